@@ -1,0 +1,41 @@
+import { z } from 'zod';
+
+/**
+ * Handler configuration, parsed once from the environment at cold start. A missing or malformed
+ * variable fails the first invocation loudly instead of surfacing later as a confusing error.
+ * The only differences between AWS and the local runtime are these values (endpoints, names).
+ */
+const configSchema = z.object({
+  TABLE_NAME: z.string().min(3),
+  AWS_REGION: z.string().min(1).default('eu-central-1'),
+  AID_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
+  /** Set only by the local runtime: DynamoDB Local and the local Step Functions endpoint. */
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  SFN_ENDPOINT: z.url().optional(),
+  /** Secret mixed into access-code hashes (Secrets Manager / SSM in AWS, generated locally). */
+  ACCESS_CODE_PEPPER: z.string().min(16).default('aidflow-development-pepper-change-me'),
+  /** Jurisdiction for appeal deadlines and numbering; see domain/. */
+  JURISDICTION: z.enum(['ru', 'ua', 'cn']).default('ru'),
+  CURRENCY: z.string().length(3).default('RUB'),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (!cached) {
+    const parsed = configSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new Error(`Invalid configuration: ${problems}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** For the local runtime and tests, which set the environment before the first handler runs. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,145 @@
+/**
+ * Every Lambda function of AidFlow, once. The CDK stack creates one NodejsFunction per entry and
+ * grants it exactly `access`; the local runtime imports the same `entry` and invokes its `handler`
+ * export in-process. Workflows refer to step functions as `${<name>FunctionArn}`.
+ */
+export type TableAccess = 'read' | 'readWrite';
+export type StepFunctionsAccess = 'startExecution' | 'taskCallbacks' | 'describeExecution';
+
+export interface FunctionSpec {
+  /** PascalCase; also the CDK construct id and the ASL substitution prefix. */
+  readonly name: string;
+  /** Path from the repository root to the module that exports `handler`. */
+  readonly entry: string;
+  readonly trigger: 'http' | 'step' | 'stream' | 'schedule';
+  readonly description: string;
+  readonly table: TableAccess;
+  readonly stepFunctions?: readonly StepFunctionsAccess[];
+  readonly memoryMb?: number;
+  readonly timeoutSeconds?: number;
+}
+
+export const functions = [
+  // HTTP API (routes in functions/http/routes.ts)
+  {
+    name: 'SubmitAidApplication',
+    entry: 'functions/http/submit-aid-application.ts',
+    trigger: 'http',
+    description: 'Accepts an aid application: validates, numbers and stores it (the stream starts its workflow)',
+    table: 'readWrite',
+  },
+  {
+    name: 'GetCaseStatus',
+    entry: 'functions/http/get-case-status.ts',
+    trigger: 'http',
+    description: "The applicant's view of a case, behind its access code",
+    table: 'readWrite',
+  },
+  {
+    name: 'ListTasks',
+    entry: 'functions/http/list-tasks.ts',
+    trigger: 'http',
+    description: "Open workflow tasks the caller's roles may act on",
+    table: 'read',
+  },
+  {
+    name: 'GetTask',
+    entry: 'functions/http/get-task.ts',
+    trigger: 'http',
+    description: 'One task with its case, eligibility explanation and history',
+    table: 'read',
+  },
+  {
+    name: 'DecideTask',
+    entry: 'functions/http/decide-task.ts',
+    trigger: 'http',
+    description: "Records a staff decision on a task (the stream resumes the case's workflow)",
+    table: 'readWrite',
+  },
+  {
+    name: 'ListDisbursements',
+    entry: 'functions/http/list-disbursements.ts',
+    trigger: 'http',
+    description: 'Disbursements by status for the finance desk',
+    table: 'read',
+  },
+  {
+    name: 'OpenApi',
+    entry: 'functions/http/openapi.ts',
+    trigger: 'http',
+    description: 'Serves the OpenAPI 3.1 description generated from the zod schemas',
+    table: 'read',
+  },
+  // Workflow steps
+  {
+    name: 'CheckEligibility',
+    entry: 'functions/steps/check-eligibility.ts',
+    trigger: 'step',
+    description: "Evaluates the case against the rule set pinned at submission; records the verdict and reasons",
+    table: 'readWrite',
+  },
+  {
+    name: 'OpenTask',
+    entry: 'functions/steps/open-task.ts',
+    trigger: 'step',
+    description: 'Opens a staff task for a waiting workflow step (stores its task token)',
+    table: 'readWrite',
+  },
+  {
+    name: 'ReserveFunds',
+    entry: 'functions/steps/reserve-funds.ts',
+    trigger: 'step',
+    description: "Reserves the approved amount from a funding source's budget in one transaction",
+    table: 'readWrite',
+  },
+  {
+    name: 'ReleaseFunds',
+    entry: 'functions/steps/release-funds.ts',
+    trigger: 'step',
+    description: 'Releases a reservation (rejection after reservation, failed payment)',
+    table: 'readWrite',
+  },
+  {
+    name: 'CreateDisbursement',
+    entry: 'functions/steps/create-disbursement.ts',
+    trigger: 'step',
+    description: 'Creates the authorised disbursement for finance (once per case)',
+    table: 'readWrite',
+  },
+  {
+    name: 'RecordFailure',
+    entry: 'functions/steps/record-failure.ts',
+    trigger: 'step',
+    description: 'Flags a case whose workflow failed after its retries, for staff attention',
+    table: 'readWrite',
+  },
+  // Streams
+  {
+    name: 'TableStream',
+    entry: 'functions/streams/table-stream.ts',
+    trigger: 'stream',
+    description: 'Transactional outbox: starts workflows for new cases and resumes them on decisions',
+    table: 'readWrite',
+    stepFunctions: ['startExecution', 'taskCallbacks'],
+  },
+] as const satisfies readonly FunctionSpec[];
+
+export type FunctionName = (typeof functions)[number]['name'];
+
+export function functionSpec(name: FunctionName): FunctionSpec {
+  const spec = functions.find((f) => f.name === name);
+  if (!spec) throw new Error(`Unknown function ${name}`);
+  return spec;
+}
+
+/** State machines: one ASL file each under workflows/. */
+export const stateMachines = [
+  {
+    name: 'AidApplication',
+    file: 'workflows/aid-application.asl.json',
+    /** Environment variable through which handlers learn its ARN. */
+    arnEnv: 'AID_STATE_MACHINE_ARN',
+  },
+] as const;
+
+export type StateMachineName = (typeof stateMachines)[number]['name'];
