@@ -143,3 +143,13 @@ export const stateMachines = [
 ] as const;
 
 export type StateMachineName = (typeof stateMachines)[number]['name'];
+
+/**
+ * The `definitionSubstitutions` of every workflow: `${<Name>FunctionArn}` for each step function.
+ * CDK passes real ARNs; the local runtime passes local ARNs that its engine maps back to handlers.
+ */
+export function workflowSubstitutions(arnOf: (fn: FunctionSpec) => string): Record<string, string> {
+  return Object.fromEntries(
+    functions.filter((f) => f.trigger === 'step').map((f) => [`${f.name}FunctionArn`, arnOf(f)]),
+  );
+}

@@ -1,0 +1,483 @@
+import { createHash } from 'node:crypto';
+import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
+import { z } from 'zod';
+import {
+  aidTypeName,
+  categoryName,
+  type Language,
+  type LocalizedText,
+  languages,
+  localeOf,
+  localizedTextSchema,
+  type ReportGroup,
+  reportGroupOf,
+} from './catalogue.js';
+import { ageInYears, dateOf, fullMonthsBetween, type IsoDate, isoDateSchema, toIsoDate } from './dates.js';
+import { CurrencyMismatchError, currencySchema, formatMoney } from './money.js';
+import { strictObject, text, wholeNumber } from './schema-helpers.js';
+
+/**
+ * Eligibility as data: versioned rule sets per aid type (json-rules-engine conditions over a fixed
+ * set of facts), evaluated by a pure function that returns a verdict and, for every rule, whether
+ * it passed and why, in the applicant's language. The rule set is pinned to the case at
+ * submission by its hash, so the explanation a reviewer reads later is the one that was computed.
+ */
+
+// --- facts ------------------------------------------------------------------------------------
+
+/** Everything a rule may look at. Amounts are integer minor units in the policy's currency. */
+export interface EligibilityFacts {
+  aidType: string;
+  categories: string[];
+  ageYears: number;
+  householdSize: number;
+  children: number;
+  /** At least one child in the household. */
+  hasChildren: boolean;
+  /** A family with children in the sense of the finance report (children, or a family category). */
+  isFamilyWithChildren: boolean;
+  reportGroup: ReportGroup;
+  currency: string;
+  monthlyIncomeMinor: number;
+  /** Household income per person, rounded down to the kopeck (in the applicant's favour). */
+  perCapitaIncomeMinor: number;
+  subsistenceMinimumMinor: number;
+  requestedAmountMinor: number;
+  receivedCashAidBefore: boolean;
+  lastCashAidDate: IsoDate | null;
+  /** Whole calendar months since the last cash aid; null if there was none. */
+  monthsSinceLastCashAid: number | null;
+}
+
+const factNameSet: Record<keyof EligibilityFacts, true> = {
+  aidType: true,
+  categories: true,
+  ageYears: true,
+  householdSize: true,
+  children: true,
+  hasChildren: true,
+  isFamilyWithChildren: true,
+  reportGroup: true,
+  currency: true,
+  monthlyIncomeMinor: true,
+  perCapitaIncomeMinor: true,
+  subsistenceMinimumMinor: true,
+  requestedAmountMinor: true,
+  receivedCashAidBefore: true,
+  lastCashAidDate: true,
+  monthsSinceLastCashAid: true,
+};
+export type EligibilityFactName = keyof EligibilityFacts;
+export const eligibilityFactNames = Object.keys(factNameSet) as [
+  EligibilityFactName,
+  ...EligibilityFactName[],
+];
+
+/** Placeholders a rule message may use: every fact, and each `…Minor` amount formatted as money without the suffix. */
+export const messageVariables: readonly string[] = [
+  ...eligibilityFactNames,
+  ...eligibilityFactNames.filter((f) => f.endsWith('Minor')).map((f) => f.slice(0, -'Minor'.length)),
+];
+
+// --- policy and history -----------------------------------------------------------------------
+
+export const eligibilityPolicySchema = strictObject('Policy', {
+  id: text('Policy id', 100).optional(),
+  effectiveFrom: isoDateSchema('Effective from').optional(),
+  currency: currencySchema,
+  subsistenceMinimumMinor: wholeNumber('Subsistence minimum', 0, Number.MAX_SAFE_INTEGER),
+  /** The office's time zone: "today" and past payment dates are taken in it. Default UTC. */
+  timeZone: text('Time zone', 64).optional(),
+}).meta({ id: 'EligibilityPolicy' });
+
+export type EligibilityPolicy = z.infer<typeof eligibilityPolicySchema>;
+
+export interface EligibilityHistory {
+  /** When cash aid was last paid to this person (date or instant), if ever. */
+  lastCashAidAt?: string;
+}
+
+/** The part of an application that eligibility reads (an `AidApplication` fits). */
+export interface EligibilityApplication {
+  applicant: { birthDate: string; preferredLanguage?: Language };
+  categories: readonly string[];
+  household: { size: number; children: number; monthlyIncome: { currency: string; minor: number } };
+  aidType: string;
+  requestedAmount: { currency: string; minor: number };
+}
+
+/**
+ * The facts of one application on one day. Throws `CurrencyMismatchError` when the application's
+ * amounts are not in the policy's currency (`aidApplicationSchemaAt(…, { currency })` refuses such
+ * applications at submission, so this is a programming error, not an applicant's).
+ */
+export function eligibilityFacts(
+  application: EligibilityApplication,
+  policy: Pick<EligibilityPolicy, 'currency' | 'subsistenceMinimumMinor' | 'timeZone'>,
+  history: EligibilityHistory,
+  asOf: Date,
+): EligibilityFacts {
+  const { household, requestedAmount } = application;
+  for (const amount of [household.monthlyIncome, requestedAmount]) {
+    if (amount.currency !== policy.currency)
+      throw new CurrencyMismatchError(amount.currency, policy.currency);
+  }
+  const timeZone = policy.timeZone ?? 'UTC';
+  const today = toIsoDate(asOf, timeZone);
+  const lastCashAidDate =
+    history.lastCashAidAt === undefined ? null : dateOf(history.lastCashAidAt, timeZone);
+  const categories = [...application.categories];
+  const reportGroup = reportGroupOf(categories, household);
+  return {
+    aidType: application.aidType,
+    categories,
+    ageYears: ageInYears(application.applicant.birthDate, today),
+    householdSize: household.size,
+    children: household.children,
+    hasChildren: household.children > 0,
+    isFamilyWithChildren: reportGroup === 'families',
+    reportGroup,
+    currency: policy.currency,
+    monthlyIncomeMinor: household.monthlyIncome.minor,
+    perCapitaIncomeMinor: Math.floor(household.monthlyIncome.minor / household.size),
+    subsistenceMinimumMinor: policy.subsistenceMinimumMinor,
+    requestedAmountMinor: requestedAmount.minor,
+    receivedCashAidBefore: lastCashAidDate !== null,
+    lastCashAidDate,
+    monthsSinceLastCashAid: lastCashAidDate === null ? null : fullMonthsBetween(lastCashAidDate, today),
+  };
+}
+
+// --- rule sets --------------------------------------------------------------------------------
+
+const baseOperators = [
+  'equal',
+  'notEqual',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+] as const;
+const operatorDecorators = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
+
+/** json-rules-engine's built-in operators, optionally decorated ("someFact:in", "not:contains"). */
+export function isKnownOperator(operator: string): boolean {
+  const parts = operator.split(':');
+  const base = parts.pop() ?? '';
+  return (
+    (baseOperators as readonly string[]).includes(base) &&
+    parts.every((d) => (operatorDecorators as readonly string[]).includes(d))
+  );
+}
+
+export type FactCondition = {
+  fact: EligibilityFactName;
+  operator: string;
+  /** A literal, or `{ fact: name }` to compare with another fact. */
+  value: unknown;
+};
+export type RuleCondition =
+  | FactCondition
+  | { all: RuleCondition[] }
+  | { any: RuleCondition[] }
+  | { not: RuleCondition };
+export type TopLevelRuleCondition =
+  | { all: RuleCondition[] }
+  | { any: RuleCondition[] }
+  | { not: RuleCondition };
+
+const factNameSchema = z.enum(eligibilityFactNames, {
+  error: (issue) =>
+    `Unknown fact "${String(issue.input)}". Rules may use: ${eligibilityFactNames.join(', ')}.`,
+});
+
+const factConditionSchema = z
+  .strictObject({
+    fact: factNameSchema,
+    operator: z.string().refine(isKnownOperator, {
+      error: `Unknown operator. Use one of ${baseOperators.join(', ')}, optionally prefixed by ${operatorDecorators.map((d) => `"${d}:"`).join(', ')}.`,
+    }),
+    value: z.json().refine((v) => v !== undefined, { error: 'A condition needs a "value".' }),
+  })
+  .superRefine((c, ctx) => {
+    const v = c.value;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v) {
+      const ref = (v as { fact: unknown }).fact;
+      if (typeof ref !== 'string' || !(eligibilityFactNames as readonly string[]).includes(ref)) {
+        ctx.addIssue({ code: 'custom', path: ['value', 'fact'], message: `Unknown fact "${String(ref)}".` });
+      }
+    }
+  });
+
+const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
+  z.union([
+    factConditionSchema as z.ZodType<FactCondition>,
+    z.strictObject({ all: z.array(ruleConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ruleConditionSchema).min(1) }),
+    z.strictObject({ not: ruleConditionSchema }),
+  ]),
+);
+
+export const topLevelConditionSchema: z.ZodType<TopLevelRuleCondition> = z.union(
+  [
+    z.strictObject({ all: z.array(ruleConditionSchema).min(1) }),
+    z.strictObject({ any: z.array(ruleConditionSchema).min(1) }),
+    z.strictObject({ not: ruleConditionSchema }),
+  ],
+  { error: 'Conditions must be an object with exactly one of "all", "any" or "not".' },
+);
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+const messageSchema = localizedTextSchema.superRefine((texts, ctx) => {
+  for (const language of languages) {
+    for (const [, name] of texts[language].matchAll(PLACEHOLDER)) {
+      if (name !== undefined && !messageVariables.includes(name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [language],
+          message: `Unknown placeholder {${name}}. Messages may use: ${messageVariables.map((v) => `{${v}}`).join(', ')}.`,
+        });
+      }
+    }
+  }
+});
+
+export const eligibilityRuleSchema = strictObject('Rule', {
+  code: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]*$/, { error: 'Rule code must be snake_case, e.g. income_below_minimum.' }),
+  /** A failed mandatory rule makes the applicant ineligible; a failed discretionary one sends the case to review with a flag. */
+  mandatory: z.boolean(),
+  description: localizedTextSchema,
+  messages: strictObject('Messages', { pass: messageSchema, fail: messageSchema }),
+  conditions: topLevelConditionSchema,
+}).meta({ id: 'EligibilityRule' });
+
+export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
+
+export const ruleSetSchema = strictObject('Rule set', {
+  id: text('Rule set id', 100),
+  /** An aid type code of the catalogue (a string: the catalogue can grow without a release). */
+  aidType: text('Aid type', 64),
+  version: wholeNumber('Version', 1, 1_000_000),
+  effectiveFrom: isoDateSchema('Effective from'),
+  rules: z
+    .array(eligibilityRuleSchema)
+    .min(1, { error: 'A rule set needs at least one rule.' })
+    .superRefine((rules, ctx) => {
+      const seen = new Set<string>();
+      rules.forEach((r, i) => {
+        if (seen.has(r.code)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'code'],
+            message: `Rule code "${r.code}" is used twice.`,
+          });
+        }
+        seen.add(r.code);
+      });
+    }),
+}).meta({ id: 'EligibilityRuleSet' });
+
+export type RuleSet = z.infer<typeof ruleSetSchema>;
+
+/** Items that take effect on a date (rule sets, policies, ladders). */
+interface Effective {
+  effectiveFrom: IsoDate;
+  version?: number;
+}
+
+/** The item in force on a date: the latest `effectiveFrom` on or before it, then the highest version. */
+export function selectEffective<T extends Effective>(items: readonly T[], on: IsoDate | Date): T | undefined {
+  const date = on instanceof Date ? toIsoDate(on) : on;
+  let best: T | undefined;
+  for (const item of items) {
+    if (item.effectiveFrom > date) continue;
+    if (
+      best === undefined ||
+      item.effectiveFrom > best.effectiveFrom ||
+      (item.effectiveFrom === best.effectiveFrom && (item.version ?? 0) > (best.version ?? 0))
+    ) {
+      best = item;
+    }
+  }
+  return best;
+}
+
+/** The rule set for an aid type in force on a date (a Date is taken as its UTC date). */
+export function selectRuleSet(
+  ruleSets: readonly RuleSet[],
+  aidType: string,
+  asOfDate: IsoDate | Date,
+): RuleSet | undefined {
+  return selectEffective(
+    ruleSets.filter((r) => r.aidType === aidType),
+    asOfDate,
+  );
+}
+
+/** JSON with object keys sorted at every level, so equal data always hashes equally. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
+    const sorted: Record<string, unknown> = {};
+    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
+    return sorted;
+  });
+}
+
+/** sha256 (hex) of the rule set's canonical JSON: what the case pins at submission. */
+export function ruleSetHash(ruleSet: RuleSet): string {
+  return createHash('sha256').update(canonicalJson(ruleSet)).digest('hex');
+}
+
+// --- evaluation -------------------------------------------------------------------------------
+
+export type Verdict = 'eligible' | 'ineligible' | 'needs_review';
+
+export interface RuleOutcome {
+  code: string;
+  passed: boolean;
+  mandatory: boolean;
+  /** In the requested language. */
+  message: string;
+  /** In every language, for letters re-sent in another language. */
+  messages: LocalizedText;
+  /** The facts the rule's conditions read, with their values. */
+  factsUsed: Record<string, unknown>;
+}
+
+export interface EligibilityResult {
+  verdict: Verdict;
+  ruleSetId: string;
+  ruleSetVersion: number;
+  ruleSetHash: string;
+  /** The instant of evaluation (ISO 8601). */
+  asOf: string;
+  language: Language;
+  facts: EligibilityFacts;
+  rules: RuleOutcome[];
+}
+
+export interface EvaluateEligibilityInput {
+  application: EligibilityApplication;
+  ruleSet: RuleSet;
+  policy: Pick<EligibilityPolicy, 'currency' | 'subsistenceMinimumMinor' | 'timeZone'>;
+  history: EligibilityHistory;
+  asOf: Date;
+  /** Default: the applicant's preferred language, else Russian. */
+  language?: Language;
+}
+
+function factsReadBy(condition: RuleCondition, into: Set<EligibilityFactName>): Set<EligibilityFactName> {
+  if ('all' in condition) for (const c of condition.all) factsReadBy(c, into);
+  else if ('any' in condition) for (const c of condition.any) factsReadBy(c, into);
+  else if ('not' in condition) factsReadBy(condition.not, into);
+  else {
+    into.add(condition.fact);
+    const v = condition.value;
+    if (typeof v === 'object' && v !== null && 'fact' in v)
+      into.add((v as { fact: EligibilityFactName }).fact);
+  }
+  return into;
+}
+
+function messageVariablesFor(facts: EligibilityFacts, language: Language): Record<string, string> {
+  const locale = localeOf[language];
+  const numbers = new Intl.NumberFormat(locale);
+  const vars: Record<string, string> = {};
+  for (const name of eligibilityFactNames) {
+    const value = facts[name];
+    if (value === null) vars[name] = '—';
+    else if (typeof value === 'number') vars[name] = numbers.format(value);
+    else vars[name] = String(value);
+    if (name.endsWith('Minor') && typeof value === 'number') {
+      vars[name.slice(0, -'Minor'.length)] = formatMoney({ currency: facts.currency, minor: value }, locale);
+    }
+  }
+  vars.categories = facts.categories
+    .map((c) => categoryName(c, language))
+    .join(language === 'zh' ? '、' : ', ');
+  vars.aidType = aidTypeName(facts.aidType, language);
+  return vars;
+}
+
+export function interpolate(template: string, vars: Readonly<Record<string, string>>): string {
+  return template.replace(PLACEHOLDER, (whole, name: string) => vars[name] ?? whole);
+}
+
+/**
+ * Evaluates every rule of the set. Verdict: any mandatory rule failed → `ineligible`; only
+ * discretionary rules failed → `needs_review`; none failed → `eligible`.
+ */
+export async function evaluateEligibility(input: EvaluateEligibilityInput): Promise<EligibilityResult> {
+  const { application, ruleSet, policy, history, asOf } = input;
+  const language = input.language ?? application.applicant.preferredLanguage ?? 'ru';
+  const facts = eligibilityFacts(application, policy, history, asOf);
+
+  // Undefined facts are an authoring error (ruleSetSchema prevents them): fail loudly, never "pass".
+  const engine = new Engine([], { allowUndefinedFacts: false });
+  for (const rule of ruleSet.rules) {
+    engine.addRule({
+      name: rule.code,
+      // The engine builds its own objects from the JSON; the clone keeps the caller's rule set untouched.
+      conditions: structuredClone(rule.conditions) as EngineCondition,
+      event: { type: rule.code },
+    });
+  }
+  const { results } = await engine.run({ ...facts });
+  const passed = new Set(results.map((r) => r.name));
+
+  const varsByLanguage = Object.fromEntries(
+    languages.map((l) => [l, messageVariablesFor(facts, l)]),
+  ) as Record<Language, Record<string, string>>;
+
+  const rules: RuleOutcome[] = ruleSet.rules.map((rule) => {
+    const ok = passed.has(rule.code);
+    const templates = ok ? rule.messages.pass : rule.messages.fail;
+    const messages = Object.fromEntries(
+      languages.map((l) => [l, interpolate(templates[l], varsByLanguage[l])]),
+    ) as LocalizedText;
+    const factsUsed: Record<string, unknown> = {};
+    for (const name of factsReadBy(rule.conditions, new Set())) factsUsed[name] = facts[name];
+    return {
+      code: rule.code,
+      passed: ok,
+      mandatory: rule.mandatory,
+      message: messages[language],
+      messages,
+      factsUsed,
+    };
+  });
+
+  const failed = rules.filter((r) => !r.passed);
+  const verdict: Verdict = failed.some((r) => r.mandatory)
+    ? 'ineligible'
+    : failed.length > 0
+      ? 'needs_review'
+      : 'eligible';
+
+  return {
+    verdict,
+    ruleSetId: ruleSet.id,
+    ruleSetVersion: ruleSet.version,
+    ruleSetHash: ruleSetHash(ruleSet),
+    asOf: asOf.toISOString(),
+    language,
+    facts,
+    rules,
+  };
+}
+
+/** The reasons for a decision letter (API.md `decision.reasons`): the failed rules, or all rules when none failed. */
+export function eligibilityReasons(result: EligibilityResult): { code: string; message: string }[] {
+  const failed = result.rules.filter((r) => !r.passed);
+  return (failed.length > 0 ? failed : result.rules).map((r) => ({ code: r.code, message: r.message }));
+}
+
+export { demoPolicy, demoRuleSets } from './eligibility-demo.js';

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/**
+ * Small builders that give every zod check a plain-English message a person can act on. zod's
+ * defaults ("Invalid input: expected string, received number") are written for developers; the
+ * applicant portal shows these messages to citizens and the API returns them in problem details.
+ */
+
+/** What a value looks like, in words, for "must be text, not a number" messages. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  switch (typeof value) {
+    case 'string':
+      return 'text';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return 'true/false';
+    case 'object':
+      return 'an object';
+    default:
+      return typeof value;
+  }
+}
+
+/** Message for a wrong type or a missing field. `expected` reads after "must be": "text", "a whole number". */
+export function typeMessage(label: string, expected: string): (issue: { input?: unknown }) => string {
+  return (issue) =>
+    issue.input === undefined
+      ? `${label} is required.`
+      : `${label} must be ${expected}, not ${describeValue(issue.input)}.`;
+}
+
+export function unknownKeysMessage(keys: readonly string[]): string {
+  const list = keys.map((k) => `"${k}"`).join(', ');
+  return keys.length === 1
+    ? `Unknown field ${list}: check its spelling against the API description (GET /openapi.json) or remove it.`
+    : `Unknown fields ${list}: check their spelling against the API description (GET /openapi.json) or remove them.`;
+}
+
+/**
+ * An object that rejects unknown keys (so a client learns about a typo instead of having the field
+ * silently dropped), with readable messages for both failures.
+ */
+export function strictObject<T extends z.ZodRawShape>(label: string, shape: T) {
+  const wrongType = typeMessage(label, 'an object');
+  return z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? unknownKeysMessage(issue.keys) : wrongType(issue),
+  });
+}
+
+/** Trimmed, non-empty text with an upper length. */
+export function text(label: string, max: number) {
+  return z
+    .string({ error: typeMessage(label, 'text') })
+    .trim()
+    .min(1, { error: `${label} must not be empty.` })
+    .max(max, { error: `${label} must be at most ${max} characters long.` });
+}
+
+/** A whole number within [min, max]. */
+export function wholeNumber(label: string, min: number, max: number) {
+  return z
+    .number({ error: typeMessage(label, 'a number') })
+    .int({ error: `${label} must be a whole number.` })
+    .min(min, { error: `${label} must be at least ${min}.` })
+    .max(max, { error: `${label} must be at most ${max}.` });
+}
+
+/** A zod enum whose message lists the accepted values. */
+export function codeEnum<const T extends readonly [string, ...string[]]>(label: string, values: T) {
+  const accepted = values.join(', ');
+  return z.enum(values, {
+    error: (issue) =>
+      issue.input === undefined
+        ? `${label} is required.`
+        : typeof issue.input === 'string'
+          ? `Unknown ${label.toLowerCase()} "${issue.input}". Use one of: ${accepted}.`
+          : `${label} must be one of: ${accepted}.`,
+  });
+}

@@ -1,0 +1,175 @@
+import type { z } from 'zod';
+import { fundingSourceCodeSchema, type Language } from './catalogue.js';
+import { moneySchema } from './money.js';
+import type { Role } from './roles.js';
+import { codeEnum, strictObject, text } from './schema-helpers.js';
+
+/**
+ * Staff tasks: one per waiting workflow step. A task belongs to one role, offers a fixed set of
+ * outcomes, and is decided through `POST /v1/tasks/{id}/decision`.
+ */
+export const taskTypes = [
+  'review',
+  'approve',
+  'commission_vote',
+  'authorise_payment',
+  'department_answer',
+  'consolidate_answer',
+  'close_unanswered_request',
+] as const;
+export type TaskType = (typeof taskTypes)[number];
+export const taskTypeSchema = codeEnum('Task type', taskTypes).meta({ id: 'TaskType' });
+
+export const outcomes = [
+  'approve',
+  'reject',
+  'request_info',
+  'answer',
+  'extend',
+  'forward',
+  'not_answerable',
+] as const;
+export type Outcome = (typeof outcomes)[number];
+export const outcomeSchema = codeEnum('Outcome', outcomes).meta({ id: 'Outcome' });
+
+/**
+ * Who acts on each task type. Department answers are written by the department's specialists
+ * (role `reviewer`); the clerk, who registered the appeal, consolidates them into one answer ("one
+ * door"). An information request the applicant left unanswered goes back to a reviewer, who knows
+ * the case.
+ */
+export const taskRole: Readonly<Record<TaskType, Role>> = {
+  review: 'reviewer',
+  approve: 'head',
+  commission_vote: 'commission',
+  authorise_payment: 'finance',
+  department_answer: 'reviewer',
+  consolidate_answer: 'clerk',
+  close_unanswered_request: 'reviewer',
+};
+
+export const allowedOutcomes: Readonly<Record<TaskType, readonly Outcome[]>> = {
+  review: ['approve', 'reject', 'request_info'],
+  approve: ['approve', 'reject'],
+  commission_vote: ['approve', 'reject'],
+  authorise_payment: ['approve', 'reject'],
+  department_answer: ['answer'],
+  // Extend: the legal deadline is extended once with notice; forward: not this office's competence;
+  // not_answerable: e.g. an anonymous appeal (59-FZ).
+  consolidate_answer: ['answer', 'extend', 'forward', 'not_answerable'],
+  // Reject closes the case for lack of the information asked for; extend gives the applicant more time.
+  close_unanswered_request: ['reject', 'extend'],
+};
+
+/** Task types whose decision may set the amount and the funding source (the money decisions). */
+const moneyDecisionTasks: ReadonlySet<TaskType> = new Set(['review', 'approve', 'commission_vote']);
+
+export const decisionSchema = strictObject('Decision', {
+  outcome: outcomeSchema,
+  comment: text('Comment', 4000).optional(),
+  amount: moneySchema
+    .refine((m) => m.minor > 0, {
+      error: 'Approved amount must be more than zero; to refuse, choose the outcome "reject".',
+      path: ['minor'],
+      when: (payload) =>
+        typeof payload.value === 'object' &&
+        payload.value !== null &&
+        typeof (payload.value as { minor?: unknown }).minor === 'number',
+    })
+    .optional(),
+  fundingSource: fundingSourceCodeSchema.optional(),
+  answer: text('Answer', 20000).optional(),
+}).meta({ id: 'Decision', description: 'A staff decision on a task (POST /v1/tasks/{taskId}/decision).' });
+
+export type Decision = z.infer<typeof decisionSchema>;
+
+export interface DecisionProblem {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * Checks a well-formed decision against the task it decides: the outcome must be one the task
+ * offers, an answer needs its text, and only approval decisions may set an amount or a funding
+ * source. Returns the problems (empty when the decision fits).
+ */
+export function checkDecision(type: TaskType, decision: Decision): DecisionProblem[] {
+  const problems: DecisionProblem[] = [];
+  const offered = allowedOutcomes[type];
+  if (!offered.includes(decision.outcome)) {
+    problems.push({
+      path: ['outcome'],
+      message: `A task of type "${type}" cannot be decided with "${decision.outcome}"; choose one of: ${offered.join(', ')}.`,
+    });
+  }
+  if (decision.outcome === 'answer' && decision.answer === undefined) {
+    problems.push({ path: ['answer'], message: 'Write the answer to the applicant in "answer".' });
+  }
+  if (!moneyDecisionTasks.has(type) || decision.outcome !== 'approve') {
+    for (const field of ['amount', 'fundingSource'] as const) {
+      if (decision[field] !== undefined) {
+        problems.push({
+          path: [field],
+          message: `"${field}" is only set when approving aid in a review, approval or commission vote; remove it.`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Whether any of the caller's roles owns this task type. */
+export function canActOnTask(callerRoles: readonly string[], type: TaskType): boolean {
+  return callerRoles.includes(taskRole[type]);
+}
+
+const titles: Readonly<Record<TaskType, Readonly<Record<Language, (ref: string) => string>>>> = {
+  review: {
+    en: (r) => `Review application ${r}`,
+    uk: (r) => `Розглянути заяву ${r}`,
+    ru: (r) => `Рассмотреть заявление ${r}`,
+    zh: (r) => `审核申请 ${r}`,
+  },
+  approve: {
+    en: (r) => `Approve or reject application ${r}`,
+    uk: (r) => `Затвердити або відхилити заяву ${r}`,
+    ru: (r) => `Утвердить или отклонить заявление ${r}`,
+    zh: (r) => `批准或驳回申请 ${r}`,
+  },
+  commission_vote: {
+    en: (r) => `Commission vote on application ${r}`,
+    uk: (r) => `Голосування комісії щодо заяви ${r}`,
+    ru: (r) => `Голосование комиссии по заявлению ${r}`,
+    zh: (r) => `委员会表决申请 ${r}`,
+  },
+  authorise_payment: {
+    en: (r) => `Authorise payment for ${r}`,
+    uk: (r) => `Дозволити виплату за ${r}`,
+    ru: (r) => `Разрешить выплату по ${r}`,
+    zh: (r) => `授权支付 ${r}`,
+  },
+  department_answer: {
+    en: (r) => `Department answer to appeal ${r}`,
+    uk: (r) => `Відповідь відділу на звернення ${r}`,
+    ru: (r) => `Ответ отдела на обращение ${r}`,
+    zh: (r) => `部门答复信访 ${r}`,
+  },
+  consolidate_answer: {
+    en: (r) => `Send the answer to appeal ${r}`,
+    uk: (r) => `Надіслати відповідь на звернення ${r}`,
+    ru: (r) => `Направить ответ на обращение ${r}`,
+    zh: (r) => `汇总并答复信访 ${r}`,
+  },
+  close_unanswered_request: {
+    en: (r) => `No reply to the information request for ${r}`,
+    uk: (r) => `Немає відповіді на запит інформації щодо ${r}`,
+    ru: (r) => `Нет ответа на запрос сведений по ${r}`,
+    zh: (r) => `${r} 补充材料逾期未回复`,
+  },
+};
+
+export function taskTitle(type: TaskType, reference: string, language: Language): string {
+  return titles[type][language](reference);
+}
+
+export type DecisionInput = z.input<typeof decisionSchema>;

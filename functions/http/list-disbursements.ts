@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { httpRoute } from '../lib/http.js';
+import { pageQuerySchema, parseQuery } from '../lib/query.js';
+import { disbursementsByStatus } from '../lib/store/reads.js';
+
+const query = pageQuerySchema.extend({
+  status: z.enum(['authorised', 'batched', 'paid', 'failed']).default('authorised'),
+});
+
+export const handler = httpRoute({ action: 'disbursements:list' }, async (req) => {
+  const { status, limit, cursor } = parseQuery(query, req.query);
+  const page = await disbursementsByStatus(status, limit, cursor);
+  return {
+    status: 200,
+    body: {
+      items: page.items.map((d) => ({
+        disbursementId: d.disbursementId,
+        caseReference: d.caseReference,
+        aidType: d.aidType,
+        fundingSource: d.fundingSource,
+        amount: d.amount,
+        status: d.status,
+        payee: d.payee,
+        createdAt: d.createdAt,
+      })),
+      ...(page.cursor ? { cursor: page.cursor } : {}),
+    },
+  };
+});

@@ -1,0 +1,61 @@
+import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
+import { config } from './config.js';
+
+const scryptAsync = promisify(scrypt) as (pw: string, salt: string, len: number, opts: object) => Promise<Buffer>;
+
+/** Crockford base32: no I, L, O, U, so a code read aloud over the phone is not mistyped. */
+const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** 16 symbols × 5 bits = 80 bits of entropy, shown as four groups: 7K3M-Q9TX-2HCW-R8DN. */
+export function newAccessCode(): string {
+  const bytes = randomBytes(10);
+  let bits = 0n;
+  for (const b of bytes) bits = (bits << 8n) | BigInt(b);
+  let out = '';
+  for (let i = 0; i < 16; i++) {
+    out = alphabet[Number(bits & 31n)] + out;
+    bits >>= 5n;
+  }
+  return out.match(/.{4}/g)?.join('-') ?? out;
+}
+
+/** Accepts what people type: lower case, spaces, missing dashes, O for 0, I/L for 1. */
+export function normalizeAccessCode(code: string): string {
+  return code
+    .toUpperCase()
+    .replace(/[\s-]/g, '')
+    .replace(/O/g, '0')
+    .replace(/[IL]/g, '1');
+}
+
+// Slow enough to make an offline guess at a leaked table expensive, fast enough for a status page.
+const scryptParams = { N: 2 ** 13, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+
+/** scrypt, salted per case and peppered with a secret kept outside the table. */
+export async function hashAccessCode(code: string, caseId: string): Promise<string> {
+  const salt = `${caseId}:${config().ACCESS_CODE_PEPPER}`;
+  const hash = await scryptAsync(normalizeAccessCode(code), salt, 32, scryptParams);
+  return `scrypt$${scryptParams.N}$${hash.toString('base64url')}`;
+}
+
+export async function verifyAccessCode(code: string, caseId: string, stored: string): Promise<boolean> {
+  const actual = Buffer.from(await hashAccessCode(code, caseId));
+  const expected = Buffer.from(stored);
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+/**
+ * A stable key for "the same person" without storing who they are: national id when given,
+ * else normalised name + birth date; HMAC'd with the pepper so the key cannot be reversed.
+ */
+export function personKey(applicant: { fullName: string; birthDate: string; nationalId?: string | undefined }): string {
+  const basis = applicant.nationalId
+    ? `id:${applicant.nationalId.replace(/\s/g, '').toUpperCase()}`
+    : `nb:${applicant.fullName.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()}|${applicant.birthDate}`;
+  return createHmac('sha256', config().ACCESS_CODE_PEPPER).update(basis).digest('base64url');
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}

@@ -1,0 +1,44 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { config } from './config.js';
+
+/**
+ * SDK clients, created on first use and reused across invocations. Endpoints come from
+ * configuration only: the local runtime points them at DynamoDB Local and its Step Functions
+ * endpoint; in AWS they are unset.
+ */
+let doc: DynamoDBDocumentClient | undefined;
+let stepFunctions: SFNClient | undefined;
+
+export function dynamo(): DynamoDBDocumentClient {
+  if (!doc) {
+    const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
+    const client = new DynamoDBClient({
+      region: AWS_REGION,
+      ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT } : {}),
+    });
+    doc = DynamoDBDocumentClient.from(client, {
+      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+    });
+  }
+  return doc;
+}
+
+export function sfn(): SFNClient {
+  if (!stepFunctions) {
+    const { SFN_ENDPOINT, AWS_REGION } = config();
+    stepFunctions = new SFNClient({ region: AWS_REGION, ...(SFN_ENDPOINT ? { endpoint: SFN_ENDPOINT } : {}) });
+  }
+  return stepFunctions;
+}
+
+export function tableName(): string {
+  return config().TABLE_NAME;
+}
+
+/** Tests swap clients (aws-sdk-client-mock or another endpoint) through this. */
+export function resetClientsForTests(): void {
+  doc = undefined;
+  stepFunctions = undefined;
+}

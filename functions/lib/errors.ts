@@ -1,0 +1,112 @@
+/**
+ * Errors a use case may raise, each with the HTTP status and RFC 9457 problem it maps to.
+ * Workflow steps throw them too: their `name` is what ASL Retry/Catch match on.
+ */
+export interface FieldError {
+  readonly path: string;
+  readonly message: string;
+}
+
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+  /** A stable URI reference naming the problem type. */
+  get type(): string {
+    return `https://aidflow.example.org/problems/${this.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
+  }
+}
+
+export class ValidationError extends AppError {
+  override readonly name = 'ValidationError';
+  readonly status = 400;
+  readonly title = 'The request is not valid';
+  constructor(
+    readonly errors: readonly FieldError[],
+    detail = 'Some fields need correcting; see errors.',
+  ) {
+    super(detail);
+  }
+}
+
+export class UnauthorizedError extends AppError {
+  override readonly name = 'UnauthorizedError';
+  readonly status = 401;
+  readonly title = 'Sign-in required';
+}
+
+export class ForbiddenError extends AppError {
+  override readonly name = 'ForbiddenError';
+  readonly status = 403;
+  readonly title = 'Not allowed';
+}
+
+export class NotFoundError extends AppError {
+  override readonly name = 'NotFoundError';
+  readonly status = 404;
+  readonly title = 'Not found';
+}
+
+export class ConflictError extends AppError {
+  override readonly name = 'ConflictError';
+  readonly status = 409;
+  readonly title = 'Conflict';
+  constructor(
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  override readonly name = 'PayloadTooLargeError';
+  readonly status = 413;
+  readonly title = 'Request body too large';
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  override readonly name = 'UnsupportedMediaTypeError';
+  readonly status = 415;
+  readonly title = 'Unsupported media type';
+}
+
+export class TooManyRequestsError extends AppError {
+  override readonly name = 'TooManyRequestsError';
+  readonly status = 429;
+  readonly title = 'Too many attempts';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * A failure worth retrying (throttling, an optimistic-concurrency race). Workflows retry
+ * `TransientError` with backoff and jitter; the HTTP layer answers 503 with Retry-After.
+ */
+export class TransientError extends Error {
+  override readonly name = 'TransientError';
+}
+
+/** A failure no retry will mend (a case in a state the step cannot act on). */
+export class PermanentStepError extends Error {
+  override readonly name = 'PermanentStepError';
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  errors?: readonly FieldError[];
+  [extension: string]: unknown;
+}
+
+export function toProblem(error: AppError): Problem {
+  const problem: Problem = { type: error.type, title: error.title, status: error.status, detail: error.message };
+  if (error instanceof ValidationError) problem.errors = error.errors;
+  if (error instanceof ConflictError) Object.assign(problem, error.extra);
+  return problem;
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { aidApplicationSchema } from '../../domain/aid-application.js';
+import { decisionSchema } from '../../domain/tasks.js';
+import { type RouteSpec, routes } from '../http/routes.js';
+
+/** What the route table cannot say about a route: its purpose, body and success status. */
+const docs: Record<string, { summary: string; body?: z.ZodType; success: number; params?: string[]; headers?: string[] }> = {
+  'POST /v1/aid-applications': {
+    summary: 'Apply for aid (applicants; no sign-in). Optional Idempotency-Key header.',
+    body: aidApplicationSchema,
+    success: 201,
+    headers: ['Idempotency-Key'],
+  },
+  'GET /v1/cases/{reference}': {
+    summary: "The applicant's view of a case; needs the X-Access-Code header.",
+    success: 200,
+    headers: ['X-Access-Code'],
+  },
+  'GET /v1/tasks': { summary: "Open tasks the caller's roles may act on, oldest first.", success: 200, params: ['limit', 'cursor'] },
+  'GET /v1/tasks/{taskId}': { summary: 'One task with its case, eligibility explanation and history.', success: 200 },
+  'POST /v1/tasks/{taskId}/decision': { summary: 'Decide a task.', body: decisionSchema, success: 200 },
+  'GET /v1/disbursements': {
+    summary: 'Disbursements by status (finance).',
+    success: 200,
+    params: ['status', 'limit', 'cursor'],
+  },
+  'GET /openapi.json': { summary: 'This document.', success: 200 },
+};
+
+const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+
+function jsonSchema(schema: z.ZodType): unknown {
+  return z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+}
+
+function operation(route: RouteSpec) {
+  const key = `${route.method} ${route.path}`;
+  const doc = docs[key];
+  const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
+  const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
+  return {
+    operationId: route.function.charAt(0).toLowerCase() + route.function.slice(1),
+    summary: doc?.summary ?? route.function,
+    ...(route.auth === 'jwt' ? { security: [{ bearer: [] }] } : {}),
+    parameters: [
+      ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+      ...(doc?.params ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
+      ...(doc?.headers ?? []).map((name) => ({ name, in: 'header', required: name === 'X-Access-Code', schema: { type: 'string' } })),
+    ],
+    ...(doc?.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } } : {}),
+    responses: {
+      [String(doc?.success ?? 200)]: { description: 'Success', content: { 'application/json': {} } },
+      ...(doc?.body ? { '400': { description: 'Invalid input; every failing field is listed', content: problem } } : {}),
+      ...(route.auth === 'jwt'
+        ? {
+            '401': { description: 'Missing or invalid token' },
+            '403': { description: 'The role may not do this; the reason is given', content: problem },
+          }
+        : {}),
+      '404': { description: 'Not found', content: problem },
+      ...(doc?.body ? { '409': { description: 'Conflict', content: problem }, '413': { description: 'Body over 64 KiB', content: problem } } : {}),
+    },
+  };
+}
+
+let cached: unknown;
+
+/** The OpenAPI 3.1 document, built from the route table and the zod schemas. */
+export function openApiDocument(): unknown {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const route of routes as readonly RouteSpec[]) {
+    const methods = paths[route.path] ?? {};
+    methods[route.method.toLowerCase()] = operation(route);
+    paths[route.path] = methods;
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'AidFlow API',
+      version: '1.0.0',
+      description: 'Appeals and aid applications for municipal social-protection offices. Money is in integer minor units.',
+    },
+    servers: [{ url: '/' }],
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+      schemas: { Problem: jsonSchema(problemSchema) },
+    },
+  };
+  return cached;
+}

@@ -1,0 +1,22 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { PermanentStepError } from './errors.js';
+import { logger } from './logger.js';
+
+/**
+ * Builds a workflow step handler: logging context first, then input validation (a malformed
+ * payload is a bug in the workflow, not something a retry mends), then the use case.
+ */
+export function stepHandler<S extends z.ZodType, R>(schema: S, handle: (input: z.infer<S>) => Promise<R>) {
+  return middy<unknown, R, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .handler(async (event) => {
+      const parsed = schema.safeParse(event);
+      if (!parsed.success) {
+        throw new PermanentStepError(`invalid step input: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      }
+      return handle(parsed.data);
+    });
+}

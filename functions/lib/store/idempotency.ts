@@ -1,0 +1,73 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { sha256 } from '../access-codes.js';
+import { config } from '../config.js';
+import { getItem } from './reads.js';
+import { keys } from './keys.js';
+
+/** How long a retry with the same Idempotency-Key gets the original answer. */
+const retentionSeconds = 24 * 60 * 60;
+
+export interface StoredResponse<T> {
+  readonly requestHash: string;
+  readonly response: T;
+  readonly secret: string;
+}
+
+interface IdempotencyItem {
+  readonly requestHash: string;
+  readonly response: unknown;
+  readonly sealedSecret: string;
+}
+
+/**
+ * The secret part of a response (the access code) is sealed with a key derived from the raw
+ * Idempotency-Key, which is never stored: only the client that sent the key can get it back.
+ */
+function keyFor(idempotencyKey: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', idempotencyKey, config().ACCESS_CODE_PEPPER, 'aidflow-idempotency', 32));
+}
+
+function seal(idempotencyKey: string, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', keyFor(idempotencyKey), iv);
+  const data = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), data].map((b) => b.toString('base64url')).join('.');
+}
+
+function unseal(idempotencyKey: string, sealed: string): string {
+  const [iv, tag, data] = sealed.split('.').map((p) => Buffer.from(p, 'base64url'));
+  if (!iv || !tag || !data) throw new Error('malformed sealed secret');
+  const decipher = createDecipheriv('aes-256-gcm', keyFor(idempotencyKey), iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
+}
+
+export async function findIdempotentResponse<T>(idempotencyKey: string): Promise<StoredResponse<T> | undefined> {
+  const item = await getItem<IdempotencyItem>(keys.idempotency(sha256(idempotencyKey)));
+  if (!item) return undefined;
+  return {
+    requestHash: item.requestHash,
+    response: item.response as T,
+    secret: unseal(idempotencyKey, item.sealedSecret),
+  };
+}
+
+export function idempotencyPut(
+  tableName: string,
+  input: { idempotencyKey: string; requestHash: string; response: unknown; secret: string; nowSeconds: number },
+) {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.idempotency(sha256(input.idempotencyKey)),
+        type: 'Idempotency',
+        requestHash: input.requestHash,
+        response: input.response,
+        sealedSecret: seal(input.idempotencyKey, input.secret),
+        expiresAt: input.nowSeconds + retentionSeconds,
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    },
+  };
+}

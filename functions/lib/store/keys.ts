@@ -1,0 +1,37 @@
+/** Key builders for the single table (access patterns in functions/lib/table-spec.ts). */
+export const keys = {
+  case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  caseByReference: (reference: string) => ({ gsi1pk: `REF#${reference}`, gsi1sk: 'CASE' }),
+  casesByStatus: (kind: string, status: string, submittedAt: string) => ({
+    gsi2pk: `CASES#${kind}#${status}`,
+    gsi2sk: submittedAt,
+  }),
+  audit: (caseId: string, at: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `AUDIT#${at}#${id}` }),
+  reservation: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'RESERVATION' }),
+  counter: (kind: string, year: number) => ({ pk: `COUNTER#${kind}#${year}`, sk: 'COUNTER' }),
+  idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
+  task: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
+  tasksOfCase: (caseId: string, createdAt: string) => ({ gsi1pk: `CASE_TASKS#${caseId}`, gsi1sk: createdAt }),
+  openTasks: (role: string, createdAt: string, taskId: string) => ({
+    gsi2pk: `OPEN_TASKS#${role}`,
+    gsi2sk: `${createdAt}#${taskId}`,
+  }),
+  budget: (year: number, source: string) => ({ pk: `BUDGET#${year}`, sk: `SOURCE#${source}` }),
+  disbursement: (id: string) => ({ pk: `DISBURSEMENT#${id}`, sk: 'DISBURSEMENT' }),
+  disbursementsByStatus: (status: string, createdAt: string) => ({
+    gsi2pk: `DISBURSEMENTS#${status}`,
+    gsi2sk: createdAt,
+  }),
+  person: (personKey: string, submittedAt: string, caseId: string) => ({
+    pk: `PERSON#${personKey}`,
+    sk: `CASE#${submittedAt}#${caseId}`,
+  }),
+  catalogue: (kind: string, code: string) => ({ pk: `CATALOGUE#${kind}`, sk: code }),
+  ruleSet: (aidType: string, effectiveFrom: string, version: number) => ({
+    pk: `RULESET#${aidType}`,
+    sk: `FROM#${effectiveFrom}#V${String(version).padStart(4, '0')}`,
+  }),
+  policy: (name: string, effectiveFrom: string) => ({ pk: `POLICY#${name}`, sk: `FROM#${effectiveFrom}` }),
+  approvalLadder: () => ({ pk: 'POLICY#approval-ladder', sk: 'CURRENT' }),
+  throttle: (scope: string, id: string) => ({ pk: `THROTTLE#${scope}#${id}`, sk: 'THROTTLE' }),
+} as const;

@@ -1,0 +1,151 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { RuleSet } from '../../../domain/eligibility.js';
+import { dynamo, tableName } from '../clients.js';
+import { keys } from './keys.js';
+import type { AidCaseRecord, BudgetRecord, DisbursementRecord, ReservationRecord, TaskRecord } from './records.js';
+
+async function get<T>(key: { pk: string; sk: string }, consistent = true): Promise<T | undefined> {
+  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
+  return Item as T | undefined;
+}
+
+export const getCase = (caseId: string) => get<AidCaseRecord>(keys.case(caseId));
+export const getTask = (taskId: string) => get<TaskRecord>(keys.task(taskId));
+export const getReservation = (caseId: string) => get<ReservationRecord>(keys.reservation(caseId));
+export const getDisbursement = (id: string) => get<DisbursementRecord>(keys.disbursement(id));
+export const getBudget = (year: number, source: string) => get<BudgetRecord>(keys.budget(year, source));
+
+export async function getCaseByReference(reference: string): Promise<AidCaseRecord | undefined> {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk = :sk',
+      ExpressionAttributeValues: { ':pk': keys.caseByReference(reference).gsi1pk, ':sk': 'CASE' },
+      Limit: 1,
+    }),
+  );
+  const hit = Items?.[0] as { caseId: string } | undefined;
+  // The index is eventually consistent; read the case itself for its current state.
+  return hit ? getCase(hit.caseId) : undefined;
+}
+
+export interface Page<T> {
+  readonly items: T[];
+  readonly cursor?: string;
+}
+
+function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function queryIndex<T>(
+  indexName: 'gsi1' | 'gsi2',
+  partition: string,
+  options: { limit?: number; cursor?: string; newestFirst?: boolean } = {},
+): Promise<Page<T>> {
+  const pkName = `${indexName}pk`;
+  const startKey = decodeCursor(options.cursor);
+  const { Items, LastEvaluatedKey } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: indexName,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': pkName },
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: !options.newestFirst,
+      Limit: options.limit ?? 50,
+      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+    }),
+  );
+  const cursor = encodeCursor(LastEvaluatedKey);
+  return { items: (Items ?? []) as T[], ...(cursor ? { cursor } : {}) };
+}
+
+export const openTasksForRole = (role: string, limit?: number, cursor?: string) =>
+  queryIndex<TaskRecord>('gsi2', `OPEN_TASKS#${role}`, { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
+
+export const tasksOfCase = (caseId: string) => queryIndex<TaskRecord>('gsi1', `CASE_TASKS#${caseId}`, { limit: 100 });
+
+export const disbursementsByStatus = (status: string, limit?: number, cursor?: string) =>
+  queryIndex<DisbursementRecord>('gsi2', `DISBURSEMENTS#${status}`, { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
+
+/** Every item of a partition whose sort key starts with a prefix (small partitions only). */
+export async function queryPartition<T>(pk: string, skPrefix?: string): Promise<T[]> {
+  const items: T[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      }),
+    );
+    items.push(...((page.Items ?? []) as T[]));
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  return items;
+}
+
+export const budgetsOfYear = (year: number) => queryPartition<BudgetRecord>(`BUDGET#${year}`);
+
+/** The rule set in force for an aid type on a date: the latest effectiveFrom ≤ date, newest version. */
+export async function ruleSetInForce(aidType: string, asOfDate: string): Promise<RuleSet | undefined> {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk <= :upto',
+      ExpressionAttributeValues: { ':pk': `RULESET#${aidType}`, ':upto': `FROM#${asOfDate}#V9999` },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  return (Items?.[0] as { ruleSet: RuleSet } | undefined)?.ruleSet;
+}
+
+export async function ruleSetByVersion(aidType: string, id: string, version: number): Promise<RuleSet | undefined> {
+  const all = await queryPartition<{ ruleSet: RuleSet }>(`RULESET#${aidType}`);
+  return all.map((i) => i.ruleSet).find((r) => r.id === id && r.version === version);
+}
+
+/** A dated policy value (e.g. the subsistence minimum) in force on a date. */
+export async function policyInForce<T>(name: string, asOfDate: string): Promise<T | undefined> {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk <= :upto',
+      ExpressionAttributeValues: { ':pk': `POLICY#${name}`, ':upto': `FROM#${asOfDate}` },
+      ScanIndexForward: false,
+      Limit: 1,
+    }),
+  );
+  return (Items?.[0] as { value: T } | undefined)?.value;
+}
+
+export async function getItem<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
+  return get<T>(key);
+}
+
+export async function batchGetCases(caseIds: readonly string[]): Promise<AidCaseRecord[]> {
+  const out: AidCaseRecord[] = [];
+  for (let i = 0; i < caseIds.length; i += 100) {
+    const chunk = caseIds.slice(i, i + 100);
+    const { Responses } = await dynamo().send(
+      new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: chunk.map((id) => keys.case(id)) } } }),
+    );
+    out.push(...((Responses?.[tableName()] ?? []) as AidCaseRecord[]));
+  }
+  return out;
+}

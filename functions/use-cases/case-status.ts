@@ -1,0 +1,69 @@
+import { hashAccessCode, verifyAccessCode } from '../lib/access-codes.js';
+import { NotFoundError, TooManyRequestsError } from '../lib/errors.js';
+import { getCaseByReference } from '../lib/store/reads.js';
+import type { AidCaseRecord } from '../lib/store/records.js';
+import { recordFailedAttempt, type ThrottleRule, throttledFor } from '../lib/store/throttle.js';
+
+const perReference: ThrottleRule = { scope: 'access-ref', limit: 5, windowSeconds: 15 * 60 };
+const perClient: ThrottleRule = { scope: 'access-ip', limit: 30, windowSeconds: 15 * 60 };
+
+/** One answer for "no such case" and "wrong code", so a reference's existence never leaks. */
+const notFound = () =>
+  new NotFoundError('No case matches this reference and access code. Check both and try again.');
+
+export interface ApplicantCaseView {
+  readonly reference: string;
+  readonly kind: 'aid';
+  readonly status: string;
+  readonly submittedAt: string;
+  readonly aidType: string;
+  readonly requestedAmount: { currency: string; minor: number };
+  readonly timeline: readonly { at: string; status: string; note?: string }[];
+  readonly decision?: AidCaseRecord['decision'];
+  readonly eligibility?: { verdict: string; rules: readonly { code: string; passed: boolean; message: string }[] };
+}
+
+export async function viewCaseAsApplicant(input: {
+  reference: string;
+  accessCode: string | undefined;
+  sourceIp: string;
+  now: Date;
+}): Promise<ApplicantCaseView> {
+  const nowSeconds = Math.floor(input.now.getTime() / 1000);
+  const reference = input.reference.trim().toUpperCase();
+  const wait = Math.max(
+    await throttledFor(perReference, reference, nowSeconds),
+    input.sourceIp ? await throttledFor(perClient, input.sourceIp, nowSeconds) : 0,
+  );
+  if (wait > 0) {
+    throw new TooManyRequestsError(`Too many wrong attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, wait);
+  }
+  const found = await getCaseByReference(reference);
+  const code = input.accessCode ?? '';
+  const valid = found
+    ? await verifyAccessCode(code, found.caseId, found.accessCodeHash)
+    : (await hashAccessCode(code, 'no-such-case'), false); // same work either way: timing tells nothing
+  if (!found || !valid) {
+    await recordFailedAttempt(perReference, reference, nowSeconds);
+    if (input.sourceIp) await recordFailedAttempt(perClient, input.sourceIp, nowSeconds);
+    throw notFound();
+  }
+  return {
+    reference: found.reference,
+    kind: 'aid',
+    status: found.status,
+    submittedAt: found.submittedAt,
+    aidType: found.aidType,
+    requestedAmount: found.requestedAmount,
+    timeline: found.timeline,
+    ...(found.decision ? { decision: found.decision } : {}),
+    ...(found.eligibility
+      ? {
+          eligibility: {
+            verdict: found.eligibility.verdict,
+            rules: found.eligibility.rules.map((r) => ({ code: r.code, passed: r.passed, message: r.message })),
+          },
+        }
+      : {}),
+  };
+}

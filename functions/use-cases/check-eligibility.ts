@@ -1,0 +1,78 @@
+import { type EligibilityPolicy, evaluateEligibility } from '../../domain/eligibility.js';
+import type { Language } from '../../domain/catalogue.js';
+import { tableName } from '../lib/clients.js';
+import { PermanentStepError, TransientError } from '../lib/errors.js';
+import { systemActor } from '../lib/store/audit.js';
+import { caseStatusChange } from '../lib/store/case-writes.js';
+import { batchGetCases, getCase, policyInForce, queryPartition, ruleSetByVersion } from '../lib/store/reads.js';
+import { transact } from '../lib/store/transactions.js';
+
+/** Statuses that mean aid was (or is being) granted, for frequency rules. */
+const grantedStatuses = new Set(['approved', 'funds_reserved', 'payment_authorised', 'paid']);
+
+export interface EligibilityStepResult {
+  readonly verdict: 'eligible' | 'ineligible' | 'needs_review';
+}
+
+/**
+ * Evaluates the case against the rule set pinned at submission and records the verdict with a
+ * reason per rule. Ineligible → rejected with those reasons; otherwise the case goes to review.
+ * Running it twice records once: a second run finds the verdict already stored.
+ */
+export async function checkEligibility(caseId: string, now: Date): Promise<EligibilityStepResult> {
+  const current = await getCase(caseId);
+  if (!current) throw new PermanentStepError(`case ${caseId} not found`);
+  if (current.eligibility && current.status !== 'submitted') return { verdict: current.eligibility.verdict };
+
+  const ruleSet = await ruleSetByVersion(current.aidType, current.ruleSet.id, current.ruleSet.version);
+  if (!ruleSet) throw new PermanentStepError(`rule set ${current.ruleSet.id} v${current.ruleSet.version} is missing`);
+  const asOfDate = current.submittedAt.slice(0, 10);
+  const policy = await policyInForce<EligibilityPolicy>('subsistence-minimum', asOfDate);
+  if (!policy) throw new PermanentStepError(`no subsistence minimum in force on ${asOfDate}`);
+
+  const history = await previousGrants(current.personKey, current.aidType, caseId);
+  const result = await evaluateEligibility({
+    application: current,
+    ruleSet,
+    policy,
+    history: history ? { lastCashAidAt: history } : {},
+    asOf: new Date(current.submittedAt),
+    language: current.language as Language,
+  });
+
+  const at = now.toISOString();
+  const rejected = result.verdict === 'ineligible';
+  const reasons = result.rules.filter((r) => !r.passed).map((r) => ({ code: r.code, message: r.message }));
+  const outcome = await transact(
+    caseStatusChange(tableName(), current, {
+      to: rejected ? 'rejected' : 'in_review',
+      at,
+      actor: systemActor('eligibility-check'),
+      action: rejected ? 'eligibility.rejected' : 'eligibility.checked',
+      note: rejected ? 'Does not meet the conditions for this aid' : undefined,
+      set: {
+        eligibility: result,
+        ...(rejected ? { decision: { outcome: 'rejected', reasons, decidedAt: at } } : {}),
+      },
+      details: { verdict: result.verdict, ruleSetHash: result.ruleSetHash, failed: reasons.map((r) => r.code) },
+    }),
+  );
+  if (!outcome.ok) throw new TransientError('case changed while checking eligibility');
+  return { verdict: result.verdict };
+}
+
+/** The latest grant of the same aid type to the same person, other than this case. */
+async function previousGrants(personKey: string, aidType: string, caseId: string): Promise<string | undefined> {
+  const earlier = await queryPartition<{ caseId: string; aidType: string; submittedAt: string }>(
+    `PERSON#${personKey}`,
+    'CASE#',
+  );
+  const sameType = earlier.filter((e) => e.aidType === aidType && e.caseId !== caseId);
+  if (sameType.length === 0) return undefined;
+  const cases = await batchGetCases(sameType.map((e) => e.caseId));
+  const granted = cases
+    .filter((c) => grantedStatuses.has(c.status))
+    .map((c) => c.decision?.decidedAt ?? c.updatedAt)
+    .sort();
+  return granted.at(-1);
+}

@@ -1,0 +1,196 @@
+import type { AidStatus } from '../../domain/aid-lifecycle.js';
+import { aidTypes } from '../../domain/catalogue.js';
+import type { Money } from '../../domain/money.js';
+import { allowedOutcomes, type TaskType } from '../../domain/tasks.js';
+import { tableName } from '../lib/clients.js';
+import { ConflictError, ForbiddenError, NotFoundError, TransientError, ValidationError } from '../lib/errors.js';
+import type { Principal } from '../lib/http.js';
+import { caseStatusChange } from '../lib/store/case-writes.js';
+import { keys } from '../lib/store/keys.js';
+import { getCase, getTask } from '../lib/store/reads.js';
+import type { AidCaseRecord, Decider, TaskDecision, TaskRecord } from '../lib/store/records.js';
+import { transact } from '../lib/store/transactions.js';
+
+export interface DecisionInput {
+  readonly outcome: string;
+  readonly comment?: string | undefined;
+  readonly amount?: Money | undefined;
+  readonly fundingSource?: string | undefined;
+  readonly answer?: string | undefined;
+}
+
+/**
+ * Outcomes the aid workflow can act on today, per task type. The review's `request_info` loop is
+ * part of the approvals issue; until the workflow has it, offering it would strand the case.
+ */
+const aidWorkflowOutcomes: Partial<Record<TaskType, readonly string[]>> = {
+  review: ['approve', 'reject'],
+  approve: ['approve', 'reject'],
+  authorise_payment: ['approve', 'reject'],
+};
+
+export function outcomesFor(type: TaskType): readonly string[] {
+  const supported = aidWorkflowOutcomes[type];
+  return allowedOutcomes[type].filter((o) => !supported || supported.includes(o));
+}
+
+function nextStatus(type: TaskType, outcome: string): AidStatus {
+  if (outcome === 'reject') return 'rejected';
+  switch (type) {
+    case 'review':
+      return 'awaiting_approval';
+    case 'approve':
+    case 'commission_vote':
+      return 'approved';
+    case 'authorise_payment':
+      return 'payment_authorised';
+    default:
+      throw new ValidationError([{ path: 'outcome', message: `Tasks of type ${type} are not part of aid cases.` }]);
+  }
+}
+
+const stageNames: Partial<Record<TaskType, string>> = {
+  review: 'the specialist review',
+  approve: 'the approval',
+  commission_vote: 'the commission vote',
+  authorise_payment: 'the payment authorisation',
+};
+
+/**
+ * Records a staff decision on an open task. The task and the case change in one transaction with
+ * the audit event; the workflow resumes from the task's stream record (SendTaskSuccess), so a
+ * decision that was acknowledged is never lost between the table and the workflow.
+ */
+export async function decideTask(input: {
+  taskId: string;
+  decision: DecisionInput;
+  principal: Principal;
+  now: Date;
+}): Promise<{ taskId: string; outcome: string; caseStatus: AidStatus }> {
+  const { decision, principal } = input;
+  const task = await getTask(input.taskId);
+  if (!task) throw new NotFoundError(`There is no task ${input.taskId}.`);
+  if (!principal.roles.includes(task.role)) {
+    throw new ForbiddenError(
+      `This ${task.taskType.replace('_', ' ')} task needs the role "${task.role}"; you have ${principal.roles.length ? principal.roles.map((r) => `"${r}"`).join(', ') : 'no role'}.`,
+    );
+  }
+  if (task.status !== 'open') {
+    throw new ConflictError(
+      task.status === 'decided'
+        ? `This task was already decided (${task.decision?.outcome}) by ${task.decision?.decidedBy}.`
+        : 'This task is no longer open: a newer task replaced it.',
+      { taskStatus: task.status },
+    );
+  }
+  const outcomes = outcomesFor(task.taskType);
+  if (!outcomes.includes(decision.outcome)) {
+    throw new ValidationError([{ path: 'outcome', message: `Choose one of: ${outcomes.join(', ')}.` }]);
+  }
+  if (decision.outcome === 'reject' && !decision.comment?.trim()) {
+    throw new ValidationError([
+      { path: 'comment', message: 'Give the reason for the rejection; the applicant is told it.' },
+    ]);
+  }
+  const current = await getCase(task.caseId);
+  if (!current) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
+
+  const earlier = current.deciders.find((d) => d.sub === principal.sub);
+  if (earlier) {
+    throw new ForbiddenError(
+      `You already decided on this case at ${stageNames[earlier.stage] ?? earlier.stage}; a different colleague must take this step (segregation of duties).`,
+    );
+  }
+
+  const at = input.now.toISOString();
+  const to = nextStatus(task.taskType, decision.outcome);
+  const extra = approvalTerms(task, current, decision);
+  const recorded: TaskDecision = {
+    outcome: decision.outcome,
+    ...(decision.comment ? { comment: decision.comment } : {}),
+    ...(extra.amount ? { amount: extra.amount } : {}),
+    ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
+    decidedBy: principal.username,
+    decidedBySub: principal.sub,
+    decidedAt: at,
+  };
+  const decider: Decider = {
+    stage: task.taskType,
+    username: principal.username,
+    sub: principal.sub,
+    outcome: decision.outcome,
+    at,
+  };
+  const table = tableName();
+  const outcome = await transact([
+    {
+      Update: {
+        TableName: table,
+        Key: keys.task(task.taskId),
+        UpdateExpression: 'SET #status = :decided, #decision = :decision, #version = :next REMOVE gsi2pk, gsi2sk',
+        ConditionExpression: '#status = :open AND #version = :expected',
+        ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':decided': 'decided',
+          ':open': 'open',
+          ':decision': recorded,
+          ':expected': task.version,
+          ':next': task.version + 1,
+        },
+      },
+    },
+    ...caseStatusChange(table, current, {
+      to,
+      at,
+      actor: { kind: 'staff', username: principal.username, sub: principal.sub, roles: principal.roles },
+      action: `task.${task.taskType}.${decision.outcome}`,
+      note: to === 'rejected' ? decision.comment : undefined,
+      set: {
+        deciders: [...current.deciders, decider],
+        ...(extra.amount ? { approvedAmount: extra.amount } : {}),
+        ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
+        ...(to === 'rejected'
+          ? { decision: { outcome: 'rejected', reasons: [{ code: 'staff_decision', message: decision.comment ?? '' }], decidedAt: at } }
+          : {}),
+        ...(to === 'approved' && extra.amount
+          ? { decision: { outcome: 'approved', reasons: [], amount: extra.amount, decidedAt: at } }
+          : {}),
+      },
+      details: { taskId: task.taskId, outcome: decision.outcome, ...(extra.amount ? { amount: extra.amount } : {}) },
+    }),
+  ]);
+  if (!outcome.ok) {
+    const now = await getTask(task.taskId);
+    if (now && now.status !== 'open') {
+      throw new ConflictError(`This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`, {
+        taskStatus: now.status,
+      });
+    }
+    throw new TransientError('the case changed while deciding; try again');
+  }
+  return { taskId: task.taskId, outcome: decision.outcome, caseStatus: to };
+}
+
+/** Amount and funding source fixed by an approval: what was asked unless the approver says otherwise. */
+function approvalTerms(
+  task: TaskRecord,
+  current: AidCaseRecord,
+  decision: DecisionInput,
+): { amount?: Money; fundingSource?: string } {
+  if (decision.outcome !== 'approve' || (task.taskType !== 'approve' && task.taskType !== 'review')) {
+    if (decision.amount || decision.fundingSource) {
+      throw new ValidationError([
+        { path: decision.amount ? 'amount' : 'fundingSource', message: 'Only an approval sets the amount and funding source.' },
+      ]);
+    }
+    return {};
+  }
+  const amount = decision.amount ?? current.approvedAmount ?? current.requestedAmount;
+  if (amount.currency !== current.requestedAmount.currency) {
+    throw new ValidationError([{ path: 'amount.currency', message: `Use ${current.requestedAmount.currency}.` }]);
+  }
+  if (amount.minor <= 0) throw new ValidationError([{ path: 'amount.minor', message: 'The amount must be above zero.' }]);
+  const defaults = aidTypes.find((t) => t.code === current.aidType)?.defaultFundingSources ?? [];
+  const fundingSource = decision.fundingSource ?? current.fundingSource ?? defaults[0];
+  return { amount, ...(fundingSource ? { fundingSource } : {}) };
+}

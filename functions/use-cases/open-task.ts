@@ -1,0 +1,77 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type TaskType, taskRole } from '../../domain/tasks.js';
+import { sha256 } from '../lib/access-codes.js';
+import { dynamo, tableName } from '../lib/clients.js';
+import { PermanentStepError } from '../lib/errors.js';
+import { logger } from '../lib/logger.js';
+import { keys } from '../lib/store/keys.js';
+import { getCase, tasksOfCase } from '../lib/store/reads.js';
+import type { TaskRecord } from '../lib/store/records.js';
+import { transact } from '../lib/store/transactions.js';
+
+/** Days a task may stay open before it shows as overdue in the inbox. */
+const dueDays: Partial<Record<TaskType, number>> = { review: 10, approve: 5, authorise_payment: 3 };
+
+/** Task ids derive from the task token, so a retried OpenTask finds its own task, not a twin. */
+export const taskIdFor = (taskToken: string) => `tsk_${sha256(taskToken).slice(0, 24)}`;
+
+/**
+ * Opens a staff task for a waiting workflow step. Idempotent: the same token opens the same
+ * task once. A task of the same type left open on the case (its wait timed out and the workflow
+ * asked again) is superseded, so the inbox never shows two.
+ */
+export async function openTask(input: {
+  caseId: string;
+  type: TaskType;
+  taskToken: string;
+  executionId?: string | undefined;
+  now: Date;
+}): Promise<{ taskId: string }> {
+  const current = await getCase(input.caseId);
+  if (!current) throw new PermanentStepError(`case ${input.caseId} not found`);
+  const taskId = taskIdFor(input.taskToken);
+  const createdAt = input.now.toISOString();
+  const role = taskRole[input.type];
+  const dueAt = new Date(input.now.getTime() + (dueDays[input.type] ?? 10) * 86_400_000).toISOString();
+  const task: TaskRecord & Record<string, unknown> = {
+    ...keys.task(taskId),
+    ...keys.tasksOfCase(input.caseId, createdAt),
+    ...keys.openTasks(role, createdAt, taskId),
+    type: 'Task',
+    taskId,
+    taskType: input.type,
+    role,
+    caseId: input.caseId,
+    caseReference: current.reference,
+    status: 'open',
+    version: 1,
+    createdAt,
+    dueAt,
+    taskToken: input.taskToken,
+    ...(input.executionId ? { executionId: input.executionId } : {}),
+  };
+  const outcome = await transact([
+    { Put: { TableName: tableName(), Item: task, ConditionExpression: 'attribute_not_exists(pk)' } },
+  ]);
+  if (!outcome.ok) return { taskId }; // already opened by an earlier attempt
+
+  const { items } = await tasksOfCase(input.caseId);
+  for (const stale of items.filter((t) => t.status === 'open' && t.taskType === input.type && t.taskId !== taskId)) {
+    await dynamo()
+      .send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.task(stale.taskId),
+          UpdateExpression: 'SET #status = :superseded, #version = #version + :one REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: '#status = :open',
+          ExpressionAttributeNames: { '#status': 'status', '#version': 'version' },
+          ExpressionAttributeValues: { ':superseded': 'superseded', ':open': 'open', ':one': 1 },
+        }),
+      )
+      .catch((error: Error) => {
+        if (error.name !== 'ConditionalCheckFailedException') throw error;
+      });
+    logger.info('superseded a stale task', { taskId: stale.taskId, by: taskId });
+  }
+  return { taskId };
+}

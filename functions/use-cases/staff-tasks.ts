@@ -1,0 +1,105 @@
+import type { Language } from '../../domain/catalogue.js';
+import { type TaskType, taskTitle } from '../../domain/tasks.js';
+import { ForbiddenError, NotFoundError } from '../lib/errors.js';
+import type { Principal } from '../lib/http.js';
+import { decodeCursor, getCase, getTask, openTasksForRole, tasksOfCase } from '../lib/store/reads.js';
+import type { TaskRecord } from '../lib/store/records.js';
+import { outcomesFor } from './decide-task.js';
+
+export interface TaskSummary {
+  readonly taskId: string;
+  readonly type: TaskType;
+  readonly caseId: string;
+  readonly caseReference: string;
+  readonly title: string;
+  readonly createdAt: string;
+  readonly dueAt: string;
+  readonly overdue: boolean;
+  readonly allowedOutcomes: readonly string[];
+}
+
+export function summarise(task: TaskRecord, now: Date, language: Language = 'en'): TaskSummary {
+  return {
+    taskId: task.taskId,
+    type: task.taskType,
+    caseId: task.caseId,
+    caseReference: task.caseReference,
+    title: taskTitle(task.taskType, task.caseReference, language),
+    createdAt: task.createdAt,
+    dueAt: task.dueAt,
+    overdue: task.dueAt < now.toISOString(),
+    allowedOutcomes: outcomesFor(task.taskType),
+  };
+}
+
+/**
+ * The open tasks the caller's roles may act on, oldest first, merged across roles. The cursor
+ * holds one position per role so that paging through a merged list skips and repeats nothing.
+ */
+export async function listOpenTasks(input: {
+  principal: Principal;
+  limit: number;
+  cursor?: string | undefined;
+  now: Date;
+}): Promise<{ items: TaskSummary[]; cursor?: string }> {
+  const positions = (decodeCursor(input.cursor) ?? {}) as Record<string, Record<string, unknown> | null>;
+  const roles = input.principal.roles.filter((r) => positions[r] !== null);
+  const pages = await Promise.all(
+    roles.map(async (role) => {
+      const start = positions[role];
+      const cursor = start ? Buffer.from(JSON.stringify(start)).toString('base64url') : undefined;
+      const page = await openTasksForRole(role, input.limit, cursor);
+      return { role, page };
+    }),
+  );
+  const merged = pages
+    .flatMap(({ role, page }) => page.items.map((task) => ({ role, task })))
+    .sort((a, b) => (a.task.createdAt < b.task.createdAt ? -1 : a.task.createdAt > b.task.createdAt ? 1 : 0))
+    .slice(0, input.limit);
+
+  const next: Record<string, Record<string, unknown> | null> = { ...positions };
+  for (const { role, page } of pages) {
+    const taken = merged.filter((m) => m.role === role);
+    const last = taken.at(-1)?.task as (TaskRecord & { gsi2pk?: string; gsi2sk?: string }) | undefined;
+    if (last && (taken.length < page.items.length || page.cursor)) {
+      next[role] = { pk: last.pk, sk: last.sk, gsi2pk: last.gsi2pk, gsi2sk: last.gsi2sk };
+    } else if (taken.length === page.items.length && !page.cursor) {
+      next[role] = null; // this role is exhausted
+    }
+  }
+  const more = Object.entries(next).some(([role, pos]) => pos !== null && input.principal.roles.includes(role));
+  const cursor = more && merged.length === input.limit ? Buffer.from(JSON.stringify(next)).toString('base64url') : undefined;
+  return { items: merged.map((m) => summarise(m.task, input.now)), ...(cursor ? { cursor } : {}) };
+}
+
+/** One task with its case, the eligibility explanation rule by rule, and the case's history. */
+export async function taskDetail(input: { taskId: string; principal: Principal; now: Date }) {
+  const task = await getTask(input.taskId);
+  if (!task) throw new NotFoundError(`There is no task ${input.taskId}.`);
+  if (!input.principal.roles.includes(task.role) && !input.principal.roles.some((r) => r === 'head' || r === 'auditor')) {
+    throw new ForbiddenError(`This task is for the role "${task.role}".`);
+  }
+  const found = await getCase(task.caseId);
+  if (!found) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
+  const { items: tasks } = await tasksOfCase(task.caseId);
+  const { accessCodeHash: _secret, personKey: _person, pk: _pk, sk: _sk, ...caseView } = found as typeof found & Record<string, unknown>;
+  return {
+    ...summarise(task, input.now),
+    status: task.status,
+    ...(task.decision ? { decision: task.decision } : {}),
+    case: caseView,
+    eligibility: found.eligibility,
+    history: {
+      timeline: found.timeline,
+      tasks: tasks.map((t) => ({
+        taskId: t.taskId,
+        type: t.taskType,
+        status: t.status,
+        createdAt: t.createdAt,
+        ...(t.decision
+          ? { decidedBy: t.decision.decidedBy, outcome: t.decision.outcome, decidedAt: t.decision.decidedAt }
+          : {}),
+      })),
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { Api } from './constructs/api.js';
+import { Auth } from './constructs/auth.js';
+import { Data } from './constructs/data.js';
+import { AppFunctions, grantAndConfigure } from './constructs/functions.js';
+import { Monitoring } from './constructs/monitoring.js';
+import { Streams } from './constructs/streams.js';
+import { Workflows } from './constructs/workflows.js';
+import type { AidFlowSettings } from './settings.js';
+
+export interface AidFlowStackProps extends StackProps {
+  readonly settings: AidFlowSettings;
+}
+
+/** AidFlow in AWS: data, functions, workflows, streams, staff identity, HTTP API, monitoring. */
+export class AidFlowStack extends Stack {
+  readonly data: Data;
+  readonly functions: AppFunctions;
+  readonly workflows: Workflows;
+  readonly streams: Streams;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly monitoring: Monitoring;
+
+  constructor(scope: Construct, id: string, props: AidFlowStackProps) {
+    super(scope, id, props);
+    const { settings } = props;
+
+    this.data = new Data(this, 'Data');
+    this.functions = new AppFunctions(this, 'Functions', {
+      skipBundling: settings.skipBundling,
+      logRetention: settings.logRetention,
+      logLevel: settings.logLevel,
+    });
+    this.workflows = new Workflows(this, 'Workflows', {
+      functions: this.functions,
+      logRetention: settings.logRetention,
+    });
+
+    const environment = {
+      JURISDICTION: settings.jurisdiction,
+      CURRENCY: settings.currency,
+      // Resolved by CloudFormation at deploy time (dynamic reference), never written to the template.
+      ACCESS_CODE_PEPPER: this.data.accessCodePepper.secretValue.unsafeUnwrap(),
+    };
+    for (const { spec, fn } of this.functions.all()) {
+      grantAndConfigure(fn, spec, {
+        table: this.data.table,
+        tableKey: this.data.tableKey,
+        stateMachines: this.workflows.machines,
+        environment,
+      });
+      if (spec.trigger === 'schedule') {
+        Annotations.of(fn).addWarningV2(
+          'aidflow:scheduleNotWired',
+          `${spec.name} has trigger 'schedule' but infra/ defines no schedule for it yet: it will never run.`,
+        );
+      }
+    }
+
+    this.streams = new Streams(this, 'Streams', { functions: this.functions, table: this.data.table });
+    this.auth = new Auth(this, 'Auth', {
+      webOrigin: settings.webOrigin,
+      ...(settings.authDomainPrefix ? { domainPrefix: settings.authDomainPrefix } : {}),
+    });
+    this.api = new Api(this, 'Api', {
+      functions: this.functions,
+      userPool: this.auth.userPool,
+      userPoolClient: this.auth.webClient,
+      webOrigin: settings.webOrigin,
+      throttle: settings.apiThrottle,
+      logRetention: settings.logRetention,
+    });
+    this.monitoring = new Monitoring(this, 'Monitoring', {
+      functions: this.functions,
+      stateMachines: this.workflows.machines,
+      httpApi: this.api.httpApi,
+      deadLetterQueue: this.streams.deadLetterQueue,
+      table: this.data.table,
+      ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
+    });
+
+    if (settings.skipBundling) {
+      Annotations.of(this).addWarningV2(
+        'aidflow:bundlingSkipped',
+        'Bundling was skipped (AIDFLOW_SKIP_BUNDLING / aidflow:skipBundling): the functions are stubs; do not deploy.',
+      );
+    }
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+    new CfnOutput(this, 'WebClientId', { value: this.auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'HostedUiDomain', { value: this.auth.domain.baseUrl() });
+    new CfnOutput(this, 'TableName', { value: this.data.table.tableName });
+    for (const [name, sm] of Object.entries(this.workflows.machines)) {
+      new CfnOutput(this, `${name}StateMachineArn`, { value: sm.stateMachineArn });
+    }
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.monitoring.topic.topicArn });
+  }
+}

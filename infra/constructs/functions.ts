@@ -1,0 +1,282 @@
+import { fileURLToPath } from 'node:url';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { LogLevel as EsbuildLogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import { tableSpec } from '../../functions/lib/table-spec.js';
+import {
+  type FunctionName,
+  type FunctionSpec,
+  functions as registry,
+  type StateMachineName,
+  type StepFunctionsAccess,
+  stateMachines,
+  type TableAccess,
+} from '../../functions/registry.js';
+import { acknowledge, iamWildcardResourceFinding } from '../nag.js';
+
+/** The repository root: NodejsFunction's project root and the base of every registry `entry`. */
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * DynamoDB and KMS actions per `table` access level. Reads and writes go to the table; the GSIs are
+ * only ever queried. TransactWriteItems needs no action of its own: it is authorised per item
+ * (PutItem / UpdateItem / DeleteItem / ConditionCheckItem), TransactGetItems likewise (GetItem).
+ */
+export const tableActions: Readonly<
+  Record<
+    TableAccess,
+    {
+      readonly table: readonly string[];
+      readonly indexes: readonly string[];
+      readonly key: readonly string[];
+    }
+  >
+> = {
+  read: {
+    table: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'],
+    indexes: ['dynamodb:Query'],
+    key: ['kms:Decrypt'],
+  },
+  readWrite: {
+    table: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:Query',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+    indexes: ['dynamodb:Query'],
+    key: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
+  },
+};
+
+/** Step Functions actions per registry `stepFunctions` entry, each granted on the state machines. */
+export const stepFunctionsActions: Readonly<Record<StepFunctionsAccess, readonly string[]>> = {
+  startExecution: ['states:StartExecution'],
+  taskCallbacks: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+  describeExecution: ['states:DescribeExecution'],
+};
+
+/** Default timeouts per trigger. Step functions stay below the 30 s TimeoutSeconds of their Task states. */
+const defaultTimeoutSeconds: Readonly<Record<FunctionSpec['trigger'], number>> = {
+  http: 10,
+  step: 25,
+  stream: 60,
+  schedule: 300,
+};
+const defaultMemoryMb = 512;
+
+/** What stands in for the bundle when bundling is skipped: synthesizable, never deployable. */
+const skippedBundlingStub =
+  "exports.handler = async () => { throw new Error('AidFlow was synthesized with bundling skipped: this function has no code'); };";
+
+export interface AppFunctionsProps {
+  /** Inline stub instead of esbuild (tests). The handler files need not exist. */
+  readonly skipBundling: boolean;
+  readonly logRetention: logs.RetentionDays;
+  /** Powertools log level. */
+  readonly logLevel: string;
+  /** Defaults to every entry of `functions/registry.ts`. */
+  readonly specs?: readonly FunctionSpec[];
+}
+
+/**
+ * One NodejsFunction per registry entry: esbuild ESM bundle (minified, source maps, node22),
+ * nodejs22.x on ARM64, X-Ray active tracing, its own role (no managed policies) and its own log
+ * group. Access is added afterwards by `grantAndConfigure`, once the table and the state machines
+ * it refers to exist.
+ */
+export class AppFunctions extends Construct {
+  readonly specs: readonly FunctionSpec[];
+  private readonly byName = new Map<string, NodejsFunction>();
+
+  constructor(scope: Construct, id: string, props: AppFunctionsProps) {
+    super(scope, id);
+    this.specs = props.specs ?? registry;
+
+    for (const spec of this.specs) {
+      const logGroup = new logs.LogGroup(this, `${spec.name}Logs`, { retention: props.logRetention });
+      const role = new iam.Role(this, `${spec.name}Role`, {
+        assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+        description: `AidFlow ${spec.name} function (${spec.trigger})`,
+      });
+      // Instead of AWSLambdaBasicExecutionRole: write to this function's own log group only.
+      logGroup.grantWrite(role);
+
+      const fn = new NodejsFunction(this, spec.name, {
+        description: spec.description,
+        runtime: lambda.Runtime.NODEJS_22_X,
+        architecture: lambda.Architecture.ARM_64,
+        memorySize: spec.memoryMb ?? defaultMemoryMb,
+        timeout: Duration.seconds(spec.timeoutSeconds ?? defaultTimeoutSeconds[spec.trigger]),
+        tracing: lambda.Tracing.ACTIVE,
+        role,
+        logGroup,
+        environment: {
+          POWERTOOLS_SERVICE_NAME: 'aidflow',
+          POWERTOOLS_LOG_LEVEL: props.logLevel,
+          POWERTOOLS_METRICS_NAMESPACE: 'AidFlow',
+          NODE_OPTIONS: '--enable-source-maps',
+        },
+        ...(props.skipBundling
+          ? { code: lambda.Code.fromInline(skippedBundlingStub), handler: 'index.handler' }
+          : {
+              entry: `${repoRoot}${spec.entry}`,
+              handler: 'handler',
+              projectRoot: repoRoot,
+              depsLockFilePath: `${repoRoot}package-lock.json`,
+              bundling: {
+                format: OutputFormat.ESM,
+                target: 'node22',
+                minify: true,
+                sourceMap: true,
+                sourcesContent: false,
+                mainFields: ['module', 'main'],
+                // Bundle the pinned AWS SDK v3 (package-lock) instead of the runtime's copy.
+                externalModules: [],
+                // CommonJS dependencies inside an ESM bundle may still call require().
+                banner:
+                  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+                logLevel: EsbuildLogLevel.WARNING,
+              },
+            }),
+      });
+
+      acknowledge(
+        role,
+        'AwsSolutions-IAM5[Resource::*]',
+        'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords do not support ' +
+          'resource-level permissions, so Lambda grants them on "*".' +
+          (spec.trigger === 'stream'
+            ? ' Reading the table stream: dynamodb:ListStreams does not support resource-level permissions ' +
+              'either (DescribeStream, GetRecords and GetShardIterator are scoped to the stream ARN).'
+            : ''),
+      );
+      acknowledge(
+        fn,
+        'AwsSolutions-L1',
+        'nodejs22.x is deliberate: the project toolchain and the embedded local runtime run Node 22 ' +
+          '(package.json pins node 22), so the bundle is built and tested for exactly that runtime.',
+      );
+      this.byName.set(spec.name, fn);
+    }
+  }
+
+  /** The function of a registry entry. */
+  fn(name: FunctionName | string): NodejsFunction {
+    const fn = this.byName.get(name);
+    if (!fn) throw new Error(`No function ${name} in the registry`);
+    return fn;
+  }
+
+  /** Registry entries with the given trigger, with their functions. */
+  byTrigger(trigger: FunctionSpec['trigger']): Array<{ spec: FunctionSpec; fn: NodejsFunction }> {
+    return this.specs.filter((s) => s.trigger === trigger).map((spec) => ({ spec, fn: this.fn(spec.name) }));
+  }
+
+  all(): Array<{ spec: FunctionSpec; fn: NodejsFunction }> {
+    return this.specs.map((spec) => ({ spec, fn: this.fn(spec.name) }));
+  }
+}
+
+/** What `grantAndConfigure` grants access to and the configuration every function shares. */
+export interface AccessTargets {
+  readonly table: dynamodb.ITable;
+  readonly tableKey: kms.IKey;
+  readonly stateMachines: Readonly<Record<StateMachineName, sfn.StateMachine>>;
+  /** Shared configuration (JURISDICTION, CURRENCY, ACCESS_CODE_PEPPER …) added to every function. */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The one place where a function gets its permissions and configuration, from its registry entry:
+ * exactly the DynamoDB/KMS actions of `spec.table` (on the table and its GSIs), exactly the Step
+ * Functions actions of `spec.stepFunctions` (on the registry's state machines), TABLE_NAME, the
+ * state-machine ARN variables when it uses Step Functions, and the shared configuration.
+ */
+export function grantAndConfigure(fn: lambda.Function, spec: FunctionSpec, targets: AccessTargets): void {
+  const { table, tableKey } = targets;
+  const access = tableActions[spec.table];
+  const region = Stack.of(fn).region;
+
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'Table',
+      actions: [...access.table],
+      resources: [table.tableArn],
+    }),
+  );
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'TableIndexes',
+      actions: [...access.indexes],
+      resources: tableSpec.globalSecondaryIndexes.map((gsi) => `${table.tableArn}/index/${gsi.indexName}`),
+    }),
+  );
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      sid: 'TableKey',
+      actions: [...access.key],
+      resources: [tableKey.keyArn],
+      conditions: { StringEquals: { 'kms:ViaService': `dynamodb.${region}.amazonaws.com` } },
+    }),
+  );
+  fn.addEnvironment('TABLE_NAME', table.tableName);
+
+  const sfnAccess = spec.stepFunctions ?? [];
+  if (sfnAccess.length > 0) {
+    if (spec.trigger === 'step') {
+      // The state machine's definition already refers to this function's ARN: a grant on the
+      // machine (or its ARN in the environment) would make a CloudFormation dependency cycle.
+      throw new Error(
+        `${spec.name}: a workflow step function may not use Step Functions itself (dependency cycle); ` +
+          'let the table stream act on its behalf',
+      );
+    }
+    for (const machine of stateMachines) {
+      const sm = targets.stateMachines[machine.name];
+      for (const kind of sfnAccess) {
+        if (kind === 'describeExecution') {
+          // Execution ARNs are only known at run time: scope the grant to this machine's executions.
+          const executions = Stack.of(sm).formatArn({
+            service: 'states',
+            resource: 'execution',
+            resourceName: `${sm.stateMachineName}:*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          });
+          fn.addToRolePolicy(
+            new iam.PolicyStatement({
+              actions: [...stepFunctionsActions.describeExecution],
+              resources: [executions],
+            }),
+          );
+          acknowledge(
+            fn.role!,
+            iamWildcardResourceFinding(fn, executions),
+            `${spec.name} describes executions of ${machine.name}; execution ARNs are only known at run time, ` +
+              'so the grant covers exactly the executions of that state machine (<name>:*).',
+          );
+        } else {
+          fn.addToRolePolicy(
+            new iam.PolicyStatement({
+              actions: [...stepFunctionsActions[kind]],
+              resources: [sm.stateMachineArn],
+            }),
+          );
+        }
+      }
+      fn.addEnvironment(machine.arnEnv, sm.stateMachineArn);
+    }
+  }
+
+  for (const [key, value] of Object.entries(targets.environment ?? {})) fn.addEnvironment(key, value);
+}

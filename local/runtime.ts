@@ -1,0 +1,222 @@
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { clock } from '../functions/lib/clock.js';
+import { resetClientsForTests } from '../functions/lib/clients.js';
+import { resetConfigForTests } from '../functions/lib/config.js';
+import { routes } from '../functions/http/routes.js';
+import { stateMachines, workflowSubstitutions } from '../functions/registry.js';
+import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb-local.js';
+import { FunctionHost, localAccountId } from './function-host.js';
+import { createLocalHttpServer } from './http-server.js';
+import { LocalIssuer } from './local-issuer.js';
+import { seedDemoData } from './seed.js';
+import { DynamoJournal } from './sfn/journal.js';
+import { LocalStepFunctions } from './sfn/engine.js';
+import { createStepFunctionsHandler } from './sfn/server.js';
+import { dynamoStaffDirectory, seedDemoStaff } from './staff-directory.js';
+import { StreamPoller } from './stream-poller.js';
+import { ensureAppTable, ensureKeyValueTable } from './table-bootstrap.js';
+import { placeholderPage } from './placeholder-page.js';
+
+export const appTableName = 'aidflow';
+export const runtimeTableName = 'aidflow-local-runtime';
+
+export interface RuntimeOptions {
+  readonly port: number;
+  /** Where DynamoDB Local keeps its files and the runtime its keys and checkpoints. */
+  readonly dataDir: string;
+  readonly reset?: boolean;
+  readonly root?: string;
+  readonly log?: (line: string) => void;
+  /** How often callback deadlines are checked against the clock. */
+  readonly timerIntervalMs?: number;
+}
+
+export interface Runtime {
+  readonly url: string;
+  readonly port: number;
+  readonly dynamoEndpoint: string;
+  readonly sfnEndpoint: string;
+  readonly engine: LocalStepFunctions;
+  readonly stateMachineArns: Record<string, string>;
+  readonly host: FunctionHost;
+  readonly seeded: boolean;
+  readonly readyMs: number;
+  /** Waits until streams are drained and every workflow is finished or waiting on a person. */
+  settle(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', reject);
+    server.listen(port, () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((r) => {
+    server.close(() => r());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * The embedded runtime: DynamoDB Local, the local Step Functions endpoint running the same ASL,
+ * the stream poller and the HTTP server, all invoking the same handler modules as AWS Lambda.
+ */
+export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
+  const started = Date.now();
+  const log = options.log ?? (() => {});
+  const root = options.root ?? process.cwd();
+  const dataDir = resolve(options.dataDir);
+  if (options.reset) rmSync(dataDir, { recursive: true, force: true });
+  mkdirSync(dataDir, { recursive: true });
+
+  let dynamo: DynamoDbLocal | undefined;
+  const cleanups: (() => Promise<void>)[] = [];
+  try {
+    dynamo = await startDynamoDbLocal({ dataDir, log });
+    const dynamoRef = dynamo;
+    cleanups.push(() => dynamoRef.stop());
+    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
+    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    await ensureAppTable(client, appTableName);
+    await ensureKeyValueTable(client, runtimeTableName);
+
+    // The Step Functions endpoint listens first: handlers learn its address from configuration.
+    const host = new FunctionHost(root, localRegion);
+    const journal = new DynamoJournal(doc, runtimeTableName);
+    const engine = new LocalStepFunctions({
+      journal,
+      invokeFunction: (fn, payload) => host.invoke(fn, payload),
+      now: () => clock.now(),
+      region: localRegion,
+      accountId: localAccountId,
+      log: (msg, data) => log(`[sfn] ${msg}${data ? ` ${JSON.stringify(data)}` : ''}`),
+    });
+    const stateMachineArns: Record<string, string> = {};
+    const substitutions = workflowSubstitutions((f) => host.arnOf(f));
+    for (const machine of stateMachines) {
+      let text = readFileSync(resolve(root, machine.file), 'utf8');
+      for (const [name, value] of Object.entries(substitutions)) text = text.replaceAll(`\${${name}}`, value);
+      stateMachineArns[machine.name] = engine.registerStateMachine(machine.name, JSON.parse(text));
+    }
+    const sfnServer = createServer(createStepFunctionsHandler(engine));
+    const sfnPort = await listen(sfnServer, 0);
+    cleanups.push(() => close(sfnServer));
+    const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
+
+    Object.assign(process.env, {
+      TABLE_NAME: appTableName,
+      AWS_REGION: localRegion,
+      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      SFN_ENDPOINT: sfnEndpoint,
+      AID_STATE_MACHINE_ARN: stateMachineArns.AidApplication,
+      POWERTOOLS_METRICS_DISABLED: 'true',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    resetConfigForTests();
+    resetClientsForTests();
+
+    const seeded = await seedDemoData(doc, appTableName, { year: clock.now().getUTCFullYear() });
+    await seedDemoStaff(doc, runtimeTableName);
+
+    const poller = new StreamPoller({
+      endpoint: dynamo.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+      tableName: appTableName,
+      handler: async (event) => (await host.invoke('TableStream', event)) as never,
+      checkpointFile: resolve(dataDir, 'stream-checkpoint.json'),
+      log: (line: string) => log(`[streams] ${line}`),
+    });
+
+    const port = options.port;
+    const issuer = await LocalIssuer.open(dataDir, `http://localhost:${port === 0 ? 'any' : port}/auth/local`);
+    let ready = false;
+    const httpServer = createLocalHttpServer({
+      routes,
+      invoke: async (fn, event) => (await host.invoke(fn, event)) as object,
+      issuer,
+      directory: dynamoStaffDirectory(doc, runtimeTableName),
+      healthy: () => ready,
+      log: (line) => log(`[http] ${line}`),
+      extraRoutes: [
+        { method: 'GET', path: '/', handle: async () => placeholderPage() },
+        {
+          method: 'POST',
+          path: '/local/clock',
+          handle: async (_req, body) => {
+            const { advanceDays } = JSON.parse(body.toString() || '{}') as { advanceDays?: number };
+            if (typeof advanceDays !== 'number' || !Number.isFinite(advanceDays) || advanceDays < 0) {
+              return {
+                statusCode: 400,
+                headers: { 'content-type': 'application/problem+json' },
+                body: JSON.stringify({ type: 'about:blank', title: 'Bad request', status: 400, detail: 'Send { "advanceDays": n } with n ≥ 0.' }),
+              };
+            }
+            clock.advance(advanceDays * 86_400_000);
+            await engine.checkTimeouts();
+            return {
+              statusCode: 200,
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ now: clock.nowIso(), offsetDays: clock.offsetMs() / 86_400_000 }),
+            };
+          },
+        },
+      ],
+    });
+    const actualPort = await listen(httpServer, port);
+    cleanups.push(() => close(httpServer));
+
+    await host.warm();
+    poller.start();
+    cleanups.push(() => poller.stop());
+    await engine.recover();
+    cleanups.push(async () => engine.close());
+    const timer = setInterval(() => {
+      engine.checkTimeouts().catch((error: Error) => log(`[sfn] timeout check failed: ${error.message}`));
+    }, options.timerIntervalMs ?? 5_000);
+    timer.unref();
+    cleanups.push(async () => clearInterval(timer));
+    ready = true;
+
+    const runtime: Runtime = {
+      url: `http://localhost:${actualPort}`,
+      port: actualPort,
+      dynamoEndpoint: dynamo.endpoint,
+      sfnEndpoint,
+      engine,
+      stateMachineArns,
+      host,
+      seeded,
+      readyMs: Date.now() - started,
+      async settle() {
+        // A stream record may start a workflow whose step writes a record again: loop to a fixpoint.
+        for (let i = 0; i < 20; i++) {
+          await poller.drain();
+          await engine.whenIdle();
+          await poller.drain();
+          if (!(await poller.hasPending?.())) break;
+        }
+      },
+      async stop() {
+        ready = false;
+        for (const cleanup of cleanups.reverse()) {
+          await cleanup().catch((error: Error) => log(`stop: ${error.message}`));
+        }
+      },
+    };
+    return runtime;
+  } catch (error) {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { segregationViolation } from '../../domain/segregation.js';
+
+describe('segregation of duties', () => {
+  const actor = { userId: 'u-head', email: 'Head@Office.example', nationalId: '1234 567890' };
+
+  it('lets a colleague who has not decided on the case decide', () => {
+    expect(
+      segregationViolation({
+        actor,
+        priorDecisions: [{ userId: 'u-reviewer', outcome: 'approve' }],
+        applicant: { email: 'citizen@example.org' },
+      }),
+    ).toBeUndefined();
+  });
+
+  it('stops a second decision by the same person on one case', () => {
+    expect(
+      segregationViolation({
+        actor: { userId: 'u-reviewer' },
+        priorDecisions: [{ userId: 'u-reviewer', outcome: 'approve' }],
+        applicant: {},
+      }),
+    ).toMatch(/already decided/);
+  });
+
+  it('lets a reviewer who asked for more information review the answer', () => {
+    expect(
+      segregationViolation({
+        actor: { userId: 'u-reviewer' },
+        priorDecisions: [{ userId: 'u-reviewer', outcome: 'request_info' }],
+        applicant: {},
+      }),
+    ).toBeUndefined();
+  });
+
+  it('stops staff deciding on their own application, matched by email or national id', () => {
+    expect(
+      segregationViolation({ actor, priorDecisions: [], applicant: { email: ' head@office.example' } }),
+    ).toMatch(/your own application/);
+    expect(segregationViolation({ actor, priorDecisions: [], applicant: { nationalId: '1234-567890' } })).toMatch(
+      /your own application/,
+    );
+  });
+});

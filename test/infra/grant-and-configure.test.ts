@@ -1,0 +1,78 @@
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { describe, expect, it } from 'vitest';
+import type { FunctionSpec } from '../../functions/registry.js';
+import { Data } from '../../infra/constructs/data.js';
+import { AppFunctions, grantAndConfigure } from '../../infra/constructs/functions.js';
+import { actionsOf, resourcesOf, statementsOfRole } from './support.js';
+
+/** A small stack with one function of the given spec and one stand-in state machine. */
+function build(spec: FunctionSpec) {
+  const app = new App({
+    context: { '@aws-cdk/aws-iam:minimizePolicies': true },
+    builtinCloudFormationValidation: false,
+  });
+  const stack = new Stack(app, 'Probe');
+  const data = new Data(stack, 'Data');
+  const functions = new AppFunctions(stack, 'Functions', {
+    skipBundling: true,
+    logRetention: logs.RetentionDays.ONE_WEEK,
+    logLevel: 'INFO',
+    specs: [spec],
+  });
+  const machine = new sfn.StateMachine(stack, 'Machine', {
+    definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')),
+  });
+  const fn = functions.fn(spec.name);
+  const grant = () =>
+    grantAndConfigure(fn, spec, {
+      table: data.table,
+      tableKey: data.tableKey,
+      stateMachines: { AidApplication: machine },
+      environment: { JURISDICTION: 'ru' },
+    });
+  return { stack, fn, grant };
+}
+
+describe('grantAndConfigure', () => {
+  it('refuses Step Functions access for a workflow step function (it would be a dependency cycle)', () => {
+    const { grant } = build({
+      name: 'StepThatStarts',
+      entry: 'functions/steps/none.ts',
+      trigger: 'step',
+      description: 'probe',
+      table: 'read',
+      stepFunctions: ['startExecution'],
+    });
+    expect(grant).toThrow(/dependency cycle/);
+  });
+
+  it('scopes describeExecution to the executions of the registry state machine, acknowledged for cdk-nag', () => {
+    const { stack, fn, grant } = build({
+      name: 'Describer',
+      entry: 'functions/http/none.ts',
+      trigger: 'http',
+      description: 'probe',
+      table: 'read',
+      stepFunctions: ['describeExecution'],
+    });
+    grant();
+    const template = Template.fromStack(stack);
+    const role = stack.getLogicalId(fn.role!.node.defaultChild as never);
+    const describe = statementsOfRole(template, role).filter((st) =>
+      actionsOf(st).includes('states:DescribeExecution'),
+    );
+    expect(describe).toHaveLength(1);
+    const resource = JSON.stringify(resourcesOf(describe[0]!));
+    expect(resource).toContain(':execution:');
+    expect(resource).toContain(':*');
+    const fnProps = template.toJSON().Resources[stack.getLogicalId(fn.node.defaultChild as never)].Properties;
+    expect(fnProps.Environment.Variables.AID_STATE_MACHINE_ARN).toBeDefined();
+
+    const violations = new AwsSolutionsChecks().validateScope(fn.role!).violations;
+    expect(violations.map((v) => v.ruleName)).toEqual([]);
+  });
+});

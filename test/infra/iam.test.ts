@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type FunctionSpec, functions } from '../../functions/registry.js';
+import { stepFunctionsActions, tableActions } from '../../infra/constructs/functions.js';
+import {
+  actionsOf,
+  logicalId,
+  resourcesOf,
+  type Statement,
+  type Synthesized,
+  statementsOfRole,
+  synthesizeAidFlow,
+} from './support.js';
+
+let s: Synthesized;
+beforeAll(() => {
+  s = synthesizeAidFlow();
+});
+
+const specs: readonly FunctionSpec[] = functions;
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+  'dynamodb:ConditionCheckItem',
+];
+const callbackActions = stepFunctionsActions.taskCallbacks;
+
+function statementsOf(name: string): Statement[] {
+  const role = s.stack.functions.fn(name).role!;
+  return statementsOfRole(s.template, logicalId(role));
+}
+function actionsOfFunction(name: string): Set<string> {
+  return new Set(statementsOf(name).flatMap(actionsOf));
+}
+function allPolicyStatements(): Statement[] {
+  return Object.values(s.template.findResources('AWS::IAM::Policy')).flatMap(
+    (p) => (p.Properties as { PolicyDocument: { Statement: Statement[] } }).PolicyDocument.Statement,
+  );
+}
+const tableArn = () => ({ 'Fn::GetAtt': [logicalId(s.stack.data.table), 'Arn'] });
+const machineArn = () => ({ Ref: logicalId(s.stack.workflows.machines.AidApplication) });
+
+describe('IAM least privilege', () => {
+  it('grants no wildcard action anywhere (no dynamodb:*, states:*, …) and attaches no managed policy', () => {
+    const actions = allPolicyStatements().flatMap(actionsOf);
+    expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+    for (const role of Object.values(s.template.findResources('AWS::IAM::Role'))) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+
+  it('gives every function exactly the table actions of its registry access level, on the table', () => {
+    for (const spec of specs) {
+      const onTable = statementsOf(spec.name)
+        .filter((st) => resourcesOf(st).some((r) => JSON.stringify(r) === JSON.stringify(tableArn())))
+        .flatMap(actionsOf)
+        .filter((a) => a.startsWith('dynamodb:'));
+      expect(onTable.sort(), spec.name).toEqual([...tableActions[spec.table].table].sort());
+    }
+  });
+
+  it('lets the GSIs (by name, no index/* wildcard) only be queried', () => {
+    for (const spec of specs) {
+      const onIndexes = statementsOf(spec.name).filter((st) =>
+        resourcesOf(st).some((r) => JSON.stringify(r).includes('/index/')),
+      );
+      expect(onIndexes.flatMap(actionsOf), spec.name).toEqual(['dynamodb:Query']);
+      const indexResources = onIndexes.flatMap(resourcesOf).map((r) => JSON.stringify(r));
+      expect(indexResources.some((r) => r.includes('/index/*'))).toBe(false);
+      expect(indexResources.filter((r) => /\/index\/gsi[12]"/.test(r))).toHaveLength(2);
+    }
+  });
+
+  it('gives a read function no write action at all', () => {
+    const readers = specs.filter((f) => f.table === 'read');
+    expect(readers.length).toBeGreaterThan(0);
+    for (const spec of readers) {
+      const actions = actionsOfFunction(spec.name);
+      for (const write of writeActions) expect(actions.has(write), `${spec.name} ${write}`).toBe(false);
+      expect(actions.has('kms:Encrypt') || actions.has('kms:GenerateDataKey'), spec.name).toBe(false);
+    }
+  });
+
+  it('lets the table key be used only through DynamoDB', () => {
+    const keyArn = JSON.stringify({ 'Fn::GetAtt': [logicalId(s.stack.data.tableKey), 'Arn'] });
+    for (const spec of specs) {
+      const keyStatements = statementsOf(spec.name).filter(
+        (st) => st.Sid === 'TableKey' && resourcesOf(st).some((r) => JSON.stringify(r) === keyArn),
+      );
+      expect(keyStatements, spec.name).toHaveLength(1);
+      expect(JSON.stringify(keyStatements[0]!.Condition)).toContain('kms:ViaService');
+      expect(actionsOf(keyStatements[0]!).sort()).toEqual([...tableActions[spec.table].key].sort());
+    }
+  });
+
+  it('lets only TableStream start workflow executions', () => {
+    const starters = specs
+      .filter((f) => actionsOfFunction(f.name).has('states:StartExecution'))
+      .map((f) => f.name);
+    expect(starters).toEqual(['TableStream']);
+    expect(starters).toEqual(
+      specs.filter((f) => f.stepFunctions?.includes('startExecution')).map((f) => f.name),
+    );
+    const grant = statementsOf('TableStream').find((st) => actionsOf(st).includes('states:StartExecution'))!;
+    expect(resourcesOf(grant)).toEqual([machineArn()]);
+  });
+
+  it('lets only the functions with taskCallbacks send task success, failure and heartbeat, on the machine only', () => {
+    const withCallbacks = specs.filter((f) => f.stepFunctions?.includes('taskCallbacks')).map((f) => f.name);
+    expect(withCallbacks.length).toBeGreaterThan(0);
+    for (const spec of specs) {
+      const statements = statementsOf(spec.name).filter((st) =>
+        actionsOf(st).some((a) => callbackActions.includes(a)),
+      );
+      const granted = new Set(statements.flatMap(actionsOf).filter((a) => callbackActions.includes(a)));
+      if (withCallbacks.includes(spec.name)) {
+        expect([...granted].sort(), spec.name).toEqual([...callbackActions].sort());
+        for (const st of statements) expect(resourcesOf(st)).toEqual([machineArn()]);
+      } else {
+        expect(granted.size, spec.name).toBe(0);
+      }
+    }
+  });
+
+  it('lets no function use any Step Functions action its registry entry does not list', () => {
+    for (const spec of specs) {
+      const allowed = new Set((spec.stepFunctions ?? []).flatMap((k) => stepFunctionsActions[k]));
+      const used = [...actionsOfFunction(spec.name)].filter((a) => a.startsWith('states:'));
+      expect(
+        used.filter((a) => !allowed.has(a)),
+        spec.name,
+      ).toEqual([]);
+    }
+  });
+
+  it('lets the state machine role invoke exactly the step functions, unqualified', () => {
+    const role = s.stack.workflows.machines.AidApplication.role;
+    const invokes = statementsOfRole(s.template, logicalId(role)).filter((st) =>
+      actionsOf(st).includes('lambda:InvokeFunction'),
+    );
+    const resources = invokes.flatMap(resourcesOf).map((r) => JSON.stringify(r));
+    const steps = specs.filter((f) => f.trigger === 'step');
+    expect(resources.sort()).toEqual(
+      steps
+        .map((f) => JSON.stringify({ 'Fn::GetAtt': [logicalId(s.stack.functions.fn(f.name)), 'Arn'] }))
+        .sort(),
+    );
+  });
+
+  it('lets each function write only to its own log group', () => {
+    for (const spec of specs) {
+      const fn = s.template.toJSON().Resources[logicalId(s.stack.functions.fn(spec.name))];
+      const ownLogGroup = fn.Properties.LoggingConfig.LogGroup.Ref as string;
+      const logStatements = statementsOf(spec.name).filter((st) =>
+        actionsOf(st).some((a) => a.startsWith('logs:')),
+      );
+      expect(logStatements.flatMap(resourcesOf), spec.name).toEqual([{ 'Fn::GetAtt': [ownLogGroup, 'Arn'] }]);
+    }
+  });
+
+  it('grants on "*" only actions that have no resource-level permissions', () => {
+    const allowedOnStar = new Set([
+      'xray:PutTraceSegments',
+      'xray:PutTelemetryRecords',
+      'xray:GetSamplingRules',
+      'xray:GetSamplingTargets',
+      'dynamodb:ListStreams',
+      'logs:CreateLogDelivery',
+      'logs:GetLogDelivery',
+      'logs:UpdateLogDelivery',
+      'logs:DeleteLogDelivery',
+      'logs:ListLogDeliveries',
+      'logs:PutResourcePolicy',
+      'logs:DescribeResourcePolicies',
+      'logs:DescribeLogGroups',
+    ]);
+    const onStar = allPolicyStatements()
+      .filter((st) => st.Effect === 'Allow' && resourcesOf(st).includes('*'))
+      .flatMap(actionsOf);
+    expect(onStar.filter((a) => !allowedOnStar.has(a))).toEqual([]);
+    for (const spec of specs.filter((f) => f.trigger !== 'stream')) {
+      expect(actionsOfFunction(spec.name).has('dynamodb:ListStreams'), spec.name).toBe(false);
+    }
+  });
+});
