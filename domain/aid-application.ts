@@ -322,6 +322,20 @@ export interface ApplicationContext {
  */
 export function aidApplicationSchemaAt(today: IsoDate | Date, context: ApplicationContext = {}) {
   const todayDate = today instanceof Date ? toIsoDate(today) : today;
+  const key = `${todayDate}|${context.currency ?? ''}`;
+  let schema = schemasByDay.get(key);
+  if (!schema) {
+    // zod compiles a schema on its first parse; keep the few in use (one per day and currency) warm.
+    if (schemasByDay.size >= 8) schemasByDay.clear();
+    schema = buildSchemaAt(todayDate, context.currency);
+    schemasByDay.set(key, schema);
+  }
+  return schema;
+}
+
+const schemasByDay = new Map<string, ReturnType<typeof buildSchemaAt>>();
+
+function buildSchemaAt(todayDate: IsoDate, currency: string | undefined) {
   return aidApplicationSchema.superRefine(
     (app, ctx) => {
       const birthDate = at(app, 'applicant', 'birthDate');
@@ -332,7 +346,6 @@ export function aidApplicationSchemaAt(today: IsoDate | Date, context: Applicati
           message: 'Birth date cannot be in the future: check the year.',
         });
       }
-      const currency = context.currency;
       if (currency === undefined) return;
       for (const path of [['household', 'monthlyIncome'], ['requestedAmount']]) {
         const given = at(app, ...path, 'currency');

@@ -1,6 +1,7 @@
 /** The pure domain of AidFlow: no AWS, no I/O, no clock. Handlers and the web app import from here. */
 export * from './aid-application.js';
 export * from './aid-lifecycle.js';
+export * from './appeal.js';
 export * from './appeal-lifecycle.js';
 export * from './catalogue.js';
 export * from './dates.js';
@@ -10,6 +11,5 @@ export * from './permissions.js';
 export * from './reference.js';
 export * from './review-ladder.js';
 export * from './roles.js';
-export * from './schema-helpers.js';
 export * from './segregation.js';
 export * from './tasks.js';

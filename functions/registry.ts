@@ -25,7 +25,8 @@ export const functions = [
     name: 'SubmitAidApplication',
     entry: 'functions/http/submit-aid-application.ts',
     trigger: 'http',
-    description: 'Accepts an aid application: validates, numbers and stores it (the stream starts its workflow)',
+    description:
+      'Accepts an aid application: validates, numbers and stores it (the stream starts its workflow)',
     table: 'readWrite',
   },
   {
@@ -75,7 +76,8 @@ export const functions = [
     name: 'CheckEligibility',
     entry: 'functions/steps/check-eligibility.ts',
     trigger: 'step',
-    description: "Evaluates the case against the rule set pinned at submission; records the verdict and reasons",
+    description:
+      'Evaluates the case against the rule set pinned at submission; records the verdict and reasons',
     table: 'readWrite',
   },
   {

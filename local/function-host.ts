@@ -27,9 +27,16 @@ export class FunctionHost {
 
   /** Accepts a function name, a local ARN, or `aidflow-<Name>`. */
   specOf(nameOrArn: string): FunctionSpec {
-    const name = nameOrArn.split(':').at(-1)?.replace(/^aidflow-/, '') ?? nameOrArn;
+    const name =
+      nameOrArn
+        .split(':')
+        .at(-1)
+        ?.replace(/^aidflow-/, '') ?? nameOrArn;
     const spec = functions.find((f) => f.name === name);
-    if (!spec) throw Object.assign(new Error(`Function not found: ${nameOrArn}`), { name: 'ResourceNotFoundException' });
+    if (!spec)
+      throw Object.assign(new Error(`Function not found: ${nameOrArn}`), {
+        name: 'ResourceNotFoundException',
+      });
     return spec;
   }
 

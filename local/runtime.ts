@@ -4,23 +4,29 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { clock } from '../functions/lib/clock.js';
-import { resetClientsForTests } from '../functions/lib/clients.js';
-import { resetConfigForTests } from '../functions/lib/config.js';
 import { routes } from '../functions/http/routes.js';
+import { resetClientsForTests } from '../functions/lib/clients.js';
+import { clock } from '../functions/lib/clock.js';
+import { resetConfigForTests } from '../functions/lib/config.js';
 import { stateMachines, workflowSubstitutions } from '../functions/registry.js';
-import { type DynamoDbLocal, localCredentials, localRegion, startDynamoDbLocal } from './dynamodb-local.js';
+import {
+  type DynamoDbLocal,
+  freePort,
+  localCredentials,
+  localRegion,
+  startDynamoDbLocal,
+} from './dynamodb-local.js';
 import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
 import { LocalIssuer } from './local-issuer.js';
+import { placeholderPage } from './placeholder-page.js';
 import { seedDemoData } from './seed.js';
-import { DynamoJournal } from './sfn/journal.js';
 import { LocalStepFunctions } from './sfn/engine.js';
+import { DynamoJournal } from './sfn/journal.js';
 import { createStepFunctionsHandler } from './sfn/server.js';
 import { dynamoStaffDirectory, seedDemoStaff } from './staff-directory.js';
 import { StreamPoller } from './stream-poller.js';
 import { ensureAppTable, ensureKeyValueTable } from './table-bootstrap.js';
-import { placeholderPage } from './placeholder-page.js';
 
 export const appTableName = 'aidflow';
 export const runtimeTableName = 'aidflow-local-runtime';
@@ -83,7 +89,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     dynamo = await startDynamoDbLocal({ dataDir, log });
     const dynamoRef = dynamo;
     cleanups.push(() => dynamoRef.stop());
-    const client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: localRegion, credentials: localCredentials });
+    const client = new DynamoDBClient({
+      endpoint: dynamo.endpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    });
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
     await ensureAppTable(client, appTableName);
     await ensureKeyValueTable(client, runtimeTableName);
@@ -138,8 +148,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       log: (line: string) => log(`[streams] ${line}`),
     });
 
-    const port = options.port;
-    const issuer = await LocalIssuer.open(dataDir, `http://localhost:${port === 0 ? 'any' : port}/auth/local`);
+    // Port 0 means "any": pick it now, so the token issuer names the address it is really at.
+    const port = options.port === 0 ? await freePort() : options.port;
+    const issuer = await LocalIssuer.open(dataDir, `http://localhost:${port}/auth/local`);
     let ready = false;
     const httpServer = createLocalHttpServer({
       routes,
@@ -159,7 +170,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
               return {
                 statusCode: 400,
                 headers: { 'content-type': 'application/problem+json' },
-                body: JSON.stringify({ type: 'about:blank', title: 'Bad request', status: 400, detail: 'Send { "advanceDays": n } with n ≥ 0.' }),
+                body: JSON.stringify({
+                  type: 'about:blank',
+                  title: 'Bad request',
+                  status: 400,
+                  detail: 'Send { "advanceDays": n } with n ≥ 0.',
+                }),
               };
             }
             clock.advance(advanceDays * 86_400_000);

@@ -1,4 +1,9 @@
-import { BatchWriteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { catalogueSeed, fundingSourceCodes } from '../domain/catalogue.js';
 import { demoPolicy, demoRuleSets } from '../domain/eligibility.js';
 import { demoApprovalLadder } from '../domain/review-ladder.js';
@@ -15,11 +20,17 @@ export const demoBudgets: Record<string, number> = {
 
 const seedVersion = 1;
 
-async function writeAll(doc: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
+async function writeAll(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  items: Record<string, unknown>[],
+): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
     let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
     while (pending.length > 0) {
-      const { UnprocessedItems } = await doc.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+      const { UnprocessedItems } = await doc.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
+      );
       pending = (UnprocessedItems?.[tableName] ?? []) as typeof pending;
     }
   }
@@ -36,7 +47,9 @@ export async function seedDemoData(
   options: { year: number; currency?: string },
 ): Promise<boolean> {
   const marker = { pk: 'SEED', sk: 'DEMO' };
-  const { Item } = await doc.send(new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }));
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }),
+  );
   if (Item && Number(Item.version) >= seedVersion) return false;
   const currency = options.currency ?? 'RUB';
 
@@ -77,6 +90,8 @@ export async function seedDemoData(
     });
   }
   await writeAll(doc, tableName, items);
-  await doc.send(new PutCommand({ TableName: tableName, Item: { ...marker, version: seedVersion, type: 'Seed' } }));
+  await doc.send(
+    new PutCommand({ TableName: tableName, Item: { ...marker, version: seedVersion, type: 'Seed' } }),
+  );
   return true;
 }

@@ -12,7 +12,11 @@ export function dynamoStaffDirectory(doc: DynamoDBDocumentClient, tableName: str
         new GetCommand({ TableName: tableName, Key: { pk: `STAFF#${username}`, sk: 'STAFF' } }),
       );
       if (!Item) return undefined;
-      return { username: String(Item.username), groups: Item.groups as string[], passwordHash: String(Item.passwordHash) };
+      return {
+        username: String(Item.username),
+        groups: Item.groups as string[],
+        passwordHash: String(Item.passwordHash),
+      };
     },
   };
 }

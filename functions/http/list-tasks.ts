@@ -5,5 +5,8 @@ import { listOpenTasks } from '../use-cases/staff-tasks.js';
 
 export const handler = httpRoute({ action: 'tasks:list' }, async (req) => {
   const { limit, cursor } = pageQuery(req.query);
-  return { status: 200, body: await listOpenTasks({ principal: req.principal!, limit, cursor, now: clock.now() }) };
+  return {
+    status: 200,
+    body: await listOpenTasks({ principal: req.principal!, limit, cursor, now: clock.now() }),
+  };
 });

@@ -6,15 +6,26 @@ import { ValidationError } from '../lib/errors.js';
 import { httpRoute } from '../lib/http.js';
 import { submitAidApplication } from '../use-cases/submit-aid-application.js';
 
-const idempotencyKeySchema = z.string().min(8).max(200).regex(/^[\x21-\x7e]+$/);
+const idempotencyKeySchema = z
+  .string()
+  .min(8)
+  .max(200)
+  .regex(/^[\x21-\x7e]+$/);
 
-export const handler = httpRoute({ body: () => aidApplicationSchemaAt(clock.now(), { currency: config().CURRENCY }) }, async (req) => {
-  const key = req.headers['idempotency-key'];
-  if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
-    throw new ValidationError([
-      { path: 'Idempotency-Key', message: 'Use 8 to 200 visible ASCII characters, e.g. a UUID.' },
-    ]);
-  }
-  const receipt = await submitAidApplication({ application: req.body, idempotencyKey: key, now: clock.now() });
-  return { status: 201, body: receipt, headers: { location: `/v1/cases/${receipt.reference}` } };
-});
+export const handler = httpRoute(
+  { body: () => aidApplicationSchemaAt(clock.now(), { currency: config().CURRENCY }) },
+  async (req) => {
+    const key = req.headers['idempotency-key'];
+    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
+      throw new ValidationError([
+        { path: 'Idempotency-Key', message: 'Use 8 to 200 visible ASCII characters, e.g. a UUID.' },
+      ]);
+    }
+    const receipt = await submitAidApplication({
+      application: req.body,
+      idempotencyKey: key,
+      now: clock.now(),
+    });
+    return { status: 201, body: receipt, headers: { location: `/v1/cases/${receipt.reference}` } };
+  },
+);

@@ -28,7 +28,10 @@ export function dynamo(): DynamoDBDocumentClient {
 export function sfn(): SFNClient {
   if (!stepFunctions) {
     const { SFN_ENDPOINT, AWS_REGION } = config();
-    stepFunctions = new SFNClient({ region: AWS_REGION, ...(SFN_ENDPOINT ? { endpoint: SFN_ENDPOINT } : {}) });
+    stepFunctions = new SFNClient({
+      region: AWS_REGION,
+      ...(SFN_ENDPOINT ? { endpoint: SFN_ENDPOINT } : {}),
+    });
   }
   return stepFunctions;
 }

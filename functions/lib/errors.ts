@@ -12,7 +12,10 @@ export abstract class AppError extends Error {
   abstract readonly title: string;
   /** A stable URI reference naming the problem type. */
   get type(): string {
-    return `https://aidflow.example.org/problems/${this.name.replace(/Error$/, '').replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}`;
+    return `https://aidflow.example.org/problems/${this.name
+      .replace(/Error$/, '')
+      .replace(/([a-z])([A-Z])/g, '$1-$2')
+      .toLowerCase()}`;
   }
 }
 
@@ -105,7 +108,12 @@ export interface Problem {
 }
 
 export function toProblem(error: AppError): Problem {
-  const problem: Problem = { type: error.type, title: error.title, status: error.status, detail: error.message };
+  const problem: Problem = {
+    type: error.type,
+    title: error.title,
+    status: error.status,
+    detail: error.message,
+  };
   if (error instanceof ValidationError) problem.errors = error.errors;
   if (error instanceof ConflictError) Object.assign(problem, error.extra);
   return problem;

@@ -1,18 +1,14 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
-import type {
-  APIGatewayProxyEventV2,
-  APIGatewayProxyStructuredResultV2,
-  Context,
-} from 'aws-lambda';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { type Action, can, explainDenial } from '../../domain/permissions.js';
 import {
   AppError,
   ForbiddenError,
   PayloadTooLargeError,
-  toProblem,
   TransientError,
+  toProblem,
   UnauthorizedError,
   UnsupportedMediaTypeError,
   ValidationError,
@@ -100,7 +96,9 @@ function requestParser<S extends z.ZodType | undefined>(
       const raw = event.body ?? '';
       const size = event.isBase64Encoded ? Math.floor((raw.length * 3) / 4) : Buffer.byteLength(raw, 'utf8');
       if (size > maxBodyBytes) {
-        throw new PayloadTooLargeError(`The body is ${size} bytes; the limit is ${maxBodyBytes} bytes (64 KiB).`);
+        throw new PayloadTooLargeError(
+          `The body is ${size} bytes; the limit is ${maxBodyBytes} bytes (64 KiB).`,
+        );
       }
       const principal = principalOf(event);
       if (options.action) {
@@ -116,11 +114,15 @@ function requestParser<S extends z.ZodType | undefined>(
           throw new UnsupportedMediaTypeError('Send the body as JSON (Content-Type: application/json).');
         }
         const text = bodyText(event);
-        if (text.trim() === '') throw new ValidationError([{ path: '', message: 'A JSON body is required.' }]);
+        if (text.trim() === '')
+          throw new ValidationError([{ path: '', message: 'A JSON body is required.' }]);
         try {
           body = JSON.parse(text);
         } catch {
-          throw new ValidationError([{ path: '', message: 'The body is not valid JSON.' }], 'The body is not valid JSON.');
+          throw new ValidationError(
+            [{ path: '', message: 'The body is not valid JSON.' }],
+            'The body is not valid JSON.',
+          );
         }
         const schema = typeof options.body === 'function' ? options.body() : options.body;
         const parsed = (schema as z.ZodType).safeParse(body);
@@ -131,7 +133,9 @@ function requestParser<S extends z.ZodType | undefined>(
         body,
         path: (event.pathParameters ?? {}) as Record<string, string>,
         query: (event.queryStringParameters ?? {}) as Record<string, string>,
-        headers: Object.fromEntries(Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? ''])),
+        headers: Object.fromEntries(
+          Object.entries(event.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v ?? '']),
+        ),
         principal,
         sourceIp: event.requestContext?.http?.sourceIp ?? '',
       };
@@ -140,7 +144,11 @@ function requestParser<S extends z.ZodType | undefined>(
   };
 }
 
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+export function json(
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
@@ -148,10 +156,18 @@ export function json(status: number, body: unknown, headers: Record<string, stri
   };
 }
 
-function problemResponse(status: number, problem: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+function problemResponse(
+  status: number,
+  problem: unknown,
+  headers: Record<string, string> = {},
+): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode: status,
-    headers: { 'content-type': 'application/problem+json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    headers: {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...headers,
+    },
     body: JSON.stringify(problem),
   };
 }
@@ -179,7 +195,11 @@ const problemErrors: MiddlewareObj<Event, APIGatewayProxyStructuredResultV2> = {
       );
       return request.response;
     }
-    logger.error('unexpected error', { errorName: error?.name, errorMessage: error?.message, stack: error?.stack });
+    logger.error('unexpected error', {
+      errorName: error?.name,
+      errorMessage: error?.message,
+      stack: error?.stack,
+    });
     request.response = problemResponse(500, {
       type: 'about:blank',
       title: 'Internal error',
@@ -212,4 +232,3 @@ export function httpRoute<S extends z.ZodType | undefined = undefined>(
       return json(result.status, result.body, result.headers);
     });
 }
-

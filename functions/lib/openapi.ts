@@ -4,7 +4,10 @@ import { decisionSchema } from '../../domain/tasks.js';
 import { type RouteSpec, routes } from '../http/routes.js';
 
 /** What the route table cannot say about a route: its purpose, body and success status. */
-const docs: Record<string, { summary: string; body?: z.ZodType; success: number; params?: string[]; headers?: string[] }> = {
+const docs: Record<
+  string,
+  { summary: string; body?: z.ZodType; success: number; params?: string[]; headers?: string[] }
+> = {
   'POST /v1/aid-applications': {
     summary: 'Apply for aid (applicants; no sign-in). Optional Idempotency-Key header.',
     body: aidApplicationSchema,
@@ -16,8 +19,15 @@ const docs: Record<string, { summary: string; body?: z.ZodType; success: number;
     success: 200,
     headers: ['X-Access-Code'],
   },
-  'GET /v1/tasks': { summary: "Open tasks the caller's roles may act on, oldest first.", success: 200, params: ['limit', 'cursor'] },
-  'GET /v1/tasks/{taskId}': { summary: 'One task with its case, eligibility explanation and history.', success: 200 },
+  'GET /v1/tasks': {
+    summary: "Open tasks the caller's roles may act on, oldest first.",
+    success: 200,
+    params: ['limit', 'cursor'],
+  },
+  'GET /v1/tasks/{taskId}': {
+    summary: 'One task with its case, eligibility explanation and history.',
+    success: 200,
+  },
   'POST /v1/tasks/{taskId}/decision': { summary: 'Decide a task.', body: decisionSchema, success: 200 },
   'GET /v1/disbursements': {
     summary: 'Disbursements by status (finance).',
@@ -50,13 +60,27 @@ function operation(route: RouteSpec) {
     ...(route.auth === 'jwt' ? { security: [{ bearer: [] }] } : {}),
     parameters: [
       ...pathParams.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
-      ...(doc?.params ?? []).map((name) => ({ name, in: 'query', required: false, schema: { type: 'string' } })),
-      ...(doc?.headers ?? []).map((name) => ({ name, in: 'header', required: name === 'X-Access-Code', schema: { type: 'string' } })),
+      ...(doc?.params ?? []).map((name) => ({
+        name,
+        in: 'query',
+        required: false,
+        schema: { type: 'string' },
+      })),
+      ...(doc?.headers ?? []).map((name) => ({
+        name,
+        in: 'header',
+        required: name === 'X-Access-Code',
+        schema: { type: 'string' },
+      })),
     ],
-    ...(doc?.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } } : {}),
+    ...(doc?.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } }
+      : {}),
     responses: {
       [String(doc?.success ?? 200)]: { description: 'Success', content: { 'application/json': {} } },
-      ...(doc?.body ? { '400': { description: 'Invalid input; every failing field is listed', content: problem } } : {}),
+      ...(doc?.body
+        ? { '400': { description: 'Invalid input; every failing field is listed', content: problem } }
+        : {}),
       ...(route.auth === 'jwt'
         ? {
             '401': { description: 'Missing or invalid token' },
@@ -64,7 +88,12 @@ function operation(route: RouteSpec) {
           }
         : {}),
       '404': { description: 'Not found', content: problem },
-      ...(doc?.body ? { '409': { description: 'Conflict', content: problem }, '413': { description: 'Body over 64 KiB', content: problem } } : {}),
+      ...(doc?.body
+        ? {
+            '409': { description: 'Conflict', content: problem },
+            '413': { description: 'Body over 64 KiB', content: problem },
+          }
+        : {}),
     },
   };
 }
@@ -85,7 +114,8 @@ export function openApiDocument(): unknown {
     info: {
       title: 'AidFlow API',
       version: '1.0.0',
-      description: 'Appeals and aid applications for municipal social-protection offices. Money is in integer minor units.',
+      description:
+        'Appeals and aid applications for municipal social-protection offices. Money is in integer minor units.',
     },
     servers: [{ url: '/' }],
     paths,

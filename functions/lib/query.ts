@@ -8,13 +8,19 @@ const page = z.object({
 });
 
 /** Parses a query string against a schema, answering 400 with every failing parameter. */
-export function parseQuery<S extends z.ZodType>(schema: S, query: Readonly<Record<string, string>>): z.infer<S> {
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  query: Readonly<Record<string, string>>,
+): z.infer<S> {
   const parsed = schema.safeParse(query);
   if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors(parsed.error.issues));
   return parsed.data;
 }
 
-export function pageQuery(query: Readonly<Record<string, string>>): { limit: number; cursor?: string | undefined } {
+export function pageQuery(query: Readonly<Record<string, string>>): {
+  limit: number;
+  cursor?: string | undefined;
+} {
   return parseQuery(page, { limit: query.limit, cursor: query.cursor } as Record<string, string>);
 }
 

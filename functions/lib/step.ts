@@ -15,7 +15,9 @@ export function stepHandler<S extends z.ZodType, R>(schema: S, handle: (input: z
     .handler(async (event) => {
       const parsed = schema.safeParse(event);
       if (!parsed.success) {
-        throw new PermanentStepError(`invalid step input: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+        throw new PermanentStepError(
+          `invalid step input: ${parsed.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+        );
       }
       return handle(parsed.data);
     });

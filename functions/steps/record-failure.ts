@@ -8,4 +8,6 @@ const input = z.object({
   failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }),
 });
 
-export const handler = stepHandler(input, ({ caseId, failure }) => recordFailure(caseId, failure, clock.now()));
+export const handler = stepHandler(input, ({ caseId, failure }) =>
+  recordFailure(caseId, failure, clock.now()),
+);

@@ -50,7 +50,9 @@ export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, 
           errorMessage: (error as Error).message,
         });
         return {
-          batchItemFailures: event.Records.slice(i).map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' })),
+          batchItemFailures: event.Records.slice(i).map((r) => ({
+            itemIdentifier: r.dynamodb?.SequenceNumber ?? '',
+          })),
         };
       }
     }

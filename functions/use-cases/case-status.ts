@@ -20,7 +20,10 @@ export interface ApplicantCaseView {
   readonly requestedAmount: { currency: string; minor: number };
   readonly timeline: readonly { at: string; status: string; note?: string }[];
   readonly decision?: AidCaseRecord['decision'];
-  readonly eligibility?: { verdict: string; rules: readonly { code: string; passed: boolean; message: string }[] };
+  readonly eligibility?: {
+    verdict: string;
+    rules: readonly { code: string; passed: boolean; message: string }[];
+  };
 }
 
 export async function viewCaseAsApplicant(input: {
@@ -36,13 +39,16 @@ export async function viewCaseAsApplicant(input: {
     input.sourceIp ? await throttledFor(perClient, input.sourceIp, nowSeconds) : 0,
   );
   if (wait > 0) {
-    throw new TooManyRequestsError(`Too many wrong attempts. Try again in ${Math.ceil(wait / 60)} minutes.`, wait);
+    throw new TooManyRequestsError(
+      `Too many wrong attempts. Try again in ${Math.ceil(wait / 60)} minutes.`,
+      wait,
+    );
   }
   const found = await getCaseByReference(reference);
   const code = input.accessCode ?? '';
-  const valid = found
-    ? await verifyAccessCode(code, found.caseId, found.accessCodeHash)
-    : (await hashAccessCode(code, 'no-such-case'), false); // same work either way: timing tells nothing
+  let valid = false;
+  if (found) valid = await verifyAccessCode(code, found.caseId, found.accessCodeHash);
+  else await hashAccessCode(code, 'no-such-case'); // the same work either way: timing tells nothing
   if (!found || !valid) {
     await recordFailedAttempt(perReference, reference, nowSeconds);
     if (input.sourceIp) await recordFailedAttempt(perClient, input.sourceIp, nowSeconds);
@@ -61,7 +67,11 @@ export async function viewCaseAsApplicant(input: {
       ? {
           eligibility: {
             verdict: found.eligibility.verdict,
-            rules: found.eligibility.rules.map((r) => ({ code: r.code, passed: r.passed, message: r.message })),
+            rules: found.eligibility.rules.map((r) => ({
+              code: r.code,
+              passed: r.passed,
+              message: r.message,
+            })),
           },
         }
       : {}),

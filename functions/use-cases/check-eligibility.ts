@@ -1,10 +1,16 @@
-import { type EligibilityPolicy, evaluateEligibility } from '../../domain/eligibility.js';
 import type { Language } from '../../domain/catalogue.js';
+import { type EligibilityPolicy, evaluateEligibility } from '../../domain/eligibility.js';
 import { tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
 import { systemActor } from '../lib/store/audit.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
-import { batchGetCases, getCase, policyInForce, queryPartition, ruleSetByVersion } from '../lib/store/reads.js';
+import {
+  batchGetCases,
+  getCase,
+  policyInForce,
+  queryPartition,
+  ruleSetByVersion,
+} from '../lib/store/reads.js';
 import { transact } from '../lib/store/transactions.js';
 
 /** Statuses that mean aid was (or is being) granted, for frequency rules. */
@@ -25,7 +31,8 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
   if (current.eligibility && current.status !== 'submitted') return { verdict: current.eligibility.verdict };
 
   const ruleSet = await ruleSetByVersion(current.aidType, current.ruleSet.id, current.ruleSet.version);
-  if (!ruleSet) throw new PermanentStepError(`rule set ${current.ruleSet.id} v${current.ruleSet.version} is missing`);
+  if (!ruleSet)
+    throw new PermanentStepError(`rule set ${current.ruleSet.id} v${current.ruleSet.version} is missing`);
   const asOfDate = current.submittedAt.slice(0, 10);
   const policy = await policyInForce<EligibilityPolicy>('subsistence-minimum', asOfDate);
   if (!policy) throw new PermanentStepError(`no subsistence minimum in force on ${asOfDate}`);
@@ -54,7 +61,11 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
         eligibility: result,
         ...(rejected ? { decision: { outcome: 'rejected', reasons, decidedAt: at } } : {}),
       },
-      details: { verdict: result.verdict, ruleSetHash: result.ruleSetHash, failed: reasons.map((r) => r.code) },
+      details: {
+        verdict: result.verdict,
+        ruleSetHash: result.ruleSetHash,
+        failed: reasons.map((r) => r.code),
+      },
     }),
   );
   if (!outcome.ok) throw new TransientError('case changed while checking eligibility');
@@ -62,7 +73,11 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
 }
 
 /** The latest grant of the same aid type to the same person, other than this case. */
-async function previousGrants(personKey: string, aidType: string, caseId: string): Promise<string | undefined> {
+async function previousGrants(
+  personKey: string,
+  aidType: string,
+  caseId: string,
+): Promise<string | undefined> {
   const earlier = await queryPartition<{ caseId: string; aidType: string; submittedAt: string }>(
     `PERSON#${personKey}`,
     'CASE#',

@@ -18,7 +18,7 @@ export async function createDisbursement(caseId: string, now: Date): Promise<{ d
   const current = await getCase(caseId);
   if (!current) throw new PermanentStepError(`case ${caseId} not found`);
   const reservation = await getReservation(caseId);
-  if (!reservation || reservation.status !== 'active') {
+  if (reservation?.status !== 'active') {
     throw new PermanentStepError(`case ${caseId} has no active reservation to disburse`);
   }
   const at = now.toISOString();

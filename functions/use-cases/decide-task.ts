@@ -3,7 +3,13 @@ import { aidTypes } from '../../domain/catalogue.js';
 import type { Money } from '../../domain/money.js';
 import { allowedOutcomes, type TaskType } from '../../domain/tasks.js';
 import { tableName } from '../lib/clients.js';
-import { ConflictError, ForbiddenError, NotFoundError, TransientError, ValidationError } from '../lib/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TransientError,
+  ValidationError,
+} from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
 import { keys } from '../lib/store/keys.js';
@@ -45,7 +51,9 @@ function nextStatus(type: TaskType, outcome: string): AidStatus {
     case 'authorise_payment':
       return 'payment_authorised';
     default:
-      throw new ValidationError([{ path: 'outcome', message: `Tasks of type ${type} are not part of aid cases.` }]);
+      throw new ValidationError([
+        { path: 'outcome', message: `Tasks of type ${type} are not part of aid cases.` },
+      ]);
   }
 }
 
@@ -127,7 +135,8 @@ export async function decideTask(input: {
       Update: {
         TableName: table,
         Key: keys.task(task.taskId),
-        UpdateExpression: 'SET #status = :decided, #decision = :decision, #version = :next REMOVE gsi2pk, gsi2sk',
+        UpdateExpression:
+          'SET #status = :decided, #decision = :decision, #version = :next REMOVE gsi2pk, gsi2sk',
         ConditionExpression: '#status = :open AND #version = :expected',
         ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#version': 'version' },
         ExpressionAttributeValues: {
@@ -150,21 +159,34 @@ export async function decideTask(input: {
         ...(extra.amount ? { approvedAmount: extra.amount } : {}),
         ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
         ...(to === 'rejected'
-          ? { decision: { outcome: 'rejected', reasons: [{ code: 'staff_decision', message: decision.comment ?? '' }], decidedAt: at } }
+          ? {
+              decision: {
+                outcome: 'rejected',
+                reasons: [{ code: 'staff_decision', message: decision.comment ?? '' }],
+                decidedAt: at,
+              },
+            }
           : {}),
         ...(to === 'approved' && extra.amount
           ? { decision: { outcome: 'approved', reasons: [], amount: extra.amount, decidedAt: at } }
           : {}),
       },
-      details: { taskId: task.taskId, outcome: decision.outcome, ...(extra.amount ? { amount: extra.amount } : {}) },
+      details: {
+        taskId: task.taskId,
+        outcome: decision.outcome,
+        ...(extra.amount ? { amount: extra.amount } : {}),
+      },
     }),
   ]);
   if (!outcome.ok) {
     const now = await getTask(task.taskId);
     if (now && now.status !== 'open') {
-      throw new ConflictError(`This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`, {
-        taskStatus: now.status,
-      });
+      throw new ConflictError(
+        `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
+        {
+          taskStatus: now.status,
+        },
+      );
     }
     throw new TransientError('the case changed while deciding; try again');
   }
@@ -180,16 +202,22 @@ function approvalTerms(
   if (decision.outcome !== 'approve' || (task.taskType !== 'approve' && task.taskType !== 'review')) {
     if (decision.amount || decision.fundingSource) {
       throw new ValidationError([
-        { path: decision.amount ? 'amount' : 'fundingSource', message: 'Only an approval sets the amount and funding source.' },
+        {
+          path: decision.amount ? 'amount' : 'fundingSource',
+          message: 'Only an approval sets the amount and funding source.',
+        },
       ]);
     }
     return {};
   }
   const amount = decision.amount ?? current.approvedAmount ?? current.requestedAmount;
   if (amount.currency !== current.requestedAmount.currency) {
-    throw new ValidationError([{ path: 'amount.currency', message: `Use ${current.requestedAmount.currency}.` }]);
+    throw new ValidationError([
+      { path: 'amount.currency', message: `Use ${current.requestedAmount.currency}.` },
+    ]);
   }
-  if (amount.minor <= 0) throw new ValidationError([{ path: 'amount.minor', message: 'The amount must be above zero.' }]);
+  if (amount.minor <= 0)
+    throw new ValidationError([{ path: 'amount.minor', message: 'The amount must be above zero.' }]);
   const defaults = aidTypes.find((t) => t.code === current.aidType)?.defaultFundingSources ?? [];
   const fundingSource = decision.fundingSource ?? current.fundingSource ?? defaults[0];
   return { amount, ...(fundingSource ? { fundingSource } : {}) };

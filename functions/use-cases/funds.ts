@@ -16,13 +16,17 @@ export type ReserveOutcome = 'reserved' | 'insufficient_funds';
  * `remaining >= amount` and on no reservation existing: a budget is never overdrawn, even under
  * concurrent approvals, and a retried step never reserves twice (invariants 2 and 3).
  */
-export async function reserveFunds(caseId: string, now: Date): Promise<{ outcome: ReserveOutcome; source?: string }> {
+export async function reserveFunds(
+  caseId: string,
+  now: Date,
+): Promise<{ outcome: ReserveOutcome; source?: string }> {
   const current = await getCase(caseId);
   if (!current) throw new PermanentStepError(`case ${caseId} not found`);
   const existing = await getReservation(caseId);
   if (existing && existing.status !== 'released') return { outcome: 'reserved', source: existing.source };
   if (current.status === 'waitlisted') return { outcome: 'insufficient_funds' };
-  if (current.status !== 'approved') throw new PermanentStepError(`case ${caseId} is ${current.status}, not approved`);
+  if (current.status !== 'approved')
+    throw new PermanentStepError(`case ${caseId} is ${current.status}, not approved`);
 
   const amount = current.approvedAmount ?? current.requestedAmount;
   const defaults = aidTypes.find((t) => t.code === current.aidType)?.defaultFundingSources ?? [];
@@ -47,7 +51,8 @@ export async function reserveFunds(caseId: string, now: Date): Promise<{ outcome
         Update: {
           TableName: table,
           Key: keys.budget(current.year, source),
-          UpdateExpression: 'SET reserved = reserved + :a, remaining = remaining - :a, #version = #version + :one',
+          UpdateExpression:
+            'SET reserved = reserved + :a, remaining = remaining - :a, #version = #version + :one',
           ConditionExpression: 'remaining >= :a AND currency = :currency',
           ExpressionAttributeNames: { '#version': 'version' },
           ExpressionAttributeValues: { ':a': amount.minor, ':one': 1, ':currency': amount.currency },
@@ -77,7 +82,8 @@ export async function reserveFunds(caseId: string, now: Date): Promise<{ outcome
       const raced = await getReservation(caseId);
       if (raced && raced.status !== 'released') return { outcome: 'reserved', source: raced.source };
     }
-    if (outcome.reasons[2] === 'ConditionalCheckFailed') throw new TransientError('case changed while reserving');
+    if (outcome.reasons[2] === 'ConditionalCheckFailed')
+      throw new TransientError('case changed while reserving');
     // Otherwise this budget cannot cover it (or has no line this year): try the next source.
   }
 
@@ -99,9 +105,13 @@ export async function reserveFunds(caseId: string, now: Date): Promise<{ outcome
  * Gives a reservation back to its budget (payment not authorised, payment failed). Idempotent:
  * only an active reservation is released, in the same transaction as the budget increment.
  */
-export async function releaseFunds(caseId: string, reason: string, now: Date): Promise<{ released: boolean }> {
+export async function releaseFunds(
+  caseId: string,
+  reason: string,
+  now: Date,
+): Promise<{ released: boolean }> {
   const reservation = await getReservation(caseId);
-  if (!reservation || reservation.status !== 'active') return { released: false };
+  if (reservation?.status !== 'active') return { released: false };
   const at = now.toISOString();
   const table = tableName();
   const outcome = await transact([
@@ -109,7 +119,8 @@ export async function releaseFunds(caseId: string, reason: string, now: Date): P
       Update: {
         TableName: table,
         Key: keys.budget(reservation.year, reservation.source),
-        UpdateExpression: 'SET reserved = reserved - :a, remaining = remaining + :a, #version = #version + :one',
+        UpdateExpression:
+          'SET reserved = reserved - :a, remaining = remaining + :a, #version = #version + :one',
         ConditionExpression: 'reserved >= :a',
         ExpressionAttributeNames: { '#version': 'version' },
         ExpressionAttributeValues: { ':a': reservation.amount.minor, ':one': 1 },
@@ -122,7 +133,12 @@ export async function releaseFunds(caseId: string, reason: string, now: Date): P
         UpdateExpression: 'SET #status = :released, releasedAt = :at, releaseReason = :reason',
         ConditionExpression: '#status = :active',
         ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ':released': 'released', ':active': 'active', ':at': at, ':reason': reason },
+        ExpressionAttributeValues: {
+          ':released': 'released',
+          ':active': 'active',
+          ':at': at,
+          ':reason': reason,
+        },
       },
     },
     auditPut(table, {

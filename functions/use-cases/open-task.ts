@@ -56,7 +56,9 @@ export async function openTask(input: {
   if (!outcome.ok) return { taskId }; // already opened by an earlier attempt
 
   const { items } = await tasksOfCase(input.caseId);
-  for (const stale of items.filter((t) => t.status === 'open' && t.taskType === input.type && t.taskId !== taskId)) {
+  for (const stale of items.filter(
+    (t) => t.status === 'open' && t.taskType === input.type && t.taskId !== taskId,
+  )) {
     await dynamo()
       .send(
         new UpdateCommand({

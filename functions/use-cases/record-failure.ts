@@ -27,7 +27,13 @@ export async function recordFailure(
         ExpressionAttributeValues: { ':e': { error, cause, at }, ':one': 1, ':at': at },
       },
     },
-    auditPut(table, { caseId, at, actor: systemActor('workflow'), action: 'workflow.failed', after: { error } }),
+    auditPut(table, {
+      caseId,
+      at,
+      actor: systemActor('workflow'),
+      action: 'workflow.failed',
+      after: { error },
+    }),
   ]);
   return { recorded: outcome.ok };
 }

@@ -67,8 +67,13 @@ export async function listOpenTasks(input: {
       next[role] = null; // this role is exhausted
     }
   }
-  const more = Object.entries(next).some(([role, pos]) => pos !== null && input.principal.roles.includes(role));
-  const cursor = more && merged.length === input.limit ? Buffer.from(JSON.stringify(next)).toString('base64url') : undefined;
+  const more = Object.entries(next).some(
+    ([role, pos]) => pos !== null && input.principal.roles.includes(role),
+  );
+  const cursor =
+    more && merged.length === input.limit
+      ? Buffer.from(JSON.stringify(next)).toString('base64url')
+      : undefined;
   return { items: merged.map((m) => summarise(m.task, input.now)), ...(cursor ? { cursor } : {}) };
 }
 
@@ -76,13 +81,22 @@ export async function listOpenTasks(input: {
 export async function taskDetail(input: { taskId: string; principal: Principal; now: Date }) {
   const task = await getTask(input.taskId);
   if (!task) throw new NotFoundError(`There is no task ${input.taskId}.`);
-  if (!input.principal.roles.includes(task.role) && !input.principal.roles.some((r) => r === 'head' || r === 'auditor')) {
+  if (
+    !input.principal.roles.includes(task.role) &&
+    !input.principal.roles.some((r) => r === 'head' || r === 'auditor')
+  ) {
     throw new ForbiddenError(`This task is for the role "${task.role}".`);
   }
   const found = await getCase(task.caseId);
   if (!found) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
   const { items: tasks } = await tasksOfCase(task.caseId);
-  const { accessCodeHash: _secret, personKey: _person, pk: _pk, sk: _sk, ...caseView } = found as typeof found & Record<string, unknown>;
+  const {
+    accessCodeHash: _secret,
+    personKey: _person,
+    pk: _pk,
+    sk: _sk,
+    ...caseView
+  } = found as typeof found & Record<string, unknown>;
   return {
     ...summarise(task, input.now),
     status: task.status,

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { AidApplication } from '../../domain/aid-application.js';
-import { ruleSetHash } from '../../domain/eligibility.js';
+import { canonicalJson, ruleSetHash } from '../../domain/eligibility.js';
 import { formatReference } from '../../domain/reference.js';
 import { hashAccessCode, newAccessCode, personKey, sha256 } from '../lib/access-codes.js';
-import { canonicalJson } from '../lib/canonical-json.js';
+
 import { tableName } from '../lib/clients.js';
 import { ConflictError, TransientError, ValidationError } from '../lib/errors.js';
 import { auditPut } from '../lib/store/audit.js';
@@ -100,7 +100,13 @@ export async function submitAidApplication(input: {
     {
       Put: {
         TableName: table,
-        Item: { ...keys.person(person, at, caseId), type: 'PersonCase', caseId, aidType: application.aidType, submittedAt: at },
+        Item: {
+          ...keys.person(person, at, caseId),
+          type: 'PersonCase',
+          caseId,
+          aidType: application.aidType,
+          submittedAt: at,
+        },
       },
     },
     auditPut(table, {

@@ -47,7 +47,9 @@ export function taskOutput(task: TaskRecord): Record<string, unknown> {
  */
 export async function resumeWorkflow(task: TaskRecord): Promise<'resumed' | 'stale'> {
   try {
-    await sfn().send(new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify(taskOutput(task)) }));
+    await sfn().send(
+      new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify(taskOutput(task)) }),
+    );
     return 'resumed';
   } catch (error) {
     if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut || error instanceof InvalidToken) {

@@ -18,6 +18,7 @@ const LAMBDA_FUNCTION_ARN =
  * 2^31-1 ms at once, so nothing longer than this may reach it.
  */
 export const MAX_TIMER_SECONDS = Math.floor((2 ** 31 - 1) / 1000);
+const LIBRARY_DEFAULT_TASK_TIMEOUT_SECONDS = 60;
 
 export type TaskKind = 'invoke' | 'callback' | 'function';
 
@@ -29,6 +30,11 @@ export interface TaskSpec {
   /** Callback tasks only: enforced by the engine against its clock. */
   readonly timeoutSeconds?: number;
   readonly heartbeatSeconds?: number;
+  /**
+   * Other tasks: the timeout the library enforces with a timer (undefined when it comes from
+   * TimeoutSecondsPath), so the journal can record a late result as the timeout the run saw.
+   */
+  readonly libraryTimeoutSeconds?: number;
 }
 
 export interface RetrierSpec {
@@ -149,10 +155,11 @@ function walkState(name: string, state: JsonRecord, context: WalkContext): void 
 function taskSpec(name: string, state: JsonRecord): TaskSpec {
   const where = `State "${name}"`;
   const resource = typeof state.Resource === 'string' ? state.Resource : '';
-  if (resource === LAMBDA_INVOKE) return { stateName: name, kind: 'invoke', resource };
-  if (LAMBDA_FUNCTION_ARN.test(resource)) {
-    return { stateName: name, kind: 'function', resource };
-  }
+  const libraryTimeoutSeconds =
+    'TimeoutSecondsPath' in state ? undefined : libraryTimeout(state.TimeoutSeconds);
+  const timed = libraryTimeoutSeconds === undefined ? {} : { libraryTimeoutSeconds };
+  if (resource === LAMBDA_INVOKE) return { stateName: name, kind: 'invoke', resource, ...timed };
+  if (LAMBDA_FUNCTION_ARN.test(resource)) return { stateName: name, kind: 'function', resource, ...timed };
   if (resource !== LAMBDA_INVOKE_CALLBACK) throw refuse(where, `Resource "${resource}"`);
   for (const field of ['TimeoutSecondsPath', 'HeartbeatSecondsPath']) {
     if (field in state) throw refuse(where, `"${field}" on a callback task`);
@@ -210,6 +217,12 @@ function retriers(value: unknown): RetrierSpec[] {
       : [],
     maxAttempts: typeof retrier.MaxAttempts === 'number' ? retrier.MaxAttempts : 3,
   }));
+}
+
+/** What TaskStateAction arms its timer with (it defaults to 60 s). */
+function libraryTimeout(timeoutSeconds: unknown): number {
+  const seconds = positiveNumber(timeoutSeconds) ?? LIBRARY_DEFAULT_TASK_TIMEOUT_SECONDS;
+  return Math.min(seconds, MAX_TIMER_SECONDS);
 }
 
 function positiveNumber(value: unknown): number | undefined {

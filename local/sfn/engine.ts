@@ -273,9 +273,9 @@ export class LocalStepFunctions {
   async sendTaskHeartbeat(taskToken: string): Promise<void> {
     requireToken(taskToken);
     const record = await this.journal.getToken(taskToken);
-    if (!record) refuseUnless({ ok: false, reason: 'missing' });
+    if (!record) return refuseUnless({ ok: false, reason: 'missing' });
     const now = this.now();
-    const seconds = record?.heartbeatSeconds;
+    const seconds = record.heartbeatSeconds;
     const deadline = seconds === undefined ? undefined : new Date(now.getTime() + seconds * 1000);
     const wait = this.waits.get(taskToken);
     // Moved before the write, so a checkTimeouts() running meanwhile does not expire the task.

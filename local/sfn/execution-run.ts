@@ -63,7 +63,9 @@ export class ExecutionRun {
   ) {
     this.activity = new RunActivity(machine.parsed);
     this.finished = this.execute(replay)
-      .catch((error: unknown) => this.engine.log('local-sfn: run crashed', { executionArn: this.arn, error }))
+      .catch((error: unknown) =>
+        this.engine.log('local-sfn: run crashed', { executionArn: this.arn, error: errorText(error) }),
+      )
       .finally(() => {
         this.done = true;
       });
@@ -120,7 +122,7 @@ export class ExecutionRun {
     } catch (error) {
       this.engine.log('local-sfn: journal write failed; the execution will be replayed', {
         executionArn: this.arn,
-        error,
+        error: errorText(error),
       });
       this.halt('fault');
       throw new RunHalted(`The journal failed during ${this.arn}`);
@@ -151,7 +153,7 @@ export class ExecutionRun {
     } catch (error) {
       this.engine.log('local-sfn: could not read the journal; the execution stays RUNNING', {
         executionArn: this.arn,
-        error,
+        error: errorText(error),
       });
       this.haltReason = 'fault';
       return;
@@ -218,3 +220,6 @@ export class ExecutionRun {
     };
   }
 }
+
+const errorText = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

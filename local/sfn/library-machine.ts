@@ -16,7 +16,9 @@ export function loadLibraryMachine(runnable: JsonRecord, options: { validate: bo
     const error = verdicts.get(key);
     if (error) throw apiError('InvalidDefinition', error);
   }
-  return new StateMachine(runnable as unknown as StateMachineDefinition, { validationOptions: { noValidate: true } });
+  return new StateMachine(runnable as unknown as StateMachineDefinition, {
+    validationOptions: { noValidate: true },
+  });
 }
 
 function aslValidationError(runnable: JsonRecord): string | undefined {

@@ -45,39 +45,55 @@ async function invokeTask(
   key: string,
   input: LibraryJson,
 ): Promise<unknown> {
-  const { engine } = run;
   const replayed = run.journalled.get(key);
-  const outcome: TaskOutcome =
-    replayed ??
-    (await run.track(async () => {
-      const { functionName, payload } =
-        spec.kind === 'invoke'
-          ? lambdaInvokeParameters(spec, input)
-          : { functionName: spec.resource, payload: input };
-      run.invocations++;
-      let fresh: TaskOutcome;
-      try {
-        fresh = { ok: true, value: jsonRoundTrip(await engine.invokeFunction(functionName, payload)) };
-      } catch (error) {
-        fresh = { ok: false, ...lambdaFailure(error) };
-      }
-      const stored = await run.journalCall(() =>
-        engine.journal.putTaskResult({
-          executionArn: run.arn,
-          taskKey: key,
-          stateName: spec.stateName,
-          outcome: fresh,
-          recordedAt: engine.now().toISOString(),
-        }),
-      );
-      return stored.outcome;
-    }));
+  const outcome = replayed ?? (await run.track(() => invokeAndJournal(run, spec, key, input)));
   if (!outcome.ok) {
     run.backoff(spec.stateName, replayed !== undefined);
+    if (outcome.error === 'States.Timeout') throw await timeoutError('States.Timeout', outcome.cause);
     throw new TaskFailure(outcome.error, outcome.cause);
   }
   if (spec.kind === 'function') return outcome.value;
   return { ExecutedVersion: '$LATEST', Payload: outcome.value, StatusCode: 200 };
+}
+
+async function invokeAndJournal(
+  run: ExecutionRun,
+  spec: TaskSpec,
+  key: string,
+  input: LibraryJson,
+): Promise<TaskOutcome> {
+  const { engine } = run;
+  const { functionName, payload } =
+    spec.kind === 'invoke'
+      ? lambdaInvokeParameters(spec, input)
+      : { functionName: spec.resource, payload: input };
+  run.invocations++;
+  const started = performance.now();
+  let outcome: TaskOutcome;
+  try {
+    outcome = { ok: true, value: jsonRoundTrip(await engine.invokeFunction(functionName, payload)) };
+  } catch (error) {
+    outcome = { ok: false, ...lambdaFailure(error) };
+  }
+  // The library's timer has already failed the state with States.Timeout; a replay must do the same.
+  const limit = spec.libraryTimeoutSeconds;
+  if (limit !== undefined && performance.now() - started >= limit * 1000) {
+    outcome = {
+      ok: false,
+      error: 'States.Timeout',
+      cause: `The task did not complete within ${limit} seconds`,
+    };
+  }
+  const stored = await run.journalCall(() =>
+    engine.journal.putTaskResult({
+      executionArn: run.arn,
+      taskKey: key,
+      stateName: spec.stateName,
+      outcome,
+      recordedAt: engine.now().toISOString(),
+    }),
+  );
+  return stored.outcome;
 }
 
 /**

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { aidApplicationSchema, aidApplicationSchemaAt, ibanChecksumValid } from '../../domain/aid-application.js';
+import {
+  aidApplicationSchema,
+  aidApplicationSchemaAt,
+  ibanChecksumValid,
+} from '../../domain/aid-application.js';
 import { exampleBody } from './fixtures.js';
 
 type Body = ReturnType<typeof exampleBody>;
@@ -36,50 +40,172 @@ describe('aid application schema', () => {
     const body = exampleBody();
     const { preferredLanguage: _, ...applicant } = body.applicant;
 
-    const parsed = aidApplicationSchema.parse({ ...body, applicant: { ...applicant, fullName: '  Мария  ' } });
+    const parsed = aidApplicationSchema.parse({
+      ...body,
+      applicant: { ...applicant, fullName: '  Мария  ' },
+    });
 
     expect(parsed.applicant.preferredLanguage).toBe('ru');
     expect(parsed.applicant.fullName).toBe('Мария');
   });
 
   const cases: [string, (b: Body) => unknown, Path][] = [
-    ['a missing full name', (b) => ({ ...b, applicant: { ...b.applicant, fullName: undefined } }), ['applicant', 'fullName']],
-    ['a blank full name', (b) => ({ ...b, applicant: { ...b.applicant, fullName: '   ' } }), ['applicant', 'fullName']],
-    ['a 201-character name', (b) => ({ ...b, applicant: { ...b.applicant, fullName: 'я'.repeat(201) } }), ['applicant', 'fullName']],
-    ['a name with a line break', (b) => ({ ...b, applicant: { ...b.applicant, fullName: 'Ann\nLee' } }), ['applicant', 'fullName']],
-    ['a birth date in DD.MM.YYYY', (b) => ({ ...b, applicant: { ...b.applicant, birthDate: '02.04.1950' } }), ['applicant', 'birthDate']],
-    ['30 February', (b) => ({ ...b, applicant: { ...b.applicant, birthDate: '1950-02-30' } }), ['applicant', 'birthDate']],
-    ['a birth date before 1900', (b) => ({ ...b, applicant: { ...b.applicant, birthDate: '1899-12-31' } }), ['applicant', 'birthDate']],
-    ['a birth date given as a number', (b) => ({ ...b, applicant: { ...b.applicant, birthDate: 19500402 } }), ['applicant', 'birthDate']],
-    ['an email without @', (b) => ({ ...b, applicant: { ...b.applicant, email: 'petrova.example.org' } }), ['applicant', 'email']],
-    ['a phone with letters', (b) => ({ ...b, applicant: { ...b.applicant, phone: 'call me' } }), ['applicant', 'phone']],
-    ['a phone with 4 digits', (b) => ({ ...b, applicant: { ...b.applicant, phone: '12-34' } }), ['applicant', 'phone']],
-    ['an unsupported language', (b) => ({ ...b, applicant: { ...b.applicant, preferredLanguage: 'de' } }), ['applicant', 'preferredLanguage']],
+    [
+      'a missing full name',
+      (b) => ({ ...b, applicant: { ...b.applicant, fullName: undefined } }),
+      ['applicant', 'fullName'],
+    ],
+    [
+      'a blank full name',
+      (b) => ({ ...b, applicant: { ...b.applicant, fullName: '   ' } }),
+      ['applicant', 'fullName'],
+    ],
+    [
+      'a 201-character name',
+      (b) => ({ ...b, applicant: { ...b.applicant, fullName: 'я'.repeat(201) } }),
+      ['applicant', 'fullName'],
+    ],
+    [
+      'a name with a line break',
+      (b) => ({ ...b, applicant: { ...b.applicant, fullName: 'Ann\nLee' } }),
+      ['applicant', 'fullName'],
+    ],
+    [
+      'a birth date in DD.MM.YYYY',
+      (b) => ({ ...b, applicant: { ...b.applicant, birthDate: '02.04.1950' } }),
+      ['applicant', 'birthDate'],
+    ],
+    [
+      '30 February',
+      (b) => ({ ...b, applicant: { ...b.applicant, birthDate: '1950-02-30' } }),
+      ['applicant', 'birthDate'],
+    ],
+    [
+      'a birth date before 1900',
+      (b) => ({ ...b, applicant: { ...b.applicant, birthDate: '1899-12-31' } }),
+      ['applicant', 'birthDate'],
+    ],
+    [
+      'a birth date given as a number',
+      (b) => ({ ...b, applicant: { ...b.applicant, birthDate: 19500402 } }),
+      ['applicant', 'birthDate'],
+    ],
+    [
+      'an email without @',
+      (b) => ({ ...b, applicant: { ...b.applicant, email: 'petrova.example.org' } }),
+      ['applicant', 'email'],
+    ],
+    [
+      'a phone with letters',
+      (b) => ({ ...b, applicant: { ...b.applicant, phone: 'call me' } }),
+      ['applicant', 'phone'],
+    ],
+    [
+      'a phone with 4 digits',
+      (b) => ({ ...b, applicant: { ...b.applicant, phone: '12-34' } }),
+      ['applicant', 'phone'],
+    ],
+    [
+      'an unsupported language',
+      (b) => ({ ...b, applicant: { ...b.applicant, preferredLanguage: 'de' } }),
+      ['applicant', 'preferredLanguage'],
+    ],
     ['no categories', (b) => ({ ...b, categories: [] }), ['categories']],
     ['an unknown category', (b) => ({ ...b, categories: ['martian'] }), ['categories', 0]],
     ['a category listed twice', (b) => ({ ...b, categories: ['pensioner', 'pensioner'] }), ['categories', 1]],
     ['a household of 0', (b) => ({ ...b, household: { ...b.household, size: 0 } }), ['household', 'size']],
-    ['a household of 2.5', (b) => ({ ...b, household: { ...b.household, size: 2.5 } }), ['household', 'size']],
-    ['more children than people', (b) => ({ ...b, household: { ...b.household, size: 2, children: 3 } }), ['household', 'children']],
-    ['a negative income', (b) => ({ ...b, household: { ...b.household, monthlyIncome: { currency: 'RUB', minor: -1 } } }), ['household', 'monthlyIncome', 'minor']],
-    ['income in roubles as a decimal', (b) => ({ ...b, household: { ...b.household, monthlyIncome: { currency: 'RUB', minor: 18000.5 } } }), ['household', 'monthlyIncome', 'minor']],
+    [
+      'a household of 2.5',
+      (b) => ({ ...b, household: { ...b.household, size: 2.5 } }),
+      ['household', 'size'],
+    ],
+    [
+      'more children than people',
+      (b) => ({ ...b, household: { ...b.household, size: 2, children: 3 } }),
+      ['household', 'children'],
+    ],
+    [
+      'a negative income',
+      (b) => ({ ...b, household: { ...b.household, monthlyIncome: { currency: 'RUB', minor: -1 } } }),
+      ['household', 'monthlyIncome', 'minor'],
+    ],
+    [
+      'income in roubles as a decimal',
+      (b) => ({ ...b, household: { ...b.household, monthlyIncome: { currency: 'RUB', minor: 18000.5 } } }),
+      ['household', 'monthlyIncome', 'minor'],
+    ],
     ['an unknown aid type', (b) => ({ ...b, aidType: 'money' }), ['aidType']],
-    ['a zero requested amount', (b) => ({ ...b, requestedAmount: { currency: 'RUB', minor: 0 } }), ['requestedAmount', 'minor']],
-    ['a lower-case currency', (b) => ({ ...b, requestedAmount: { currency: 'rub', minor: 1 } }), ['requestedAmount', 'currency']],
-    ['amounts in two currencies', (b) => ({ ...b, requestedAmount: { currency: 'USD', minor: 100 } }), ['requestedAmount', 'currency']],
+    [
+      'a zero requested amount',
+      (b) => ({ ...b, requestedAmount: { currency: 'RUB', minor: 0 } }),
+      ['requestedAmount', 'minor'],
+    ],
+    [
+      'a lower-case currency',
+      (b) => ({ ...b, requestedAmount: { currency: 'rub', minor: 1 } }),
+      ['requestedAmount', 'currency'],
+    ],
+    [
+      'amounts in two currencies',
+      (b) => ({ ...b, requestedAmount: { currency: 'USD', minor: 100 } }),
+      ['requestedAmount', 'currency'],
+    ],
     ['a missing reason', (b) => ({ ...b, reason: undefined }), ['reason']],
     ['a 4001-character reason', (b) => ({ ...b, reason: 'x'.repeat(4001) }), ['reason']],
     ['no payout', (b) => ({ ...b, payout: undefined }), ['payout']],
     ['an unknown payout method', (b) => ({ ...b, payout: { method: 'paypal' } }), ['payout', 'method']],
-    ['a payout without an account holder', (b) => ({ ...b, payout: { ...b.payout, accountHolder: undefined } }), ['payout', 'accountHolder']],
-    ['an IBAN with a typo', (b) => ({ ...b, payout: { ...b.payout, iban: 'DE89 3704 0044 0532 0130 01' } }), ['payout', 'iban']],
-    ['a Russian account number in the IBAN field', (b) => ({ ...b, payout: { ...b.payout, iban: '40817810099910004312' } }), ['payout', 'iban']],
-    ['a bank transfer without any account', (b) => ({ ...b, payout: { method: 'bank_transfer', accountHolder: 'M. Petrova' } }), ['payout', 'iban']],
-    ['an account number without a BIC', (b) => ({ ...b, payout: { method: 'bank_transfer', accountHolder: 'M. Petrova', accountNumber: '40817810099910004312' } }), ['payout', 'bic']],
-    ['an account number of 19 digits', (b) => ({ ...b, payout: { method: 'bank_transfer', accountHolder: 'M. Petrova', accountNumber: '4081781009991000431', bic: '044525225' } }), ['payout', 'accountNumber']],
+    [
+      'a payout without an account holder',
+      (b) => ({ ...b, payout: { ...b.payout, accountHolder: undefined } }),
+      ['payout', 'accountHolder'],
+    ],
+    [
+      'an IBAN with a typo',
+      (b) => ({ ...b, payout: { ...b.payout, iban: 'DE89 3704 0044 0532 0130 01' } }),
+      ['payout', 'iban'],
+    ],
+    [
+      'a Russian account number in the IBAN field',
+      (b) => ({ ...b, payout: { ...b.payout, iban: '40817810099910004312' } }),
+      ['payout', 'iban'],
+    ],
+    [
+      'a bank transfer without any account',
+      (b) => ({ ...b, payout: { method: 'bank_transfer', accountHolder: 'M. Petrova' } }),
+      ['payout', 'iban'],
+    ],
+    [
+      'an account number without a BIC',
+      (b) => ({
+        ...b,
+        payout: {
+          method: 'bank_transfer',
+          accountHolder: 'M. Petrova',
+          accountNumber: '40817810099910004312',
+        },
+      }),
+      ['payout', 'bic'],
+    ],
+    [
+      'an account number of 19 digits',
+      (b) => ({
+        ...b,
+        payout: {
+          method: 'bank_transfer',
+          accountHolder: 'M. Petrova',
+          accountNumber: '4081781009991000431',
+          bic: '044525225',
+        },
+      }),
+      ['payout', 'accountNumber'],
+    ],
     ['a malformed BIC', (b) => ({ ...b, payout: { ...b.payout, bic: '12345' } }), ['payout', 'bic']],
     ['an unknown top-level field', (b) => ({ ...b, aid_type: 'cash' }), []],
-    ['an unknown applicant field', (b) => ({ ...b, applicant: { ...b.applicant, phoneNumber: '+7 913 555 01 23' } }), ['applicant']],
+    [
+      'an unknown applicant field',
+      (b) => ({ ...b, applicant: { ...b.applicant, phoneNumber: '+7 913 555 01 23' } }),
+      ['applicant'],
+    ],
     ['an unknown payout field', (b) => ({ ...b, payout: { method: 'cash_desk', iban: 'x' } }), ['payout']],
     ['a body that is not an object', () => 'hello', []],
   ];
@@ -128,7 +254,9 @@ describe('aid application schema', () => {
   it('reports the missing contact together with other applicant problems, not after them', () => {
     const { email: _e, phone: _p, address: _a, ...applicant } = exampleBody().applicant;
 
-    const paths = issuesOf({ ...exampleBody(), applicant: { ...applicant, fullName: '' } }).map((i) => i.path);
+    const paths = issuesOf({ ...exampleBody(), applicant: { ...applicant, fullName: '' } }).map(
+      (i) => i.path,
+    );
 
     expect(paths).toEqual([['applicant', 'fullName'], ['applicant']]);
   });
@@ -190,11 +318,20 @@ describe('aid application schema at a date and for an office', () => {
     expect(today).toEqual([]);
   });
 
+  it('reuses one schema per day and currency, so that zod compiles it once', () => {
+    expect(aidApplicationSchemaAt('2026-03-01', { currency: 'RUB' })).toBe(
+      aidApplicationSchemaAt(new Date('2026-03-01T12:00:00Z'), { currency: 'RUB' }),
+    );
+    expect(aidApplicationSchemaAt('2026-03-01')).not.toBe(aidApplicationSchemaAt('2026-03-02'));
+  });
+
   it('takes a Date as its UTC calendar date', () => {
     const body = exampleBody();
     const schema = aidApplicationSchemaAt(new Date('2026-03-01T23:59:59Z'));
 
-    expect(issuesOf({ ...body, applicant: { ...body.applicant, birthDate: '2026-03-01' } }, schema)).toEqual([]);
+    expect(issuesOf({ ...body, applicant: { ...body.applicant, birthDate: '2026-03-01' } }, schema)).toEqual(
+      [],
+    );
   });
 
   it("refuses amounts in a currency other than the office's", () => {
@@ -202,9 +339,10 @@ describe('aid application schema at a date and for an office', () => {
     const usd = { currency: 'USD', minor: 100 };
     const schema = aidApplicationSchemaAt('2026-03-01', { currency: 'RUB' });
 
-    const paths = issuesOf({ ...body, household: { ...body.household, monthlyIncome: usd }, requestedAmount: usd }, schema).map(
-      (i) => i.path,
-    );
+    const paths = issuesOf(
+      { ...body, household: { ...body.household, monthlyIncome: usd }, requestedAmount: usd },
+      schema,
+    ).map((i) => i.path);
 
     expect(paths).toEqual([
       ['household', 'monthlyIncome', 'currency'],
@@ -231,6 +369,8 @@ describe('aid application JSON Schema', () => {
       'reason',
       'payout',
     ]);
-    expect(Object.keys(schema.$defs ?? {})).toEqual(expect.arrayContaining(['Applicant', 'Household', 'Money', 'Payout']));
+    expect(Object.keys(schema.$defs ?? {})).toEqual(
+      expect.arrayContaining(['Applicant', 'Household', 'Money', 'Payout']),
+    );
   });
 });

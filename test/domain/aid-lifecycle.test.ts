@@ -73,10 +73,13 @@ describe('aid application lifecycle', () => {
     ['in_review', 'in_review'],
   ];
 
-  it.each(forbidden)('forbids %s → %s with an InvalidTransitionError that says what is possible', (from, to) => {
-    expect(canTransition(from, to)).toBe(false);
-    expect(() => assertTransition(from, to)).toThrow(InvalidTransitionError);
-  });
+  it.each(forbidden)(
+    'forbids %s → %s with an InvalidTransitionError that says what is possible',
+    (from, to) => {
+      expect(canTransition(from, to)).toBe(false);
+      expect(() => assertTransition(from, to)).toThrow(InvalidTransitionError);
+    },
+  );
 
   it('names the allowed next statuses in the error', () => {
     expect(() => assertTransition('submitted', 'paid')).toThrow(

@@ -22,7 +22,14 @@ describe('catalogue', () => {
     expect(aidTypes).toHaveLength(15);
     expect(fundingSources).toHaveLength(5);
     expect(appealKinds.map((k) => k.code)).toEqual(['proposal', 'request', 'complaint']);
-    expect(appealChannels.map((c) => c.code)).toEqual(['web', 'email', 'post', 'personal_reception', 'phone', 'outreach']);
+    expect(appealChannels.map((c) => c.code)).toEqual([
+      'web',
+      'email',
+      'post',
+      'personal_reception',
+      'phone',
+      'outreach',
+    ]);
     expect(catalogueSeed.aidTypes).toBe(aidTypes);
   });
 
@@ -33,7 +40,13 @@ describe('catalogue', () => {
   });
 
   it('names every entry in all four languages, with real Chinese and Cyrillic', () => {
-    const entries = [...recipientCategories, ...aidTypes, ...fundingSources, ...appealKinds, ...appealChannels];
+    const entries = [
+      ...recipientCategories,
+      ...aidTypes,
+      ...fundingSources,
+      ...appealKinds,
+      ...appealChannels,
+    ];
     for (const { code, name } of entries) {
       for (const language of languages) expect(name[language].trim(), `${code}.${language}`).not.toBe('');
       expect(name.zh, code).toMatch(CJK);

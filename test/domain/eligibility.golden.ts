@@ -133,13 +133,21 @@ export const goldenCases: GoldenCase[] = [
   },
   {
     name: 'vegetable set: a war veteran',
-    application: anApplication({ aidType: 'vegetable_set', categories: ['war_veteran'], requestedAmount: rub(1_500) }),
+    application: anApplication({
+      aidType: 'vegetable_set',
+      categories: ['war_veteran'],
+      requestedAmount: rub(1_500),
+    }),
     verdict: 'eligible',
     failing: [],
   },
   {
     name: 'food set: a low-income claim with income above the minimum goes to a specialist',
-    application: anApplication({ aidType: 'food_set', categories: ['low_income'], household: single(20_000) }),
+    application: anApplication({
+      aidType: 'food_set',
+      categories: ['low_income'],
+      household: single(20_000),
+    }),
     verdict: 'needs_review',
     failing: ['income_below_minimum'],
   },
@@ -173,7 +181,11 @@ export const goldenCases: GoldenCase[] = [
   },
   {
     name: 'flood insurance: a pensioner exactly at the minimum',
-    application: anApplication({ aidType: 'flood_insurance', household: single(15_000), requestedAmount: rub(3_000) }),
+    application: anApplication({
+      aidType: 'flood_insurance',
+      household: single(15_000),
+      requestedAmount: rub(3_000),
+    }),
     verdict: 'ineligible',
     failing: ['insurance_target_group'],
   },
@@ -207,7 +219,11 @@ export const goldenCases: GoldenCase[] = [
   },
   {
     name: 'New Year gift: a household without children',
-    application: anApplication({ aidType: 'new_year_gift', categories: ['low_income'], requestedAmount: rub(1_000) }),
+    application: anApplication({
+      aidType: 'new_year_gift',
+      categories: ['low_income'],
+      requestedAmount: rub(1_000),
+    }),
     verdict: 'ineligible',
     failing: ['household_has_children'],
   },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aidTypeCodes, categoryCodes, languages } from '../../domain/catalogue.js';
+import { type aidTypeCodes, categoryCodes, languages } from '../../domain/catalogue.js';
 import { toIsoDate } from '../../domain/dates.js';
 import { demoPolicy, demoRuleSets, evaluateEligibility, type RuleSet } from '../../domain/eligibility.js';
 import { anApplication } from './fixtures.js';
@@ -8,15 +8,16 @@ import { anApplication } from './fixtures.js';
 const day = (min: string, max: string) =>
   fc.date({ min: new Date(min), max: new Date(max), noInvalidDate: true });
 
-const household = fc
-  .integer({ min: 1, max: 10 })
-  .chain((size) =>
-    fc.record({
-      size: fc.constant(size),
-      children: fc.integer({ min: 0, max: size }),
-      monthlyIncome: fc.record({ currency: fc.constant('RUB'), minor: fc.integer({ min: 0, max: 20_000_000 }) }),
+const household = fc.integer({ min: 1, max: 10 }).chain((size) =>
+  fc.record({
+    size: fc.constant(size),
+    children: fc.integer({ min: 0, max: size }),
+    monthlyIncome: fc.record({
+      currency: fc.constant('RUB'),
+      minor: fc.integer({ min: 0, max: 20_000_000 }),
     }),
-  );
+  }),
+);
 
 const scenario = fc.record({
   ruleSetIndex: fc.nat({ max: demoRuleSets.length - 1 }),
@@ -26,7 +27,10 @@ const scenario = fc.record({
   categories: fc.uniqueArray(fc.constantFrom(...categoryCodes), { minLength: 1, maxLength: 4 }),
   household,
   requestedMinor: fc.integer({ min: 1, max: 20_000_000 }),
-  lastCashAidAt: fc.option(day('2020-01-01', '2027-12-31').map((d) => d.toISOString()), { nil: undefined }),
+  lastCashAidAt: fc.option(
+    day('2020-01-01', '2027-12-31').map((d) => d.toISOString()),
+    { nil: undefined },
+  ),
   asOf: day('2026-01-01', '2027-12-31'),
   language: fc.constantFrom(...languages),
 });

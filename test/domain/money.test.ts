@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   addMoney,
@@ -77,6 +78,19 @@ describe('money', () => {
     expect(byPath.currency).toMatch(/three-letter ISO 4217 code/);
     expect(byPath.minor).toMatch(/whole number of minor units/);
     expect(moneySchema.safeParse(rub(-1)).error?.issues[0]?.message).toBe('Amount must not be negative.');
-    expect(moneySchema.safeParse({ ...rub(1), extra: 1 }).error?.issues[0]?.message).toMatch(/Unknown field "extra"/);
+    expect(moneySchema.safeParse({ ...rub(1), extra: 1 }).error?.issues[0]?.message).toMatch(
+      /Unknown field "extra"/,
+    );
+  });
+
+  it('undoes an addition by a subtraction and orders amounts consistently, for any amounts', () => {
+    const amount = fc.integer({ min: 0, max: 2 ** 40 }).map(rub);
+    fc.assert(
+      fc.property(amount, amount, (a, b) => {
+        expect(subtractMoney(addMoney(a, b), b)).toEqual(a);
+        expect(compareMoney(a, b)).toBe(-compareMoney(b, a) || 0);
+        expect(compareMoney(addMoney(a, b), a)).toBe(isZero(b) ? 0 : 1);
+      }),
+    );
   });
 });

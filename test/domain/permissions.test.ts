@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type Action, actionDescriptions, actions, can, explainDenial, permissions } from '../../domain/permissions.js';
+import {
+  type Action,
+  actionDescriptions,
+  actions,
+  can,
+  explainDenial,
+  permissions,
+} from '../../domain/permissions.js';
 import { isRole, roles, rolesOf } from '../../domain/roles.js';
 import { taskRole, taskTypes } from '../../domain/tasks.js';
 
@@ -57,6 +64,14 @@ describe('permission matrix', () => {
   });
 
   it('knows the seven roles of API.md', () => {
-    expect([...roles].sort()).toEqual(['admin', 'auditor', 'clerk', 'commission', 'finance', 'head', 'reviewer']);
+    expect([...roles].sort()).toEqual([
+      'admin',
+      'auditor',
+      'clerk',
+      'commission',
+      'finance',
+      'head',
+      'reviewer',
+    ]);
   });
 });

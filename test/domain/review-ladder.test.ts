@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { CurrencyMismatchError } from '../../domain/money.js';
 import {
   approvalLadderSchema,
   approverFor,
   commissionOutcome,
   demoApprovalLadder,
 } from '../../domain/review-ladder.js';
-import { CurrencyMismatchError } from '../../domain/money.js';
 
 const rub = (major: number) => ({ currency: 'RUB', minor: major * 100 });
 
@@ -89,7 +89,10 @@ describe('commission vote', () => {
   });
 
   it('does not grant aid when an even commission ties', () => {
-    const votes = (['approve', 'approve', 'reject', 'reject'] as const).map((outcome, i) => ({ memberId: `c${i}`, outcome }));
+    const votes = (['approve', 'approve', 'reject', 'reject'] as const).map((outcome, i) => ({
+      memberId: `c${i}`,
+      outcome,
+    }));
 
     expect(commissionOutcome(votes, { members: 4, votesToDecide: 3 })).toBe('reject');
   });

@@ -38,8 +38,8 @@ describe('segregation of duties', () => {
     expect(
       segregationViolation({ actor, priorDecisions: [], applicant: { email: ' head@office.example' } }),
     ).toMatch(/your own application/);
-    expect(segregationViolation({ actor, priorDecisions: [], applicant: { nationalId: '1234-567890' } })).toMatch(
-      /your own application/,
-    );
+    expect(
+      segregationViolation({ actor, priorDecisions: [], applicant: { nationalId: '1234-567890' } }),
+    ).toMatch(/your own application/);
   });
 });

@@ -48,7 +48,12 @@ describe('tasks', () => {
 
 describe('decision body', () => {
   it('parses the API.md example', () => {
-    const body = { outcome: 'approve', comment: 'ok', amount: { currency: 'RUB', minor: 500000 }, fundingSource: 'regional_budget' };
+    const body = {
+      outcome: 'approve',
+      comment: 'ok',
+      amount: { currency: 'RUB', minor: 500000 },
+      fundingSource: 'regional_budget',
+    };
 
     expect(decisionSchema.parse(body)).toEqual(body);
   });
@@ -70,21 +75,35 @@ describe('decision body', () => {
     const problems = checkDecision('approve', { outcome: 'request_info' });
 
     expect(problems).toEqual([
-      { path: ['outcome'], message: 'A task of type "approve" cannot be decided with "request_info"; choose one of: approve, reject.' },
+      {
+        path: ['outcome'],
+        message:
+          'A task of type "approve" cannot be decided with "request_info"; choose one of: approve, reject.',
+      },
     ]);
-    expect(checkDecision('review', { outcome: 'request_info', comment: 'Send the income statement.' })).toEqual([]);
+    expect(
+      checkDecision('review', { outcome: 'request_info', comment: 'Send the income statement.' }),
+    ).toEqual([]);
   });
 
   it('needs the answer text for an answer, and money only on an approval', () => {
-    expect(checkDecision('department_answer', { outcome: 'answer' }).map((p) => p.path)).toEqual([['answer']]);
-    expect(
-      checkDecision('authorise_payment', { outcome: 'approve', amount: { currency: 'RUB', minor: 1 } }).map((p) => p.path),
-    ).toEqual([['amount']]);
-    expect(checkDecision('approve', { outcome: 'reject', fundingSource: 'charity' }).map((p) => p.path)).toEqual([
-      ['fundingSource'],
+    expect(checkDecision('department_answer', { outcome: 'answer' }).map((p) => p.path)).toEqual([
+      ['answer'],
     ]);
     expect(
-      checkDecision('approve', { outcome: 'approve', amount: { currency: 'RUB', minor: 1 }, fundingSource: 'charity' }),
+      checkDecision('authorise_payment', { outcome: 'approve', amount: { currency: 'RUB', minor: 1 } }).map(
+        (p) => p.path,
+      ),
+    ).toEqual([['amount']]);
+    expect(
+      checkDecision('approve', { outcome: 'reject', fundingSource: 'charity' }).map((p) => p.path),
+    ).toEqual([['fundingSource']]);
+    expect(
+      checkDecision('approve', {
+        outcome: 'approve',
+        amount: { currency: 'RUB', minor: 1 },
+        fundingSource: 'charity',
+      }),
     ).toEqual([]);
   });
 });

@@ -21,7 +21,9 @@ describe('the application table on DynamoDB Local', () => {
 
   it('stores and reads back an item', async () => {
     await table.doc.send(new PutCommand({ TableName: table.tableName, Item: { pk: 'A', sk: 'B', n: 1 } }));
-    const { Item } = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: 'A', sk: 'B' } }));
+    const { Item } = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: { pk: 'A', sk: 'B' } }),
+    );
     expect(Item).toEqual({ pk: 'A', sk: 'B', n: 1 });
   });
 });

@@ -85,8 +85,12 @@ describe('an aid application end to end on the embedded runtime', () => {
   });
 
   it('answers a wrong access code and an unknown reference alike', async () => {
-    const wrong = await api.request('GET', `/v1/cases/${receipt.reference}`, { headers: { 'x-access-code': 'AAAA-AAAA-AAAA-AAAA' } });
-    const unknown = await api.request('GET', '/v1/cases/AID-2026-999999', { headers: { 'x-access-code': receipt.accessCode } });
+    const wrong = await api.request('GET', `/v1/cases/${receipt.reference}`, {
+      headers: { 'x-access-code': 'AAAA-AAAA-AAAA-AAAA' },
+    });
+    const unknown = await api.request('GET', '/v1/cases/AID-2026-999999', {
+      headers: { 'x-access-code': receipt.accessCode },
+    });
     expect(wrong.status).toBe(404);
     expect(unknown.status).toBe(404);
     expect(wrong.body).toEqual(unknown.body);
@@ -96,16 +100,22 @@ describe('an aid application end to end on the embedded runtime', () => {
     const review = await openTask('reviewer', receipt.reference, 'review');
     expect(review?.allowedOutcomes).toEqual(['approve', 'reject']);
     expect(await openTask('head', receipt.reference, 'review')).toBeUndefined();
-    const denied = await api.as('head', 'POST', `/v1/tasks/${review?.taskId}/decision`, { outcome: 'approve' });
+    const denied = await api.as('head', 'POST', `/v1/tasks/${review?.taskId}/decision`, {
+      outcome: 'approve',
+    });
     expect(denied.status).toBe(403);
     expect(String(denied.body.detail)).toContain('reviewer');
   });
 
   it('accepts the review decision once and answers a second one with 409', async () => {
     const review = await openTask('reviewer', receipt.reference, 'review');
-    const first = await api.as('reviewer', 'POST', `/v1/tasks/${review?.taskId}/decision`, { outcome: 'approve' });
+    const first = await api.as('reviewer', 'POST', `/v1/tasks/${review?.taskId}/decision`, {
+      outcome: 'approve',
+    });
     expect(first.status).toBe(200);
-    const second = await api.as('reviewer2', 'POST', `/v1/tasks/${review?.taskId}/decision`, { outcome: 'approve' });
+    const second = await api.as('reviewer2', 'POST', `/v1/tasks/${review?.taskId}/decision`, {
+      outcome: 'approve',
+    });
     expect(second.status).toBe(409);
   });
 
@@ -113,7 +123,11 @@ describe('an aid application end to end on the embedded runtime', () => {
     await runtime.settle();
     const approve = await openTask('head', receipt.reference, 'approve');
     expect(approve).toBeDefined();
-    const before = await api.as<{ items: { source: string; remaining: number }[] }>('finance', 'GET', '/v1/disbursements');
+    const before = await api.as<{ items: { source: string; remaining: number }[] }>(
+      'finance',
+      'GET',
+      '/v1/disbursements',
+    );
     expect(before.status).toBe(200);
     const res = await api.as('head', 'POST', `/v1/tasks/${approve?.taskId}/decision`, {
       outcome: 'approve',
@@ -135,15 +149,15 @@ describe('an aid application end to end on the embedded runtime', () => {
 
     const authorise = await openTask('finance', receipt.reference, 'authorise_payment');
     expect(authorise).toBeDefined();
-    const res = await api.as('finance', 'POST', `/v1/tasks/${authorise?.taskId}/decision`, { outcome: 'approve' });
+    const res = await api.as('finance', 'POST', `/v1/tasks/${authorise?.taskId}/decision`, {
+      outcome: 'approve',
+    });
     expect(res.status).toBe(200);
     await runtime.settle();
 
-    const list = await api.as<{ items: { caseReference: string; amount: { minor: number }; status: string }[] }>(
-      'finance',
-      'GET',
-      '/v1/disbursements?status=authorised',
-    );
+    const list = await api.as<{
+      items: { caseReference: string; amount: { minor: number }; status: string }[];
+    }>('finance', 'GET', '/v1/disbursements?status=authorised');
     const mine = list.body.items.filter((d) => d.caseReference === receipt.reference);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ amount: { minor: 500_000 }, status: 'authorised' });
@@ -162,11 +176,10 @@ describe('an aid application end to end on the embedded runtime', () => {
     const res = await api.request<Receipt>('POST', '/v1/aid-applications', { body: rich });
     expect(res.status).toBe(201);
     await runtime.settle();
-    const view = await api.request<{ status: string; decision: { reasons: { code: string; message: string }[] } }>(
-      'GET',
-      `/v1/cases/${res.body.reference}`,
-      { headers: { 'x-access-code': res.body.accessCode } },
-    );
+    const view = await api.request<{
+      status: string;
+      decision: { reasons: { code: string; message: string }[] };
+    }>('GET', `/v1/cases/${res.body.reference}`, { headers: { 'x-access-code': res.body.accessCode } });
     expect(view.body.status).toBe('rejected');
     expect(view.body.decision.reasons.length).toBeGreaterThan(0);
     expect(view.body.decision.reasons.every((r) => r.message.length > 0)).toBe(true);

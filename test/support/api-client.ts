@@ -22,7 +22,11 @@ export class ApiClient {
       body = JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
-    const res = await fetch(`${this.baseUrl}${path}`, { method, headers, ...(body !== undefined ? { body } : {}) });
+    const res = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -39,13 +43,17 @@ export class ApiClient {
     const res = await this.request<{ access_token: string }>('POST', '/auth/local/token', {
       body: { username, password },
     });
-    if (res.status !== 200) throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 200)
+      throw new Error(`sign-in of ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
     this.tokens.set(username, res.body.access_token);
     return res.body.access_token;
   }
 
   async as<T = Record<string, unknown>>(username: string, method: string, path: string, body?: unknown) {
-    return this.request<T>(method, path, { token: await this.signIn(username), ...(body !== undefined ? { body } : {}) });
+    return this.request<T>(method, path, {
+      token: await this.signIn(username),
+      ...(body !== undefined ? { body } : {}),
+    });
   }
 }
 
@@ -64,7 +72,11 @@ export function sampleApplication(overrides: Record<string, unknown> = {}): Reco
     aidType: 'cash',
     requestedAmount: { currency: 'RUB', minor: 500_000 },
     reason: 'Нужна помощь на лекарства после операции.',
-    payout: { method: 'bank_transfer', accountHolder: 'Иванова Анна Петровна', iban: 'DE89370400440532013000' },
+    payout: {
+      method: 'bank_transfer',
+      accountHolder: 'Иванова Анна Петровна',
+      iban: 'DE89370400440532013000',
+    },
     ...overrides,
   };
 }

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { sha256 } from '../access-codes.js';
 import { config } from '../config.js';
-import { getItem } from './reads.js';
 import { keys } from './keys.js';
+import { getItem } from './reads.js';
 
 /** How long a retry with the same Idempotency-Key gets the original answer. */
 const retentionSeconds = 24 * 60 * 60;
@@ -24,7 +24,9 @@ interface IdempotencyItem {
  * Idempotency-Key, which is never stored: only the client that sent the key can get it back.
  */
 function keyFor(idempotencyKey: string): Buffer {
-  return Buffer.from(hkdfSync('sha256', idempotencyKey, config().ACCESS_CODE_PEPPER, 'aidflow-idempotency', 32));
+  return Buffer.from(
+    hkdfSync('sha256', idempotencyKey, config().ACCESS_CODE_PEPPER, 'aidflow-idempotency', 32),
+  );
 }
 
 function seal(idempotencyKey: string, secret: string): string {
@@ -42,7 +44,9 @@ function unseal(idempotencyKey: string, sealed: string): string {
   return Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
 }
 
-export async function findIdempotentResponse<T>(idempotencyKey: string): Promise<StoredResponse<T> | undefined> {
+export async function findIdempotentResponse<T>(
+  idempotencyKey: string,
+): Promise<StoredResponse<T> | undefined> {
   const item = await getItem<IdempotencyItem>(keys.idempotency(sha256(idempotencyKey)));
   if (!item) return undefined;
   return {
@@ -54,7 +58,13 @@ export async function findIdempotentResponse<T>(idempotencyKey: string): Promise
 
 export function idempotencyPut(
   tableName: string,
-  input: { idempotencyKey: string; requestHash: string; response: unknown; secret: string; nowSeconds: number },
+  input: {
+    idempotencyKey: string;
+    requestHash: string;
+    response: unknown;
+    secret: string;
+    nowSeconds: number;
+  },
 ) {
   return {
     Put: {

@@ -2,10 +2,18 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import type { RuleSet } from '../../../domain/eligibility.js';
 import { dynamo, tableName } from '../clients.js';
 import { keys } from './keys.js';
-import type { AidCaseRecord, BudgetRecord, DisbursementRecord, ReservationRecord, TaskRecord } from './records.js';
+import type {
+  AidCaseRecord,
+  BudgetRecord,
+  DisbursementRecord,
+  ReservationRecord,
+  TaskRecord,
+} from './records.js';
 
 async function get<T>(key: { pk: string; sk: string }, consistent = true): Promise<T | undefined> {
-  const { Item } = await dynamo().send(new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }));
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: key, ConsistentRead: consistent }),
+  );
   return Item as T | undefined;
 }
 
@@ -75,10 +83,14 @@ async function queryIndex<T>(
 export const openTasksForRole = (role: string, limit?: number, cursor?: string) =>
   queryIndex<TaskRecord>('gsi2', `OPEN_TASKS#${role}`, { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
 
-export const tasksOfCase = (caseId: string) => queryIndex<TaskRecord>('gsi1', `CASE_TASKS#${caseId}`, { limit: 100 });
+export const tasksOfCase = (caseId: string) =>
+  queryIndex<TaskRecord>('gsi1', `CASE_TASKS#${caseId}`, { limit: 100 });
 
 export const disbursementsByStatus = (status: string, limit?: number, cursor?: string) =>
-  queryIndex<DisbursementRecord>('gsi2', `DISBURSEMENTS#${status}`, { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
+  queryIndex<DisbursementRecord>('gsi2', `DISBURSEMENTS#${status}`, {
+    limit: limit ?? 50,
+    ...(cursor ? { cursor } : {}),
+  });
 
 /** Every item of a partition whose sort key starts with a prefix (small partitions only). */
 export async function queryPartition<T>(pk: string, skPrefix?: string): Promise<T[]> {
@@ -115,7 +127,11 @@ export async function ruleSetInForce(aidType: string, asOfDate: string): Promise
   return (Items?.[0] as { ruleSet: RuleSet } | undefined)?.ruleSet;
 }
 
-export async function ruleSetByVersion(aidType: string, id: string, version: number): Promise<RuleSet | undefined> {
+export async function ruleSetByVersion(
+  aidType: string,
+  id: string,
+  version: number,
+): Promise<RuleSet | undefined> {
   const all = await queryPartition<{ ruleSet: RuleSet }>(`RULESET#${aidType}`);
   return all.map((i) => i.ruleSet).find((r) => r.id === id && r.version === version);
 }

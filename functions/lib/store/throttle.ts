@@ -1,7 +1,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../clients.js';
-import { getItem } from './reads.js';
 import { keys } from './keys.js';
+import { getItem } from './reads.js';
 
 export interface ThrottleRule {
   readonly scope: string;
@@ -35,7 +35,12 @@ export async function recordFailedAttempt(rule: ThrottleRule, id: string, nowSec
         UpdateExpression: 'ADD #count :one SET expiresAt = if_not_exists(expiresAt, :expires), #type = :type',
         ConditionExpression: 'attribute_not_exists(expiresAt) OR expiresAt > :now',
         ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':expires': nowSeconds + rule.windowSeconds, ':now': nowSeconds, ':type': 'Throttle' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':expires': nowSeconds + rule.windowSeconds,
+          ':now': nowSeconds,
+          ':type': 'Throttle',
+        },
       }),
     );
   } catch (error) {
@@ -46,7 +51,11 @@ export async function recordFailedAttempt(rule: ThrottleRule, id: string, nowSec
         Key: key,
         UpdateExpression: 'SET #count = :one, expiresAt = :expires, #type = :type',
         ExpressionAttributeNames: { '#count': 'count', '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':expires': nowSeconds + rule.windowSeconds, ':type': 'Throttle' },
+        ExpressionAttributeValues: {
+          ':one': 1,
+          ':expires': nowSeconds + rule.windowSeconds,
+          ':type': 'Throttle',
+        },
       }),
     );
   }

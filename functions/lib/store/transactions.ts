@@ -18,18 +18,29 @@ export interface TransactionOutcome {
 export async function transact(items: TransactItems, clientToken?: string): Promise<TransactionOutcome> {
   try {
     await dynamo().send(
-      new TransactWriteCommand({ TransactItems: items, ...(clientToken ? { ClientRequestToken: clientToken } : {}) }),
+      new TransactWriteCommand({
+        TransactItems: items,
+        ...(clientToken ? { ClientRequestToken: clientToken } : {}),
+      }),
     );
     return { ok: true, reasons: [] };
   } catch (error) {
     if (error instanceof TransactionCanceledException) {
       const reasons = (error.CancellationReasons ?? []).map((r) => r.Code ?? 'None');
-      if (reasons.some((r) => r === 'TransactionConflict' || r === 'ThrottlingError' || r === 'ProvisionedThroughputExceeded')) {
+      if (
+        reasons.some(
+          (r) =>
+            r === 'TransactionConflict' || r === 'ThrottlingError' || r === 'ProvisionedThroughputExceeded',
+        )
+      ) {
         throw new TransientError(`transaction conflict: ${reasons.join(',')}`);
       }
       return { ok: false, reasons };
     }
-    if (error instanceof Error && (error.name === 'ThrottlingException' || error.name === 'TransactionInProgressException')) {
+    if (
+      error instanceof Error &&
+      (error.name === 'ThrottlingException' || error.name === 'TransactionInProgressException')
+    ) {
       throw new TransientError(error.message);
     }
     throw error;

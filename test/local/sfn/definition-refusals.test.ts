@@ -30,7 +30,10 @@ describe('definitions the local Step Functions engine refuses at load', () => {
 
   it('refuses JSONata on one state and names that state', () => {
     // Arrange
-    const definition = { StartAt: 'Tally votes', States: { 'Tally votes': { ...pass, QueryLanguage: 'JSONata' } } };
+    const definition = {
+      StartAt: 'Tally votes',
+      States: { 'Tally votes': { ...pass, QueryLanguage: 'JSONata' } },
+    };
 
     // Act
     const error = refusal(definition);
@@ -50,7 +53,10 @@ describe('definitions the local Step Functions engine refuses at load', () => {
           End: true,
           Branches: [
             { StartAt: 'Plain', States: { Plain: pass } },
-            { StartAt: 'Remember the amount', States: { 'Remember the amount': { ...pass, Assign: { amount: 1 } } } },
+            {
+              StartAt: 'Remember the amount',
+              States: { 'Remember the amount': { ...pass, Assign: { amount: 1 } } },
+            },
           ],
         },
       },
@@ -122,7 +128,12 @@ describe('definitions the local Step Functions engine refuses at load', () => {
           ItemProcessor: {
             StartAt: 'Put item',
             States: {
-              'Put item': { Type: 'Task', Resource: 'arn:aws:states:::dynamodb:putItem', Parameters: {}, End: true },
+              'Put item': {
+                Type: 'Task',
+                Resource: 'arn:aws:states:::dynamodb:putItem',
+                Parameters: {},
+                End: true,
+              },
             },
           },
         },

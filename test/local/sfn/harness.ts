@@ -60,23 +60,34 @@ export function newEngine(
   });
 }
 
-export const functionArn = (name: string) => `arn:aws:lambda:eu-central-1:123456789012:function:aidflow-${name}`;
+export const functionArn = (name: string) =>
+  `arn:aws:lambda:eu-central-1:123456789012:function:aidflow-${name}`;
 
 /** The real aid application workflow, its `${XFunctionArn}` placeholders filled with functionArn(X). */
 export function aidApplicationDefinition(): unknown {
-  const text = readFileSync(resolve(import.meta.dirname, '../../../workflows/aid-application.asl.json'), 'utf8');
+  const text = readFileSync(
+    resolve(import.meta.dirname, '../../../workflows/aid-application.asl.json'),
+    'utf8',
+  );
   return JSON.parse(text.replace(/\$\{(\w+)FunctionArn\}/g, (_match, name: string) => functionArn(name)));
 }
 
 export function taskTokenOf(payload: unknown): string {
-  if (typeof payload === 'object' && payload !== null && 'taskToken' in payload && typeof payload.taskToken === 'string') {
+  if (
+    typeof payload === 'object' &&
+    payload !== null &&
+    'taskToken' in payload &&
+    typeof payload.taskToken === 'string'
+  ) {
     return payload.taskToken;
   }
   throw new Error(`No taskToken in ${JSON.stringify(payload)}`);
 }
 
 /** The engine behind the Step Functions JSON protocol on an ephemeral port, with a real SDK client. */
-export async function serveEngine(engine: LocalStepFunctions): Promise<{ client: SFNClient; close(): Promise<void> }> {
+export async function serveEngine(
+  engine: LocalStepFunctions,
+): Promise<{ client: SFNClient; close(): Promise<void> }> {
   const server: Server = createServer(createStepFunctionsHandler(engine));
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;

@@ -15,13 +15,20 @@ describe('lambda:invoke tasks in the local Step Functions engine', () => {
       singleTask({
         Resource: 'arn:aws:states:::lambda:invoke',
         Parameters: { FunctionName: 'check', Payload: { 'caseId.$': '$.caseId' } },
-        ResultSelector: { 'verdict.$': '$.Payload.verdict', 'status.$': '$.StatusCode', 'version.$': '$.ExecutedVersion' },
+        ResultSelector: {
+          'verdict.$': '$.Payload.verdict',
+          'status.$': '$.StatusCode',
+          'version.$': '$.ExecutedVersion',
+        },
         ResultPath: '$.eligibility',
       }),
     );
 
     // Act
-    const { executionArn } = await engine.startExecution({ stateMachineArn: machine, input: '{"caseId":"c-1"}' });
+    const { executionArn } = await engine.startExecution({
+      stateMachineArn: machine,
+      input: '{"caseId":"c-1"}',
+    });
     await engine.whenIdle();
 
     // Assert

@@ -1,0 +1,122 @@
+import {
+  ExecutionAlreadyExists,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+  TaskTimedOut,
+} from '@aws-sdk/client-sfn';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { resetClientsForTests } from '../../../functions/lib/clients.js';
+import { resetConfigForTests } from '../../../functions/lib/config.js';
+import { handler } from '../../../functions/streams/table-stream.js';
+import { lambdaContext } from '../../support/handler-env.js';
+
+const sfn = mockClient(SFNClient);
+
+function record(eventName: 'INSERT' | 'MODIFY', seq: string, newImage: object, oldImage?: object) {
+  return {
+    eventID: `e${seq}`,
+    eventName,
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-central-1',
+    dynamodb: {
+      SequenceNumber: seq,
+      NewImage: marshall(newImage, { removeUndefinedValues: true }),
+      ...(oldImage ? { OldImage: marshall(oldImage, { removeUndefinedValues: true }) } : {}),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+      SizeBytes: 100,
+    },
+    eventSourceARN: 'arn:aws:dynamodb:eu-central-1:000000000000:table/aidflow/stream/x',
+  };
+}
+
+const newCase = (caseId: string) => ({
+  pk: `CASE#${caseId}`,
+  sk: 'CASE',
+  type: 'AidCase',
+  caseId,
+  applicant: { fullName: 'Secret Name' },
+});
+const task = (status: string) => ({
+  pk: 'TASK#t1',
+  sk: 'TASK',
+  type: 'Task',
+  taskId: 't1',
+  status,
+  taskToken: 'token-1',
+  decision:
+    status === 'decided' ? { outcome: 'approve', comment: 'private note', decidedBy: 'head' } : undefined,
+});
+
+const run = (records: ReturnType<typeof record>[]) =>
+  handler({ Records: records } as unknown as DynamoDBStreamEvent, lambdaContext);
+
+describe('the table stream (transactional outbox)', () => {
+  beforeAll(() => {
+    Object.assign(process.env, {
+      TABLE_NAME: 'aidflow-test',
+      AID_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:000000000000:stateMachine:AidApplication',
+      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
+    });
+    delete process.env.SFN_ENDPOINT;
+    resetConfigForTests();
+    resetClientsForTests();
+  });
+  beforeEach(() => sfn.reset());
+  afterAll(() => sfn.restore());
+
+  it('starts one execution per new case, named by the case id', async () => {
+    sfn.on(StartExecutionCommand).resolves({ executionArn: 'arn:x', startDate: new Date() });
+    const result = await run([record('INSERT', '1', newCase('c1'))]);
+    expect(result.batchItemFailures).toEqual([]);
+    const calls = sfn.commandCalls(StartExecutionCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input).toMatchObject({ name: 'c1', input: JSON.stringify({ caseId: 'c1' }) });
+  });
+
+  it('treats an execution that already exists as done (a redelivered record)', async () => {
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'exists', $metadata: {} }));
+    const result = await run([record('INSERT', '1', newCase('c1'))]);
+    expect(result.batchItemFailures).toEqual([]);
+  });
+
+  it('reports the failed record and every later one, so order is kept on retry', async () => {
+    sfn
+      .on(StartExecutionCommand, { name: 'c1' })
+      .resolves({ executionArn: 'a', startDate: new Date() })
+      .on(StartExecutionCommand, { name: 'c2' })
+      .rejects(Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' }));
+    const result = await run([
+      record('INSERT', '1', newCase('c1')),
+      record('INSERT', '2', newCase('c2')),
+      record('INSERT', '3', newCase('c3')),
+    ]);
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '2' }, { itemIdentifier: '3' }]);
+    expect(sfn.commandCalls(StartExecutionCommand, { name: 'c3' })).toHaveLength(0);
+  });
+
+  it('resumes the workflow when a task is decided, without the free-text comment', async () => {
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const result = await run([record('MODIFY', '5', task('decided'), task('open'))]);
+    expect(result.batchItemFailures).toEqual([]);
+    const call = sfn.commandCalls(SendTaskSuccessCommand)[0]?.args[0].input;
+    expect(call?.taskToken).toBe('token-1');
+    expect(JSON.parse(call?.output ?? '{}')).toEqual({ outcome: 'approve', decidedBy: 'head', taskId: 't1' });
+  });
+
+  it('drops a decision the workflow no longer waits for instead of retrying forever', async () => {
+    sfn.on(SendTaskSuccessCommand).rejects(new TaskTimedOut({ message: 'timed out', $metadata: {} }));
+    const result = await run([record('MODIFY', '6', task('decided'), task('open'))]);
+    expect(result.batchItemFailures).toEqual([]);
+  });
+
+  it('ignores changes that oblige the workflows to nothing', async () => {
+    const result = await run([record('MODIFY', '7', task('open'), task('open'))]);
+    expect(result.batchItemFailures).toEqual([]);
+    expect(sfn.calls()).toHaveLength(0);
+  });
+});
