@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -57,6 +58,13 @@ export interface Runtime {
   stop(): Promise<void>;
 }
 
+/** A secret generated on first start and kept with the data (the local stand-in for Secrets Manager). */
+function localSecret(dataDir: string, name: string): string {
+  const file = resolve(dataDir, name);
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
 function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolvePort, reject) => {
     server.once('error', reject);
@@ -83,23 +91,34 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (options.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 
+  // Settings that do not depend on an address: set before any handler module is imported, since
+  // Powertools reads its log level at import.
+  Object.assign(process.env, {
+    TABLE_NAME: appTableName,
+    AWS_REGION: localRegion,
+    AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
+    ACCESS_CODE_PEPPER: localSecret(dataDir, 'access-code-pepper'),
+    POWERTOOLS_METRICS_DISABLED: 'true',
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+
+  // DynamoDB Local's JVM start is the floor of the ready time: everything that does not need the
+  // database (handler imports, ASL validation, the Step Functions endpoint) happens meanwhile.
+  const dynamoEndpoint = `http://127.0.0.1:${await freePort()}`;
+  const dynamoStarting = startDynamoDbLocal({ dataDir, port: Number(new URL(dynamoEndpoint).port), log });
   let dynamo: DynamoDbLocal | undefined;
   const cleanups: (() => Promise<void>)[] = [];
   try {
-    dynamo = await startDynamoDbLocal({ dataDir, log });
-    const dynamoRef = dynamo;
-    cleanups.push(() => dynamoRef.stop());
+    const host = new FunctionHost(root, localRegion);
+    const warming = host.warm();
     const client = new DynamoDBClient({
-      endpoint: dynamo.endpoint,
+      endpoint: dynamoEndpoint,
       region: localRegion,
       credentials: localCredentials,
     });
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
-    await ensureAppTable(client, appTableName);
-    await ensureKeyValueTable(client, runtimeTableName);
 
-    // The Step Functions endpoint listens first: handlers learn its address from configuration.
-    const host = new FunctionHost(root, localRegion);
     const journal = new DynamoJournal(doc, runtimeTableName);
     const engine = new LocalStepFunctions({
       journal,
@@ -121,16 +140,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanups.push(() => close(sfnServer));
     const sfnEndpoint = `http://127.0.0.1:${sfnPort}`;
 
+    dynamo = await dynamoStarting;
+    const dynamoRef = dynamo;
+    cleanups.push(() => dynamoRef.stop());
+    await ensureAppTable(client, appTableName);
+    await ensureKeyValueTable(client, runtimeTableName);
+
     Object.assign(process.env, {
-      TABLE_NAME: appTableName,
-      AWS_REGION: localRegion,
-      AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DYNAMODB_ENDPOINT: dynamoEndpoint,
       SFN_ENDPOINT: sfnEndpoint,
       AID_STATE_MACHINE_ARN: stateMachineArns.AidApplication,
-      POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     });
     resetConfigForTests();
     resetClientsForTests();
@@ -192,7 +211,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const actualPort = await listen(httpServer, port);
     cleanups.push(() => close(httpServer));
 
-    await host.warm();
+    await warming;
     poller.start();
     cleanups.push(() => poller.stop());
     await engine.recover();
@@ -207,7 +226,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const runtime: Runtime = {
       url: `http://localhost:${actualPort}`,
       port: actualPort,
-      dynamoEndpoint: dynamo.endpoint,
+      dynamoEndpoint,
       sfnEndpoint,
       engine,
       stateMachineArns,
@@ -233,6 +252,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     return runtime;
   } catch (error) {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
+    if (!dynamo) await dynamoStarting.then((d) => d.stop()).catch(() => undefined);
     throw error;
   }
 }

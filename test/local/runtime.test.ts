@@ -166,6 +166,8 @@ describe('an aid application end to end on the embedded runtime', () => {
       `${runtime.stateMachineArns.AidApplication?.replace(':stateMachine:', ':execution:')}:${receipt.caseId}`,
     );
     expect(execution.status).toBe('SUCCEEDED');
+    // Billed state transitions of the single-approver happy path (issue 7's goal: at most 14).
+    expect(await runtime.engine.transitions(execution.executionArn)).toBe(11);
   });
 
   it('rejects an application automatically, with reasons, when a mandatory rule fails', async () => {
