@@ -45,11 +45,21 @@ const problemSchema = z.object({
   errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
 });
 
-function jsonSchema(schema: z.ZodType): unknown {
-  return z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+/**
+ * A zod schema as JSON Schema 2020-12 whose named parts (`.meta({ id })`) are hoisted into
+ * `components.schemas`, so every `$ref` resolves inside the OpenAPI document.
+ */
+function jsonSchema(schema: z.ZodType, components: Record<string, unknown>): unknown {
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
+  const rewritten = JSON.parse(
+    JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/'),
+  ) as Record<string, unknown>;
+  const { $defs, $schema: _dialect, ...root } = rewritten;
+  Object.assign(components, ($defs as Record<string, unknown> | undefined) ?? {});
+  return root;
 }
 
-function operation(route: RouteSpec) {
+function operation(route: RouteSpec, components: Record<string, unknown>) {
   const key = `${route.method} ${route.path}`;
   const doc = docs[key];
   const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? '');
@@ -74,7 +84,12 @@ function operation(route: RouteSpec) {
       })),
     ],
     ...(doc?.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(doc.body) } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(doc.body, components) } },
+          },
+        }
       : {}),
     responses: {
       [String(doc?.success ?? 200)]: { description: 'Success', content: { 'application/json': {} } },
@@ -104,9 +119,11 @@ let cached: unknown;
 export function openApiDocument(): unknown {
   if (cached) return cached;
   const paths: Record<string, Record<string, unknown>> = {};
+  const components: Record<string, unknown> = {};
+  components.Problem = jsonSchema(problemSchema, components);
   for (const route of routes as readonly RouteSpec[]) {
     const methods = paths[route.path] ?? {};
-    methods[route.method.toLowerCase()] = operation(route);
+    methods[route.method.toLowerCase()] = operation(route, components);
     paths[route.path] = methods;
   }
   cached = {
@@ -121,7 +138,7 @@ export function openApiDocument(): unknown {
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: jsonSchema(problemSchema) },
+      schemas: components,
     },
   };
   return cached;

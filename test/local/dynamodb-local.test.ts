@@ -27,3 +27,16 @@ describe('the application table on DynamoDB Local', () => {
     expect(Item).toEqual({ pk: 'A', sk: 'B', n: 1 });
   });
 });
+
+describe('starting DynamoDB Local without Java', () => {
+  it('says how to install Java instead of failing obscurely', async () => {
+    const { startDynamoDbLocal } = await import('../../local/dynamodb-local.js');
+    const path = process.env.PATH;
+    process.env.PATH = '/nonexistent';
+    try {
+      await expect(startDynamoDbLocal()).rejects.toThrow(/Java 17[\s\S]*apt-get install -y openjdk-17-jre-headless/);
+    } finally {
+      process.env.PATH = path;
+    }
+  });
+});
