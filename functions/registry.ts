@@ -134,6 +134,18 @@ export function functionSpec(name: FunctionName): FunctionSpec {
   return spec;
 }
 
+/**
+ * How stream functions consume the table stream: the Lambda event source mapping in AWS and the
+ * local stream poller use the same numbers.
+ */
+export const streamConsumerSettings = {
+  batchSize: 25,
+  maxBatchingWindowSeconds: 1,
+  retryAttempts: 10,
+  // One batch per shard at a time: a case's events (new case, then decision) stay in order.
+  parallelizationFactor: 1,
+} as const;
+
 /** State machines: one ASL file each under workflows/. */
 export const stateMachines = [
   {

@@ -9,7 +9,7 @@ import { routes } from '../functions/http/routes.js';
 import { resetClientsForTests } from '../functions/lib/clients.js';
 import { clock } from '../functions/lib/clock.js';
 import { resetConfigForTests } from '../functions/lib/config.js';
-import { stateMachines, workflowSubstitutions } from '../functions/registry.js';
+import { stateMachines, streamConsumerSettings, workflowSubstitutions } from '../functions/registry.js';
 import {
   type DynamoDbLocal,
   freePort,
@@ -164,6 +164,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       tableName: appTableName,
       handler: async (event) => (await host.invoke('TableStream', event)) as never,
       checkpointFile: resolve(dataDir, 'stream-checkpoint.json'),
+      batchSize: streamConsumerSettings.batchSize,
+      maxRetryAttempts: streamConsumerSettings.retryAttempts,
       log: (line: string) => log(`[streams] ${line}`),
     });
 

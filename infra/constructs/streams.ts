@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { streamConsumerSettings } from '../../functions/registry.js';
 import { acknowledge } from '../nag.js';
 import type { AppFunctions } from './functions.js';
 
@@ -12,14 +13,8 @@ export interface StreamsProps {
   readonly table: dynamodb.ITable;
 }
 
-/** Stream consumption settings (exported for tests and for the lead's review). */
-export const streamSettings = {
-  batchSize: 25,
-  maxBatchingWindowSeconds: 1,
-  retryAttempts: 10,
-  // One batch per shard at a time: a case's events (new case, then decision) stay in order.
-  parallelizationFactor: 1,
-} as const;
+/** Stream consumption settings, shared with the local stream poller (functions/registry.ts). */
+export const streamSettings = streamConsumerSettings;
 
 /**
  * The table stream → every registry function with trigger `stream` (the transactional outbox):
