@@ -1,4 +1,5 @@
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
@@ -15,6 +16,7 @@ import {
 } from './errors.js';
 import { parseGroupsClaim } from './jwt-claims.js';
 import { logger } from './logger.js';
+import { metrics } from './metrics.js';
 
 /** Business limit on request bodies (API.md): larger → 413, before any parsing. */
 export const maxBodyBytes = 64 * 1024;
@@ -39,6 +41,8 @@ export interface HttpResult {
   readonly status: number;
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
+  /** A document that is not JSON (minutes as Markdown, payment files): sent as is, with `headers`. */
+  readonly text?: string;
 }
 
 type Event = APIGatewayProxyEventV2 & {
@@ -220,12 +224,20 @@ export function httpRoute<S extends z.ZodType | undefined = undefined>(
 ) {
   return middy<Event, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(logMetrics(metrics))
     .use(problemErrors)
     .use(requestParser(options))
     .handler(async (event) => {
       const req = parsedRequests.get(event) as HttpRequest<BodyOf<S>> | undefined;
       if (!req) throw new Error('request parser did not run');
       const result = await handle(req);
+      if (result.text !== undefined) {
+        return {
+          statusCode: result.status,
+          headers: { 'cache-control': 'no-store', ...(result.headers ?? {}) },
+          body: result.text,
+        };
+      }
       if (result.status >= 400 && result.body && typeof result.body === 'object' && 'title' in result.body) {
         return problemResponse(result.status, result.body, result.headers);
       }

@@ -6,6 +6,7 @@ import { hashAccessCode, newAccessCode, personKey, sha256 } from '../lib/access-
 
 import { tableName } from '../lib/clients.js';
 import { ConflictError, TransientError, ValidationError } from '../lib/errors.js';
+import { countMetric } from '../lib/metrics.js';
 import { auditPut } from '../lib/store/audit.js';
 import { nextNumber } from '../lib/store/counters.js';
 import { findIdempotentResponse, idempotencyPut } from '../lib/store/idempotency.js';
@@ -137,5 +138,6 @@ export async function submitAidApplication(input: {
     }
     throw new TransientError(`submission transaction cancelled: ${outcome.reasons.join(',')}`);
   }
+  countMetric('AidApplicationsSubmitted');
   return { ...receipt, accessCode };
 }
