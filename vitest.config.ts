@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/e2e/**', 'node_modules/**'],
+    // Browser (npm run test:e2e) and load/crash (npm run test:load) suites run on their own.
+    exclude: ['test/e2e/**', 'test/load/**', 'node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
     // Handlers log through Powertools; tests that check logging set their own level.
     env: { POWERTOOLS_LOG_LEVEL: 'SILENT', POWERTOOLS_METRICS_DISABLED: 'true' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aidTypeCodeSchema, categoryCodeSchema, languageSchema } from './catalogue.js';
 import { type IsoDate, isoDateSchema, toIsoDate } from './dates.js';
 import { moneySchema } from './money.js';

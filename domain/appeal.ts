@@ -1,8 +1,26 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { applicantSchema } from './aid-application.js';
-import { appealChannelSchema, appealKindSchema } from './catalogue.js';
+import { appealChannelSchema, appealKindSchema, categoryCodeSchema } from './catalogue.js';
 import { referenceSchema } from './reference.js';
 import { strictObject, text, typeMessage } from './schema-helpers.js';
+
+/**
+ * Who wrote the appeal. Unlike an aid applicant, the author may give no birth date, no name and no
+ * way to reply: the appeal is still registered (a letter without a return address is still a
+ * letter), and the jurisdiction's policy decides whether it is then `not_answerable`.
+ */
+export const appealApplicantSchema = strictObject('Applicant', {
+  ...applicantSchema.shape,
+  fullName: applicantSchema.shape.fullName.optional(),
+  birthDate: applicantSchema.shape.birthDate.optional(),
+}).meta({ id: 'AppealApplicant' });
+
+export type AppealApplicant = z.infer<typeof appealApplicantSchema>;
+
+/** Whether the office has any way to send an answer. */
+export function canBeAnswered(applicant: AppealApplicant): boolean {
+  return Boolean(applicant.email ?? applicant.phone ?? applicant.address);
+}
 
 /**
  * The body of `POST /v1/appeals` (API.md). `channel` and `receivedAt` are for a clerk registering
@@ -10,7 +28,9 @@ import { strictObject, text, typeMessage } from './schema-helpers.js';
  * permission (`appeals:register-channel`), checked by the handler, not a matter of shape.
  */
 export const appealSchema = strictObject('Appeal', {
-  applicant: applicantSchema,
+  applicant: appealApplicantSchema,
+  /** Claimed recipient categories; people with disabilities and war veterans get the shorter clock. */
+  categories: z.array(categoryCodeSchema).max(20).optional(),
   kind: appealKindSchema,
   subject: text('Subject', 200),
   text: text('Text', 20000),
@@ -32,3 +52,15 @@ export const appealSchema = strictObject('Appeal', {
 }).meta({ id: 'Appeal', description: 'An appeal: a proposal, request or complaint (POST /v1/appeals).' });
 
 export type Appeal = z.infer<typeof appealSchema>;
+
+/** The body of `POST /v1/cases/{reference}/feedback`: the applicant's rating of the answer. */
+export const feedbackSchema = strictObject('Feedback', {
+  rating: z
+    .number({ error: 'Rating must be a whole number from 1 to 5.' })
+    .int({ error: 'Rating must be a whole number from 1 to 5.' })
+    .min(1, { error: 'Rating must be at least 1.' })
+    .max(5, { error: 'Rating must be at most 5.' }),
+  comment: text('Comment', 2000).optional(),
+}).meta({ id: 'Feedback', description: "The applicant's rating of an appeal's answer (closes the appeal)." });
+
+export type Feedback = z.infer<typeof feedbackSchema>;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
-import { z } from 'zod';
+import * as z from 'zod';
+import { canonicalJson, ruleSetHash } from './canonical-json.js';
 import {
   aidTypeName,
   categoryName,
@@ -321,20 +321,8 @@ export function selectRuleSet(
   );
 }
 
-/** JSON with object keys sorted at every level, so equal data always hashes equally. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    const sorted: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k];
-    return sorted;
-  });
-}
-
-/** sha256 (hex) of the rule set's canonical JSON: what the case pins at submission. */
-export function ruleSetHash(ruleSet: RuleSet): string {
-  return createHash('sha256').update(canonicalJson(ruleSet)).digest('hex');
-}
+// canonicalJson and ruleSetHash live in canonical-json.ts (light to import, for intake).
+export { canonicalJson, ruleSetHash };
 
 // --- evaluation -------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type AidKind, aidKinds, aidTypeOf } from './catalogue.js';
 import { isoDateSchema } from './dates.js';
 import { CurrencyMismatchError, currencySchema, type Money } from './money.js';

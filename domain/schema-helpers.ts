@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Small builders that give every zod check a plain-English message a person can act on. zod's

@@ -16,6 +16,8 @@ export const taskTypes = [
   'department_answer',
   'consolidate_answer',
   'close_unanswered_request',
+  'sign_off_answer',
+  'approve_extension',
 ] as const;
 export type TaskType = (typeof taskTypes)[number];
 export const taskTypeSchema = codeEnum('Task type', taskTypes).meta({ id: 'TaskType' });
@@ -46,6 +48,9 @@ export const taskRole: Readonly<Record<TaskType, Role>> = {
   department_answer: 'reviewer',
   consolidate_answer: 'clerk',
   close_unanswered_request: 'reviewer',
+  // The head signs off answers to complaints and approves extending an appeal's legal deadline.
+  sign_off_answer: 'head',
+  approve_extension: 'head',
 };
 
 export const allowedOutcomes: Readonly<Record<TaskType, readonly Outcome[]>> = {
@@ -59,6 +64,9 @@ export const allowedOutcomes: Readonly<Record<TaskType, readonly Outcome[]>> = {
   consolidate_answer: ['answer', 'extend', 'forward', 'not_answerable'],
   // Reject closes the case for lack of the information asked for; extend gives the applicant more time.
   close_unanswered_request: ['reject', 'extend'],
+  // Reject sends the draft back to the coordinator; approve lets it go out.
+  sign_off_answer: ['approve', 'reject'],
+  approve_extension: ['approve', 'reject'],
 };
 
 /** Task types whose decision may set the amount and the funding source (the money decisions). */
@@ -165,6 +173,18 @@ const titles: Readonly<Record<TaskType, Readonly<Record<Language, (ref: string) 
     uk: (r) => `Немає відповіді на запит інформації щодо ${r}`,
     ru: (r) => `Нет ответа на запрос сведений по ${r}`,
     zh: (r) => `${r} 补充材料逾期未回复`,
+  },
+  sign_off_answer: {
+    en: (r) => `Sign off the answer to complaint ${r}`,
+    uk: (r) => `Погодити відповідь на скаргу ${r}`,
+    ru: (r) => `Согласовать ответ на жалобу ${r}`,
+    zh: (r) => `审签投诉答复 ${r}`,
+  },
+  approve_extension: {
+    en: (r) => `Approve extending the deadline of appeal ${r}`,
+    uk: (r) => `Погодити продовження строку звернення ${r}`,
+    ru: (r) => `Согласовать продление срока по обращению ${r}`,
+    zh: (r) => `批准延长信访事项 ${r} 办理期限`,
   },
 };
 

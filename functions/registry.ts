@@ -65,10 +65,67 @@ export const functions = [
     table: 'read',
   },
   {
+    name: 'RespondToRequest',
+    entry: 'functions/http/respond-to-request.ts',
+    trigger: 'http',
+    description: "The applicant's answer to a request for information (the stream resumes the workflow)",
+    table: 'readWrite',
+  },
+  {
+    name: 'GetMinutes',
+    entry: 'functions/http/get-minutes.ts',
+    trigger: 'http',
+    description: "A commission's minutes of a case, as a Markdown document",
+    table: 'read',
+  },
+  {
+    name: 'ListBudgets',
+    entry: 'functions/http/list-budgets.ts',
+    trigger: 'http',
+    description: 'Budget lines of a year per funding source (opening, allocated, reserved, spent, remaining)',
+    table: 'read',
+  },
+  {
+    name: 'PutBudget',
+    entry: 'functions/http/put-budget.ts',
+    trigger: 'http',
+    description: "Sets a funding source's allocation and opening balance for a year (administrators)",
+    table: 'readWrite',
+  },
+  {
     name: 'OpenApi',
     entry: 'functions/http/openapi.ts',
     trigger: 'http',
     description: 'Serves the OpenAPI 3.1 description generated from the zod schemas',
+    table: 'read',
+  },
+  {
+    name: 'SubmitAppeal',
+    entry: 'functions/http/submit-appeal.ts',
+    trigger: 'http',
+    description:
+      'Registers an appeal with its legal due date (a clerk may register phone, post and in-person ones)',
+    table: 'readWrite',
+  },
+  {
+    name: 'SubmitFeedback',
+    entry: 'functions/http/submit-feedback.ts',
+    trigger: 'http',
+    description: "The applicant's rating of an appeal's answer, which closes the appeal",
+    table: 'readWrite',
+  },
+  {
+    name: 'ListRepeatAppellants',
+    entry: 'functions/http/list-repeat-appellants.ts',
+    trigger: 'http',
+    description: 'People who appeal repeatedly on the same topic, for the head of the office',
+    table: 'read',
+  },
+  {
+    name: 'AppealsReport',
+    entry: 'functions/http/appeals-report.ts',
+    trigger: 'http',
+    description: 'Appeals received, answered on time, overdue, extended, repeated and rated, by period',
     table: 'read',
   },
   // Workflow steps
@@ -85,6 +142,20 @@ export const functions = [
     entry: 'functions/steps/open-task.ts',
     trigger: 'step',
     description: 'Opens a staff task for a waiting workflow step (stores its task token)',
+    table: 'readWrite',
+  },
+  {
+    name: 'AwaitApplicant',
+    entry: 'functions/steps/await-applicant.ts',
+    trigger: 'step',
+    description: "Stores the task token of the wait for the applicant's answer beside the case",
+    table: 'readWrite',
+  },
+  {
+    name: 'TallyCommission',
+    entry: 'functions/steps/tally-commission.ts',
+    trigger: 'step',
+    description: 'Counts the commission votes, stores the minutes and records the outcome on the case',
     table: 'readWrite',
   },
   {
@@ -113,6 +184,29 @@ export const functions = [
     entry: 'functions/steps/record-failure.ts',
     trigger: 'step',
     description: 'Flags a case whose workflow failed after its retries, for staff attention',
+    table: 'readWrite',
+  },
+  {
+    name: 'OpenAppealTask',
+    entry: 'functions/steps/open-appeal-task.ts',
+    trigger: 'step',
+    description:
+      'Opens a staff task for a waiting step of the appeal workflow (per department when parallel)',
+    table: 'readWrite',
+  },
+  {
+    name: 'AppealStep',
+    entry: 'functions/steps/appeal-step.ts',
+    trigger: 'step',
+    description: 'Routes, forwards, publishes the answer of, or closes an appeal (one transaction each)',
+    table: 'readWrite',
+  },
+  // Schedules
+  {
+    name: 'SweepAppealDeadlines',
+    entry: 'functions/scheduled/sweep-appeal-deadlines.ts',
+    trigger: 'schedule',
+    description: 'Chases open appeals up the deadline ladder: department reminder, the head told, overdue',
     table: 'readWrite',
   },
   // Streams
@@ -154,16 +248,37 @@ export const stateMachines = [
     /** Environment variable through which handlers learn its ARN. */
     arnEnv: 'AID_STATE_MACHINE_ARN',
   },
+  {
+    name: 'Appeal',
+    file: 'workflows/appeal.asl.json',
+    arnEnv: 'APPEAL_STATE_MACHINE_ARN',
+    /** The step functions this machine invokes; a machine that lists none uses every other one. */
+    steps: ['OpenAppealTask', 'AppealStep'],
+  },
 ] as const;
 
 export type StateMachineName = (typeof stateMachines)[number]['name'];
 
-/**
- * The `definitionSubstitutions` of every workflow: `${<Name>FunctionArn}` for each step function.
- * CDK passes real ARNs; the local runtime passes local ARNs that its engine maps back to handlers.
- */
-export function workflowSubstitutions(arnOf: (fn: FunctionSpec) => string): Record<string, string> {
-  return Object.fromEntries(
-    functions.filter((f) => f.trigger === 'step').map((f) => [`${f.name}FunctionArn`, arnOf(f)]),
+/** The step functions a machine invokes: its own `steps`, else every step no other machine claims. */
+export function stepsOf(machine: StateMachineName): readonly FunctionSpec[] {
+  const entry = stateMachines.find((m) => m.name === machine);
+  const own: readonly string[] | undefined = entry && 'steps' in entry ? entry.steps : undefined;
+  const claimed = new Set<string>(
+    stateMachines.flatMap((m) => (m.name !== machine && 'steps' in m ? [...m.steps] : [])),
   );
+  return functions.filter((f) => f.trigger === 'step' && (own ? own.includes(f.name) : !claimed.has(f.name)));
+}
+
+/**
+ * The `definitionSubstitutions` of a workflow: `${<Name>FunctionArn}` for each step function it
+ * invokes (every step function when no machine is named). CDK passes real ARNs, so each machine's
+ * role may invoke exactly its own steps; the local runtime passes local ARNs that its engine maps
+ * back to handlers.
+ */
+export function workflowSubstitutions(
+  arnOf: (fn: FunctionSpec) => string,
+  machine?: StateMachineName,
+): Record<string, string> {
+  const steps = machine ? stepsOf(machine) : functions.filter((f) => f.trigger === 'step');
+  return Object.fromEntries(steps.map((f) => [`${f.name}FunctionArn`, arnOf(f)]));
 }

@@ -5,7 +5,9 @@ import { Auth } from './constructs/auth.js';
 import { Data } from './constructs/data.js';
 import { AppFunctions, grantAndConfigure } from './constructs/functions.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { Schedules } from './constructs/schedules.js';
 import { Streams } from './constructs/streams.js';
+import { Web } from './constructs/web.js';
 import { Workflows } from './constructs/workflows.js';
 import type { AidFlowSettings } from './settings.js';
 
@@ -22,6 +24,7 @@ export class AidFlowStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly monitoring: Monitoring;
+  readonly web: Web;
 
   constructor(scope: Construct, id: string, props: AidFlowStackProps) {
     super(scope, id, props);
@@ -51,19 +54,25 @@ export class AidFlowStack extends Stack {
         stateMachines: this.workflows.machines,
         environment,
       });
-      if (spec.trigger === 'schedule') {
-        Annotations.of(fn).addWarningV2(
-          'aidflow:scheduleNotWired',
-          `${spec.name} has trigger 'schedule' but infra/ defines no schedule for it yet: it will never run.`,
-        );
-      }
     }
+    // Functions with trigger 'schedule' (the appeal deadline sweeper) run from EventBridge rules.
+    new Schedules(this, 'Schedules', { functions: this.functions });
 
     this.streams = new Streams(this, 'Streams', { functions: this.functions, table: this.data.table });
     this.auth = new Auth(this, 'Auth', {
       webOrigin: settings.webOrigin,
       ...(settings.authDomainPrefix ? { domainPrefix: settings.authDomainPrefix } : {}),
     });
+    // Public routes that also accept a staff token (POST /v1/appeals) verify it in the handler,
+    // against the user pool's published keys, as the gateway's JWT authorizer would.
+    const staffIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${this.auth.userPool.userPoolId}`;
+    this.functions.fn('SubmitAppeal').addEnvironment('STAFF_JWT_ISSUER', staffIssuer);
+    this.functions
+      .fn('SubmitAppeal')
+      .addEnvironment('STAFF_JWKS_URL', `${staffIssuer}/.well-known/jwks.json`);
+    this.functions
+      .fn('SubmitAppeal')
+      .addEnvironment('STAFF_JWT_CLIENT_ID', this.auth.webClient.userPoolClientId);
     this.api = new Api(this, 'Api', {
       functions: this.functions,
       userPool: this.auth.userPool,
@@ -72,6 +81,7 @@ export class AidFlowStack extends Stack {
       throttle: settings.apiThrottle,
       logRetention: settings.logRetention,
     });
+    this.web = new Web(this, 'Web', { httpApi: this.api.httpApi });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: this.functions,
       stateMachines: this.workflows.machines,
@@ -89,6 +99,11 @@ export class AidFlowStack extends Stack {
     }
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'HTTP API base URL' });
+    new CfnOutput(this, 'WebUrl', {
+      value: `https://${this.web.distribution.distributionDomainName}`,
+      description: 'The web app and the API (same origin)',
+    });
+    new CfnOutput(this, 'WebBucketName', { value: this.web.bucket.bucketName });
     new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
     new CfnOutput(this, 'WebClientId', { value: this.auth.webClient.userPoolClientId });
     new CfnOutput(this, 'HostedUiDomain', { value: this.auth.domain.baseUrl() });

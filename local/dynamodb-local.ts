@@ -102,9 +102,9 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
       await client.send(new ListTablesCommand({ Limit: 1 }));
       break;
     } catch {
-      if (Date.now() - started > 60_000) {
+      if (Date.now() - started > 120_000) {
         killChild();
-        throw new Error(`DynamoDB Local did not answer within 60 s:\n${output}`);
+        throw new Error(`DynamoDB Local did not answer within 120 s:\n${output}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -9,7 +9,13 @@ import { routes } from '../functions/http/routes.js';
 import { resetClientsForTests } from '../functions/lib/clients.js';
 import { clock } from '../functions/lib/clock.js';
 import { resetConfigForTests } from '../functions/lib/config.js';
-import { stateMachines, streamConsumerSettings, workflowSubstitutions } from '../functions/registry.js';
+import {
+  functions,
+  stateMachines,
+  streamConsumerSettings,
+  workflowSubstitutions,
+} from '../functions/registry.js';
+import { webRoutes } from '../web/serve.js';
 import {
   type DynamoDbLocal,
   freePort,
@@ -19,8 +25,7 @@ import {
 } from './dynamodb-local.js';
 import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
-import { LocalIssuer } from './local-issuer.js';
-import { placeholderPage } from './placeholder-page.js';
+import { LocalIssuer, localClientId } from './local-issuer.js';
 import { seedDemoData } from './seed.js';
 import { LocalStepFunctions } from './sfn/engine.js';
 import { DynamoJournal } from './sfn/journal.js';
@@ -150,6 +155,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       SFN_ENDPOINT: sfnEndpoint,
       AID_STATE_MACHINE_ARN: stateMachineArns.AidApplication,
+      APPEAL_STATE_MACHINE_ARN: stateMachineArns.Appeal,
     });
     resetConfigForTests();
     resetClientsForTests();
@@ -172,6 +178,35 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // Port 0 means "any": pick it now, so the token issuer names the address it is really at.
     const port = options.port === 0 ? await freePort() : options.port;
     const issuer = await LocalIssuer.open(dataDir, `http://localhost:${port}/auth/local`);
+    // Routes public at the gateway that accept a staff token (POST /v1/appeals) verify it in the
+    // handler against the issuer's published keys, as they do against Cognito's in AWS.
+    Object.assign(process.env, {
+      STAFF_JWKS_URL: `${issuer.issuerUrl}/.well-known/jwks.json`,
+      STAFF_JWT_ISSUER: issuer.issuerUrl,
+      STAFF_JWT_CLIENT_ID: localClientId,
+    });
+    resetConfigForTests();
+
+    // The local stand-in for EventBridge: runs every registry function with trigger 'schedule'
+    // (the appeal deadline sweeper) with an EventBridge-shaped event; one run at a time.
+    let scheduling: Promise<Record<string, unknown>> | undefined;
+    const runSchedules = (): Promise<Record<string, unknown>> => {
+      scheduling ??= (async () => {
+        const results: Record<string, unknown> = {};
+        for (const spec of functions.filter((f) => f.trigger === 'schedule')) {
+          results[spec.name] = await host.invoke(spec.name, {
+            source: 'aws.events',
+            'detail-type': 'Scheduled Event',
+            time: clock.nowIso(),
+            detail: {},
+          });
+        }
+        return results;
+      })().finally(() => {
+        scheduling = undefined;
+      });
+      return scheduling;
+    };
     let ready = false;
     const httpServer = createLocalHttpServer({
       routes,
@@ -181,7 +216,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       healthy: () => ready,
       log: (line) => log(`[http] ${line}`),
       extraRoutes: [
-        { method: 'GET', path: '/', handle: async () => placeholderPage() },
+        // The web app (web/dist): `/`, its deep links and assets.
+        ...webRoutes(root),
         {
           method: 'POST',
           path: '/local/clock',
@@ -201,10 +237,17 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
             }
             clock.advance(advanceDays * 86_400_000);
             await engine.checkTimeouts();
+            // A run already under way started before the clock moved: wait for it, then sweep anew.
+            await scheduling?.catch(() => undefined);
+            const schedules = await runSchedules();
             return {
               statusCode: 200,
               headers: { 'content-type': 'application/json' },
-              body: JSON.stringify({ now: clock.nowIso(), offsetDays: clock.offsetMs() / 86_400_000 }),
+              body: JSON.stringify({
+                now: clock.nowIso(),
+                offsetDays: clock.offsetMs() / 86_400_000,
+                schedules,
+              }),
             };
           },
         },
@@ -220,6 +263,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanups.push(async () => engine.close());
     const timer = setInterval(() => {
       engine.checkTimeouts().catch((error: Error) => log(`[sfn] timeout check failed: ${error.message}`));
+      runSchedules().catch((error: Error) => log(`[schedule] run failed: ${error.message}`));
     }, options.timerIntervalMs ?? 5_000);
     timer.unref();
     cleanups.push(async () => clearInterval(timer));

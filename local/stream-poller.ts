@@ -623,6 +623,9 @@ function toLambdaValue(value: StreamAttributeValue): AttributeValue {
   if (value.BS !== undefined) return { BS: value.BS.map((b) => Buffer.from(b).toString('base64')) };
   if (value.L !== undefined) return { L: value.L.map(toLambdaValue) };
   if (value.M !== undefined) return { M: toLambdaImage(value.M) };
+  // The Streams client deserializes an empty map ({"M":{}}) to a value with no member at all;
+  // an empty list keeps its `L`, so a member-less value can only be an empty map.
+  if (Object.keys(value).length === 0) return { M: {} };
   throw new Error(`Unsupported attribute value type: ${Object.keys(value).join(',')}`);
 }
 

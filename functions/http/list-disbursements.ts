@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { httpRoute } from '../lib/http.js';
 import { pageQuerySchema, parseQuery } from '../lib/query.js';
 import { disbursementsByStatus } from '../lib/store/reads.js';

@@ -18,6 +18,25 @@ export interface RouteSpec {
 export const routes = [
   { method: 'POST', path: '/v1/aid-applications', function: 'SubmitAidApplication', auth: 'public' },
   { method: 'GET', path: '/v1/cases/{reference}', function: 'GetCaseStatus', auth: 'public' },
+  // Public, but a clerk's token (channel, receivedAt) is verified by the handler itself.
+  { method: 'POST', path: '/v1/appeals', function: 'SubmitAppeal', auth: 'optional-jwt' },
+  { method: 'POST', path: '/v1/cases/{reference}/feedback', function: 'SubmitFeedback', auth: 'public' },
+  { method: 'GET', path: '/v1/reports/appeals', function: 'AppealsReport', auth: 'jwt' },
+  {
+    method: 'GET',
+    path: '/v1/appeals/repeat-appellants',
+    function: 'ListRepeatAppellants',
+    auth: 'jwt',
+  },
+  {
+    method: 'POST',
+    path: '/v1/cases/{reference}/responses',
+    function: 'RespondToRequest',
+    auth: 'public',
+  },
+  { method: 'GET', path: '/v1/cases/by-id/{caseId}/minutes', function: 'GetMinutes', auth: 'jwt' },
+  { method: 'GET', path: '/v1/budgets', function: 'ListBudgets', auth: 'jwt' },
+  { method: 'PUT', path: '/v1/budgets/{source}/{year}', function: 'PutBudget', auth: 'jwt' },
   { method: 'GET', path: '/v1/tasks', function: 'ListTasks', auth: 'jwt' },
   { method: 'GET', path: '/v1/tasks/{taskId}', function: 'GetTask', auth: 'jwt' },
   { method: 'POST', path: '/v1/tasks/{taskId}/decision', function: 'DecideTask', auth: 'jwt' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aidApplicationSchemaAt } from '../../domain/aid-application.js';
 import { clock } from '../lib/clock.js';
 import { config } from '../lib/config.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Handler configuration, parsed once from the environment at cold start. A missing or malformed
@@ -9,6 +9,16 @@ const configSchema = z.object({
   TABLE_NAME: z.string().min(3),
   AWS_REGION: z.string().min(1).default('eu-central-1'),
   AID_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
+  APPEAL_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
+  /**
+   * Staff identity for routes that are public at the gateway but accept a signed-in caller too
+   * (a clerk registering a phoned-in appeal): the handler verifies the bearer token itself against
+   * this issuer's keys (Cognito's JWKS in AWS; the local issuer's /auth/local/.well-known/jwks.json).
+   */
+  STAFF_JWKS_URL: z.url().optional(),
+  STAFF_JWT_ISSUER: z.string().min(1).optional(),
+  /** The app client the token must have been issued to (Cognito access tokens carry it as client_id). */
+  STAFF_JWT_CLIENT_ID: z.string().min(1).optional(),
   /** Set only by the local runtime: DynamoDB Local and the local Step Functions endpoint. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   SFN_ENDPOINT: z.url().optional(),

@@ -1,5 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { aidApplicationSchema } from '../../domain/aid-application.js';
+import { appealSchema, feedbackSchema } from '../../domain/appeal.js';
+import { budgetWriteSchema } from '../../domain/budget.js';
+import { applicantResponseSchema } from '../../domain/info-request.js';
 import { decisionSchema } from '../../domain/tasks.js';
 import { type RouteSpec, routes } from '../http/routes.js';
 
@@ -18,6 +21,55 @@ const docs: Record<
     summary: "The applicant's view of a case; needs the X-Access-Code header.",
     success: 200,
     headers: ['X-Access-Code'],
+  },
+  'POST /v1/cases/{reference}/responses': {
+    summary:
+      "The applicant's answer to a request for information (needs X-Access-Code); 202 and the case returns to review.",
+    body: applicantResponseSchema,
+    success: 202,
+    headers: ['X-Access-Code'],
+  },
+  'GET /v1/cases/by-id/{caseId}/minutes': {
+    summary:
+      "The commission's minutes of a case (members, votes, comments, date, outcome) as a text/markdown download.",
+    success: 200,
+  },
+  'GET /v1/budgets': {
+    summary:
+      'Budget lines of a year (default: this year): opening, allocated, reserved, spent, remaining per funding source.',
+    success: 200,
+    params: ['year'],
+  },
+  'PUT /v1/budgets/{source}/{year}': {
+    summary:
+      'Set the allocation (and opening balance) of a funding source for a year (admin); 409 if below what is already reserved or spent.',
+    body: budgetWriteSchema,
+    success: 200,
+  },
+  'POST /v1/appeals': {
+    summary:
+      'Send an appeal (no sign-in): 201 with reference, access code and the legal dueDate. A clerk signed in (Bearer token) may add channel and receivedAt.',
+    body: appealSchema,
+    success: 201,
+    headers: ['Idempotency-Key'],
+  },
+  'POST /v1/cases/{reference}/feedback': {
+    summary:
+      "Rate an appeal's answer 1–5 (needs X-Access-Code); closes the appeal. 409 before the answer or twice.",
+    body: feedbackSchema,
+    success: 200,
+    headers: ['X-Access-Code'],
+  },
+  'GET /v1/appeals/repeat-appellants': {
+    summary:
+      'People who appealed again on the same topic within 12 months, most repeats first (head, auditor).',
+    success: 200,
+  },
+  'GET /v1/reports/appeals': {
+    summary:
+      'Appeals registered from..to (YYYY-MM-DD): received by channel, kind, topic, department; answered on time, average days, overdue, extensions, repeats, ratings. format=csv for CSV.',
+    success: 200,
+    params: ['from', 'to', 'format'],
   },
   'GET /v1/tasks': {
     summary: "Open tasks the caller's roles may act on, oldest first.",

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { taskTypes } from '../../domain/tasks.js';
 import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
@@ -9,6 +9,7 @@ const input = z.object({
   type: z.enum(taskTypes),
   taskToken: z.string().min(1),
   executionId: z.string().optional(),
+  seat: z.number().int().min(1).optional(),
 });
 
 export const handler = stepHandler(input, (i) => openTask({ ...i, now: clock.now() }));

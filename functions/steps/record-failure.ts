@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
 import { recordFailure } from '../use-cases/record-failure.js';

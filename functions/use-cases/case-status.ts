@@ -1,8 +1,10 @@
 import { hashAccessCode, verifyAccessCode } from '../lib/access-codes.js';
 import { NotFoundError, TooManyRequestsError } from '../lib/errors.js';
+import { isAppealCase } from '../lib/store/appeal-records.js';
 import { getCaseByReference } from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
 import { recordFailedAttempt, type ThrottleRule, throttledFor } from '../lib/store/throttle.js';
+import { type ApplicantAppealView, applicantAppealView } from './appeals/appeal-view.js';
 
 const perReference: ThrottleRule = { scope: 'access-ref', limit: 5, windowSeconds: 15 * 60 };
 const perClient: ThrottleRule = { scope: 'access-ip', limit: 30, windowSeconds: 15 * 60 };
@@ -20,18 +22,24 @@ export interface ApplicantCaseView {
   readonly requestedAmount: { currency: string; minor: number };
   readonly timeline: readonly { at: string; status: string; note?: string }[];
   readonly decision?: AidCaseRecord['decision'];
+  /** What the office asked the applicant and by when (status info_requested). */
+  readonly infoRequest?: { question: string; requestedAt: string; dueAt: string; answeredAt?: string };
   readonly eligibility?: {
     verdict: string;
     rules: readonly { code: string; passed: boolean; message: string }[];
   };
 }
 
-export async function viewCaseAsApplicant(input: {
+/**
+ * The case behind a reference and access code, or the same 404 for a wrong code and an unknown
+ * reference; repeated wrong codes are throttled per reference and per client.
+ */
+export async function authenticateApplicant(input: {
   reference: string;
   accessCode: string | undefined;
   sourceIp: string;
   now: Date;
-}): Promise<ApplicantCaseView> {
+}): Promise<AidCaseRecord> {
   const nowSeconds = Math.floor(input.now.getTime() / 1000);
   const reference = input.reference.trim().toUpperCase();
   const wait = Math.max(
@@ -54,6 +62,20 @@ export async function viewCaseAsApplicant(input: {
     if (input.sourceIp) await recordFailedAttempt(perClient, input.sourceIp, nowSeconds);
     throw notFound();
   }
+  return found;
+}
+
+export async function viewCaseAsApplicant(input: {
+  reference: string;
+  accessCode: string | undefined;
+  sourceIp: string;
+  now: Date;
+}): Promise<ApplicantCaseView | ApplicantAppealView> {
+  const found = await authenticateApplicant(input);
+  // Appeals share the reference index and the access-code check; their view is their own.
+  const item: unknown = found;
+  if (isAppealCase(item)) return applicantAppealView(item);
+  const info = found.infoRequest;
   return {
     reference: found.reference,
     kind: 'aid',
@@ -63,6 +85,16 @@ export async function viewCaseAsApplicant(input: {
     requestedAmount: found.requestedAmount,
     timeline: found.timeline,
     ...(found.decision ? { decision: found.decision } : {}),
+    ...(info
+      ? {
+          infoRequest: {
+            question: info.question,
+            requestedAt: info.requestedAt,
+            dueAt: info.dueAt,
+            ...(info.answeredAt ? { answeredAt: info.answeredAt } : {}),
+          },
+        }
+      : {}),
     ...(found.eligibility
       ? {
           eligibility: {

@@ -1,6 +1,8 @@
 import type { AidStatus } from '../../domain/aid-lifecycle.js';
 import { aidTypes } from '../../domain/catalogue.js';
+import { infoRequestDueAt } from '../../domain/info-request.js';
 import type { Money } from '../../domain/money.js';
+import { headLimitMinor } from '../../domain/review-ladder.js';
 import { allowedOutcomes, type TaskType } from '../../domain/tasks.js';
 import { tableName } from '../lib/clients.js';
 import {
@@ -11,11 +13,12 @@ import {
   ValidationError,
 } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
-import { caseStatusChange } from '../lib/store/case-writes.js';
+import { caseAnnotation, caseStatusChange } from '../lib/store/case-writes.js';
 import { keys } from '../lib/store/keys.js';
 import { getCase, getTask } from '../lib/store/reads.js';
 import type { AidCaseRecord, Decider, TaskDecision, TaskRecord } from '../lib/store/records.js';
 import { transact } from '../lib/store/transactions.js';
+import { approvalLadderInForce, approvalRoute, recordCommissionVote } from './commission.js';
 
 export interface DecisionInput {
   readonly outcome: string;
@@ -26,13 +29,15 @@ export interface DecisionInput {
 }
 
 /**
- * Outcomes the aid workflow can act on today, per task type. The review's `request_info` loop is
- * part of the approvals issue; until the workflow has it, offering it would strand the case.
+ * Outcomes the aid workflow can act on, per task type (a subset of domain/tasks.ts where the
+ * workflow has no branch for an outcome yet: offering it would strand the case).
  */
 const aidWorkflowOutcomes: Partial<Record<TaskType, readonly string[]>> = {
-  review: ['approve', 'reject'],
+  review: ['approve', 'reject', 'request_info'],
   approve: ['approve', 'reject'],
+  commission_vote: ['approve', 'reject'],
   authorise_payment: ['approve', 'reject'],
+  close_unanswered_request: ['reject', 'extend'],
 };
 
 export function outcomesFor(type: TaskType): readonly string[] {
@@ -44,7 +49,10 @@ function nextStatus(type: TaskType, outcome: string): AidStatus {
   if (outcome === 'reject') return 'rejected';
   switch (type) {
     case 'review':
-      return 'awaiting_approval';
+      return outcome === 'request_info' ? 'info_requested' : 'awaiting_approval';
+    case 'close_unanswered_request':
+      // extend: the applicant gets another deadline; the case keeps waiting for the answer.
+      return 'info_requested';
     case 'approve':
     case 'commission_vote':
       return 'approved';
@@ -62,7 +70,26 @@ const stageNames: Partial<Record<TaskType, string>> = {
   approve: 'the approval',
   commission_vote: 'the commission vote',
   authorise_payment: 'the payment authorisation',
+  close_unanswered_request: 'closing the unanswered request',
 };
+
+/**
+ * Segregation of duties (domain/segregation.ts) with the reason for the 403. Only approvals and
+ * rejections count as deciding: a reviewer who asked the applicant a question reviews the answer.
+ */
+export function assertSegregation(current: AidCaseRecord, task: TaskRecord, principal: Principal): void {
+  const decided = current.deciders.filter((d) => d.outcome === 'approve' || d.outcome === 'reject');
+  const earlier = decided.find((d) => d.sub === principal.sub);
+  if (!earlier) return;
+  if (task.taskType === 'authorise_payment' && earlier.outcome === 'approve') {
+    throw new ForbiddenError(
+      `You approved this aid at ${stageNames[earlier.stage] ?? earlier.stage}; the payment must be authorised by someone who did not approve it (segregation of duties).`,
+    );
+  }
+  throw new ForbiddenError(
+    `You already decided on this case at ${stageNames[earlier.stage] ?? earlier.stage}; a different colleague must take this step (segregation of duties).`,
+  );
+}
 
 /**
  * Records a staff decision on an open task. The task and the case change in one transaction with
@@ -100,24 +127,51 @@ export async function decideTask(input: {
       { path: 'comment', message: 'Give the reason for the rejection; the applicant is told it.' },
     ]);
   }
+  if (decision.outcome === 'request_info' && !decision.comment?.trim()) {
+    throw new ValidationError([
+      { path: 'comment', message: 'Write the question for the applicant in "comment"; they are sent it.' },
+    ]);
+  }
   const current = await getCase(task.caseId);
   if (!current) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
 
-  const earlier = current.deciders.find((d) => d.sub === principal.sub);
-  if (earlier) {
-    throw new ForbiddenError(
-      `You already decided on this case at ${stageNames[earlier.stage] ?? earlier.stage}; a different colleague must take this step (segregation of duties).`,
-    );
+  assertSegregation(current, task, principal);
+  if (task.taskType === 'commission_vote') {
+    return recordCommissionVote({ task, current, decision, principal, now: input.now });
   }
 
   const at = input.now.toISOString();
   const to = nextStatus(task.taskType, decision.outcome);
   const extra = approvalTerms(task, current, decision);
+  const ladder = extra.amount ? await approvalLadderInForce() : undefined;
+  if (ladder && extra.amount && task.taskType === 'approve') {
+    const limit = headLimitMinor(current.aidType, ladder);
+    if (extra.amount.minor > limit) {
+      throw new ForbiddenError(
+        `The head of department may approve up to ${limit / 100} ${ladder.currency} of this aid type; a larger amount needs the commission. Approve at most that amount, or reject with a reason.`,
+      );
+    }
+  }
+  const route =
+    ladder && extra.amount && task.taskType === 'review'
+      ? approvalRoute(current.aidType, extra.amount, ladder)
+      : undefined;
+  const infoRequest =
+    to === 'info_requested'
+      ? {
+          question:
+            task.taskType === 'review' ? (decision.comment ?? '') : (current.infoRequest?.question ?? ''),
+          requestedAt: at,
+          requestedBy: principal.username,
+          dueAt: infoRequestDueAt(input.now),
+        }
+      : undefined;
   const recorded: TaskDecision = {
     outcome: decision.outcome,
     ...(decision.comment ? { comment: decision.comment } : {}),
     ...(extra.amount ? { amount: extra.amount } : {}),
     ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
+    ...(route ?? {}),
     decidedBy: principal.username,
     decidedBySub: principal.sub,
     decidedAt: at,
@@ -148,14 +202,15 @@ export async function decideTask(input: {
         },
       },
     },
-    ...caseStatusChange(table, current, {
+    ...(to === current.status ? caseAnnotation : caseStatusChange)(table, current, {
       to,
       at,
       actor: { kind: 'staff', username: principal.username, sub: principal.sub, roles: principal.roles },
       action: `task.${task.taskType}.${decision.outcome}`,
-      note: to === 'rejected' ? decision.comment : undefined,
+      note: to === 'rejected' || infoRequest ? decision.comment : undefined,
       set: {
         deciders: [...current.deciders, decider],
+        ...(infoRequest ? { infoRequest } : {}),
         ...(extra.amount ? { approvedAmount: extra.amount } : {}),
         ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
         ...(to === 'rejected'
@@ -175,6 +230,7 @@ export async function decideTask(input: {
         taskId: task.taskId,
         outcome: decision.outcome,
         ...(extra.amount ? { amount: extra.amount } : {}),
+        ...(route ? { approver: route.approver } : {}),
       },
     }),
   ]);

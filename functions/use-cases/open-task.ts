@@ -8,9 +8,16 @@ import { keys } from '../lib/store/keys.js';
 import { getCase, tasksOfCase } from '../lib/store/reads.js';
 import type { TaskRecord } from '../lib/store/records.js';
 import { transact } from '../lib/store/transactions.js';
+import { openCommissionVote } from './commission.js';
 
 /** Days a task may stay open before it shows as overdue in the inbox. */
-const dueDays: Partial<Record<TaskType, number>> = { review: 10, approve: 5, authorise_payment: 3 };
+const dueDays: Partial<Record<TaskType, number>> = {
+  review: 10,
+  approve: 5,
+  commission_vote: 10,
+  authorise_payment: 3,
+  close_unanswered_request: 5,
+};
 
 /** Task ids derive from the task token, so a retried OpenTask finds its own task, not a twin. */
 export const taskIdFor = (taskToken: string) => `tsk_${sha256(taskToken).slice(0, 24)}`;
@@ -25,6 +32,8 @@ export async function openTask(input: {
   type: TaskType;
   taskToken: string;
   executionId?: string | undefined;
+  /** Commission votes: the member's seat (one task per seat). */
+  seat?: number | undefined;
   now: Date;
 }): Promise<{ taskId: string }> {
   const current = await getCase(input.caseId);
@@ -49,7 +58,11 @@ export async function openTask(input: {
     dueAt,
     taskToken: input.taskToken,
     ...(input.executionId ? { executionId: input.executionId } : {}),
+    ...(input.seat !== undefined ? { seat: input.seat } : {}),
   };
+  if (input.type === 'commission_vote') {
+    return openCommissionVote({ caseId: input.caseId, taskId, seat: input.seat ?? 0, task, now: input.now });
+  }
   const outcome = await transact([
     { Put: { TableName: tableName(), Item: task, ConditionExpression: 'attribute_not_exists(pk)' } },
   ]);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AidApplication } from '../../domain/aid-application.js';
-import { canonicalJson, ruleSetHash } from '../../domain/eligibility.js';
+import { canonicalJson, ruleSetHash } from '../../domain/canonical-json.js';
 import { formatReference } from '../../domain/reference.js';
 import { hashAccessCode, newAccessCode, personKey, sha256 } from '../lib/access-codes.js';
 

@@ -9,7 +9,7 @@ import {
 import { sfn } from '../lib/clients.js';
 import { config } from '../lib/config.js';
 import { logger } from '../lib/logger.js';
-import type { TaskRecord } from '../lib/store/records.js';
+import type { ResponseWaitRecord, TaskRecord } from '../lib/store/records.js';
 
 /**
  * Starts the case's workflow, named by the case id: Step Functions refuses a second execution of
@@ -38,6 +38,8 @@ export function taskOutput(task: TaskRecord): Record<string, unknown> {
     taskId: task.taskId,
     ...(d?.amount ? { amount: d.amount } : {}),
     ...(d?.fundingSource ? { fundingSource: d.fundingSource } : {}),
+    ...(d?.approver ? { approver: d.approver } : {}),
+    ...(d?.commissionSeats ? { commissionSeats: d.commissionSeats } : {}),
   };
 }
 
@@ -46,15 +48,30 @@ export function taskOutput(task: TaskRecord): Record<string, unknown> {
  * timed out and re-asked, or the execution ended) is logged and dropped: retrying cannot help.
  */
 export async function resumeWorkflow(task: TaskRecord): Promise<'resumed' | 'stale'> {
+  return sendSuccess(task.taskToken, taskOutput(task), { taskId: task.taskId });
+}
+
+/** Resumes "Await the applicant's answer" once the answer is recorded (no free text passes). */
+export async function resumeAfterResponse(wait: ResponseWaitRecord): Promise<'resumed' | 'stale'> {
+  return sendSuccess(
+    wait.taskToken,
+    { outcome: 'answered', answeredAt: wait.answeredAt },
+    { caseId: wait.caseId },
+  );
+}
+
+async function sendSuccess(
+  taskToken: string,
+  output: Record<string, unknown>,
+  logContext: Record<string, string>,
+): Promise<'resumed' | 'stale'> {
   try {
-    await sfn().send(
-      new SendTaskSuccessCommand({ taskToken: task.taskToken, output: JSON.stringify(taskOutput(task)) }),
-    );
+    await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(output) }));
     return 'resumed';
   } catch (error) {
     if (error instanceof TaskDoesNotExist || error instanceof TaskTimedOut || error instanceof InvalidToken) {
-      logger.warn('decision arrived for a task the workflow no longer waits on', {
-        taskId: task.taskId,
+      logger.warn('a result arrived for a wait the workflow no longer has', {
+        ...logContext,
         errorName: error.name,
       });
       return 'stale';

@@ -20,12 +20,14 @@ export function functionArnPlaceholder(name: string): string {
 
 /**
  * The `definitionSubstitutions` keys of a state machine and the function each stands for: one
- * `<Name>FunctionArn` per registry function with trigger `step`, from the registry's
- * `workflowSubstitutions` (the same map the local runtime uses). Pure (no CDK), so tests can
- * compare it with the placeholders in the ASL files in both directions.
+ * `<Name>FunctionArn` per step function the machine invokes (every step function when no machine
+ * is named), from the registry's `workflowSubstitutions` (the same map the local runtime uses).
+ * Pure (no CDK), so tests can compare it with the placeholders in the ASL files in both directions.
  */
-export function definitionSubstitutionNames(): Readonly<Record<string, FunctionName>> {
-  return workflowSubstitutions((f) => f.name) as Record<string, FunctionName>;
+export function definitionSubstitutionNames(
+  machine?: StateMachineName,
+): Readonly<Record<string, FunctionName>> {
+  return workflowSubstitutions((f) => f.name, machine) as Record<string, FunctionName>;
 }
 
 export interface WorkflowsProps {
@@ -54,7 +56,10 @@ export class Workflows extends Construct {
         removalPolicy: RemovalPolicy.RETAIN,
       });
 
-      const substitutions = workflowSubstitutions((f) => props.functions.fn(f.name).functionArn);
+      const substitutions = workflowSubstitutions(
+        (f) => props.functions.fn(f.name).functionArn,
+        machine.name,
+      );
       const invoked = Object.values(substitutions);
 
       const sm = new sfn.StateMachine(this, machine.name, {

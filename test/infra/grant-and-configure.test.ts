@@ -4,12 +4,12 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { describe, expect, it } from 'vitest';
-import type { FunctionSpec } from '../../functions/registry.js';
+import { type FunctionSpec, type StateMachineName, stateMachines } from '../../functions/registry.js';
 import { Data } from '../../infra/constructs/data.js';
 import { AppFunctions, grantAndConfigure } from '../../infra/constructs/functions.js';
 import { actionsOf, resourcesOf, statementsOfRole } from './support.js';
 
-/** A small stack with one function of the given spec and one stand-in state machine. */
+/** A small stack with one function of the given spec and a stand-in for each registry state machine. */
 function build(spec: FunctionSpec) {
   const app = new App({
     context: { '@aws-cdk/aws-iam:minimizePolicies': true },
@@ -23,15 +23,20 @@ function build(spec: FunctionSpec) {
     logLevel: 'INFO',
     specs: [spec],
   });
-  const machine = new sfn.StateMachine(stack, 'Machine', {
-    definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Pass')),
-  });
+  const machines = Object.fromEntries(
+    stateMachines.map((m) => [
+      m.name,
+      new sfn.StateMachine(stack, `${m.name}Machine`, {
+        definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, `${m.name}Pass`)),
+      }),
+    ]),
+  ) as Record<StateMachineName, sfn.StateMachine>;
   const fn = functions.fn(spec.name);
   const grant = () =>
     grantAndConfigure(fn, spec, {
       table: data.table,
       tableKey: data.tableKey,
-      stateMachines: { AidApplication: machine },
+      stateMachines: machines,
       environment: { JURISDICTION: 'ru' },
     });
   return { stack, fn, grant };
@@ -65,10 +70,13 @@ describe('grantAndConfigure', () => {
     const describe = statementsOfRole(template, role).filter((st) =>
       actionsOf(st).includes('states:DescribeExecution'),
     );
-    expect(describe).toHaveLength(1);
-    const resource = JSON.stringify(resourcesOf(describe[0]!));
-    expect(resource).toContain(':execution:');
-    expect(resource).toContain(':*');
+    // One resource per state machine, each scoped to that machine's executions.
+    const resources = describe.flatMap(resourcesOf).map((r) => JSON.stringify(r));
+    expect(resources).toHaveLength(stateMachines.length);
+    for (const resource of resources) {
+      expect(resource).toContain(':execution:');
+      expect(resource).toContain(':*');
+    }
     const fnProps = template.toJSON().Resources[stack.getLogicalId(fn.node.defaultChild as never)].Properties;
     expect(fnProps.Environment.Variables.AID_STATE_MACHINE_ARN).toBeDefined();
 

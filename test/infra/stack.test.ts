@@ -3,7 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.js';
 import { tableSpec } from '../../functions/lib/table-spec.js';
-import { functions, stateMachines } from '../../functions/registry.js';
+import { functions, stateMachines, stepsOf } from '../../functions/registry.js';
 import { staffGroups } from '../../infra/constructs/auth.js';
 import { streamSettings } from '../../infra/constructs/streams.js';
 import { defaultWebOrigin } from '../../infra/settings.js';
@@ -301,18 +301,22 @@ describe('the workflows', () => {
     });
   });
 
-  it('substitute each <Name>FunctionArn placeholder with the ARN of that function', () => {
-    const sm = s.template.toJSON().Resources[logicalId(s.stack.workflows.machines.AidApplication)].Properties;
-    const steps = functions.filter((f) => f.trigger === 'step');
-    expect(Object.keys(sm.DefinitionSubstitutions).sort()).toEqual(
-      steps.map((f) => `${f.name}FunctionArn`).sort(),
-    );
-    for (const f of steps) {
-      expect(sm.DefinitionSubstitutions[`${f.name}FunctionArn`]).toEqual({
-        'Fn::GetAtt': [fnId(f.name), 'Arn'],
-      });
-    }
-  });
+  it.each(stateMachines.map((m) => m.name))(
+    'substitute each <Name>FunctionArn placeholder of %s with the ARN of that function',
+    (name) => {
+      const sm = s.template.toJSON().Resources[logicalId(s.stack.workflows.machines[name])].Properties;
+      const steps = stepsOf(name);
+      expect(steps.length).toBeGreaterThan(0);
+      expect(Object.keys(sm.DefinitionSubstitutions).sort()).toEqual(
+        steps.map((f) => `${f.name}FunctionArn`).sort(),
+      );
+      for (const f of steps) {
+        expect(sm.DefinitionSubstitutions[`${f.name}FunctionArn`]).toEqual({
+          'Fn::GetAtt': [fnId(f.name), 'Arn'],
+        });
+      }
+    },
+  );
 });
 
 describe('the table stream', () => {

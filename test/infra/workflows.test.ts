@@ -29,6 +29,15 @@ describe('workflow definitions', () => {
     expect(stateMachines.map((m) => m.file).sort()).toEqual(aslFiles.map((f) => `workflows/${f}`).sort());
   });
 
+  it('give every step function to exactly the machines that invoke it', () => {
+    const owners = functions
+      .filter((f) => f.trigger === 'step')
+      .map((f) =>
+        stateMachines.filter((m) => functionArnPlaceholder(f.name) in definitionSubstitutionNames(m.name)),
+      );
+    expect(owners.every((o) => o.length >= 1)).toBe(true);
+  });
+
   it('map each substitution to a registry step function named <Name>FunctionArn', () => {
     const names = definitionSubstitutionNames();
     const steps = functions.filter((f) => f.trigger === 'step');
@@ -41,13 +50,15 @@ describe('workflow definitions', () => {
       const text = read(machine.file);
 
       it('has a substitution for every placeholder in it', () => {
-        const substitutions = new Set(Object.keys(definitionSubstitutionNames()));
+        const substitutions = new Set(Object.keys(definitionSubstitutionNames(machine.name)));
         expect([...placeholders(text)].filter((p) => !substitutions.has(p))).toEqual([]);
       });
 
       it('uses every substitution the workflows construct passes', () => {
         const used = placeholders(text);
-        expect(Object.keys(definitionSubstitutionNames()).filter((p) => !used.has(p))).toEqual([]);
+        expect(Object.keys(definitionSubstitutionNames(machine.name)).filter((p) => !used.has(p))).toEqual(
+          [],
+        );
       });
 
       it('passes asl-validator once the placeholders are real ARNs', () => {

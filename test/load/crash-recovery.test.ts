@@ -149,8 +149,19 @@ describe(`a crash with ${cases} workflows in flight`, () => {
     // The JVM outlives its SIGKILLed parent: use it to lose some acknowledgements, as a crash
     // between a reservation's commit and its journal entry would.
     const orphan = docClient(first.dynamoEndpoint);
-    const journal = await orphan.send(new ScanCommand({ TableName: 'aidflow-local-runtime' }));
-    const reservations = (journal.Items ?? []).filter((i) => i.stateName === 'Reserve funds');
+    const journal: Record<string, unknown>[] = [];
+    let journalKey: Record<string, unknown> | undefined;
+    do {
+      const page = await orphan.send(
+        new ScanCommand({
+          TableName: 'aidflow-local-runtime',
+          ...(journalKey ? { ExclusiveStartKey: journalKey } : {}),
+        }),
+      );
+      journal.push(...(page.Items ?? []));
+      journalKey = page.LastEvaluatedKey;
+    } while (journalKey);
+    const reservations = journal.filter((i) => i.stateName === 'Reserve funds');
     const forgotten = reservations.filter((_, i) => i % 2 === 0);
     for (const item of forgotten) {
       await orphan.send(
@@ -200,17 +211,24 @@ describe(`a crash with ${cases} workflows in flight`, () => {
     }
 
     const app = docClient(second.dynamoEndpoint);
-    const disbursements = await app.send(
-      new ScanCommand({
-        TableName: 'aidflow',
-        FilterExpression: '#t = :d',
-        ExpressionAttributeNames: { '#t': 'type' },
-        ExpressionAttributeValues: { ':d': 'Disbursement' },
-      }),
-    );
+    const disbursements: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      // A scan page stops at 1 MB: read them all.
+      const page = await app.send(
+        new ScanCommand({
+          TableName: 'aidflow',
+          FilterExpression: '#t = :d',
+          ExpressionAttributeNames: { '#t': 'type' },
+          ExpressionAttributeValues: { ':d': 'Disbursement' },
+          ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+        }),
+      );
+      disbursements.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
     const perCase = new Map<string, number>();
-    for (const d of disbursements.Items ?? [])
-      perCase.set(String(d.caseId), (perCase.get(String(d.caseId)) ?? 0) + 1);
+    for (const d of disbursements) perCase.set(String(d.caseId), (perCase.get(String(d.caseId)) ?? 0) + 1);
     expect(perCase.size).toBe(cases);
     expect([...perCase.values()].every((n) => n === 1)).toBe(true);
 

@@ -34,7 +34,9 @@ describe('starting DynamoDB Local without Java', () => {
     const path = process.env.PATH;
     process.env.PATH = '/nonexistent';
     try {
-      await expect(startDynamoDbLocal()).rejects.toThrow(/Java 17[\s\S]*apt-get install -y openjdk-17-jre-headless/);
+      await expect(startDynamoDbLocal()).rejects.toThrow(
+        /Java 17[\s\S]*apt-get install -y openjdk-17-jre-headless/,
+      );
     } finally {
       process.env.PATH = path;
     }

@@ -41,7 +41,6 @@ function caseUpdate(
     '#version': 'version',
     '#updatedAt': 'updatedAt',
     '#gsi2pk': 'gsi2pk',
-    '#timeline': 'timeline',
   };
   const values: Record<string, unknown> = {
     ':status': to,
@@ -53,6 +52,8 @@ function caseUpdate(
   const sets = ['#status = :status', '#version = :next', '#updatedAt = :at', '#gsi2pk = :gsi2pk'];
   if (to !== current.status || change.note) {
     const entry: TimelineEntry = { at: change.at, status: to, ...(change.note ? { note: change.note } : {}) };
+    // Named only when used: DynamoDB refuses unused expression attribute names.
+    names['#timeline'] = 'timeline';
     values[':entry'] = [entry];
     sets.push('#timeline = list_append(#timeline, :entry)');
   }

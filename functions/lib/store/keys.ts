@@ -8,6 +8,13 @@ export const keys = {
   }),
   audit: (caseId: string, at: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `AUDIT#${at}#${id}` }),
   reservation: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'RESERVATION' }),
+  responseWait: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'RESPONSE_WAIT' }),
+  minutes: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'MINUTES' }),
+  /** Guards "one open case per person and aid type" (intake's duplicate check). */
+  openApplication: (personKey: string, aidType: string) => ({
+    pk: `PERSON#${personKey}`,
+    sk: `OPEN#${aidType}`,
+  }),
   counter: (kind: string, year: number) => ({ pk: `COUNTER#${kind}#${year}`, sk: 'COUNTER' }),
   idempotency: (keyHash: string) => ({ pk: `IDEMPOTENCY#${keyHash}`, sk: 'IDEMPOTENCY' }),
   task: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),

@@ -1,5 +1,6 @@
 import type { AidApplication } from '../../../domain/aid-application.js';
 import type { AidStatus } from '../../../domain/aid-lifecycle.js';
+import type { RecordedVote } from '../../../domain/commission.js';
 import type { EligibilityResult } from '../../../domain/eligibility.js';
 import type { Money } from '../../../domain/money.js';
 import type { TaskType } from '../../../domain/tasks.js';
@@ -61,9 +62,42 @@ export interface AidCaseRecord {
   readonly deciders: readonly Decider[];
   readonly timeline: readonly TimelineEntry[];
   readonly workflowError?: { readonly error: string; readonly cause: string; readonly at: string };
+  /** The open or last request for information (issue 3): the question and the answer. */
+  readonly infoRequest?: InfoRequest;
+  /** Commission votes, first vote per member counts (domain/commission.ts). */
+  readonly commissionVotes?: readonly RecordedVote[];
+  /** The open vote task of each seat, so the vote that decides can close the others. */
+  readonly commissionTasks?: readonly { readonly seat: number; readonly taskId: string }[];
 }
 
-export type TaskStatus = 'open' | 'decided' | 'superseded';
+export interface InfoRequest {
+  readonly question: string;
+  readonly requestedAt: string;
+  readonly requestedBy: string;
+  readonly dueAt: string;
+  readonly answer?: string;
+  readonly answeredAt?: string;
+}
+
+/**
+ * The workflow's wait for the applicant's answer (pk CASE#id, sk RESPONSE_WAIT): the task token
+ * of "Await the applicant's answer". Answering flips `status` to `answered` in the same
+ * transaction as the case; the stream then sends SendTaskSuccess (outbox).
+ */
+export interface ResponseWaitRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'ResponseWait';
+  readonly caseId: string;
+  readonly taskToken: string;
+  readonly status: 'awaiting' | 'answered';
+  readonly openedAt: string;
+  readonly dueAt: string;
+  readonly answeredAt?: string;
+}
+
+/** `closed`: a commission vote no longer needed because a majority had already decided. */
+export type TaskStatus = 'open' | 'decided' | 'superseded' | 'closed';
 
 export interface TaskDecision {
   readonly outcome: string;
@@ -71,6 +105,9 @@ export interface TaskDecision {
   readonly amount?: Money;
   readonly fundingSource?: string;
   readonly answer?: string;
+  /** Review approvals: who approves next by the approval ladder, and the commission's seats. */
+  readonly approver?: 'head' | 'commission';
+  readonly commissionSeats?: readonly number[];
   readonly decidedBy: string;
   readonly decidedBySub: string;
   readonly decidedAt: string;
@@ -92,6 +129,8 @@ export interface TaskRecord {
   readonly taskToken: string;
   readonly executionId?: string;
   readonly decision?: TaskDecision;
+  /** Commission votes: the member's seat (one open task per seat). */
+  readonly seat?: number;
 }
 
 export interface BudgetRecord {

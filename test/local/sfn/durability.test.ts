@@ -37,7 +37,7 @@ describe('durable executions of the aid application workflow on DynamoDB Local',
   });
   afterAll(async () => table.drop());
 
-  it('resumes at Head approval after a restart without re-invoking finished tasks, and succeeds in 11 transitions', async () => {
+  it('resumes at Head approval after a restart without re-invoking finished tasks, and succeeds in 12 transitions (with the approval ladder choice)', async () => {
     // Arrange
     const functions = aidFunctions();
     const first = engineOn(table, functions);
@@ -80,10 +80,10 @@ describe('durable executions of the aid application workflow on DynamoDB Local',
     expect([functions.count(OPEN_TASK), functions.count(RESERVE), functions.count(DISBURSE)]).toEqual([
       3, 1, 1,
     ]);
-    expect(await second.transitions(executionArn)).toBe(11);
+    expect(await second.transitions(executionArn)).toBe(12);
     expect(
       (await new DynamoJournal(table.doc, table.tableName).getExecution(executionArn))?.transitions,
-    ).toBe(11);
+    ).toBe(12);
     await second.close();
   });
 

@@ -1,0 +1,492 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { routes } from '../functions/http/routes.js';
+import { dynamo } from '../functions/lib/clients.js';
+import { type FunctionSpec, functions, stateMachines } from '../functions/registry.js';
+import { localCredentials, localRegion } from '../local/dynamodb-local.js';
+import { appTableName, type Runtime } from '../local/runtime.js';
+import { ApiClient, sampleApplication } from '../test/support/api-client.js';
+import { countOperations, diffTally, emptyTally, type OpTally, snapshot } from './dynamo-counter.js';
+import { percentile, runConcurrently } from './stats.js';
+
+/**
+ * runtime.settle(), repeated while the stream poller reports it could not drain in time: on a
+ * loaded machine a batch of hundreds of workflows may take longer than one settle allows.
+ */
+export async function settle(runtime: Runtime, attempts = 10): Promise<void> {
+  for (let i = 1; ; i++) {
+    try {
+      await runtime.settle();
+      return;
+    } catch (error) {
+      if (i >= attempts || !/did not drain/.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+export interface InvocationTally {
+  count: number;
+  totalMs: number;
+  /** Sum of per-invocation durations rounded up to 1 ms (Lambda's billing granularity). */
+  billedMs: number;
+}
+
+/** Instruments a started runtime: DynamoDB ops of the handlers, Lambda invocations and durations. */
+export class Probe {
+  readonly ops: OpTally = emptyTally();
+  readonly invocations = new Map<string, InvocationTally>();
+  httpRequests = 0;
+
+  private readonly caller = new AsyncLocalStorage<string>();
+
+  constructor(readonly runtime: Runtime) {
+    countOperations(dynamo(), this.ops, () => this.caller.getStore());
+    const host = runtime.host;
+    const invoke = host.invoke.bind(host);
+    host.invoke = async (nameOrArn: string, event: unknown) => {
+      const spec = host.specOf(nameOrArn);
+      const t = performance.now();
+      try {
+        return await this.caller.run(spec.name, () => invoke(nameOrArn, event));
+      } finally {
+        const ms = performance.now() - t;
+        const tally = this.invocations.get(spec.name) ?? { count: 0, totalMs: 0, billedMs: 0 };
+        tally.count++;
+        tally.totalMs += ms;
+        tally.billedMs += Math.max(1, Math.ceil(ms));
+        this.invocations.set(spec.name, tally);
+        if (spec.trigger === 'http') this.httpRequests++;
+      }
+    };
+  }
+
+  mark(): { ops: OpTally; invocations: Map<string, InvocationTally>; http: number } {
+    return {
+      ops: snapshot(this.ops),
+      invocations: new Map([...this.invocations].map(([k, v]) => [k, { ...v }])),
+      http: this.httpRequests,
+    };
+  }
+
+  since(mark: ReturnType<Probe['mark']>) {
+    const invocations = new Map<string, InvocationTally>();
+    for (const [name, v] of this.invocations) {
+      const before = mark.invocations.get(name) ?? { count: 0, totalMs: 0, billedMs: 0 };
+      const d = {
+        count: v.count - before.count,
+        totalMs: v.totalMs - before.totalMs,
+        billedMs: v.billedMs - before.billedMs,
+      };
+      if (d.count > 0) invocations.set(name, d);
+    }
+    return { ops: diffTally(this.ops, mark.ops), invocations, http: this.httpRequests - mark.http };
+  }
+}
+
+let applicants = 0;
+
+/** A distinct applicant per case (a person with paid aid may not be eligible again the same year). */
+export function benchApplication(): Record<string, unknown> {
+  const base = sampleApplication({ requestedAmount: { currency: 'RUB', minor: 100_000 } });
+  const n = ++applicants;
+  const applicant = base.applicant as Record<string, unknown>;
+  return { ...base, applicant: { ...applicant, fullName: `${String(applicant.fullName)} ${toLetters(n)}` } };
+}
+
+function toLetters(n: number): string {
+  let out = '';
+  for (let v = n; v > 0; v = Math.floor((v - 1) / 26)) out = String.fromCharCode(1072 + ((v - 1) % 26)) + out;
+  return out;
+}
+
+/** A bare client on the same DynamoDB Local, without the handlers' code around it: the floor. */
+export function bareClient(runtime: Runtime): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: runtime.dynamoEndpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    }),
+    { marshallOptions: { removeUndefinedValues: true } },
+  );
+}
+
+/** An item the size and shape of a stored aid case (the record intake writes), under bench keys. */
+function caseSizedItem(i: number): Record<string, unknown> {
+  const app = sampleApplication();
+  const at = new Date().toISOString();
+  const caseId = randomUUID();
+  return {
+    pk: `BENCH#${caseId}`,
+    sk: 'CASE',
+    type: 'BenchCase',
+    caseId,
+    kind: 'aid',
+    reference: `AID-2099-${String(i).padStart(6, '0')}`,
+    year: 2099,
+    status: 'submitted',
+    version: 1,
+    submittedAt: at,
+    updatedAt: at,
+    ...app,
+    personKey: 'x'.repeat(64),
+    accessCodeHash: 'y'.repeat(120),
+    ruleSet: { id: 'cash', version: 1, hash: 'z'.repeat(64) },
+    deciders: [],
+    timeline: [{ at, status: 'submitted' }],
+  };
+}
+
+export interface LatencyFigures {
+  readonly p50: number;
+  readonly p99: number;
+  readonly count: number;
+}
+
+function figures(durations: number[]): LatencyFigures {
+  return { p50: percentile(durations, 50), p99: percentile(durations, 99), count: durations.length };
+}
+
+/**
+ * Intake latency at a given concurrency, against a bare PutItem of a case-sized item at the same
+ * concurrency on the same DynamoDB Local. Rounds alternate so machine drift hits both alike.
+ */
+export async function measureIntake(
+  runtime: Runtime,
+  options: { concurrency: number; perRound: number; rounds: number; log: (line: string) => void },
+) {
+  const api = new ApiClient(runtime.url);
+  const bare = bareClient(runtime);
+  const post = async () => {
+    const res = await api.request('POST', '/v1/aid-applications', {
+      body: benchApplication(),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${JSON.stringify(res.body)}`);
+  };
+  const put = async (i: number) => {
+    await bare.send(new PutCommand({ TableName: appTableName, Item: caseSizedItem(i) }));
+  };
+  // The intake's DynamoDB requests alone, with no handler code around them: what the design costs.
+  const TableName = appTableName;
+  const counter = async () => {
+    await bare.send(
+      new UpdateCommand({
+        TableName,
+        Key: { pk: 'BENCH#COUNTER', sk: 'COUNTER' },
+        UpdateExpression: 'ADD #n :one',
+        ExpressionAttributeNames: { '#n': 'value' },
+        ExpressionAttributeValues: { ':one': 1 },
+        ReturnValues: 'UPDATED_NEW',
+      }),
+    );
+  };
+  const transaction = async (i: number) => {
+    const item = caseSizedItem(i);
+    const pk = String(item.pk);
+    const fresh = { ConditionExpression: 'attribute_not_exists(pk)' };
+    await bare.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName, Item: item, ...fresh } },
+          { Put: { TableName, Item: { pk: `BENCHPERSON#${randomUUID()}`, sk: pk, type: 'BenchPerson' } } },
+          {
+            Put: { TableName, Item: { pk, sk: `AUDIT#${randomUUID()}`, action: 'case.submitted' }, ...fresh },
+          },
+          {
+            Put: {
+              TableName,
+              Item: {
+                pk: `BENCHIDEM#${randomUUID()}`,
+                sk: 'IDEMPOTENCY',
+                response: { pk },
+                secret: 'x'.repeat(80),
+              },
+              ...fresh,
+            },
+          },
+        ],
+      }),
+    );
+  };
+  const twoWrites = async (i: number) => {
+    await counter();
+    await transaction(i);
+  };
+  const fourRequests = async (i: number) => {
+    await bare.send(
+      new GetCommand({ TableName, Key: { pk: `BENCHIDEM#${randomUUID()}`, sk: 'IDEMPOTENCY' } }),
+    );
+    await bare.send(
+      new QueryCommand({
+        TableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': 'RULESET#cash' },
+        ScanIndexForward: false,
+        Limit: 1,
+      }),
+    );
+    await twoWrites(i);
+  };
+  // Warm both paths (JIT, connection pools, the handler's lazily created clients).
+  await runConcurrently(32, options.concurrency, post);
+  await runConcurrently(64, options.concurrency, put);
+  await settle(runtime);
+  const intake: number[] = [];
+  const bareDurations: number[] = [];
+  const twoWriteDurations: number[] = [];
+  const fourRequestDurations: number[] = [];
+  for (let r = 0; r < options.rounds; r++) {
+    bareDurations.push(...(await runConcurrently(options.perRound, options.concurrency, put)));
+    twoWriteDurations.push(...(await runConcurrently(options.perRound, options.concurrency, twoWrites)));
+    fourRequestDurations.push(
+      ...(await runConcurrently(options.perRound, options.concurrency, fourRequests)),
+    );
+    intake.push(...(await runConcurrently(options.perRound, options.concurrency, post)));
+    // The submitted cases start workflows through the stream: let them finish before the next round,
+    // so the background work of one round does not land in the other's measurement.
+    await settle(runtime);
+    options.log(`  intake round ${r + 1}/${options.rounds}`);
+  }
+  bare.destroy();
+  return {
+    intake: figures(intake),
+    bare: figures(bareDurations),
+    twoWrites: figures(twoWriteDurations),
+    fourRequests: figures(fourRequestDurations),
+  };
+}
+
+/**
+ * Bare DynamoDB Local throughput: case-sized PutItem and GetItem, alternating, at a concurrency,
+ * for a fixed time (so a loaded machine lengthens nothing).
+ */
+export async function measureStoreOpsPerSecond(runtime: Runtime, seconds: number, concurrency: number) {
+  const bare = bareClient(runtime);
+  const keys: { pk: string; sk: string }[] = [];
+  await runConcurrently(100, concurrency, async (i) => {
+    const item = caseSizedItem(i);
+    keys.push({ pk: String(item.pk), sk: 'CASE' });
+    await bare.send(new PutCommand({ TableName: appTableName, Item: item }));
+  });
+  const t = performance.now();
+  const until = t + seconds * 1000;
+  let done = 0;
+  let issued = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < until) {
+        const i = issued++;
+        if (i % 2 === 0) await bare.send(new PutCommand({ TableName: appTableName, Item: caseSizedItem(i) }));
+        else await bare.send(new GetCommand({ TableName: appTableName, Key: keys[i % keys.length] }));
+        done++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - t) / 1000;
+  bare.destroy();
+  return done / elapsed;
+}
+
+interface TaskItem {
+  taskId: string;
+  type: string;
+  caseReference: string;
+}
+
+async function openTasks(api: ApiClient, user: string, type: string, references: Set<string>) {
+  const found: TaskItem[] = [];
+  let cursor: string | undefined;
+  do {
+    const q = `/v1/tasks?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const res = await api.as<{ items: TaskItem[]; cursor?: string }>(user, 'GET', q);
+    if (res.status !== 200)
+      throw new Error(`list tasks as ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+    for (const t of res.body.items) if (t.type === type && references.has(t.caseReference)) found.push(t);
+    cursor = res.body.cursor;
+  } while (cursor);
+  return found;
+}
+
+/**
+ * N aid cases from submission to an authorised disbursement through the public API, with scripted
+ * staff decisions (reviewer approves, head approves from the regional budget, finance authorises).
+ */
+export async function driveAidCases(
+  runtime: Runtime,
+  probe: Probe,
+  options: { cases: number; concurrency: number; log: (line: string) => void },
+) {
+  const api = new ApiClient(runtime.url);
+  for (const user of ['reviewer', 'head', 'finance']) await api.signIn(user);
+  await settle(runtime);
+  const mark = probe.mark();
+  const sfnBefore = runtime.engine.stats();
+  const started = performance.now();
+  const references = new Set<string>();
+  const caseIds: string[] = [];
+  await runConcurrently(options.cases, options.concurrency, async () => {
+    const res = await api.request<{ reference: string; caseId: string }>('POST', '/v1/aid-applications', {
+      body: benchApplication(),
+      headers: { 'idempotency-key': randomUUID() },
+    });
+    if (res.status !== 201) throw new Error(`intake answered ${res.status}`);
+    references.add(res.body.reference);
+    caseIds.push(res.body.caseId);
+  });
+  await settle(runtime);
+  options.log(`  e2e: ${options.cases} submitted, in review`);
+  const steps: [user: string, type: string, decision: Record<string, unknown>][] = [
+    ['reviewer', 'review', { outcome: 'approve' }],
+    ['head', 'approve', { outcome: 'approve', fundingSource: 'regional_budget' }],
+    ['finance', 'authorise_payment', { outcome: 'approve' }],
+  ];
+  for (const [user, type, decision] of steps) {
+    const tasks = await openTasks(api, user, type, references);
+    if (tasks.length !== options.cases) {
+      throw new Error(`expected ${options.cases} open ${type} tasks for ${user}, found ${tasks.length}`);
+    }
+    await runConcurrently(tasks.length, options.concurrency, async (i) => {
+      const task = tasks[i]!;
+      const res = await api.as(user, 'POST', `/v1/tasks/${task.taskId}/decision`, decision);
+      if (res.status !== 200) throw new Error(`${type} decision: ${res.status} ${JSON.stringify(res.body)}`);
+    });
+    await settle(runtime);
+    options.log(`  e2e: ${type} decided on ${tasks.length} cases`);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const used = probe.since(mark);
+  const machineArn = runtime.stateMachineArns.AidApplication ?? '';
+  const executionArn = (caseId: string) => `${machineArn.replace(':stateMachine:', ':execution:')}:${caseId}`;
+  let transitions = 0;
+  let succeeded = 0;
+  for (const caseId of caseIds) {
+    transitions += await runtime.engine.transitions(executionArn(caseId));
+    if ((await runtime.engine.describeExecution(executionArn(caseId))).status === 'SUCCEEDED') succeeded++;
+  }
+  if (succeeded !== options.cases) throw new Error(`only ${succeeded}/${options.cases} executions succeeded`);
+  const sfnAfter = runtime.engine.stats();
+  // The size of a finished case item: every write of it is billed by its full size, per index.
+  const bare = bareClient(runtime);
+  const { Item } = await bare.send(
+    new GetCommand({ TableName: appTableName, Key: { pk: `CASE#${caseIds[0]}`, sk: 'CASE' } }),
+  );
+  bare.destroy();
+  return {
+    caseItemBytes: Item ? itemBytes(Item) : 0,
+    cases: options.cases,
+    seconds,
+    transitions,
+    stepInvocations: sfnAfter.invocations - sfnBefore.invocations,
+    ...used,
+  };
+}
+
+/** DynamoDB's item size rule, approximately: UTF-8 bytes of attribute names plus values. */
+function itemBytes(value: unknown): number {
+  if (value === null || value === undefined) return 1;
+  if (typeof value === 'string') return Buffer.byteLength(value);
+  if (typeof value === 'number') return Math.ceil(String(value).length / 2) + 1;
+  if (typeof value === 'boolean') return 1;
+  if (Array.isArray(value)) return 3 + value.reduce((n: number, v) => n + 1 + itemBytes(v), 0);
+  return (
+    3 +
+    Object.entries(value as Record<string, unknown>).reduce(
+      (n, [k, v]) => n + 1 + Buffer.byteLength(k) + itemBytes(v),
+      0,
+    )
+  );
+}
+
+/** Per-function configured memory (MB), as infra gives it. */
+export function memoryOf(name: string): number {
+  const spec = (functions as readonly FunctionSpec[]).find((f) => f.name === name);
+  return spec?.memoryMb ?? 512;
+}
+
+export function appealWorkflowPresent(): boolean {
+  return (stateMachines as readonly { name: string }[]).some((m) => /appeal/i.test(m.name));
+}
+
+export function reportRoutePresent(): boolean {
+  return (routes as readonly { path: string }[]).some((r) => r.path === '/v1/reports/aid-usage');
+}
+
+/** A phoned-in complaint two departments must answer (the appeal runtime test's happy path). */
+function benchComplaint(n: number): Record<string, unknown> {
+  return {
+    applicant: {
+      fullName: `Пётр Сидоров ${toLetters(n)}`,
+      birthDate: '1948-02-11',
+      phone: '+7 912 000-11-22',
+      address: 'ул. Мира, 5, кв. 2',
+      preferredLanguage: 'ru',
+    },
+    categories: ['war_veteran'],
+    kind: 'complaint',
+    subject: 'Нет пандуса у подъезда',
+    text: `Третий месяц не могу выйти из дома на коляске: у подъезда нет пандуса (${n}).`,
+    topic: 'accessibility',
+    channel: 'phone',
+    receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+  };
+}
+
+/**
+ * Appeals on their happy path, one at a time: a clerk registers a complaint, both departments
+ * answer, the clerk consolidates, the head signs off. Returns billed transitions per appeal.
+ */
+export async function driveAppeals(runtime: Runtime, count: number): Promise<number> {
+  const api = new ApiClient(runtime.url);
+  const machineArn = runtime.stateMachineArns.Appeal;
+  if (!machineArn) throw new Error('no Appeal state machine');
+  const tasksOf = async (user: string, reference: string, type: string) => {
+    const found: TaskItem[] = [];
+    let cursor: string | undefined;
+    do {
+      const q = `/v1/tasks?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+      const res = await api.as<{ items: TaskItem[]; cursor?: string }>(user, 'GET', q);
+      found.push(...res.body.items.filter((t) => t.caseReference === reference && t.type === type));
+      cursor = res.body.cursor;
+    } while (cursor);
+    return found;
+  };
+  const decide = async (user: string, taskId: string | undefined, body: Record<string, unknown>) => {
+    const res = await api.as(user, 'POST', `/v1/tasks/${taskId}/decision`, body);
+    if (res.status !== 200)
+      throw new Error(`appeal decision by ${user}: ${res.status} ${JSON.stringify(res.body)}`);
+    await settle(runtime);
+  };
+  let transitions = 0;
+  for (let n = 1; n <= count; n++) {
+    const res = await api.request<{ caseId: string; reference: string }>('POST', '/v1/appeals', {
+      body: benchComplaint(n),
+      token: await api.signIn('clerk'),
+    });
+    if (res.status !== 201)
+      throw new Error(`appeal intake answered ${res.status}: ${JSON.stringify(res.body)}`);
+    await settle(runtime);
+    const { reference, caseId } = res.body;
+    for (const task of await tasksOf('reviewer', reference, 'department_answer')) {
+      await decide('reviewer', task.taskId, { outcome: 'answer', answer: `Ответ отдела ${task.taskId}` });
+    }
+    const [consolidate] = await tasksOf('clerk', reference, 'consolidate_answer');
+    await decide('clerk', consolidate?.taskId, { outcome: 'answer', answer: 'Пандус будет установлен.' });
+    const [signOff] = await tasksOf('head', reference, 'sign_off_answer');
+    await decide('head', signOff?.taskId, { outcome: 'approve' });
+    const arn = `${machineArn.replace(':stateMachine:', ':execution:')}:${caseId}`;
+    const status = (await runtime.engine.describeExecution(arn)).status;
+    if (status !== 'SUCCEEDED') throw new Error(`appeal execution ${status}`);
+    transitions += await runtime.engine.transitions(arn);
+  }
+  return transitions / count;
+}

@@ -1,0 +1,96 @@
+import { type ApprovalLadder, type CommissionVote, commissionOutcome } from './review-ladder.js';
+
+/**
+ * The commission's votes and minutes (DESIGN.md §3 review ladder). Pure: the handlers store
+ * votes on the case and the minutes beside it.
+ */
+
+export interface RecordedVote extends CommissionVote {
+  readonly username: string;
+  readonly seat: number;
+  readonly comment?: string;
+  readonly at: string;
+}
+
+/**
+ * Why this vote cannot be recorded as sent, or undefined when it can. A rejection always needs
+ * its reasons (the applicant is told them). A vote against one already cast is a dissent, and the
+ * minutes must say why the member disagreed, so it needs a comment too.
+ */
+export function voteProblem(
+  vote: { outcome: 'approve' | 'reject'; comment?: string | undefined },
+  earlier: readonly RecordedVote[],
+): string | undefined {
+  const reasoned = (vote.comment ?? '').trim().length > 0;
+  if (reasoned) return undefined;
+  if (vote.outcome === 'reject') return 'Give the reasons for a vote to reject; they go into the minutes.';
+  if (earlier.some((v) => v.outcome !== vote.outcome)) {
+    return 'Your vote differs from a vote already cast: a dissenting vote needs a comment for the minutes.';
+  }
+  return undefined;
+}
+
+export interface Minutes {
+  readonly caseReference: string;
+  readonly aidType: string;
+  readonly amount: { readonly currency: string; readonly minor: number };
+  readonly members: number;
+  readonly votesToDecide: number;
+  readonly votes: readonly RecordedVote[];
+  readonly outcome: 'approve' | 'reject';
+  readonly decidedAt: string;
+}
+
+/** The tally once it is decided; undefined while the vote is still open. */
+export function decidedOutcome(
+  votes: readonly RecordedVote[],
+  commission: ApprovalLadder['commission'],
+): 'approve' | 'reject' | undefined {
+  const outcome = commissionOutcome(votes, commission);
+  return outcome === 'pending' ? undefined : outcome;
+}
+
+const words = { approve: 'approve', reject: 'reject' } as const;
+
+function formatMinor(minor: number): string {
+  const units = Math.trunc(minor / 100);
+  const cents = String(Math.abs(minor % 100)).padStart(2, '0');
+  return `${units.toLocaleString('en-US').replaceAll(',', ' ')}.${cents}`;
+}
+
+/** Markdown escaping for free text in a table cell (comments are typed by staff). */
+function cell(text: string): string {
+  return text.replace(/[\\|*_`[\]<>#]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+/**
+ * The minutes as a Markdown document: who sat, how each voted and why, the count against the
+ * quorum, and the outcome. Deterministic for the same input, so a re-download is byte-identical.
+ */
+export function renderMinutes(m: Minutes): string {
+  const approve = m.votes.filter((v) => v.outcome === 'approve').length;
+  const reject = m.votes.length - approve;
+  const lines = [
+    `# Minutes of the aid commission — ${m.caseReference}`,
+    '',
+    `- Date: ${m.decidedAt.slice(0, 10)} (${m.decidedAt})`,
+    `- Aid type: ${m.aidType}`,
+    `- Amount proposed by the review: ${formatMinor(m.amount.minor)} ${m.amount.currency}`,
+    `- Members: ${m.members}; votes needed to decide: ${m.votesToDecide}; votes cast: ${m.votes.length}`,
+    '',
+    '| Seat | Member | Vote | Comment | At |',
+    '| --- | --- | --- | --- | --- |',
+    ...[...m.votes]
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .map(
+        (v) =>
+          `| ${v.seat} | ${cell(v.username)} | ${words[v.outcome]} | ${cell(v.comment ?? '')} | ${v.at} |`,
+      ),
+    '',
+    `Votes to approve: ${approve}; votes to reject: ${reject}.`,
+    '',
+    `**Outcome: ${m.outcome === 'approve' ? 'approved' : 'rejected'}** by a majority of ${m.votesToDecide} of ${m.members} members.`,
+    '',
+  ];
+  return lines.join('\n');
+}

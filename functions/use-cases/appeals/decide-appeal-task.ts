@@ -1,0 +1,296 @@
+import { toIsoDate } from '../../../domain/dates.js';
+import { deadlinePolicy, extendDueDate, type Jurisdiction } from '../../../domain/deadlines.js';
+import { checkDecision, type Decision } from '../../../domain/tasks.js';
+import { tableName } from '../../lib/clients.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  TransientError,
+  ValidationError,
+} from '../../lib/errors.js';
+import type { Principal } from '../../lib/http.js';
+import {
+  type AppealCaseRecord,
+  type AppealTaskRecord,
+  appealChange,
+  isAppealCase,
+} from '../../lib/store/appeal-records.js';
+import { type Actor, auditPut } from '../../lib/store/audit.js';
+import { keys } from '../../lib/store/keys.js';
+import { getItem, getTask } from '../../lib/store/reads.js';
+import type { TaskDecision } from '../../lib/store/records.js';
+import { transact } from '../../lib/store/transactions.js';
+import { notificationPut } from './notifications.js';
+import { isAppealTaskType } from './open-appeal-task.js';
+
+type TransactItems = Parameters<typeof transact>[0];
+
+/** Outcomes that must say why (the applicant or the coordinator is told). */
+const needsComment: ReadonlySet<string> = new Set(['reject', 'extend', 'forward', 'not_answerable']);
+
+function taskUpdate(table: string, task: AppealTaskRecord, recorded: TaskDecision) {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.task(task.taskId),
+      UpdateExpression:
+        'SET #status = :decided, #decision = :decision, #version = :next REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: '#status = :open AND #version = :expected',
+      ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':decided': 'decided',
+        ':open': 'open',
+        ':decision': recorded,
+        ':expected': task.version,
+        ':next': task.version + 1,
+      },
+    },
+  };
+}
+
+/**
+ * A department's answer: its own key of the case's `departmentAnswers` map. Departments answer in
+ * parallel, so this write is not conditional on the case version (which would make one of two
+ * simultaneous answers fail); it bumps the version, so any writer that read the case before
+ * notices.
+ */
+function departmentAnswerWrites(
+  table: string,
+  current: AppealCaseRecord,
+  department: string,
+  answer: { status: 'answered'; text: string; by: string; at: string },
+  actor: Actor,
+  taskId: string,
+): TransactItems {
+  return [
+    {
+      Update: {
+        TableName: table,
+        Key: keys.case(current.caseId),
+        UpdateExpression: 'SET departmentAnswers.#d = :answer, updatedAt = :at ADD #version :one',
+        ConditionExpression: 'attribute_exists(departmentAnswers)',
+        ExpressionAttributeNames: { '#d': department, '#version': 'version' },
+        ExpressionAttributeValues: { ':answer': answer, ':at': answer.at, ':one': 1 },
+      },
+    },
+    auditPut(table, {
+      caseId: current.caseId,
+      at: answer.at,
+      actor,
+      action: 'task.department_answer.answer',
+      after: { taskId, department },
+    }),
+  ];
+}
+
+/**
+ * Records a staff decision on an appeal task, in one transaction with what it changes on the
+ * case; the workflow resumes from the task's stream record, as for aid tasks.
+ */
+export async function decideAppealTask(input: {
+  taskId: string;
+  decision: Decision;
+  principal: Principal;
+  now: Date;
+}): Promise<{ taskId: string; outcome: string; caseStatus: string; dueDate?: string }> {
+  const { decision, principal } = input;
+  const task = (await getTask(input.taskId)) as AppealTaskRecord | undefined;
+  if (!task || !isAppealTaskType(task.taskType))
+    throw new NotFoundError(`There is no appeal task ${input.taskId}.`);
+  if (!principal.roles.includes(task.role)) {
+    throw new ForbiddenError(
+      `This ${task.taskType.replaceAll('_', ' ')} task needs the role "${task.role}"; you have ${principal.roles.length ? principal.roles.map((r) => `"${r}"`).join(', ') : 'no role'}.`,
+    );
+  }
+  if (task.status !== 'open') {
+    throw new ConflictError(
+      task.status === 'decided'
+        ? `This task was already decided (${task.decision?.outcome}) by ${task.decision?.decidedBy}.`
+        : 'This task is no longer open: a newer task replaced it.',
+      { taskStatus: task.status },
+    );
+  }
+  const problems = checkDecision(task.taskType, decision);
+  if (problems.length > 0) {
+    throw new ValidationError(problems.map((p) => ({ path: p.path.join('.'), message: p.message })));
+  }
+  if (needsComment.has(decision.outcome) && !decision.comment?.trim()) {
+    throw new ValidationError([
+      {
+        path: 'comment',
+        message:
+          decision.outcome === 'forward'
+            ? 'Name the body the appeal is forwarded to in "comment"; the applicant is told.'
+            : 'Give the reason in "comment".',
+      },
+    ]);
+  }
+  const found = await getItem<unknown>(keys.case(task.caseId));
+  if (!isAppealCase(found)) throw new NotFoundError(`The appeal of task ${task.taskId} no longer exists.`);
+  const current: AppealCaseRecord = found;
+
+  const at = input.now.toISOString();
+  const table = tableName();
+  const actor: Actor = {
+    kind: 'staff',
+    username: principal.username,
+    sub: principal.sub,
+    roles: principal.roles,
+  };
+  const recorded: TaskDecision = {
+    outcome: decision.outcome,
+    ...(decision.comment ? { comment: decision.comment } : {}),
+    ...(decision.answer ? { answer: decision.answer } : {}),
+    decidedBy: principal.username,
+    decidedBySub: principal.sub,
+    decidedAt: at,
+  };
+  const base = {
+    at,
+    actor,
+    action: `task.${task.taskType}.${decision.outcome}`,
+    details: { taskId: task.taskId },
+  };
+  const comment = decision.comment?.trim() ?? '';
+  const policy = deadlinePolicy(current.jurisdiction as Jurisdiction);
+  let caseWrites: TransactItems;
+  let dueDate: string | undefined;
+
+  switch (task.taskType) {
+    case 'department_answer':
+      caseWrites = departmentAnswerWrites(
+        table,
+        current,
+        task.department ?? 'unknown',
+        { status: 'answered', text: decision.answer ?? '', by: principal.username, at },
+        actor,
+        task.taskId,
+      );
+      break;
+    case 'consolidate_answer':
+      if (decision.outcome === 'answer') {
+        caseWrites = appealChange(table, current, { ...base, set: { answerDraft: decision.answer } });
+      } else if (decision.outcome === 'extend') {
+        // Ask for the longest extension the policy still allows; the head approves or refuses it.
+        const days = longestAllowed(current, policy, input.now);
+        if (days === undefined) {
+          const refusal = extendDueDate({
+            policy,
+            registeredOn: current.registeredOn,
+            currentDue: current.dueDate,
+            extensionsSoFar: current.extensions,
+            days: 1,
+            today: toIsoDate(input.now, policy.timeZone),
+          });
+          throw new ConflictError(
+            refusal.ok ? 'The deadline cannot be extended any further.' : refusal.refusal.message,
+            refusal.ok ? {} : { refusal: refusal.refusal.code },
+          );
+        }
+        caseWrites = appealChange(table, current, {
+          ...base,
+          set: { extensionRequest: { reason: comment, days, by: principal.username, at } },
+        });
+      } else if (decision.outcome === 'forward') {
+        caseWrites = appealChange(table, current, {
+          ...base,
+          set: { forwardRequest: { to: comment, by: principal.username, at } },
+        });
+      } else {
+        caseWrites = appealChange(table, current, { ...base, note: comment });
+      }
+      break;
+    case 'sign_off_answer':
+      caseWrites = appealChange(table, current, {
+        ...base,
+        ...(decision.outcome === 'reject' ? { set: { signOffComment: comment } } : {}),
+      });
+      break;
+    case 'approve_extension': {
+      const request = current.extensionRequest;
+      if (decision.outcome === 'reject' || !request) {
+        caseWrites = appealChange(table, current, { ...base, set: { extensionRequest: null } });
+        break;
+      }
+      const result = extendDueDate({
+        policy,
+        registeredOn: current.registeredOn,
+        currentDue: current.dueDate,
+        extensionsSoFar: current.extensions,
+        days: request.days,
+        today: toIsoDate(input.now, policy.timeZone),
+      });
+      if (!result.ok) throw new ConflictError(result.refusal.message, { refusal: result.refusal.code });
+      dueDate = result.dueDate;
+      caseWrites = [
+        ...appealChange(table, current, {
+          ...base,
+          note: `Deadline extended to ${result.dueDate}: ${request.reason}`,
+          set: {
+            dueDate: result.dueDate,
+            extensions: current.extensions + 1,
+            overdue: false,
+            escalation: 'none',
+            extensionRequest: null,
+          },
+          details: { taskId: task.taskId, dueDate: result.dueDate, days: result.days },
+        }),
+        notificationPut(table, {
+          caseId: current.caseId,
+          at,
+          applicant: current.applicant,
+          language: current.language,
+          message: {
+            kind: 'extended',
+            reference: current.reference,
+            dueDate: result.dueDate,
+            reason: request.reason,
+          },
+        }),
+      ];
+      break;
+    }
+  }
+
+  const outcome = await transact([taskUpdate(table, task, recorded), ...caseWrites]);
+  if (!outcome.ok) {
+    const now = await getTask(task.taskId);
+    if (now && now.status !== 'open') {
+      throw new ConflictError(
+        `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
+        {
+          taskStatus: now.status,
+        },
+      );
+    }
+    throw new TransientError('the appeal changed while deciding; try again');
+  }
+  return {
+    taskId: task.taskId,
+    outcome: decision.outcome,
+    caseStatus: current.status,
+    ...(dueDate ? { dueDate } : {}),
+  };
+}
+
+/** The most days an extension may still add (Ukraine's 45-day cap can leave fewer than maxDays). */
+function longestAllowed(
+  current: AppealCaseRecord,
+  policy: ReturnType<typeof deadlinePolicy>,
+  now: Date,
+): number | undefined {
+  for (let days = policy.extension.maxDays; days >= 1; days--) {
+    const r = extendDueDate({
+      policy,
+      registeredOn: current.registeredOn,
+      currentDue: current.dueDate,
+      extensionsSoFar: current.extensions,
+      days,
+      today: toIsoDate(now, policy.timeZone),
+    });
+    if (r.ok) return days;
+    if (r.refusal.code !== 'too_long') return undefined;
+  }
+  return undefined;
+}

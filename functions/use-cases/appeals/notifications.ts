@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import type { AppealApplicant } from '../../../domain/appeal.js';
+import { type AppealMessage, appealMessage } from '../../../domain/appeal-messages.js';
+import type { Language } from '../../../domain/catalogue.js';
+import { appealKeys, type DeliveryChannel } from '../../lib/store/appeal-records.js';
+
+/** E-mail when there is an address, else an SMS with a link, else a printed letter. */
+export function deliveryChannel(applicant: AppealApplicant): DeliveryChannel {
+  if (applicant.email) return 'email';
+  if (applicant.phone) return 'sms';
+  if (applicant.address) return 'letter';
+  return 'none';
+}
+
+/**
+ * A notification to the applicant, written in the same transaction as the change it tells of
+ * (pk CASE#id, sk NOTIFICATION#…): the fact is in the table the moment the change is, and the
+ * delivery (SES, SNS, the print queue; the local mailbox) follows from the stream.
+ */
+export function notificationPut(
+  tableName: string,
+  input: {
+    caseId: string;
+    at: string;
+    applicant: AppealApplicant;
+    language: Language;
+    message: AppealMessage;
+  },
+) {
+  const channel = deliveryChannel(input.applicant);
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...appealKeys.notification(input.caseId, input.at, randomUUID()),
+        type: 'Notification',
+        caseId: input.caseId,
+        at: input.at,
+        event: input.message.kind,
+        channel,
+        language: input.language,
+        text: appealMessage(input.message, input.language),
+        status: channel === 'none' ? 'undeliverable' : 'pending',
+      },
+    },
+  };
+}

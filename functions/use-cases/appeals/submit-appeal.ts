@@ -1,0 +1,291 @@
+import { createHmac, randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type Appeal, type AppealApplicant, canBeAnswered } from '../../../domain/appeal.js';
+import type { AppealStatus } from '../../../domain/appeal-lifecycle.js';
+import { canonicalJson } from '../../../domain/canonical-json.js';
+import { toIsoDate } from '../../../domain/dates.js';
+import { deadlinePolicy, dueDateFor } from '../../../domain/deadlines.js';
+import { can, explainDenial } from '../../../domain/permissions.js';
+import { formatReference } from '../../../domain/reference.js';
+import { hashAccessCode, newAccessCode, personKey, sha256 } from '../../lib/access-codes.js';
+import { dynamo, tableName } from '../../lib/clients.js';
+import { config } from '../../lib/config.js';
+import { ConflictError, ForbiddenError, TransientError, ValidationError } from '../../lib/errors.js';
+import type { Principal } from '../../lib/http.js';
+import { type AppealCaseRecord, appealKeys } from '../../lib/store/appeal-records.js';
+import { type Actor, auditPut } from '../../lib/store/audit.js';
+import { nextNumber } from '../../lib/store/counters.js';
+import { findIdempotentResponse, idempotencyPut } from '../../lib/store/idempotency.js';
+import { keys } from '../../lib/store/keys.js';
+import { transact } from '../../lib/store/transactions.js';
+import { notificationPut } from './notifications.js';
+
+export interface AppealReceipt {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly accessCode: string;
+  readonly status: AppealStatus;
+  readonly dueDate: string;
+  readonly priority: boolean;
+  readonly repeatOf?: string;
+  readonly repeatCount: number;
+}
+
+type PublicReceipt = Omit<AppealReceipt, 'accessCode'>;
+
+/** A repeat appeal is one from the same person on the same topic within this many months. */
+const repeatWindowMonths = 12;
+
+/**
+ * "The same person" for appeals: the aid key (national id, or name and birth date) when there is
+ * one, so that an aid applicant's appeal links to their case; else the name with the e-mail or
+ * phone. An appeal without a name (anonymous) belongs to nobody and is never a repeat.
+ */
+export function appealPersonKey(applicant: AppealApplicant): string | undefined {
+  const name = applicant.fullName;
+  if (!name) return undefined;
+  if (applicant.nationalId || applicant.birthDate) {
+    return personKey({
+      fullName: name,
+      birthDate: applicant.birthDate ?? '',
+      ...(applicant.nationalId ? { nationalId: applicant.nationalId } : {}),
+    });
+  }
+  const contact = applicant.email?.toLowerCase() ?? applicant.phone?.replace(/\D/g, '');
+  if (!contact) return undefined;
+  const basis = `nc:${name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()}|${contact}`;
+  return createHmac('sha256', config().ACCESS_CODE_PEPPER).update(basis).digest('base64url');
+}
+
+async function earlierAppeals(person: string, topic: string, since: string) {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': `PERSON#${person}`,
+        ':from': `APPEAL#${topic}#${since}`,
+        ':to': `APPEAL#${topic}#\uffff`,
+      },
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []) as { reference: string; caseId: string }[];
+}
+
+function monthsBefore(instant: Date, months: number): string {
+  const d = new Date(instant);
+  d.setUTCMonth(d.getUTCMonth() - months);
+  return d.toISOString();
+}
+
+async function replay(idempotencyKey: string, requestHash: string): Promise<AppealReceipt | undefined> {
+  const stored = await findIdempotentResponse<PublicReceipt>(idempotencyKey);
+  if (!stored) return undefined;
+  if (stored.requestHash !== requestHash) {
+    throw new ConflictError(
+      'This Idempotency-Key was already used with a different request. Use a new key for a new appeal.',
+    );
+  }
+  return { ...stored.response, accessCode: stored.secret };
+}
+
+/**
+ * Registers an appeal: one numbered case with its legal due date, in one transaction with its
+ * audit event, the person's appeal index entry (for repeat detection), the repeat-appellant
+ * record, the "registered" notification and (with a key) the idempotency record. The workflow
+ * starts from the case's stream record, so an acknowledged appeal always gets one.
+ */
+export async function submitAppeal(input: {
+  appeal: Appeal;
+  principal: Principal | undefined;
+  idempotencyKey?: string | undefined;
+  now: Date;
+}): Promise<AppealReceipt> {
+  const { appeal, principal, idempotencyKey, now } = input;
+  const staffOnly = (['channel', 'receivedAt'] as const).filter((f) => appeal[f] !== undefined);
+  if (staffOnly.length > 0 && !can(principal?.roles ?? [], 'appeals:register-channel')) {
+    throw new ForbiddenError(
+      `${explainDenial(principal?.roles ?? [], 'appeals:register-channel')} (the fields ${staffOnly.join(', ')} are for staff registering an appeal on a citizen's behalf).`,
+    );
+  }
+  if (appeal.receivedAt && new Date(appeal.receivedAt).getTime() > now.getTime()) {
+    throw new ValidationError([
+      { path: 'receivedAt', message: 'The date received cannot be in the future.' },
+    ]);
+  }
+  const requestHash = sha256(canonicalJson({ appeal, by: principal?.sub ?? null }));
+  if (idempotencyKey) {
+    const earlier = await replay(idempotencyKey, requestHash);
+    if (earlier) return earlier;
+  }
+
+  const { JURISDICTION } = config();
+  const policy = deadlinePolicy(JURISDICTION);
+  const at = now.toISOString();
+  const registeredOn = toIsoDate(now, policy.timeZone);
+  const due = dueDateFor({ policy, registeredOn, categories: appeal.categories ?? [] });
+  const answerable = canBeAnswered(appeal.applicant);
+  const status: AppealStatus =
+    !answerable && policy.noContactIsNotAnswerable ? 'not_answerable' : 'registered';
+
+  const person = appealPersonKey(appeal.applicant);
+  const earlier = person
+    ? await earlierAppeals(person, appeal.topic, monthsBefore(now, repeatWindowMonths))
+    : [];
+  const repeatOf = earlier.at(-1)?.reference;
+
+  const year = now.getUTCFullYear();
+  const reference = formatReference('APL', year, await nextNumber('APL', year));
+  const caseId = randomUUID();
+  const accessCode = newAccessCode();
+  const table = tableName();
+  const actor: Actor = principal
+    ? { kind: 'staff', username: principal.username, sub: principal.sub, roles: principal.roles }
+    : { kind: 'applicant' };
+
+  const record: AppealCaseRecord & Record<string, unknown> = {
+    ...keys.case(caseId),
+    ...keys.caseByReference(reference),
+    ...keys.casesByStatus('appeal', status, at),
+    type: 'AppealCase',
+    caseId,
+    kind: 'appeal',
+    appealKind: appeal.kind,
+    reference,
+    year,
+    status,
+    version: 1,
+    submittedAt: at,
+    updatedAt: at,
+    receivedAt: appeal.receivedAt ? new Date(appeal.receivedAt).toISOString() : at,
+    registeredOn,
+    channel: appeal.channel ?? 'web',
+    ...(principal ? { registeredBy: principal.username } : {}),
+    topic: appeal.topic,
+    subject: appeal.subject,
+    text: appeal.text,
+    applicant: appeal.applicant,
+    categories: appeal.categories ?? [],
+    language: appeal.applicant.preferredLanguage,
+    ...(person ? { personKey: person } : {}),
+    accessCodeHash: await hashAccessCode(accessCode, caseId),
+    ...(appeal.relatedReference ? { relatedReference: appeal.relatedReference } : {}),
+    jurisdiction: JURISDICTION,
+    priority: due.priority,
+    dueDate: due.dueDate,
+    originalDueDate: due.dueDate,
+    extensions: 0,
+    overdue: false,
+    escalation: 'none',
+    ...(repeatOf ? { repeatOf } : {}),
+    repeatCount: earlier.length + 1,
+    departments: [],
+    timeline: [
+      { at, status: 'registered' },
+      ...(status === 'not_answerable'
+        ? [{ at, status, note: 'No name or address to answer to (anonymous appeal).' }]
+        : []),
+    ],
+  };
+  const receipt: PublicReceipt = {
+    caseId,
+    reference,
+    status,
+    dueDate: due.dueDate,
+    priority: due.priority,
+    ...(repeatOf ? { repeatOf } : {}),
+    repeatCount: earlier.length + 1,
+  };
+
+  const items = [
+    { Put: { TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
+    auditPut(table, {
+      caseId,
+      at,
+      actor,
+      action: 'appeal.registered',
+      after: {
+        status,
+        reference,
+        channel: record.channel,
+        topic: appeal.topic,
+        dueDate: due.dueDate,
+        priority: due.priority,
+        ...(repeatOf ? { repeatOf } : {}),
+      },
+    }),
+    ...(status === 'registered'
+      ? [
+          notificationPut(table, {
+            caseId,
+            at,
+            applicant: appeal.applicant,
+            language: record.language,
+            message: { kind: 'registered', reference, dueDate: due.dueDate },
+          }),
+        ]
+      : []),
+    ...(person
+      ? [
+          {
+            Put: {
+              TableName: table,
+              Item: {
+                ...appealKeys.personAppeal(person, appeal.topic, at, caseId),
+                type: 'PersonAppeal',
+                caseId,
+                reference,
+                topic: appeal.topic,
+                submittedAt: at,
+              },
+            },
+          },
+        ]
+      : []),
+    ...(person && repeatOf
+      ? [
+          {
+            // The head's list: one item per person, counting their repeat appeals.
+            Update: {
+              TableName: table,
+              Key: appealKeys.repeatAppellant(person),
+              UpdateExpression:
+                'SET #type = :type, fullName = :name, lastAt = :at, lastReference = :ref, ' +
+                'topics = list_append(if_not_exists(topics, :none), :topic) ADD repeats :one',
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: {
+                ':type': 'RepeatAppellant',
+                ':name': appeal.applicant.fullName ?? '',
+                ':at': at,
+                ':ref': reference,
+                ':none': [],
+                ':topic': [appeal.topic],
+                ':one': 1,
+              },
+            },
+          },
+        ]
+      : []),
+    ...(idempotencyKey
+      ? [
+          idempotencyPut(table, {
+            idempotencyKey,
+            requestHash,
+            response: receipt,
+            secret: accessCode,
+            nowSeconds: Math.floor(now.getTime() / 1000),
+          }),
+        ]
+      : []),
+  ];
+  const outcome = await transact(items);
+  if (!outcome.ok) {
+    if (idempotencyKey && outcome.reasons[items.length - 1] === 'ConditionalCheckFailed') {
+      const again = await replay(idempotencyKey, requestHash);
+      if (again) return again;
+    }
+    throw new TransientError(`appeal registration cancelled: ${outcome.reasons.join(',')}`);
+  }
+  return { ...receipt, accessCode };
+}

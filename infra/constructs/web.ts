@@ -1,0 +1,114 @@
+import { Duration, Fn, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { appPaths } from '../../web/serve.js';
+import { acknowledge } from '../nag.js';
+
+export interface WebProps {
+  /** The HTTP API, served from the same origin under /v1/* (the web app calls relative paths). */
+  readonly httpApi: apigw.HttpApi;
+}
+
+/**
+ * The web app (web/dist) in S3 behind CloudFront, with the API behind the same origin: the browser
+ * talks to one host, so no CORS is needed and the app's relative `fetch('/v1/…')` works as it does
+ * under `npm start`. Deep links (/apply, /staff/tasks/…) are rewritten to /index.html by a
+ * CloudFront Function on the app's paths only, so the API's own 404s reach the app unchanged.
+ *
+ * Upload after deploying: `npm run build:web && aws s3 sync web/dist s3://<WebBucketName> --delete`.
+ */
+export class Web extends Construct {
+  readonly bucket: s3.Bucket;
+  readonly logs: s3.Bucket;
+  readonly distribution: cloudfront.Distribution;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    this.logs = new s3.Bucket(this, 'AccessLogs', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledge(
+      this.logs,
+      'AwsSolutions-S1',
+      'This bucket is the access-log destination itself; logging it into itself would loop.',
+    );
+
+    this.bucket = new s3.Bucket(this, 'Site', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: this.logs,
+      serverAccessLogsPrefix: 's3/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const appPathList = appPaths.map((p) => p.replace(/\{[^}]+\}/g, '*'));
+    const rewrite = new cloudfront.Function(this, 'DeepLinks', {
+      runtime: cloudfront.FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for the web app paths (deep links)',
+      code: cloudfront.FunctionCode.fromInline(`
+var patterns = ${JSON.stringify(appPathList)}.map(function (p) {
+  return new RegExp('^' + p.replace(/\\*/g, '[^/]+') + '/?$');
+});
+function handler(event) {
+  var request = event.request;
+  if (patterns.some(function (re) { return re.test(request.uri); })) request.uri = '/index.html';
+  return request;
+}`),
+    });
+
+    const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
+    const api = new origins.HttpOrigin(apiDomain, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+    });
+    const apiBehavior: cloudfront.BehaviorOptions = {
+      origin: api,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+      cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+    };
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `AidFlow web app and API (${Stack.of(this).stackName})`,
+      defaultRootObject: 'index.html',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: this.logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: cloudfront.ResponseHeadersPolicy.SECURITY_HEADERS,
+        functionAssociations: [{ function: rewrite, eventType: cloudfront.FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: { '/v1/*': apiBehavior, '/openapi.json': apiBehavior },
+    });
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR1',
+      'A municipal service for its residents; people abroad (e.g. displaced persons) must still reach it, so no geo restriction.',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR2',
+      'The API behind it is throttled at API Gateway; a WAF web ACL is an account-level choice made at deployment (webAclId).',
+    );
+    acknowledge(
+      this.distribution,
+      'AwsSolutions-CFR4',
+      'The default *.cloudfront.net certificate allows TLSv1; the minimum TLSv1.2_2021 applies once a custom domain certificate is attached.',
+    );
+  }
+}

@@ -1,0 +1,381 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
+import { anna, choose, fill, ready, submit } from './pages.js';
+
+/**
+ * The whole journey in a real browser, through the screens a person uses:
+ * an applicant applies → a reviewer approves → the head approves → finance authorises → the
+ * applicant sees "payment authorised". Journeys whose API is still being built (payment batches
+ * and settlement → "paid"; appeals answered and rated) run as soon as the server publishes their
+ * routes in /openapi.json, and are skipped until then.
+ */
+
+let runtime: Runtime;
+let browser: Browser;
+let dataDir: string;
+let apiPaths: Set<string>;
+const journey: { reference?: string; accessCode?: string } = {};
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-'));
+  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
+  const openapi = (await (await fetch(`${runtime.url}/openapi.json`)).json()) as {
+    paths: Record<string, unknown>;
+  };
+  apiPaths = new Set(Object.keys(openapi.paths));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(width = 1280): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  return page;
+}
+
+async function signIn(page: Page, username: string, lang = 'en'): Promise<void> {
+  await page.goto(`${runtime.url}/staff?lang=${lang}`);
+  await ready(page);
+  await fill(page, 'username', username);
+  await fill(page, 'password', 'demo');
+  await submit(page);
+  await page.locator('.staff-nav').waitFor();
+}
+
+/** The applicant's status page for a case (shown at once when this tab created the case). */
+async function openCase(page: Page, lang: string, reference: string, accessCode: string): Promise<void> {
+  await page.goto(`${runtime.url}/status?lang=${lang}&reference=${reference}`);
+  await page.locator('#accessCode, [data-testid="case-status"]').first().waitFor();
+  // The tab that created the case looks it up at once: let that finish before deciding.
+  await page.waitForLoadState('networkidle');
+  if (await page.locator('#accessCode').isVisible()) {
+    await fill(page, 'accessCode', accessCode);
+    await submit(page);
+  }
+  await page.locator('[data-testid="case-status"]').waitFor();
+}
+
+/** Opens the open task of `type` for the case from the inbox, decides it, and sees the confirmation. */
+async function decide(username: string, type: string, shot: string, extra?: (page: Page) => Promise<void>) {
+  await runtime.settle();
+  const page = await newPage();
+  await signIn(page, username);
+  const link = page.locator(`a[data-task-type="${type}"][data-reference="${journey.reference}"]`);
+  await link.waitFor();
+  await screenshot(page, `${shot}-inbox`);
+  await link.click();
+  await page.locator('#outcome').waitFor();
+  await choose(page, 'outcome', 'approve');
+  if (extra) await extra(page);
+  await screenshot(page, `${shot}-task`);
+  await page.locator('.decision-panel button[type="submit"]').click();
+  await page.locator('.alert--success').waitFor();
+  expect(await page.locator('.alert--success').textContent()).toContain(journey.reference);
+  await page.close();
+}
+
+describe('an aid application, end to end in the browser', () => {
+  it('the applicant applies step by step and gets a reference and an access code', async () => {
+    const page = await newPage(360);
+    await page.goto(`${runtime.url}/`);
+    await ready(page);
+    await page.locator('a[href="/apply"]').first().click();
+    await ready(page);
+
+    // Continue without answering: the errors say what to fix and link to the fields.
+    await submit(page);
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('.error-summary a').count()).toBeGreaterThan(1);
+    await screenshot(page, 'apply-1-about-errors-360');
+
+    await fill(page, 'fullName', anna.fullName);
+    await fill(page, 'birthDay', anna.birth[0]);
+    await fill(page, 'birthMonth', anna.birth[1]);
+    await fill(page, 'birthYear', anna.birth[2]);
+    await fill(page, 'phone', anna.phone);
+    await choose(page, 'preferredLanguage', 'ru');
+    await screenshot(page, 'apply-1-about-360');
+    await submit(page);
+
+    await page.locator('#householdSize').waitFor();
+    // The shared schema's cross-field rule: children cannot outnumber the household.
+    await fill(page, 'householdSize', '2');
+    await fill(page, 'children', '3');
+    await fill(page, 'income', anna.income);
+    await submit(page);
+    await page.locator('#children-error').waitFor();
+    await fill(page, 'children', anna.children);
+    await screenshot(page, 'apply-2-household-360');
+    await submit(page);
+
+    await page.locator('input[name="categories"]').first().waitFor();
+    for (const c of anna.categories) await choose(page, 'categories', c);
+    await screenshot(page, 'apply-3-categories-360');
+    await submit(page);
+
+    await page.locator('input[name="aidType"]').first().waitFor();
+    await choose(page, 'aidType', anna.aidType);
+    await fill(page, 'amount', anna.amount);
+    await fill(page, 'reason', anna.reason);
+    await submit(page);
+
+    await page.locator('input[name="payoutMethod"]').first().waitFor();
+    await choose(page, 'payoutMethod', 'cash_desk');
+    await screenshot(page, 'apply-5-payment-360');
+    await submit(page);
+
+    await page.locator('.summary').first().waitFor();
+    await screenshot(page, 'apply-6-check-360');
+    expect(await page.locator('main').textContent()).toContain(anna.fullName);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await submit(page);
+
+    await page.locator('[data-testid="reference"]').waitFor();
+    journey.reference = (await page.locator('[data-testid="reference"]').textContent())?.trim();
+    journey.accessCode = (await page.locator('[data-testid="access-code"]').textContent())?.trim();
+    expect(journey.reference).toMatch(/^AID-\d{4}-\d{6}$/);
+    expect(journey.accessCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await screenshot(page, 'apply-7-confirmation-360');
+    await page.close();
+  });
+
+  it('a reviewer approves it from the inbox', async () => {
+    await decide('reviewer', 'review', 'staff-1-reviewer');
+  });
+
+  it('the head of department approves it with a funding source', async () => {
+    await decide('head', 'approve', 'staff-2-head', async (page) => {
+      await page.locator('#fundingSource').selectOption('regional_budget');
+    });
+  });
+
+  it('finance authorises the payment and sees the disbursement', async () => {
+    await decide('finance', 'authorise_payment', 'staff-3-finance');
+    await runtime.settle();
+    const page = await newPage();
+    await signIn(page, 'finance');
+    await page.goto(`${runtime.url}/staff/payments?lang=en`);
+    await page.locator(`tr[data-reference="${journey.reference}"]`).waitFor();
+    await screenshot(page, 'staff-4-payments');
+    await page.close();
+  });
+
+  it('the applicant sees the status "payment authorised", with the timeline and the checks', async () => {
+    await runtime.settle();
+    const page = await newPage(360);
+    await page.goto(`${runtime.url}/status?lang=ru`);
+    await ready(page);
+    await fill(page, 'reference', journey.reference ?? '');
+    await fill(page, 'accessCode', (journey.accessCode ?? '').toLowerCase());
+    await submit(page);
+    const status = page.locator('[data-testid="case-status"]');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('payment_authorised');
+    expect(await page.locator('.timeline li').count()).toBeGreaterThan(3);
+    await screenshot(page, 'status-payment-authorised-ru-360');
+    await page.close();
+  });
+
+  it('finance batches and settles the payment, and the applicant sees "paid"', async (ctx) => {
+    if (
+      !apiPaths.has('/v1/payment-batches') ||
+      !apiPaths.has('/v1/disbursements/{disbursementId}/settlement')
+    ) {
+      ctx.skip();
+    }
+    const page = await newPage();
+    await signIn(page, 'finance');
+    await page.goto(`${runtime.url}/staff/payments?lang=en`);
+    await page.locator(`tr[data-reference="${journey.reference}"]`).waitFor();
+    await page.locator('main .button--primary').click();
+    await page.locator('.alert--success').waitFor();
+    await page.locator('.tab', { hasText: 'In a batch' }).click();
+    const row = page.locator(`tr[data-reference="${journey.reference}"]`);
+    await row.locator('.button--secondary').click();
+    await page.locator('.alert--success').waitFor();
+    await screenshot(page, 'staff-5-settled');
+    await runtime.settle();
+    await openCase(page, 'en', journey.reference ?? '', journey.accessCode ?? '');
+    const status = page.locator('[data-testid="case-status"]');
+    await status.waitFor();
+    expect(await status.getAttribute('data-status')).toBe('paid');
+    await screenshot(page, 'status-paid');
+    await page.close();
+  });
+
+  it('an appeal is sent, answered by the office and rated by the applicant', async (ctx) => {
+    if (!apiPaths.has('/v1/appeals') || !apiPaths.has('/v1/cases/{reference}/feedback')) ctx.skip();
+    const page = await newPage(360);
+    await page.goto(`${runtime.url}/appeal?lang=uk`);
+    await ready(page);
+    await choose(page, 'kind', 'complaint');
+    await choose(page, 'topic', 'social_aid');
+    await fill(page, 'subject', 'Довго немає відповіді');
+    await fill(page, 'text', 'Я подала заяву місяць тому і досі не маю відповіді.');
+    await fill(page, 'fullName', 'Олена Коваль');
+    await fill(page, 'birthDay', '5');
+    await fill(page, 'birthMonth', '6');
+    await fill(page, 'birthYear', '1961');
+    await fill(page, 'email', 'olena@example.org');
+    await submit(page);
+    await page.locator('[data-testid="reference"]').waitFor();
+    const reference = (await page.locator('[data-testid="reference"]').textContent())?.trim() ?? '';
+    const accessCode = (await page.locator('[data-testid="access-code"]').textContent())?.trim() ?? '';
+    await screenshot(page, 'appeal-registered-uk-360');
+
+    // The office answers: each department task, then the clerk's consolidated answer.
+    // A complaint's answer is signed off by the head before it goes out.
+    for (const [username, type, outcome] of [
+      ['reviewer', 'department_answer', 'answer'],
+      ['clerk', 'consolidate_answer', 'answer'],
+      ['head', 'sign_off_answer', 'approve'],
+    ] as const) {
+      await runtime.settle();
+      const staff = await newPage();
+      await signIn(staff, username);
+      const links = staff.locator(`a[data-task-type="${type}"][data-reference="${reference}"]`);
+      await links.first().waitFor();
+      await links.first().click();
+      await staff.locator('#outcome').waitFor();
+      await choose(staff, 'outcome', outcome);
+      if (outcome === 'answer')
+        await fill(staff, 'answer', 'Вашу заяву розглянуто; рішення надіслано поштою.');
+      await staff.locator('.decision-panel button[type="submit"]').click();
+      await staff
+        .locator('.alert--success, .decision-panel .alert--error, .decision-panel .error-summary')
+        .first()
+        .waitFor();
+      await screenshot(staff, `appeal-${type}`);
+      if ((await staff.locator('.alert--success').count()) === 0) {
+        throw new Error(`${type} was not recorded: ${await staff.locator('.decision-panel').innerText()}`);
+      }
+      await staff.close();
+    }
+    await runtime.settle();
+    await openCase(page, 'uk', reference, accessCode);
+    await screenshot(page, 'appeal-answered-uk-360');
+    await page.locator('#answer-title').waitFor();
+    await choose(page, 'rating', '5');
+    await page.locator('#feedback-title ~ form button[type="submit"]').click();
+    await page.locator('.alert--success').waitFor();
+    await screenshot(page, 'appeal-answered-rated-uk-360');
+    await page.close();
+  });
+});
+
+describe('accessibility: axe-core on every page in every language', () => {
+  const languages = ['en', 'uk', 'ru', 'zh'] as const;
+  const publicPages = ['/', '/apply', '/status', '/appeal', '/staff'];
+  const staffPages: [string, string][] = [
+    ['reviewer', '/staff/tasks'],
+    ['finance', '/staff/payments'],
+    ['head', '/staff/budgets'],
+    ['head', '/staff/reports'],
+    ['admin', '/staff/mailbox'],
+  ];
+  const checked: string[] = [];
+
+  for (const lang of languages) {
+    it(`public pages in ${lang}, with and without errors, at 1280 and 360 px`, async () => {
+      const page = await newPage();
+      for (const path of publicPages) {
+        await page.goto(`${runtime.url}${path}?lang=${lang}`);
+        await ready(page);
+        expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+        const violations = await axe(page);
+        expect(violations, `${path} (${lang})\n${describeViolations(violations)}`).toEqual([]);
+        checked.push(`${path} ${lang}`);
+        if (['/apply', '/status', '/appeal', '/staff'].includes(path)) {
+          // The error state: submit the empty form.
+          await submit(page);
+          await page.locator('.error-summary').waitFor();
+          const withErrors = await axe(page);
+          expect(withErrors, `${path} with errors (${lang})\n${describeViolations(withErrors)}`).toEqual([]);
+          checked.push(`${path} (errors) ${lang}`);
+        }
+        await screenshot(page, `a11y-${lang}${path === '/' ? '-home' : path.replaceAll('/', '-')}`);
+      }
+      await page.setViewportSize({ width: 360, height: 800 });
+      for (const path of publicPages) {
+        await page.goto(`${runtime.url}${path}?lang=${lang}`);
+        await ready(page);
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${path} at 360 px`,
+        ).toBeLessThanOrEqual(360);
+      }
+      await page.close();
+    });
+
+    it(`the applicant's case and the staff pages in ${lang}`, async () => {
+      const page = await newPage();
+      if (journey.reference) {
+        await page.goto(`${runtime.url}/status?lang=${lang}&reference=${journey.reference}`);
+        await fill(page, 'accessCode', journey.accessCode ?? '');
+        await submit(page);
+        await page.locator('[data-testid="case-status"]').waitFor();
+        const violations = await axe(page);
+        expect(violations, `case view (${lang})\n${describeViolations(violations)}`).toEqual([]);
+        checked.push(`/status (case) ${lang}`);
+        await screenshot(page, `a11y-${lang}-case`);
+      }
+      for (const [username, path] of staffPages) {
+        await signIn(page, username, lang);
+        await page.goto(`${runtime.url}${path}?lang=${lang}`);
+        await ready(page);
+        await page.locator('.loading').waitFor({ state: 'detached' });
+        const violations = await axe(page);
+        expect(violations, `${path} (${lang})\n${describeViolations(violations)}`).toEqual([]);
+        checked.push(`${path} ${lang}`);
+        await screenshot(page, `a11y-${lang}${path.replaceAll('/', '-')}`);
+        await page.evaluate(() => sessionStorage.clear());
+      }
+      // A task with its case, eligibility and history: create one and open it as the reviewer.
+      const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          applicant: {
+            fullName: `Test ${lang}`,
+            birthDate: '1960-01-01',
+            phone: '+7 900 000-00-00',
+            preferredLanguage: lang,
+          },
+          categories: ['low_income'],
+          household: { size: 3, children: 1, monthlyIncome: { currency: 'RUB', minor: 2_400_000 } },
+          aidType: 'cash',
+          requestedAmount: { currency: 'RUB', minor: 700_000 },
+          reason: 'a11y',
+          payout: { method: 'cash_desk' },
+        }),
+      });
+      const { reference } = (await res.json()) as { reference: string };
+      await runtime.settle();
+      await signIn(page, 'reviewer', lang);
+      const link = page.locator(`a[data-reference="${reference}"]`);
+      await link.waitFor();
+      await link.click();
+      await page.locator('#outcome').waitFor();
+      await page.locator('.decision-panel button[type="submit"]').click();
+      await page.locator('.decision-panel .error-summary').waitFor();
+      const violations = await axe(page);
+      expect(violations, `task view (${lang})\n${describeViolations(violations)}`).toEqual([]);
+      checked.push(`/staff/tasks/{id} ${lang}`);
+      await screenshot(page, `a11y-${lang}-task`);
+      await page.close();
+    });
+  }
+
+  afterAll(() => {
+    console.log(`axe-core: ${checked.length} page states checked, no violations:\n  ${checked.join('\n  ')}`);
+  });
+});

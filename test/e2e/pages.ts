@@ -1,0 +1,46 @@
+import type { Page } from 'playwright-core';
+
+/** What a person does on each page, in the words of the page's own labels (by id, language-neutral). */
+
+export async function fill(page: Page, id: string, value: string): Promise<void> {
+  await page.locator(`#${id}`).fill(value);
+}
+
+export async function choose(page: Page, name: string, value: string): Promise<void> {
+  await page.locator(`input[name="${name}"][value="${value}"]`).check();
+}
+
+export async function submit(page: Page): Promise<void> {
+  await page.locator('main form button[type="submit"]').last().click();
+}
+
+export interface ApplicationAnswers {
+  fullName: string;
+  birth: [string, string, string];
+  phone: string;
+  householdSize: string;
+  children: string;
+  income: string;
+  categories: string[];
+  aidType: string;
+  amount: string;
+  reason: string;
+}
+
+export const anna: ApplicationAnswers = {
+  fullName: 'Анна Петровна Иванова',
+  birth: ['2', '4', '1950'],
+  phone: '+7 912 345-67-89',
+  householdSize: '2',
+  children: '0',
+  income: '18000',
+  categories: ['pensioner'],
+  aidType: 'cash',
+  amount: '5000',
+  reason: 'Лекарства после операции.',
+};
+
+/** Waits until the page title (h1) is there and focused, i.e. the page has rendered. */
+export async function ready(page: Page): Promise<void> {
+  await page.locator('#page-title').waitFor();
+}

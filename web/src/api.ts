@@ -1,0 +1,116 @@
+/**
+ * The HTTP client of the API.md contract. Every call resolves (never throws) to a result the
+ * page can explain to a person: what happened and what to do.
+ */
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export interface Problem {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: FieldProblem[];
+}
+
+export type Failure =
+  /** The browser could not reach the server (offline, DNS, server down) or it took too long. */
+  | { kind: 'network'; status: 0 }
+  /** The route does not exist on this server (yet): the gateway's own 404. */
+  | { kind: 'unavailable'; status: 404 }
+  /** The server answered with an error; `problem` is its RFC 9457 body when it sent one. */
+  | { kind: 'http'; status: number; problem: Problem; retryAfterSeconds?: number };
+
+export type ApiResult<T> = ({ ok: true; status: number; data: T } | ({ ok: false } & Failure)) & {
+  headers?: Headers;
+};
+
+export interface RequestOptions {
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** Called when a staff request is refused for an expired or invalid token (401). */
+let onUnauthorised: (() => void) | undefined;
+export function setUnauthorisedHandler(handler: () => void): void {
+  onUnauthorised = handler;
+}
+
+export async function api<T>(
+  method: string,
+  path: string,
+  options: RequestOptions = {},
+): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = { accept: 'application/json', ...(options.headers ?? {}) };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] = 'application/json';
+  }
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
+  let res: Response;
+  try {
+    res = await fetch(path, { method, headers, body, signal: controller.signal, credentials: 'same-origin' });
+  } catch {
+    return { ok: false, kind: 'network', status: 0 };
+  } finally {
+    clearTimeout(timer);
+  }
+  const text = await res.text().catch(() => '');
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = text;
+  }
+  if (res.ok) return { ok: true, status: res.status, data: parsed as T, headers: res.headers };
+  const isObject = typeof parsed === 'object' && parsed !== null;
+  if (res.status === 404 && isObject && 'message' in (parsed as object) && !('type' in (parsed as object))) {
+    return { ok: false, kind: 'unavailable', status: 404 };
+  }
+  if (res.status === 401 && options.token) onUnauthorised?.();
+  const retryAfter = Number(res.headers.get('retry-after'));
+  return {
+    ok: false,
+    kind: 'http',
+    status: res.status,
+    problem: isObject ? (parsed as Problem) : {},
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfterSeconds: retryAfter } : {}),
+  };
+}
+
+/** Downloads a file from the API (e.g. a payment batch's CSV) with the staff token. */
+export async function download(path: string, token: string, filename: string): Promise<ApiResult<null>> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    return { ok: false, kind: 'network', status: 0 };
+  }
+  if (!res.ok) {
+    if (res.status === 404) return { ok: false, kind: 'unavailable', status: 404 };
+    return { ok: false, kind: 'http', status: res.status, problem: {} };
+  }
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { ok: true, status: res.status, data: null };
+}
+
+/** A random id for Idempotency-Key (crypto.randomUUID needs a secure context; this does not). */
+export function randomId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}

@@ -1,0 +1,90 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { type Language, languages, localeOf } from '../../domain/catalogue.js';
+import type { Money } from '../../domain/money.js';
+import { formatMoney } from '../../domain/money.js';
+import { en, type Messages } from './messages/en.js';
+import { ru } from './messages/ru.js';
+import { uk } from './messages/uk.js';
+import { zh } from './messages/zh.js';
+
+export const messages: Record<Language, Messages> = { en, uk, ru, zh };
+
+/** Each language named in itself, for the switcher. */
+export const languageNames: Record<Language, string> = {
+  en: 'English',
+  uk: 'Українська',
+  ru: 'Русский',
+  zh: '中文',
+};
+
+const storageKey = 'aidflow.language';
+
+export function isLanguage(value: string | null | undefined): value is Language {
+  return typeof value === 'string' && (languages as readonly string[]).includes(value);
+}
+
+/** `?lang=` first (shareable links), then the person's earlier choice, then the browser's languages. */
+export function initialLanguage(): Language {
+  const fromQuery = new URLSearchParams(location.search).get('lang');
+  if (isLanguage(fromQuery)) return fromQuery;
+  try {
+    const stored = localStorage.getItem(storageKey);
+    if (isLanguage(stored)) return stored;
+  } catch {
+    // storage may be disabled; fall through
+  }
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (isLanguage(base)) return base;
+  }
+  return 'en';
+}
+
+export function rememberLanguage(language: Language): void {
+  try {
+    localStorage.setItem(storageKey, language);
+  } catch {
+    // not fatal
+  }
+}
+
+export interface I18n {
+  lang: Language;
+  t: Messages;
+  setLanguage: (language: Language) => void;
+  money: (m: Money) => string;
+  number: (n: number) => string;
+  /** A civil date (YYYY-MM-DD) or the date of an instant, e.g. "2 April 1950". */
+  date: (isoDateOrInstant: string) => string;
+  dateTime: (instant: string) => string;
+}
+
+export function makeI18n(lang: Language, setLanguage: (language: Language) => void): I18n {
+  const locale = localeOf[lang];
+  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const numberFormat = new Intl.NumberFormat(locale);
+  return {
+    lang,
+    t: messages[lang],
+    setLanguage,
+    money: (m) => formatMoney(m, locale),
+    number: (n) => numberFormat.format(n),
+    date: (value) => {
+      // A civil date has no time zone: format it as the same calendar day everywhere.
+      const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
+      return Number.isNaN(d.getTime()) ? value : dateFormat.format(d);
+    },
+    dateTime: (value) => {
+      const d = new Date(value);
+      return Number.isNaN(d.getTime()) ? value : dateTimeFormat.format(d);
+    },
+  };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n('en', () => {}));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

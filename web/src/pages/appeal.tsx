@@ -1,0 +1,336 @@
+import { useState } from 'preact/hooks';
+import { appealSchema } from '../../../domain/appeal.js';
+import { appealKinds, type Language, languages } from '../../../domain/catalogue.js';
+import { api, randomId } from '../api.js';
+import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
+import { isoDateOrRaw, optionalText } from '../form-values.js';
+import { languageNames, useI18n } from '../i18n.js';
+import type { Messages } from '../messages/en.js';
+import { useLocation } from '../router.js';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  errorFor,
+  PageTitle,
+  Progress,
+  Radios,
+  TextArea,
+  TextField,
+  useTitle,
+} from '../ui.js';
+import { ApplicationSent, rememberCase } from './apply.js';
+
+/** The routing topics the demo office has configured. */
+const topicCodes = ['social_aid', 'housing', 'healthcare', 'transport', 'other'] as const;
+
+interface AppealDraft {
+  kind: string;
+  topic: string;
+  relatedReference: string;
+  subject: string;
+  text: string;
+  fullName: string;
+  birthDay: string;
+  birthMonth: string;
+  birthYear: string;
+  email: string;
+  phone: string;
+  address: string;
+  preferredLanguage: string;
+}
+
+function toBody(d: AppealDraft): Record<string, unknown> {
+  return {
+    applicant: {
+      fullName: d.fullName,
+      birthDate: isoDateOrRaw(d.birthDay, d.birthMonth, d.birthYear),
+      email: optionalText(d.email),
+      phone: optionalText(d.phone),
+      address: optionalText(d.address),
+      preferredLanguage: d.preferredLanguage,
+    },
+    kind: d.kind || undefined,
+    topic: d.topic || undefined,
+    subject: d.subject,
+    text: d.text,
+    relatedReference: optionalText(d.relatedReference.trim().toUpperCase()),
+  };
+}
+
+function fieldOf(path: readonly PropertyKey[]): { key: ErrorKey; id: string } {
+  const [a, b] = path.map(String);
+  if (a === 'applicant') {
+    if (b === undefined) return { key: 'contact', id: 'email' };
+    if (b === 'birthDate') return { key: 'birthDate', id: 'birthDay' };
+    if (b === 'fullName' || b === 'email' || b === 'phone' || b === 'address' || b === 'preferredLanguage')
+      return { key: b, id: b };
+    return { key: 'fullName', id: 'fullName' };
+  }
+  if (a === 'kind' || a === 'topic' || a === 'subject' || a === 'text' || a === 'relatedReference')
+    return { key: a, id: a };
+  return { key: 'text', id: 'text' };
+}
+
+function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
+  const result = appealSchema.safeParse(body);
+  if (result.success) return [];
+  const seen = new Set<string>();
+  return result.error.issues
+    .map((issue) => {
+      const { key, id } = fieldOf(issue.path);
+      return { field: id, message: localise(t, key, issue.message, issue.input) };
+    })
+    .filter((e) => {
+      if (seen.has(e.field)) return false;
+      seen.add(e.field);
+      return true;
+    });
+}
+
+export function AppealPage() {
+  const { t, lang } = useI18n();
+  const loc = useLocation();
+  const [d, setD] = useState<AppealDraft>(() => ({
+    kind: loc.query.get('related') ? 'complaint' : '',
+    topic: loc.query.get('related') ? 'social_aid' : '',
+    relatedReference: loc.query.get('related') ?? '',
+    subject: '',
+    text: '',
+    fullName: '',
+    birthDay: '',
+    birthMonth: '',
+    birthYear: '',
+    email: '',
+    phone: '',
+    address: '',
+    preferredLanguage: lang as Language,
+  }));
+  const [key] = useState(randomId);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [unavailable, setUnavailable] = useState(false);
+  const [done, setDone] = useState<{ reference: string; accessCode: string; dueDate?: string } | undefined>();
+  useTitle(done ? t.appealSentTitle : t.appealTitle, done ? 'done' : 'form');
+  const set =
+    <K extends keyof AppealDraft>(k: K) =>
+    (value: AppealDraft[K]) =>
+      setD({ ...d, [k]: value });
+  const err = (id: string) => errorFor(errors, id);
+
+  if (done) {
+    return <ApplicationSent confirmation={done} appealDue={done.dueDate ?? ''} />;
+  }
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const body = toBody(d);
+    const problems = validate(t, body);
+    setErrors(problems);
+    if (problems.length > 0) return;
+    setBusy(true);
+    setFailure(undefined);
+    const res = await api<{ reference: string; accessCode: string; dueDate?: string }>(
+      'POST',
+      '/v1/appeals',
+      {
+        body: appealSchema.parse(body),
+        headers: { 'idempotency-key': key },
+      },
+    );
+    setBusy(false);
+    if (res.ok) {
+      rememberCase(res.data.reference, res.data.accessCode);
+      setDone(res.data);
+    } else if (res.kind === 'unavailable') setUnavailable(true);
+    else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
+      setErrors(
+        res.problem.errors.map((pe) => {
+          const { key: k, id } = fieldOf(pe.path.split('.').filter(Boolean));
+          return { field: id, message: localise(t, k, pe.message) };
+        }),
+      );
+    } else setFailure(failureMessage(t, res));
+  };
+
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {failure && (
+        <Alert kind="error" title={t.errorSummaryTitle}>
+          <p>{failure}</p>
+        </Alert>
+      )}
+      {unavailable && (
+        <Alert kind="info" title={t.notAvailableTitle}>
+          <p>{t.notAvailable}</p>
+        </Alert>
+      )}
+      <PageTitle>{t.appealTitle}</PageTitle>
+      <p>{t.appealIntro}</p>
+      <form noValidate onSubmit={submit}>
+        <Radios
+          id="kind"
+          legend={t.appealKind}
+          error={err('kind')}
+          value={d.kind}
+          onChange={set('kind')}
+          choices={['request', 'complaint', 'proposal'].map((k) => ({
+            value: k,
+            label: capitalise(appealKinds.find((a) => a.code === k)?.name[lang] ?? k),
+            hint: t.appealKindHint[k] ?? '',
+          }))}
+        />
+        <Radios
+          id="topic"
+          legend={t.appealTopic}
+          small
+          error={err('topic')}
+          value={d.topic}
+          onChange={set('topic')}
+          choices={topicCodes.map((c) => ({ value: c, label: t.topics[c] ?? c }))}
+        />
+        <TextField
+          id="relatedReference"
+          label={t.appealRelated}
+          hint={t.appealRelatedHint}
+          optional
+          width="medium"
+          error={err('relatedReference')}
+          value={d.relatedReference}
+          onInput={set('relatedReference')}
+        />
+        <TextField
+          id="subject"
+          label={t.appealSubject}
+          hint={t.appealSubjectHint}
+          error={err('subject')}
+          value={d.subject}
+          onInput={set('subject')}
+          spellcheck
+        />
+        <TextArea
+          id="text"
+          label={t.appealText}
+          hint={t.appealTextHint}
+          error={err('text')}
+          value={d.text}
+          onInput={set('text')}
+          rows={8}
+        />
+        <h2>{t.stepAbout}</h2>
+        <TextField
+          id="fullName"
+          label={t.fullName}
+          hint={t.fullNameHint}
+          autocomplete="name"
+          error={err('fullName')}
+          value={d.fullName}
+          onInput={set('fullName')}
+        />
+        <div class={`field${err('birthDay') ? ' field--error' : ''}`}>
+          <fieldset aria-describedby={`birthDate-hint${err('birthDay') ? ' birthDay-error' : ''}`}>
+            <legend>{t.birthDate}</legend>
+            <div class="hint" id="birthDate-hint">
+              {t.birthDateHint}
+            </div>
+            {err('birthDay') && (
+              <p class="field-error" id="birthDay-error">
+                {err('birthDay')}
+              </p>
+            )}
+            <div class="date-input">
+              <div>
+                <label for="birthDay">{t.day}</label>
+                <input
+                  id="birthDay"
+                  class="input input--2"
+                  inputMode="numeric"
+                  autocomplete="bday-day"
+                  value={d.birthDay}
+                  onInput={(e) => set('birthDay')(e.currentTarget.value)}
+                />
+              </div>
+              <div>
+                <label for="birthMonth">{t.month}</label>
+                <input
+                  id="birthMonth"
+                  class="input input--2"
+                  inputMode="numeric"
+                  autocomplete="bday-month"
+                  value={d.birthMonth}
+                  onInput={(e) => set('birthMonth')(e.currentTarget.value)}
+                />
+              </div>
+              <div>
+                <label for="birthYear">{t.year}</label>
+                <input
+                  id="birthYear"
+                  class="input input--4"
+                  inputMode="numeric"
+                  autocomplete="bday-year"
+                  value={d.birthYear}
+                  onInput={(e) => set('birthYear')(e.currentTarget.value)}
+                />
+              </div>
+            </div>
+          </fieldset>
+        </div>
+        <fieldset class="field">
+          <legend>{t.contactLegend}</legend>
+          <div class="hint">{t.contactHint}</div>
+          <TextField
+            id="email"
+            label={t.email}
+            type="email"
+            inputMode="email"
+            autocomplete="email"
+            optional
+            error={err('email')}
+            value={d.email}
+            onInput={set('email')}
+          />
+          <TextField
+            id="phone"
+            label={t.phone}
+            hint={t.phoneHint}
+            type="tel"
+            inputMode="tel"
+            autocomplete="tel"
+            width="medium"
+            optional
+            error={err('phone')}
+            value={d.phone}
+            onInput={set('phone')}
+          />
+          <TextField
+            id="address"
+            label={t.address}
+            autocomplete="street-address"
+            optional
+            error={err('address')}
+            value={d.address}
+            onInput={set('address')}
+          />
+        </fieldset>
+        <Radios
+          id="preferredLanguage"
+          legend={t.preferredLanguage}
+          small
+          value={d.preferredLanguage}
+          onChange={set('preferredLanguage')}
+          choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
+        />
+        <Button busy={busy} busyText={t.appealSending}>
+          {t.appealSend}
+        </Button>
+        <Progress active={busy} text={t.appealSending} />
+      </form>
+    </>
+  );
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
+}

@@ -1,0 +1,794 @@
+import { useState } from 'preact/hooks';
+import { type AidApplicationInput, aidApplicationSchemaAt } from '../../../domain/aid-application.js';
+import { aidTypes, type Language, languages, recipientCategories } from '../../../domain/catalogue.js';
+import { api, randomId } from '../api.js';
+import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
+import { isoDateOrRaw, minorUnitsOrRaw, optionalText, todayIso, wholeNumberOrRaw } from '../form-values.js';
+import { languageNames, useI18n } from '../i18n.js';
+import type { Messages } from '../messages/en.js';
+import { Link } from '../router.js';
+import {
+  Alert,
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  errorFor,
+  PageTitle,
+  Progress,
+  Radios,
+  SummaryList,
+  TextArea,
+  TextField,
+  useTitle,
+} from '../ui.js';
+
+/** The office's currency (the demo office assesses income and pays in roubles). */
+export const officeCurrency = 'RUB';
+
+interface Draft {
+  fullName: string;
+  birthDay: string;
+  birthMonth: string;
+  birthYear: string;
+  email: string;
+  phone: string;
+  address: string;
+  preferredLanguage: string;
+  householdSize: string;
+  children: string;
+  income: string;
+  categories: string[];
+  aidType: string;
+  amount: string;
+  reason: string;
+  payoutMethod: string;
+  accountHolder: string;
+  accountKind: string;
+  iban: string;
+  accountNumber: string;
+  bic: string;
+  deliveryAddress: string;
+  /** One key per application, kept across retries so a retry never creates a second case. */
+  idempotencyKey: string;
+}
+
+const emptyDraft = (language: Language): Draft => ({
+  fullName: '',
+  birthDay: '',
+  birthMonth: '',
+  birthYear: '',
+  email: '',
+  phone: '',
+  address: '',
+  preferredLanguage: language,
+  householdSize: '',
+  children: '',
+  income: '',
+  categories: [],
+  aidType: '',
+  amount: '',
+  reason: '',
+  payoutMethod: '',
+  accountHolder: '',
+  accountKind: 'iban',
+  iban: '',
+  accountNumber: '',
+  bic: '',
+  deliveryAddress: '',
+  idempotencyKey: randomId(),
+});
+
+// sessionStorage: kept across a reload in this tab, gone when the tab closes (shared computers).
+const draftKey = 'aidflow.application-draft';
+function loadDraft(language: Language): Draft {
+  try {
+    const saved = sessionStorage.getItem(draftKey);
+    if (saved) return { ...emptyDraft(language), ...(JSON.parse(saved) as Partial<Draft>) };
+  } catch {
+    // fall through to a new draft
+  }
+  return emptyDraft(language);
+}
+function saveDraft(draft: Draft | undefined): void {
+  try {
+    if (draft) sessionStorage.setItem(draftKey, JSON.stringify(draft));
+    else sessionStorage.removeItem(draftKey);
+  } catch {
+    // not fatal
+  }
+}
+
+/** The request body exactly as the API takes it. */
+function toBody(d: Draft): Record<string, unknown> {
+  const payout: Record<string, unknown> = { method: d.payoutMethod || undefined };
+  if (d.payoutMethod === 'bank_transfer') {
+    payout.accountHolder = d.accountHolder;
+    if (d.accountKind === 'iban') payout.iban = optionalText(d.iban);
+    else {
+      payout.accountNumber = optionalText(d.accountNumber);
+      payout.bic = optionalText(d.bic);
+    }
+  }
+  if (d.payoutMethod === 'in_kind') payout.deliveryAddress = optionalText(d.deliveryAddress);
+  return {
+    applicant: {
+      fullName: d.fullName,
+      birthDate: isoDateOrRaw(d.birthDay, d.birthMonth, d.birthYear),
+      email: optionalText(d.email),
+      phone: optionalText(d.phone),
+      address: optionalText(d.address),
+      preferredLanguage: d.preferredLanguage,
+    },
+    categories: d.categories,
+    household: {
+      size: wholeNumberOrRaw(d.householdSize),
+      children: wholeNumberOrRaw(d.children),
+      monthlyIncome: { currency: officeCurrency, minor: minorUnitsOrRaw(d.income) },
+    },
+    aidType: d.aidType || undefined,
+    requestedAmount: { currency: officeCurrency, minor: minorUnitsOrRaw(d.amount) },
+    reason: d.reason,
+    payout,
+  };
+}
+
+/** Where a schema path's problem is shown: the error key and the id of the input to focus. */
+function fieldOf(path: readonly PropertyKey[]): { key: ErrorKey; id: string } {
+  const p = path.map(String);
+  const [a, b] = p;
+  if (a === 'applicant') {
+    if (b === undefined) return { key: 'contact', id: 'email' };
+    if (b === 'birthDate') return { key: 'birthDate', id: 'birthDay' };
+    if (b === 'fullName' || b === 'email' || b === 'phone' || b === 'address' || b === 'preferredLanguage')
+      return { key: b, id: b };
+    return { key: 'fullName', id: 'fullName' };
+  }
+  if (a === 'household') {
+    if (b === 'children') return { key: 'children', id: 'children' };
+    if (b === 'monthlyIncome') return { key: 'income', id: 'income' };
+    return { key: 'householdSize', id: 'householdSize' };
+  }
+  if (a === 'categories') return { key: 'categories', id: 'categories' };
+  if (a === 'aidType') return { key: 'aidType', id: 'aidType' };
+  if (a === 'requestedAmount') return { key: 'requestedAmount', id: 'amount' };
+  if (a === 'reason') return { key: 'reason', id: 'reason' };
+  if (a === 'payout') {
+    if (
+      b === 'accountHolder' ||
+      b === 'iban' ||
+      b === 'accountNumber' ||
+      b === 'bic' ||
+      b === 'deliveryAddress'
+    )
+      return { key: b, id: b };
+    return { key: 'payoutMethod', id: 'payoutMethod' };
+  }
+  return { key: 'reason', id: 'reason' };
+}
+
+type StepId = 'about' | 'household' | 'categories' | 'aid' | 'payment' | 'check';
+const steps: StepId[] = ['about', 'household', 'categories', 'aid', 'payment', 'check'];
+const stepFields: Record<StepId, readonly string[]> = {
+  about: ['fullName', 'birthDay', 'email', 'phone', 'address', 'preferredLanguage'],
+  household: ['householdSize', 'children', 'income'],
+  categories: ['categories'],
+  aid: ['aidType', 'amount', 'reason'],
+  payment: ['payoutMethod', 'accountHolder', 'iban', 'accountNumber', 'bic', 'deliveryAddress'],
+  check: [],
+};
+const stepOfField = (id: string): StepId => steps.find((s) => stepFields[s].includes(id)) ?? 'about';
+
+function uniqueByField(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    if (seen.has(e.field)) return false;
+    seen.add(e.field);
+    return true;
+  });
+}
+
+/** Validates with the same schema the server uses and explains each problem in the person's language. */
+function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
+  const result = aidApplicationSchemaAt(todayIso(), { currency: officeCurrency }).safeParse(body);
+  if (result.success) return [];
+  return uniqueByField(
+    result.error.issues.map((issue) => {
+      const { key, id } = fieldOf(issue.path);
+      return { field: id, message: localise(t, key, issue.message, issue.input) };
+    }),
+  );
+}
+
+function stepTitle(t: Messages, step: StepId): string {
+  return {
+    about: t.stepAbout,
+    household: t.stepHousehold,
+    categories: t.stepCategories,
+    aid: t.stepAid,
+    payment: t.stepPayment,
+    check: t.stepCheck,
+  }[step];
+}
+
+interface Confirmation {
+  reference: string;
+  accessCode: string;
+}
+
+export function ApplyPage() {
+  const i18n = useI18n();
+  const { t, lang } = i18n;
+  const [draft, setDraft] = useState<Draft>(() => loadDraft(lang));
+  const [step, setStep] = useState<StepId>('about');
+  const [returnToCheck, setReturnToCheck] = useState(false);
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [done, setDone] = useState<Confirmation | undefined>();
+
+  const stepIndex = steps.indexOf(step);
+  const title = done ? t.confirmationTitle : stepTitle(t, step);
+  useTitle(title, done ? 'done' : step);
+
+  const set =
+    <K extends keyof Draft>(key: K) =>
+    (value: Draft[K]) => {
+      const next = { ...draft, [key]: value };
+      setDraft(next);
+      saveDraft(next);
+    };
+
+  const goTo = (next: StepId) => {
+    setErrors([]);
+    setFailure(undefined);
+    setStep(next);
+    window.scrollTo(0, 0);
+  };
+
+  const onContinue = (event: Event) => {
+    event.preventDefault();
+    const problems = validate(t, toBody(draft)).filter((e) => stepFields[step].includes(e.field));
+    setErrors(problems);
+    if (problems.length > 0) return;
+    if (returnToCheck) {
+      setReturnToCheck(false);
+      goTo('check');
+    } else goTo(steps[stepIndex + 1] ?? 'check');
+  };
+
+  const onSubmit = async (event: Event) => {
+    event.preventDefault();
+    const body = toBody(draft);
+    const problems = validate(t, body);
+    if (problems.length > 0) {
+      goTo(stepOfField(problems[0]?.field ?? 'fullName'));
+      setErrors(problems.filter((e) => stepOfField(e.field) === stepOfField(problems[0]?.field ?? '')));
+      return;
+    }
+    setBusy(true);
+    setFailure(undefined);
+    const res = await api<{ reference: string; accessCode: string }>('POST', '/v1/aid-applications', {
+      body: aidApplicationSchemaAt(todayIso()).parse(body) satisfies AidApplicationInput,
+      headers: { 'idempotency-key': draft.idempotencyKey },
+    });
+    setBusy(false);
+    if (res.ok) {
+      saveDraft(undefined);
+      rememberCase(res.data.reference, res.data.accessCode);
+      setDone({ reference: res.data.reference, accessCode: res.data.accessCode });
+      return;
+    }
+    if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
+      const serverErrors = uniqueByField(
+        res.problem.errors.map((e) => {
+          const { key, id } = fieldOf(e.path.split('.').filter(Boolean));
+          return { field: id, message: localise(t, key, e.message) };
+        }),
+      );
+      const first = stepOfField(serverErrors[0]?.field ?? 'fullName');
+      goTo(first);
+      setErrors(serverErrors.filter((e) => stepOfField(e.field) === first));
+      return;
+    }
+    if (res.kind === 'http' && res.status === 409) {
+      set('idempotencyKey')(randomId());
+      setFailure(t.conflictRetry);
+      return;
+    }
+    setFailure(failureMessage(t, res));
+  };
+
+  if (done) return <ApplicationSent confirmation={done} />;
+
+  const catalogue = {
+    categories: recipientCategories.map((c) => ({ value: c.code, label: c.name[lang] })),
+    aidTypes: aidTypes.map((a) => ({ value: a.code, label: a.name[lang] })),
+  };
+  const err = (id: string) => errorFor(errors, id);
+
+  return (
+    <>
+      {stepIndex > 0 && (
+        <p>
+          <button
+            type="button"
+            class="back-link button--link"
+            onClick={() => goTo(steps[stepIndex - 1] ?? 'about')}
+          >
+            {t.back}
+          </button>
+        </p>
+      )}
+      <ErrorSummary errors={errors} />
+      {failure && (
+        <Alert kind="error" title={t.errorSummaryTitle}>
+          <p>{failure}</p>
+        </Alert>
+      )}
+      <PageTitle caption={`${t.applyTitle} · ${t.stepOf(stepIndex + 1, steps.length)}`}>{title}</PageTitle>
+      <form onSubmit={step === 'check' ? onSubmit : onContinue} noValidate>
+        {step === 'about' && (
+          <>
+            <TextField
+              id="fullName"
+              label={t.fullName}
+              hint={t.fullNameHint}
+              error={err('fullName')}
+              value={draft.fullName}
+              onInput={set('fullName')}
+              autocomplete="name"
+              spellcheck={false}
+            />
+            <div class={`field${err('birthDay') ? ' field--error' : ''}`}>
+              <fieldset aria-describedby={`birthDate-hint${err('birthDay') ? ' birthDay-error' : ''}`}>
+                <legend>{t.birthDate}</legend>
+                <div class="hint" id="birthDate-hint">
+                  {t.birthDateHint}
+                </div>
+                {err('birthDay') && (
+                  <p class="field-error" id="birthDay-error">
+                    {err('birthDay')}
+                  </p>
+                )}
+                <div class="date-input">
+                  <div>
+                    <label for="birthDay">{t.day}</label>
+                    <input
+                      id="birthDay"
+                      class="input input--2"
+                      inputMode="numeric"
+                      autocomplete="bday-day"
+                      value={draft.birthDay}
+                      onInput={(e) => set('birthDay')(e.currentTarget.value)}
+                      aria-invalid={err('birthDay') ? 'true' : undefined}
+                    />
+                  </div>
+                  <div>
+                    <label for="birthMonth">{t.month}</label>
+                    <input
+                      id="birthMonth"
+                      class="input input--2"
+                      inputMode="numeric"
+                      autocomplete="bday-month"
+                      value={draft.birthMonth}
+                      onInput={(e) => set('birthMonth')(e.currentTarget.value)}
+                      aria-invalid={err('birthDay') ? 'true' : undefined}
+                    />
+                  </div>
+                  <div>
+                    <label for="birthYear">{t.year}</label>
+                    <input
+                      id="birthYear"
+                      class="input input--4"
+                      inputMode="numeric"
+                      autocomplete="bday-year"
+                      value={draft.birthYear}
+                      onInput={(e) => set('birthYear')(e.currentTarget.value)}
+                      aria-invalid={err('birthDay') ? 'true' : undefined}
+                    />
+                  </div>
+                </div>
+              </fieldset>
+            </div>
+            <fieldset class="field">
+              <legend>{t.contactLegend}</legend>
+              <div class="hint">{t.contactHint}</div>
+              <TextField
+                id="email"
+                label={t.email}
+                type="email"
+                inputMode="email"
+                autocomplete="email"
+                error={err('email')}
+                value={draft.email}
+                onInput={set('email')}
+                optional
+              />
+              <TextField
+                id="phone"
+                label={t.phone}
+                hint={t.phoneHint}
+                type="tel"
+                inputMode="tel"
+                autocomplete="tel"
+                width="medium"
+                error={err('phone')}
+                value={draft.phone}
+                onInput={set('phone')}
+                optional
+              />
+              <TextField
+                id="address"
+                label={t.address}
+                autocomplete="street-address"
+                error={err('address')}
+                value={draft.address}
+                onInput={set('address')}
+                optional
+              />
+            </fieldset>
+            <Radios
+              id="preferredLanguage"
+              legend={t.preferredLanguage}
+              small
+              error={err('preferredLanguage')}
+              value={draft.preferredLanguage}
+              onChange={set('preferredLanguage')}
+              choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
+            />
+          </>
+        )}
+        {step === 'household' && (
+          <>
+            <TextField
+              id="householdSize"
+              label={t.householdSize}
+              hint={t.householdSizeHint}
+              inputMode="numeric"
+              width="short"
+              error={err('householdSize')}
+              value={draft.householdSize}
+              onInput={set('householdSize')}
+            />
+            <TextField
+              id="children"
+              label={t.children}
+              inputMode="numeric"
+              width="short"
+              error={err('children')}
+              value={draft.children}
+              onInput={set('children')}
+            />
+            <TextField
+              id="income"
+              label={t.income}
+              hint={t.incomeHint}
+              inputMode="decimal"
+              width="medium"
+              error={err('income')}
+              value={draft.income}
+              onInput={set('income')}
+            />
+          </>
+        )}
+        {step === 'categories' && (
+          <Checkboxes
+            id="categories"
+            legend={t.stepCategories}
+            legendAsHeading
+            hint={t.categoriesHint}
+            error={err('categories')}
+            values={draft.categories}
+            onChange={set('categories')}
+            choices={catalogue.categories}
+          />
+        )}
+        {step === 'aid' && (
+          <>
+            <Radios
+              id="aidType"
+              legend={t.aidType}
+              error={err('aidType')}
+              value={draft.aidType}
+              onChange={set('aidType')}
+              choices={catalogue.aidTypes}
+            />
+            <TextField
+              id="amount"
+              label={t.amount}
+              hint={t.amountHint}
+              inputMode="decimal"
+              width="medium"
+              error={err('amount')}
+              value={draft.amount}
+              onInput={set('amount')}
+            />
+            <TextArea
+              id="reason"
+              label={t.reason}
+              hint={t.reasonHint}
+              error={err('reason')}
+              value={draft.reason}
+              onInput={set('reason')}
+            />
+          </>
+        )}
+        {step === 'payment' && (
+          <>
+            <Radios
+              id="payoutMethod"
+              legend={t.payoutMethod}
+              error={err('payoutMethod')}
+              value={draft.payoutMethod}
+              onChange={set('payoutMethod')}
+              choices={[
+                { value: 'bank_transfer', label: t.payoutBank },
+                { value: 'cash_desk', label: t.payoutCash },
+                { value: 'in_kind', label: t.payoutInKind },
+              ]}
+            />
+            {draft.payoutMethod === 'bank_transfer' && (
+              <div class="conditional">
+                <TextField
+                  id="accountHolder"
+                  label={t.accountHolder}
+                  autocomplete="name"
+                  error={err('accountHolder')}
+                  value={draft.accountHolder}
+                  onInput={set('accountHolder')}
+                />
+                <Radios
+                  id="accountKind"
+                  legend={t.accountKind}
+                  small
+                  value={draft.accountKind}
+                  onChange={set('accountKind')}
+                  choices={[
+                    { value: 'iban', label: t.accountKindIban },
+                    { value: 'ru', label: t.accountKindRu },
+                  ]}
+                />
+                {draft.accountKind === 'iban' ? (
+                  <TextField
+                    id="iban"
+                    label={t.iban}
+                    hint={t.ibanHint}
+                    error={err('iban')}
+                    value={draft.iban}
+                    onInput={set('iban')}
+                  />
+                ) : (
+                  <>
+                    <TextField
+                      id="accountNumber"
+                      label={t.accountNumber}
+                      inputMode="numeric"
+                      error={err('accountNumber')}
+                      value={draft.accountNumber}
+                      onInput={set('accountNumber')}
+                    />
+                    <TextField
+                      id="bic"
+                      label={t.bic}
+                      hint={t.bicHint}
+                      inputMode="numeric"
+                      width="medium"
+                      error={err('bic')}
+                      value={draft.bic}
+                      onInput={set('bic')}
+                    />
+                  </>
+                )}
+              </div>
+            )}
+            {draft.payoutMethod === 'in_kind' && (
+              <div class="conditional">
+                <TextField
+                  id="deliveryAddress"
+                  label={t.deliveryAddress}
+                  hint={t.deliveryAddressHint}
+                  optional
+                  error={err('deliveryAddress')}
+                  value={draft.deliveryAddress}
+                  onInput={set('deliveryAddress')}
+                />
+              </div>
+            )}
+          </>
+        )}
+        {step === 'check' && (
+          <CheckAnswers
+            draft={draft}
+            onChange={(s) => {
+              setReturnToCheck(true);
+              goTo(s);
+            }}
+          />
+        )}
+        {step === 'check' ? (
+          <>
+            <p>{t.submitDeclaration}</p>
+            <Button busy={busy} busyText={t.submitting}>
+              {t.submit}
+            </Button>
+            <Progress active={busy} text={t.submitting} />
+          </>
+        ) : (
+          <>
+            <Button>{t.continue}</Button>
+            <p class="hint">{t.draftKept}</p>
+          </>
+        )}
+      </form>
+    </>
+  );
+}
+
+function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: StepId) => void }) {
+  const { t, lang, money, date } = useI18n();
+  const body = toBody(draft);
+  const birth = (body.applicant as { birthDate?: string }).birthDate;
+  const amount = minorUnitsOrRaw(draft.amount);
+  const income = minorUnitsOrRaw(draft.income);
+  const change = (s: StepId, what: string) => (
+    <a
+      href={`#${s}`}
+      onClick={(e) => {
+        e.preventDefault();
+        onChange(s);
+      }}
+    >
+      {t.change}
+      <span class="visually-hidden"> {what}</span>
+    </a>
+  );
+  const or = (v: string) => (v.trim() ? v : t.notGiven);
+  const payout =
+    draft.payoutMethod === 'bank_transfer'
+      ? `${t.payoutBank}: ${draft.accountHolder}, ${draft.accountKind === 'iban' ? draft.iban : `${draft.accountNumber} / ${draft.bic}`}`
+      : draft.payoutMethod === 'cash_desk'
+        ? t.payoutCash
+        : `${t.payoutInKind}${draft.deliveryAddress ? `: ${draft.deliveryAddress}` : ''}`;
+  return (
+    <>
+      <h2>{t.stepAbout}</h2>
+      <SummaryList
+        rows={[
+          { key: t.fullName, value: draft.fullName, action: change('about', t.fullName) },
+          { key: t.birthDate, value: birth ? date(birth) : t.notGiven, action: change('about', t.birthDate) },
+          { key: t.email, value: or(draft.email), action: change('about', t.email) },
+          { key: t.phone, value: or(draft.phone), action: change('about', t.phone) },
+          { key: t.address, value: or(draft.address), action: change('about', t.address) },
+          {
+            key: t.preferredLanguage,
+            value: languageNames[draft.preferredLanguage as Language] ?? draft.preferredLanguage,
+            action: change('about', t.preferredLanguage),
+          },
+        ]}
+      />
+      <h2>{t.stepHousehold}</h2>
+      <SummaryList
+        rows={[
+          {
+            key: t.household,
+            value: t.householdSummary(Number(draft.householdSize), Number(draft.children)),
+            action: change('household', t.household),
+          },
+          {
+            key: t.monthlyIncome,
+            value:
+              typeof income === 'number' ? money({ currency: officeCurrency, minor: income }) : draft.income,
+            action: change('household', t.monthlyIncome),
+          },
+        ]}
+      />
+      <h2>{t.categories}</h2>
+      <SummaryList
+        rows={[
+          {
+            key: t.categories,
+            value: (
+              <ul class="plain">
+                {draft.categories.map((c) => (
+                  <li key={c}>{recipientCategories.find((r) => r.code === c)?.name[lang] ?? c}</li>
+                ))}
+              </ul>
+            ),
+            action: change('categories', t.categories),
+          },
+        ]}
+      />
+      <h2>{t.aidRequested}</h2>
+      <SummaryList
+        rows={[
+          {
+            key: t.aidType,
+            value: aidTypes.find((a) => a.code === draft.aidType)?.name[lang] ?? draft.aidType,
+            action: change('aid', t.aidType),
+          },
+          {
+            key: t.amountColumn,
+            value:
+              typeof amount === 'number' ? money({ currency: officeCurrency, minor: amount }) : draft.amount,
+            action: change('aid', t.amountColumn),
+          },
+          {
+            key: t.reason,
+            value: <span class="pre-wrap">{draft.reason}</span>,
+            action: change('aid', t.reason),
+          },
+        ]}
+      />
+      <h2>{t.payment}</h2>
+      <SummaryList
+        rows={[{ key: t.payoutMethod, value: payout, action: change('payment', t.payoutMethod) }]}
+      />
+    </>
+  );
+}
+
+const caseKey = 'aidflow.last-case';
+/** Keeps the case just created for this tab, so "See your application" opens it directly. */
+export function rememberCase(reference: string, accessCode: string): void {
+  try {
+    sessionStorage.setItem(caseKey, JSON.stringify({ reference, accessCode }));
+  } catch {
+    // not fatal
+  }
+}
+export function rememberedCase(): Confirmation | undefined {
+  try {
+    const saved = sessionStorage.getItem(caseKey);
+    return saved ? (JSON.parse(saved) as Confirmation) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function ApplicationSent({
+  confirmation,
+  appealDue,
+}: {
+  confirmation: Confirmation;
+  appealDue?: string;
+}) {
+  const { t, date } = useI18n();
+  return (
+    <>
+      <div class="panel">
+        <h1 id="page-title" tabIndex={-1}>
+          {appealDue ? t.appealSentTitle : t.confirmationTitle}
+        </h1>
+        <p>{t.yourReference}</p>
+        <p class="panel-big" data-testid="reference">
+          {confirmation.reference}
+        </p>
+        <p>{t.yourAccessCode}</p>
+        <p class="panel-big panel-code" data-testid="access-code">
+          {confirmation.accessCode}
+        </p>
+      </div>
+      <Alert kind="warning" title={t.saveThisTitle}>
+        <p>{t.saveThis}</p>
+      </Alert>
+      {appealDue && (
+        <p>
+          {t.appealDue}: <strong>{date(appealDue)}</strong>
+        </p>
+      )}
+      <h2>{t.whatNextTitle}</h2>
+      <p>{t.whatNext}</p>
+      <div class="button-group">
+        <Link
+          class="button button--primary"
+          href={`/status?reference=${encodeURIComponent(confirmation.reference)}`}
+        >
+          {t.seeStatus}
+        </Link>
+        <Button kind="secondary" type="button" onClick={() => window.print()}>
+          {t.printPage}
+        </Button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type TaskType, taskTitle } from '../../../domain/tasks.js';
+import { api, type Failure } from '../api.js';
+import { failureMessage } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { Link } from '../router.js';
+import { Alert, Button, Loading, PageTitle, Pagination, TableWrap, Tag, useTitle } from '../ui.js';
+import type { Session } from './session.js';
+
+export interface TaskSummary {
+  taskId: string;
+  type: string;
+  caseId: string;
+  caseReference: string;
+  title: string;
+  createdAt: string;
+  dueAt?: string;
+  overdue?: boolean;
+  allowedOutcomes: string[];
+}
+
+/** A one-off message shown on the next page (e.g. "decision recorded" on the inbox). */
+let flash: string | undefined;
+export function setFlash(message: string): void {
+  flash = message;
+}
+
+const pageSize = 20;
+
+export function localTaskTitle(
+  task: { type: string; caseReference: string; title: string },
+  lang: 'en' | 'uk' | 'ru' | 'zh',
+): string {
+  try {
+    return taskTitle(task.type as TaskType, task.caseReference, lang);
+  } catch {
+    return task.title;
+  }
+}
+
+/** Overdue first, then by due date (soonest first), then oldest first. */
+export function inboxOrder(a: TaskSummary, b: TaskSummary, now: number): number {
+  const overdue = (t: TaskSummary) => t.overdue ?? (t.dueAt ? Date.parse(t.dueAt) < now : false);
+  if (overdue(a) !== overdue(b)) return overdue(a) ? -1 : 1;
+  const due = (t: TaskSummary) => (t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY);
+  return due(a) - due(b) || a.createdAt.localeCompare(b.createdAt);
+}
+
+export function TasksPage({ session }: { session: Session }) {
+  const { t, lang, date } = useI18n();
+  useTitle(t.tasksTitle);
+  const [tasks, setTasks] = useState<TaskSummary[] | undefined>();
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [failure, setFailure] = useState<Failure | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [page, setPage] = useState(1);
+  const [message] = useState(() => {
+    const m = flash;
+    flash = undefined;
+    return m;
+  });
+
+  const load = async (more = false) => {
+    setBusy(true);
+    const query = new URLSearchParams({ limit: '100' });
+    if (more && cursor) query.set('cursor', cursor);
+    const res = await api<{ items: TaskSummary[]; cursor?: string }>('GET', `/v1/tasks?${query}`, {
+      token: session.token,
+    });
+    setBusy(false);
+    if (!res.ok) return setFailure(res);
+    setFailure(undefined);
+    setTasks([...(more ? (tasks ?? []) : []), ...res.data.items]);
+    setCursor(res.data.cursor);
+  };
+  useEffect(() => {
+    void load();
+  }, [session.token]);
+
+  const now = Date.now();
+  const sorted = [...(tasks ?? [])].sort((a, b) => inboxOrder(a, b, now));
+  const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
+  const shown = sorted.slice((page - 1) * pageSize, page * pageSize);
+  const today = new Date().toDateString();
+
+  return (
+    <>
+      {message && <Alert kind="success">{message}</Alert>}
+      <PageTitle>{t.tasksTitle}</PageTitle>
+      <p>{t.tasksIntro}</p>
+      {failure && (
+        <Alert
+          kind="error"
+          title={t.errorSummaryTitle}
+          action={
+            <Button kind="secondary" type="button" onClick={() => void load()}>
+              {t.tryAgain}
+            </Button>
+          }
+        >
+          <p>{failureMessage(t, failure)}</p>
+        </Alert>
+      )}
+      {!tasks && !failure && <Loading />}
+      {tasks && (
+        <>
+          <div class="toolbar">
+            <p role="status">{t.taskCount(sorted.length)}</p>
+            <Button kind="secondary" type="button" busy={busy} onClick={() => void load()}>
+              {t.refresh}
+            </Button>
+          </div>
+          {sorted.length === 0 ? (
+            <p class="inset">{t.tasksEmpty}</p>
+          ) : (
+            <TableWrap label={t.tasksTitle}>
+              <table class="table">
+                <caption class="visually-hidden">{t.tasksTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.taskColumn}</th>
+                    <th scope="col">{t.dueColumn}</th>
+                    <th scope="col">{t.receivedColumn}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((task) => {
+                    const overdue = task.overdue ?? (task.dueAt ? Date.parse(task.dueAt) < now : false);
+                    return (
+                      <tr key={task.taskId} class={overdue ? 'row--overdue' : undefined}>
+                        <td>
+                          <Link
+                            href={`/staff/tasks/${encodeURIComponent(task.taskId)}`}
+                            data-task-type={task.type}
+                            data-reference={task.caseReference}
+                          >
+                            {localTaskTitle(task, lang)}
+                          </Link>
+                          <br />
+                          <span class="muted">{t.taskTypes[task.type] ?? task.type}</span>
+                        </td>
+                        <td>
+                          {task.dueAt ? date(task.dueAt) : '—'}{' '}
+                          {overdue ? (
+                            <Tag tone="red">{t.overdue}</Tag>
+                          ) : task.dueAt && new Date(task.dueAt).toDateString() === today ? (
+                            <Tag tone="yellow">{t.dueToday}</Tag>
+                          ) : null}
+                        </td>
+                        <td>{date(task.createdAt)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableWrap>
+          )}
+          <Pagination page={page} pages={pages} onPage={setPage} />
+          {cursor && (
+            <Button kind="secondary" type="button" busy={busy} onClick={() => void load(true)}>
+              {t.moreTasks}
+            </Button>
+          )}
+        </>
+      )}
+    </>
+  );
+}

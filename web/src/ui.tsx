@@ -1,0 +1,425 @@
+import type { ComponentChildren, InputHTMLAttributes, TargetedMouseEvent } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import type { FieldError } from './errors.js';
+import { useI18n } from './i18n.js';
+
+/** GOV.UK-style building blocks: labels above inputs, hints, errors linked to fields. */
+
+export function PageTitle({ children, caption }: { children: ComponentChildren; caption?: string }) {
+  return (
+    <>
+      {caption && <span class="caption">{caption}</span>}
+      <h1 id="page-title" tabIndex={-1}>
+        {children}
+      </h1>
+    </>
+  );
+}
+
+/** Moves focus to the page title and names the tab after it whenever `key` changes. */
+export function useTitle(title: string, key: unknown = title): void {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = `${title} – ${t.serviceName}`;
+  }, [title, t.serviceName]);
+  useEffect(() => {
+    document.getElementById('page-title')?.focus({ preventScroll: false });
+  }, [key]);
+}
+
+export function ErrorSummary({ errors }: { errors: FieldError[] }) {
+  const { t } = useI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.length > 0) ref.current?.focus();
+  }, [errors]);
+  if (errors.length === 0) return null;
+  const jump = (event: TargetedMouseEvent<HTMLAnchorElement>, field: string) => {
+    event.preventDefault();
+    const el = document.getElementById(field);
+    el?.focus();
+    el?.scrollIntoView({ block: 'center' });
+  };
+  return (
+    <div class="error-summary" ref={ref} tabIndex={-1} role="alert" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{t.errorSummaryTitle}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li key={e.field + e.message}>
+            <a href={`#${e.field}`} onClick={(ev) => jump(ev, e.field)}>
+              {e.message}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function errorFor(errors: FieldError[], field: string): string | undefined {
+  return errors.find((e) => e.field === field)?.message;
+}
+
+function describedBy(id: string, hint?: string, error?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return ids || undefined;
+}
+
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'email' | 'tel' | 'password';
+  autocomplete?: string;
+  inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email';
+  width?: 'short' | 'medium' | 'full';
+  optional?: boolean;
+  spellcheck?: boolean;
+  lang?: string;
+}
+
+export function TextField(p: FieldProps) {
+  const { t } = useI18n();
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <label for={p.id}>
+        {p.label}
+        {p.optional && <span class="optional"> {t.optional}</span>}
+      </label>
+      {p.hint && (
+        <div class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </div>
+      )}
+      {p.error && (
+        <p class="field-error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      )}
+      <input
+        id={p.id}
+        name={p.id}
+        class={`input input--${p.width ?? 'full'}`}
+        // preact types `type` as a discriminated union; the value is one of the text-like types
+        {...({ type: p.type ?? 'text' } as InputHTMLAttributes<HTMLInputElement>)}
+        value={p.value}
+        onInput={(e) => p.onInput(e.currentTarget.value)}
+        autocomplete={p.autocomplete ?? 'off'}
+        inputMode={p.inputMode}
+        spellcheck={p.spellcheck ?? false}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+        aria-invalid={p.error ? 'true' : undefined}
+        lang={p.lang}
+      />
+    </div>
+  );
+}
+
+export function TextArea(p: Omit<FieldProps, 'type' | 'inputMode' | 'width'> & { rows?: number }) {
+  const { t } = useI18n();
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <label for={p.id}>
+        {p.label}
+        {p.optional && <span class="optional"> {t.optional}</span>}
+      </label>
+      {p.hint && (
+        <div class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </div>
+      )}
+      {p.error && (
+        <p class="field-error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      )}
+      <textarea
+        id={p.id}
+        name={p.id}
+        class="input"
+        rows={p.rows ?? 5}
+        value={p.value}
+        onInput={(e) => p.onInput(e.currentTarget.value)}
+        spellcheck={p.spellcheck ?? true}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+        aria-invalid={p.error ? 'true' : undefined}
+      />
+    </div>
+  );
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  hint?: string;
+  lang?: string;
+}
+
+interface ChoicesProps {
+  id: string;
+  legend: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  choices: readonly Choice[];
+  /** Visually a page heading when the question is the whole page. */
+  legendAsHeading?: boolean;
+  small?: boolean;
+}
+
+function Fieldset(p: ChoicesProps & { children: ComponentChildren }) {
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <fieldset aria-describedby={describedBy(p.id, p.hint, p.error)}>
+        <legend class={p.legendAsHeading ? 'legend--heading' : undefined}>{p.legend}</legend>
+        {p.hint && (
+          <div class="hint" id={`${p.id}-hint`}>
+            {p.hint}
+          </div>
+        )}
+        {p.error && (
+          <p class="field-error" id={`${p.id}-error`}>
+            {p.error}
+          </p>
+        )}
+        {p.children}
+      </fieldset>
+    </div>
+  );
+}
+
+/** The first option carries the fieldset's id, so the error summary can focus it. */
+export function Radios(p: ChoicesProps & { value: string; onChange: (value: string) => void }) {
+  return (
+    <Fieldset {...p}>
+      <div class={`choices${p.small ? ' choices--small' : ''}`}>
+        {p.choices.map((c, i) => {
+          const id = i === 0 ? p.id : `${p.id}-${c.value}`;
+          return (
+            <div class="choice" key={c.value}>
+              <input
+                type="radio"
+                id={id}
+                name={p.id}
+                value={c.value}
+                checked={p.value === c.value}
+                onChange={() => p.onChange(c.value)}
+                aria-describedby={c.hint ? `${id}-item-hint` : undefined}
+              />
+              <label for={id} lang={c.lang}>
+                {c.label}
+              </label>
+              {c.hint && (
+                <div class="hint choice-hint" id={`${id}-item-hint`}>
+                  {c.hint}
+                </div>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+export function Checkboxes(
+  p: ChoicesProps & { values: readonly string[]; onChange: (values: string[]) => void },
+) {
+  const toggle = (value: string, on: boolean) =>
+    p.onChange(on ? [...p.values.filter((v) => v !== value), value] : p.values.filter((v) => v !== value));
+  return (
+    <Fieldset {...p}>
+      <div class="choices">
+        {p.choices.map((c, i) => {
+          const id = i === 0 ? p.id : `${p.id}-${c.value}`;
+          return (
+            <div class="choice choice--checkbox" key={c.value}>
+              <input
+                type="checkbox"
+                id={id}
+                name={p.id}
+                value={c.value}
+                checked={p.values.includes(c.value)}
+                onChange={(e) => toggle(c.value, e.currentTarget.checked)}
+              />
+              <label for={id}>{c.label}</label>
+            </div>
+          );
+        })}
+      </div>
+    </Fieldset>
+  );
+}
+
+export function Select(p: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  error?: string | undefined;
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly Choice[];
+}) {
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <label for={p.id}>{p.label}</label>
+      {p.hint && (
+        <div class="hint" id={`${p.id}-hint`}>
+          {p.hint}
+        </div>
+      )}
+      {p.error && (
+        <p class="field-error" id={`${p.id}-error`}>
+          {p.error}
+        </p>
+      )}
+      <select
+        id={p.id}
+        class="input input--medium"
+        value={p.value}
+        onChange={(e) => p.onChange(e.currentTarget.value)}
+        aria-describedby={describedBy(p.id, p.hint, p.error)}
+        aria-invalid={p.error ? 'true' : undefined}
+      >
+        {p.choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function Button(p: {
+  children: ComponentChildren;
+  busy?: boolean;
+  busyText?: string;
+  kind?: 'primary' | 'secondary' | 'warning' | 'link';
+  type?: 'submit' | 'button';
+  onClick?: () => void;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type={p.type ?? 'submit'}
+      class={`button button--${p.kind ?? 'primary'}`}
+      onClick={p.onClick}
+      disabled={p.disabled || p.busy}
+      aria-disabled={p.disabled || p.busy ? 'true' : undefined}
+    >
+      {p.busy ? (
+        <>
+          <span class="spinner" aria-hidden="true" />
+          {p.busyText ?? p.children}
+        </>
+      ) : (
+        p.children
+      )}
+    </button>
+  );
+}
+
+/** Announces progress to screen readers while a request runs. */
+export function Progress({ active, text }: { active: boolean; text: string }) {
+  return (
+    <p class="visually-hidden" role="status" aria-live="polite">
+      {active ? text : ''}
+    </p>
+  );
+}
+
+export function Alert(p: {
+  kind: 'error' | 'success' | 'info' | 'warning';
+  title?: string;
+  children: ComponentChildren;
+  action?: ComponentChildren;
+}) {
+  return (
+    <div class={`alert alert--${p.kind}`} role={p.kind === 'error' ? 'alert' : 'status'}>
+      {p.title && <h2 class="alert-title">{p.title}</h2>}
+      <div>{p.children}</div>
+      {p.action && <div class="alert-action">{p.action}</div>}
+    </div>
+  );
+}
+
+export function SummaryList({
+  rows,
+}: {
+  rows: { key: string; value: ComponentChildren; action?: ComponentChildren }[];
+}) {
+  return (
+    <dl class="summary">
+      {rows.map((r) => (
+        <div class="summary-row" key={r.key}>
+          <dt>{r.key}</dt>
+          <dd>{r.value}</dd>
+          {r.action && <dd class="summary-action">{r.action}</dd>}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function Tag({
+  children,
+  tone,
+}: {
+  children: ComponentChildren;
+  tone?: 'red' | 'green' | 'blue' | 'grey' | 'yellow';
+}) {
+  return <strong class={`tag tag--${tone ?? 'blue'}`}>{children}</strong>;
+}
+
+export function Pagination(p: { page: number; pages: number; onPage: (page: number) => void }) {
+  const { t } = useI18n();
+  if (p.pages <= 1) return null;
+  return (
+    <nav class="pagination" aria-label={t.pagination}>
+      <Button kind="secondary" type="button" disabled={p.page <= 1} onClick={() => p.onPage(p.page - 1)}>
+        {t.previous}
+      </Button>
+      <span aria-current="page">{t.pageOf(p.page, p.pages)}</span>
+      <Button
+        kind="secondary"
+        type="button"
+        disabled={p.page >= p.pages}
+        onClick={() => p.onPage(p.page + 1)}
+      >
+        {t.next}
+      </Button>
+    </nav>
+  );
+}
+
+export function Unavailable() {
+  const { t } = useI18n();
+  return (
+    <Alert kind="info" title={t.notAvailableTitle}>
+      <p>{t.notAvailable}</p>
+    </Alert>
+  );
+}
+
+export function Loading() {
+  const { t } = useI18n();
+  return (
+    <p class="loading" role="status">
+      <span class="spinner spinner--dark" aria-hidden="true" />
+      {t.loading}
+    </p>
+  );
+}
+
+/** A table that may scroll sideways (narrow screens, long words): keyboard users can focus it to scroll. */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus so it can be scrolled by keyboard (WCAG 2.1.1)
+    <section class="table-wrap" tabIndex={0} aria-label={label}>
+      {children}
+    </section>
+  );
+}
