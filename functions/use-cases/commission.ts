@@ -21,6 +21,7 @@ import { caseAnnotation, caseStatusChange } from '../lib/store/case-writes.js';
 import { keys } from '../lib/store/keys.js';
 import { getCase, getItem, getTask } from '../lib/store/reads.js';
 import type { AidCaseRecord, Decider, TaskDecision, TaskRecord } from '../lib/store/records.js';
+import { taskDecisionUpdate } from '../lib/store/task-writes.js';
 import { transact } from '../lib/store/transactions.js';
 
 /** The approval ladder in force (seeded with the demo ladder; changed by an administrator). */
@@ -208,23 +209,7 @@ export async function recordCommissionVote(input: {
   };
   const table = tableName();
   const result = await transact([
-    {
-      Update: {
-        TableName: table,
-        Key: keys.task(task.taskId),
-        UpdateExpression:
-          'SET #status = :decided, #decision = :decision, #version = :next REMOVE gsi2pk, gsi2sk',
-        ConditionExpression: '#status = :open AND #version = :expected',
-        ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':decided': 'decided',
-          ':open': 'open',
-          ':decision': recorded,
-          ':expected': task.version,
-          ':next': task.version + 1,
-        },
-      },
-    },
+    taskDecisionUpdate(table, task, recorded),
     ...others.map((other) => ({
       Update: {
         TableName: table,

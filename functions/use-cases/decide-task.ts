@@ -14,9 +14,9 @@ import {
 } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { caseAnnotation, caseStatusChange } from '../lib/store/case-writes.js';
-import { keys } from '../lib/store/keys.js';
 import { getCase, getTask } from '../lib/store/reads.js';
 import type { AidCaseRecord, Decider, TaskDecision, TaskRecord } from '../lib/store/records.js';
+import { taskDecisionUpdate } from '../lib/store/task-writes.js';
 import { transact } from '../lib/store/transactions.js';
 import { approvalLadderInForce, approvalRoute, recordCommissionVote } from './commission.js';
 
@@ -185,23 +185,7 @@ export async function decideTask(input: {
   };
   const table = tableName();
   const outcome = await transact([
-    {
-      Update: {
-        TableName: table,
-        Key: keys.task(task.taskId),
-        UpdateExpression:
-          'SET #status = :decided, #decision = :decision, #version = :next REMOVE gsi2pk, gsi2sk',
-        ConditionExpression: '#status = :open AND #version = :expected',
-        ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#version': 'version' },
-        ExpressionAttributeValues: {
-          ':decided': 'decided',
-          ':open': 'open',
-          ':decision': recorded,
-          ':expected': task.version,
-          ':next': task.version + 1,
-        },
-      },
-    },
+    taskDecisionUpdate(table, task, recorded),
     ...(to === current.status ? caseAnnotation : caseStatusChange)(table, current, {
       to,
       at,

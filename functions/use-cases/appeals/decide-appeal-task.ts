@@ -20,6 +20,7 @@ import { type Actor, auditPut } from '../../lib/store/audit.js';
 import { keys } from '../../lib/store/keys.js';
 import { getItem, getTask } from '../../lib/store/reads.js';
 import type { TaskDecision } from '../../lib/store/records.js';
+import { taskDecisionUpdate } from '../../lib/store/task-writes.js';
 import { transact } from '../../lib/store/transactions.js';
 import { notificationPut } from './notifications.js';
 import { isAppealTaskType } from './open-appeal-task.js';
@@ -28,26 +29,6 @@ type TransactItems = Parameters<typeof transact>[0];
 
 /** Outcomes that must say why (the applicant or the coordinator is told). */
 const needsComment: ReadonlySet<string> = new Set(['reject', 'extend', 'forward', 'not_answerable']);
-
-function taskUpdate(table: string, task: AppealTaskRecord, recorded: TaskDecision) {
-  return {
-    Update: {
-      TableName: table,
-      Key: keys.task(task.taskId),
-      UpdateExpression:
-        'SET #status = :decided, #decision = :decision, #version = :next REMOVE gsi2pk, gsi2sk',
-      ConditionExpression: '#status = :open AND #version = :expected',
-      ExpressionAttributeNames: { '#status': 'status', '#decision': 'decision', '#version': 'version' },
-      ExpressionAttributeValues: {
-        ':decided': 'decided',
-        ':open': 'open',
-        ':decision': recorded,
-        ':expected': task.version,
-        ':next': task.version + 1,
-      },
-    },
-  };
-}
 
 /**
  * A department's answer: its own key of the case's `departmentAnswers` map. Departments answer in
@@ -253,7 +234,7 @@ export async function decideAppealTask(input: {
     }
   }
 
-  const outcome = await transact([taskUpdate(table, task, recorded), ...caseWrites]);
+  const outcome = await transact([taskDecisionUpdate(table, task, recorded), ...caseWrites]);
   if (!outcome.ok) {
     const now = await getTask(task.taskId);
     if (now && now.status !== 'open') {
