@@ -5,11 +5,11 @@ import { formatReference } from '../../domain/reference.js';
 import { hashAccessCode, newAccessCode, personKey, sha256 } from '../lib/access-codes.js';
 
 import { tableName } from '../lib/clients.js';
-import { ConflictError, TransientError, ValidationError } from '../lib/errors.js';
+import { TransientError, ValidationError } from '../lib/errors.js';
 import { countMetric } from '../lib/metrics.js';
 import { auditPut } from '../lib/store/audit.js';
 import { nextNumber } from '../lib/store/counters.js';
-import { findIdempotentResponse, idempotencyPut } from '../lib/store/idempotency.js';
+import { idempotencyPut, replayReceipt } from '../lib/store/idempotency.js';
 import { keys } from '../lib/store/keys.js';
 import { ruleSetInForce } from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
@@ -24,15 +24,12 @@ export interface SubmissionReceipt {
 
 type PublicReceipt = Omit<SubmissionReceipt, 'accessCode'>;
 
-async function replay(idempotencyKey: string, requestHash: string): Promise<SubmissionReceipt | undefined> {
-  const stored = await findIdempotentResponse<PublicReceipt>(idempotencyKey);
-  if (!stored) return undefined;
-  if (stored.requestHash !== requestHash) {
-    throw new ConflictError(
-      'This Idempotency-Key was already used with a different application. Use a new key for a new application.',
-    );
-  }
-  return { ...stored.response, accessCode: stored.secret };
+function replay(idempotencyKey: string, requestHash: string): Promise<SubmissionReceipt | undefined> {
+  return replayReceipt<PublicReceipt>(
+    idempotencyKey,
+    requestHash,
+    'This Idempotency-Key was already used with a different application. Use a new key for a new application.',
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { sha256 } from '../access-codes.js';
 import { config } from '../config.js';
+import { ConflictError } from '../errors.js';
 import { keys } from './keys.js';
 import { getItem } from './reads.js';
 
@@ -80,4 +81,19 @@ export function idempotencyPut(
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };
+}
+
+/**
+ * The answer a retry gets: the stored receipt with its access code unsealed, when the key was
+ * used with the same request; 409 when it was used with a different one; undefined when unused.
+ */
+export async function replayReceipt<T extends object>(
+  idempotencyKey: string,
+  requestHash: string,
+  conflictMessage: string,
+): Promise<(T & { accessCode: string }) | undefined> {
+  const stored = await findIdempotentResponse<T>(idempotencyKey);
+  if (!stored) return undefined;
+  if (stored.requestHash !== requestHash) throw new ConflictError(conflictMessage);
+  return { ...stored.response, accessCode: stored.secret };
 }

@@ -10,12 +10,12 @@ import { formatReference } from '../../../domain/reference.js';
 import { hashAccessCode, newAccessCode, personKey, sha256 } from '../../lib/access-codes.js';
 import { dynamo, tableName } from '../../lib/clients.js';
 import { config } from '../../lib/config.js';
-import { ConflictError, ForbiddenError, TransientError, ValidationError } from '../../lib/errors.js';
+import { ForbiddenError, TransientError, ValidationError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http.js';
 import { type AppealCaseRecord, appealKeys } from '../../lib/store/appeal-records.js';
 import { type Actor, auditPut } from '../../lib/store/audit.js';
 import { nextNumber } from '../../lib/store/counters.js';
-import { findIdempotentResponse, idempotencyPut } from '../../lib/store/idempotency.js';
+import { idempotencyPut, replayReceipt } from '../../lib/store/idempotency.js';
 import { keys } from '../../lib/store/keys.js';
 import { transact } from '../../lib/store/transactions.js';
 import { notificationPut } from './notifications.js';
@@ -79,15 +79,12 @@ function monthsBefore(instant: Date, months: number): string {
   return d.toISOString();
 }
 
-async function replay(idempotencyKey: string, requestHash: string): Promise<AppealReceipt | undefined> {
-  const stored = await findIdempotentResponse<PublicReceipt>(idempotencyKey);
-  if (!stored) return undefined;
-  if (stored.requestHash !== requestHash) {
-    throw new ConflictError(
-      'This Idempotency-Key was already used with a different request. Use a new key for a new appeal.',
-    );
-  }
-  return { ...stored.response, accessCode: stored.secret };
+function replay(idempotencyKey: string, requestHash: string): Promise<AppealReceipt | undefined> {
+  return replayReceipt<PublicReceipt>(
+    idempotencyKey,
+    requestHash,
+    'This Idempotency-Key was already used with a different request. Use a new key for a new appeal.',
+  );
 }
 
 /**
