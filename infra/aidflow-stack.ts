@@ -1,8 +1,10 @@
 import { Annotations, CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { Api } from './constructs/api.js';
 import { Auth } from './constructs/auth.js';
 import { Data } from './constructs/data.js';
+import { Firewall } from './constructs/firewall.js';
 import { AppFunctions, grantAndConfigure } from './constructs/functions.js';
 import { Monitoring } from './constructs/monitoring.js';
 import { Schedules } from './constructs/schedules.js';
@@ -81,7 +83,27 @@ export class AidFlowStack extends Stack {
       throttle: settings.apiThrottle,
       logRetention: settings.logRetention,
     });
-    this.web = new Web(this, 'Web', { httpApi: this.api.httpApi });
+    // The staff sign-in (Cognito) is regional: its own web ACL here. The web app and the API are
+    // behind CloudFront, whose web ACL comes from the edge stack in us-east-1 (infra/edge-stack.ts).
+    const signInFirewall = new Firewall(this, 'SignInFirewall', {
+      scope: 'REGIONAL',
+      rateLimitPer5Minutes: settings.wafRateLimitPer5Minutes,
+      logRetention: settings.logRetention,
+    });
+    new wafv2.CfnWebACLAssociation(this, 'SignInFirewallAssociation', {
+      resourceArn: this.auth.userPool.userPoolArn,
+      webAclArn: signInFirewall.webAcl.attrArn,
+    });
+    this.web = new Web(this, 'Web', {
+      httpApi: this.api.httpApi,
+      ...(settings.cloudFrontWebAclArn ? { webAclArn: settings.cloudFrontWebAclArn } : {}),
+    });
+    if (!settings.cloudFrontWebAclArn) {
+      Annotations.of(this).addWarningV2(
+        'aidflow:noCloudFrontWebAcl',
+        'No cloudFrontWebAclArn: deploy the edge stack (us-east-1) first and pass its CloudFrontWebAclArn output as context, or CloudFront serves without WAF.',
+      );
+    }
     this.monitoring = new Monitoring(this, 'Monitoring', {
       functions: this.functions,
       stateMachines: this.workflows.machines,

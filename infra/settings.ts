@@ -16,6 +16,13 @@ export interface AidFlowSettings {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   readonly logRetention: logs.RetentionDays;
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Requests per client IP per 5 minutes before WAF blocks it (both web ACLs). */
+  readonly wafRateLimitPer5Minutes: number;
+  /**
+   * The CLOUDFRONT-scope web ACL of the edge stack (`AidFlowEdge`, deployed first in us-east-1:
+   * WAF for CloudFront lives only there). Absent → the distribution has no web ACL and synth warns.
+   */
+  readonly cloudFrontWebAclArn?: string;
 }
 
 export const defaultWebOrigin = 'https://aidflow.example.org';
@@ -32,6 +39,8 @@ export const contextKeys = {
   logRetentionDays: 'logRetentionDays',
   apiRateLimit: 'apiRateLimit',
   apiBurstLimit: 'apiBurstLimit',
+  wafRateLimit: 'wafRateLimitPer5Minutes',
+  cloudFrontWebAclArn: 'cloudFrontWebAclArn',
 } as const;
 
 export function readSettings(node: Node, env: NodeJS.ProcessEnv = process.env): AidFlowSettings {
@@ -72,6 +81,15 @@ export function readSettings(node: Node, env: NodeJS.ProcessEnv = process.env): 
 
   const alarmEmail = str(contextKeys.alarmEmail);
   const authDomainPrefix = str(contextKeys.authDomainPrefix);
+  const cloudFrontWebAclArn = str(contextKeys.cloudFrontWebAclArn);
+  if (
+    cloudFrontWebAclArn &&
+    !/^arn:aws[\w-]*:wafv2:us-east-1:\d{12}:global\/webacl\//.test(cloudFrontWebAclArn)
+  ) {
+    throw new Error(
+      `Context cloudFrontWebAclArn must be a CLOUDFRONT-scope WAFv2 web ACL ARN in us-east-1, got ${cloudFrontWebAclArn}`,
+    );
+  }
   return {
     webOrigin,
     skipBundling: bool(ctx(contextKeys.skipBundling)) || bool(env.AIDFLOW_SKIP_BUNDLING),
@@ -85,6 +103,10 @@ export function readSettings(node: Node, env: NodeJS.ProcessEnv = process.env): 
       rateLimit: num(contextKeys.apiRateLimit, 50),
       burstLimit: num(contextKeys.apiBurstLimit, 100),
     },
+    // WAF's minimum is 100 (since 2024: 10); 2 000 per 5 minutes is ~7 requests/s from one address,
+    // far above a person and above a small office behind one NAT address.
+    wafRateLimitPer5Minutes: num(contextKeys.wafRateLimit, 2000),
+    ...(cloudFrontWebAclArn ? { cloudFrontWebAclArn } : {}),
   };
 }
 

@@ -47,6 +47,11 @@ export function synthesizeAidFlow(options: SynthOptions = {}): Synthesized {
     id: 'Annotation::aidflow:bundlingSkipped',
     reason: 'Tests synthesize with bundling skipped on purpose; the template is never deployed.',
   });
+  Validations.of(stack).acknowledge({
+    id: 'Annotation::aidflow:noCloudFrontWebAcl',
+    reason:
+      'Tests synthesize the main stack without the edge stack; test/infra/firewall.test.ts attaches one.',
+  });
   const checks = addNagChecks(app);
   const template = Template.fromStack(stack);
   return { app, stack, template, checks };
