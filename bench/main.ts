@@ -105,7 +105,7 @@ async function runtimeSections(): Promise<void> {
 
     log('bare DynamoDB Local throughput (before the end-to-end run)');
     const storeBefore = await measureStoreOpsPerSecond(runtime, 8, concurrency);
-    log(`end to end: ${cases} aid cases, submission → authorised disbursement`);
+    log(`end to end: ${cases} aid cases, submission → paid disbursement`);
     const e2e = await driveAidCases(runtime, probe, { cases, concurrency, log });
     log('bare DynamoDB Local throughput (after)');
     const storeAfter = await measureStoreOpsPerSecond(runtime, 8, concurrency);

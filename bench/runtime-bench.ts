@@ -297,6 +297,24 @@ export async function measureStoreOpsPerSecond(runtime: Runtime, seconds: number
   return done / elapsed;
 }
 
+/** The authorised disbursements of the given cases (the finance desk's list, every page). */
+async function authorisedDisbursements(api: ApiClient, references: Set<string>) {
+  const found: { disbursementId: string }[] = [];
+  let cursor: string | undefined;
+  do {
+    const q = `/v1/disbursements?status=authorised&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const res = await api.as<{ items: { disbursementId: string; caseReference: string }[]; cursor?: string }>(
+      'finance',
+      'GET',
+      q,
+    );
+    if (res.status !== 200) throw new Error(`list disbursements: ${res.status} ${JSON.stringify(res.body)}`);
+    for (const d of res.body.items) if (references.has(d.caseReference)) found.push(d);
+    cursor = res.body.cursor;
+  } while (cursor);
+  return found;
+}
+
 interface TaskItem {
   taskId: string;
   type: string;
@@ -318,8 +336,9 @@ async function openTasks(api: ApiClient, user: string, type: string, references:
 }
 
 /**
- * N aid cases from submission to an authorised disbursement through the public API, with scripted
- * staff decisions (reviewer approves, head approves from the regional budget, finance authorises).
+ * N aid cases from submission to a paid disbursement through the public API, with scripted staff
+ * decisions (reviewer approves, head approves from the regional budget, finance authorises and
+ * records the settlement).
  */
 export async function driveAidCases(
   runtime: Runtime,
@@ -363,6 +382,19 @@ export async function driveAidCases(
     await settle(runtime);
     options.log(`  e2e: ${type} decided on ${tasks.length} cases`);
   }
+  // The workflow ends at the settlement ("Create the disbursement" waits for it): finance records
+  // every payment as paid, as the bank's statement would say.
+  const payments = await authorisedDisbursements(api, references);
+  if (payments.length !== options.cases) {
+    throw new Error(`expected ${options.cases} authorised disbursements, found ${payments.length}`);
+  }
+  await runConcurrently(payments.length, options.concurrency, async (i) => {
+    const path = `/v1/disbursements/${payments[i]!.disbursementId}/settlement`;
+    const res = await api.as('finance', 'POST', path, { status: 'paid' });
+    if (res.status !== 200) throw new Error(`settlement: ${res.status} ${JSON.stringify(res.body)}`);
+  });
+  await settle(runtime);
+  options.log(`  e2e: ${payments.length} payments settled`);
   const seconds = (performance.now() - started) / 1000;
   const used = probe.since(mark);
   const machineArn = runtime.stateMachineArns.AidApplication ?? '';

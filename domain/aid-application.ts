@@ -1,5 +1,6 @@
 import * as z from 'zod';
-import { aidTypeCodeSchema, categoryCodeSchema, languageSchema } from './catalogue.js';
+import { languageSchema } from './catalogue.js';
+import { type CatalogueCodes, catalogueCodeSchema, codesOf, seedCatalogue } from './catalogue-entries.js';
 import { type IsoDate, isoDateSchema, toIsoDate } from './dates.js';
 import { moneySchema } from './money.js';
 import { strictObject, text, typeMessage, wholeNumber } from './schema-helpers.js';
@@ -8,11 +9,12 @@ import { strictObject, text, typeMessage, wholeNumber } from './schema-helpers.j
  * The body of `POST /v1/aid-applications` (API.md). Every level rejects unknown keys so that a
  * client with a typo ("phoneNumber") hears about it instead of losing the field silently.
  *
- * Two checks depend on the outside world and are therefore not in the static schema:
- * "birth date not in the future" needs today's date, and "amounts in the office's currency" needs
- * the office's policy. `aidApplicationSchemaAt(today, { currency })` adds both; handlers should
- * validate with it. The static `aidApplicationSchema` is the published shape (OpenAPI) and the
- * type.
+ * Three checks depend on the outside world and are therefore not in the static schema:
+ * "birth date not in the future" needs today's date, "amounts in the office's currency" needs
+ * the office's policy, and "an aid type and categories on offer" needs the catalogue, which an
+ * administrator extends without a release. `aidApplicationSchemaAt(today, { currency, catalogue })`
+ * adds them; handlers should validate with it. The static `aidApplicationSchema` is the published
+ * shape (OpenAPI) and the type.
  */
 
 /** Reads a nested property of a value that may not have the expected shape (refinements run on partial input). */
@@ -251,7 +253,9 @@ export type Payout = z.infer<typeof payoutSchema>;
 // --- the application --------------------------------------------------------------------------
 
 const categoriesSchema = z
-  .array(categoryCodeSchema, { error: typeMessage('Categories', 'a list of category codes') })
+  .array(catalogueCodeSchema('Recipient category'), {
+    error: typeMessage('Categories', 'a list of category codes'),
+  })
   .min(1, { error: 'Choose at least one recipient category.' })
   .superRefine(
     (categories, ctx) => {
@@ -278,7 +282,9 @@ export const aidApplicationSchema = strictObject('Application', {
   applicant: applicantSchema,
   categories: categoriesSchema,
   household: householdSchema,
-  aidType: aidTypeCodeSchema,
+  // A code of the catalogue, which grows without a release: its shape is checked here, its
+  // existence against the stored catalogue (aidApplicationSchemaAt's `catalogue`).
+  aidType: catalogueCodeSchema('Aid type'),
   requestedAmount: requestedAmountSchema,
   reason: text('Reason', 4000),
   payout: payoutSchema,
@@ -313,7 +319,11 @@ export type AidApplicationInput = z.input<typeof aidApplicationSchema>;
 export interface ApplicationContext {
   /** The office's currency: amounts in another currency are refused at the door. */
   currency?: string;
+  /** The aid types and categories on offer (the stored catalogue); the release's seed when absent. */
+  catalogue?: CatalogueCodes;
 }
+
+const seedCodes = codesOf(seedCatalogue);
 
 /**
  * The full submission check: the static schema plus the checks that need today's date (birth
@@ -322,20 +332,33 @@ export interface ApplicationContext {
  */
 export function aidApplicationSchemaAt(today: IsoDate | Date, context: ApplicationContext = {}) {
   const todayDate = today instanceof Date ? toIsoDate(today) : today;
+  const codes = context.catalogue ?? seedCodes;
+  let schemasByDay = schemasByCatalogue.get(codes);
+  if (!schemasByDay) {
+    schemasByDay = new Map();
+    schemasByCatalogue.set(codes, schemasByDay);
+  }
   const key = `${todayDate}|${context.currency ?? ''}`;
   let schema = schemasByDay.get(key);
   if (!schema) {
     // zod compiles a schema on its first parse; keep the few in use (one per day and currency) warm.
     if (schemasByDay.size >= 8) schemasByDay.clear();
-    schema = buildSchemaAt(todayDate, context.currency);
+    schema = buildSchemaAt(todayDate, context.currency, codes);
     schemasByDay.set(key, schema);
   }
   return schema;
 }
 
-const schemasByDay = new Map<string, ReturnType<typeof buildSchemaAt>>();
+/** Keyed by the catalogue's codes object: a reloaded catalogue is a new object, its schemas new ones. */
+const schemasByCatalogue = new WeakMap<CatalogueCodes, Map<string, ReturnType<typeof buildSchemaAt>>>();
 
-function buildSchemaAt(todayDate: IsoDate, currency: string | undefined) {
+function unknownCode(label: string, code: string, known: readonly string[]): string {
+  return `Unknown ${label} "${code}". Use one of: ${known.join(', ')}.`;
+}
+
+function buildSchemaAt(todayDate: IsoDate, currency: string | undefined, codes: CatalogueCodes) {
+  const aidTypes = new Set(codes.aidTypes);
+  const categories = new Set(codes.categories);
   return aidApplicationSchema.superRefine(
     (app, ctx) => {
       const birthDate = at(app, 'applicant', 'birthDate');
@@ -344,6 +367,26 @@ function buildSchemaAt(todayDate: IsoDate, currency: string | undefined) {
           code: 'custom',
           path: ['applicant', 'birthDate'],
           message: 'Birth date cannot be in the future: check the year.',
+        });
+      }
+      const aidType = at(app, 'aidType');
+      if (typeof aidType === 'string' && !aidTypes.has(aidType)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['aidType'],
+          message: unknownCode('aid type', aidType, codes.aidTypes),
+        });
+      }
+      const claimed = at(app, 'categories');
+      if (Array.isArray(claimed)) {
+        claimed.forEach((c, i) => {
+          if (typeof c === 'string' && !categories.has(c)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['categories', i],
+              message: unknownCode('recipient category', c, codes.categories),
+            });
+          }
         });
       }
       if (currency === undefined) return;

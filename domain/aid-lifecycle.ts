@@ -40,8 +40,10 @@ export const aidTransitions: Readonly<Record<AidStatus, readonly AidStatus[]>> =
   waitlisted: ['funds_reserved', ...exits],
   funds_reserved: ['payment_authorised', ...exits],
   payment_authorised: ['paid', 'payment_failed'],
-  // Re-issue (e.g. corrected bank details) goes back to authorisation; or the case is closed.
-  payment_failed: ['payment_authorised', ...exits],
+  // The failed payment's reservation was released with it: a re-issue (e.g. corrected bank
+  // details) reserves the money again (or waits for it) before finance authorises anew; or the
+  // case is closed.
+  payment_failed: ['funds_reserved', 'waitlisted', ...exits],
   paid: [],
   rejected: [],
   withdrawn: [],
@@ -76,6 +78,17 @@ export function canTransition(from: AidStatus, to: AidStatus): boolean {
 
 export function assertTransition(from: AidStatus, to: AidStatus): void {
   if (!canTransition(from, to)) throw new InvalidTransitionError(from, to);
+}
+
+/**
+ * The one way out of a closed status: an appeal contesting a rejection reopens the case for a
+ * fresh review (by staff who took no part in the first one). Kept apart from `aidTransitions` so
+ * that a rejection stays terminal for everything else (locks, retention, reports).
+ */
+export const reopenings: Readonly<Partial<Record<AidStatus, AidStatus>>> = { rejected: 'in_review' };
+
+export function canReopen(from: AidStatus): boolean {
+  return reopenings[from] !== undefined;
 }
 
 export function isTerminal(status: AidStatus): boolean {

@@ -20,6 +20,7 @@ export const actions = [
   'batches:create',
   'batches:read',
   'settlements:record',
+  'deliveries:record',
   'budgets:read',
   'budgets:write',
   'reports:read',
@@ -27,6 +28,7 @@ export const actions = [
   'rules:read',
   'rules:write',
   'policy:write',
+  'staff:write',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -54,6 +56,8 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'batches:create': ['finance'],
   'batches:read': ['finance', 'auditor'],
   'settlements:record': ['finance'],
+  // Confirming that in-kind aid was handed over spends its money exactly as a bank settlement does.
+  'deliveries:record': ['finance'],
   'budgets:read': ['finance', 'head', 'admin', 'auditor'],
   'budgets:write': ['admin'],
   'reports:read': ['head', 'finance', 'admin', 'auditor'],
@@ -61,6 +65,8 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'rules:read': ['admin', 'head', 'reviewer', 'auditor'],
   'rules:write': ['admin'],
   'policy:write': ['admin'],
+  // Who staff are as applicants (segregation of duties): the administrator keeps the directory.
+  'staff:write': ['admin'],
 };
 
 /** What each action is, in words, for 403 details. */
@@ -77,6 +83,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'batches:create': 'create a payment batch',
   'batches:read': 'download payment batch files',
   'settlements:record': 'record a payment settlement',
+  'deliveries:record': 'confirm the delivery of in-kind aid',
   'budgets:read': 'read budgets',
   'budgets:write': 'change a budget',
   'reports:read': 'read reports',
@@ -84,6 +91,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'rules:read': 'read eligibility rules and the approval ladder',
   'rules:write': 'change eligibility rules and the approval ladder',
   'policy:write': 'change policy values such as the subsistence minimum',
+  'staff:write': "record a member of staff's identity as an applicant",
 };
 
 export function can(callerRoles: readonly string[], action: Action): boolean {

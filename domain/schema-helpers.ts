@@ -52,13 +52,35 @@ export function strictObject<T extends z.ZodRawShape>(label: string, shape: T) {
   });
 }
 
-/** Trimmed, non-empty text with an upper length. */
+/** Half of a surrogate pair on its own: JSON can carry it, UTF-8 (and so DynamoDB) cannot. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Characters as JSON Schema's maxLength counts them: code points, so an emoji or 𠜎 is one. */
+export const characterCount = (s: string): number => {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+};
+
+/**
+ * Trimmed, non-empty text with an upper length in characters (code points). zod's `.max` counts
+ * UTF-16 units, which would give a name in emoji or rare CJK half the room of one in Cyrillic and
+ * contradict the published maxLength. Otherwise the text is kept exactly as sent, not normalised
+ * (NFC would rewrite some CJK compatibility ideographs people write their names with); matching
+ * one person's applications normalises separately (personKey).
+ */
 export function text(label: string, max: number) {
   return z
     .string({ error: typeMessage(label, 'text') })
     .trim()
     .min(1, { error: `${label} must not be empty.` })
-    .max(max, { error: `${label} must be at most ${max} characters long.` });
+    .refine((s) => !LONE_SURROGATE.test(s), {
+      error: `${label} contains a broken character (half of an emoji or symbol): type it again.`,
+    })
+    .refine((s) => characterCount(s) <= max, {
+      error: `${label} must be at most ${max} characters long.`,
+    })
+    .meta({ maxLength: max });
 }
 
 /** A whole number within [min, max]. */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { payoutSchema } from './aid-application.js';
 import { fundingSourceCodeSchema, type Language } from './catalogue.js';
 import { moneySchema } from './money.js';
 import type { Role } from './roles.js';
@@ -18,6 +19,7 @@ export const taskTypes = [
   'close_unanswered_request',
   'sign_off_answer',
   'approve_extension',
+  'reissue_payment',
 ] as const;
 export type TaskType = (typeof taskTypes)[number];
 export const taskTypeSchema = codeEnum('Task type', taskTypes).meta({ id: 'TaskType' });
@@ -30,6 +32,8 @@ export const outcomes = [
   'extend',
   'forward',
   'not_answerable',
+  'reissue',
+  'close',
 ] as const;
 export type Outcome = (typeof outcomes)[number];
 export const outcomeSchema = codeEnum('Outcome', outcomes).meta({ id: 'Outcome' });
@@ -51,6 +55,8 @@ export const taskRole: Readonly<Record<TaskType, Role>> = {
   // The head signs off answers to complaints and approves extending an appeal's legal deadline.
   sign_off_answer: 'head',
   approve_extension: 'head',
+  // The bank returned the payment: finance corrects the payout details and re-issues, or closes.
+  reissue_payment: 'finance',
 };
 
 export const allowedOutcomes: Readonly<Record<TaskType, readonly Outcome[]>> = {
@@ -67,6 +73,10 @@ export const allowedOutcomes: Readonly<Record<TaskType, readonly Outcome[]>> = {
   // Reject sends the draft back to the coordinator; approve lets it go out.
   sign_off_answer: ['approve', 'reject'],
   approve_extension: ['approve', 'reject'],
+  // Reissue: reserve and authorise the money again for a new payment (with corrected payout
+  // details in `payout`, or the same ones when the bank's failure was passing); close: the aid
+  // cannot be paid, and the case is closed (its money was released when the payment failed).
+  reissue_payment: ['reissue', 'close'],
 };
 
 /** Task types whose decision may set the amount and the funding source (the money decisions). */
@@ -87,6 +97,8 @@ export const decisionSchema = strictObject('Decision', {
     .optional(),
   fundingSource: fundingSourceCodeSchema.optional(),
   answer: text('Answer', 20000).optional(),
+  /** Re-issuing a failed payment: the corrected payout details. */
+  payout: payoutSchema.optional(),
 }).meta({ id: 'Decision', description: 'A staff decision on a task (POST /v1/tasks/{taskId}/decision).' });
 
 export type Decision = z.infer<typeof decisionSchema>;
@@ -112,6 +124,12 @@ export function checkDecision(type: TaskType, decision: Decision): DecisionProbl
   }
   if (decision.outcome === 'answer' && decision.answer === undefined) {
     problems.push({ path: ['answer'], message: 'Write the answer to the applicant in "answer".' });
+  }
+  if (decision.payout !== undefined && (type !== 'reissue_payment' || decision.outcome !== 'reissue')) {
+    problems.push({
+      path: ['payout'],
+      message: '"payout" is only set when re-issuing a failed payment; remove it.',
+    });
   }
   if (!moneyDecisionTasks.has(type) || decision.outcome !== 'approve') {
     for (const field of ['amount', 'fundingSource'] as const) {
@@ -185,6 +203,12 @@ const titles: Readonly<Record<TaskType, Readonly<Record<Language, (ref: string) 
     uk: (r) => `Погодити продовження строку звернення ${r}`,
     ru: (r) => `Согласовать продление срока по обращению ${r}`,
     zh: (r) => `批准延长信访事项 ${r} 办理期限`,
+  },
+  reissue_payment: {
+    en: (r) => `Correct the payout details of ${r} and re-issue the payment`,
+    uk: (r) => `Виправити реквізити виплати за ${r} і виплатити повторно`,
+    ru: (r) => `Исправить реквизиты выплаты по ${r} и выплатить повторно`,
+    zh: (r) => `更正 ${r} 的收款信息并重新支付`,
   },
 };
 

@@ -5,6 +5,7 @@
  */
 export type TableAccess = 'read' | 'readWrite';
 export type StepFunctionsAccess = 'startExecution' | 'taskCallbacks' | 'describeExecution';
+export type MessagingAccess = 'email' | 'sms';
 
 export interface FunctionSpec {
   /** PascalCase; also the CDK construct id and the ASL substitution prefix. */
@@ -15,6 +16,8 @@ export interface FunctionSpec {
   readonly description: string;
   readonly table: TableAccess;
   readonly stepFunctions?: readonly StepFunctionsAccess[];
+  /** Messages to applicants: SES e-mail from the configured identity, SNS SMS to phone numbers. */
+  readonly messaging?: readonly MessagingAccess[];
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
 }
@@ -62,6 +65,42 @@ export const functions = [
     entry: 'functions/http/list-disbursements.ts',
     trigger: 'http',
     description: 'Disbursements by status for the finance desk',
+    table: 'read',
+  },
+  {
+    name: 'RecordSettlement',
+    entry: 'functions/http/record-settlement.ts',
+    trigger: 'http',
+    description:
+      "Records the bank's result for a disbursement: paid (money spent) or failed (money released)",
+    table: 'readWrite',
+  },
+  {
+    name: 'RecordDelivery',
+    entry: 'functions/http/record-delivery.ts',
+    trigger: 'http',
+    description: 'Confirms the delivery of in-kind aid, which spends its money like a paid settlement',
+    table: 'readWrite',
+  },
+  {
+    name: 'CreatePaymentBatch',
+    entry: 'functions/http/create-payment-batch.ts',
+    trigger: 'http',
+    description: 'Groups authorised bank-transfer and cash-desk disbursements into a payment batch',
+    table: 'readWrite',
+  },
+  {
+    name: 'GetPaymentBatch',
+    entry: 'functions/http/get-payment-batch.ts',
+    trigger: 'http',
+    description: 'A payment batch: its header, control totals and items',
+    table: 'read',
+  },
+  {
+    name: 'GetPaymentBatchFile',
+    entry: 'functions/http/get-payment-batch-file.ts',
+    trigger: 'http',
+    description: 'A payment batch as a CSV or an ISO 20022 pain.001.001.09 file',
     table: 'read',
   },
   {
@@ -128,6 +167,79 @@ export const functions = [
     description: 'Appeals received, answered on time, overdue, extended, repeated and rated, by period',
     table: 'read',
   },
+  {
+    name: 'AidUsageReport',
+    entry: 'functions/http/aid-usage-report.ts',
+    trigger: 'http',
+    description: 'Aid paid in a year by funding source and aid type, amount and people per report group',
+    table: 'read',
+  },
+  {
+    name: 'BudgetsReport',
+    entry: 'functions/http/budgets-report.ts',
+    trigger: 'http',
+    description:
+      'Budget movement of a year per funding source: opening, allocated, spent on adults and families, closing',
+    table: 'read',
+  },
+  {
+    name: 'SearchCases',
+    entry: 'functions/http/search-cases.ts',
+    trigger: 'http',
+    description: 'Staff case search by reference, or by status and kind (newest first)',
+    table: 'read',
+  },
+  {
+    name: 'GetCase',
+    entry: 'functions/http/get-case.ts',
+    trigger: 'http',
+    description: 'The full case for staff: application or appeal, status history and tasks',
+    table: 'read',
+  },
+  {
+    name: 'GetCaseAudit',
+    entry: 'functions/http/get-case-audit.ts',
+    trigger: 'http',
+    description: "A case's audit trail, oldest first, paginated (auditors and the head)",
+    table: 'read',
+  },
+  {
+    name: 'PutStaffIdentity',
+    entry: 'functions/http/put-staff-identity.ts',
+    trigger: 'http',
+    description:
+      "Records a member of staff's identity as an applicant (person keys only), for segregation of duties",
+    table: 'readWrite',
+  },
+  {
+    name: 'GetCatalogue',
+    entry: 'functions/http/get-catalogue.ts',
+    trigger: 'http',
+    description:
+      'The catalogue: recipient categories, aid types and funding sources, named in four languages',
+    table: 'read',
+  },
+  {
+    name: 'PutCatalogueEntry',
+    entry: 'functions/http/put-catalogue-entry.ts',
+    trigger: 'http',
+    description: 'Adds or changes a recipient category, aid type or funding source (administrators)',
+    table: 'readWrite',
+  },
+  {
+    name: 'ListRuleSets',
+    entry: 'functions/http/list-rule-sets.ts',
+    trigger: 'http',
+    description: "An aid type's eligibility rule set versions with their effective dates and hashes",
+    table: 'read',
+  },
+  {
+    name: 'CreateRuleSet',
+    entry: 'functions/http/create-rule-set.ts',
+    trigger: 'http',
+    description: 'Adds a new eligibility rule set version for an aid type (versions are never edited)',
+    table: 'readWrite',
+  },
   // Workflow steps
   {
     name: 'CheckEligibility',
@@ -149,6 +261,13 @@ export const functions = [
     entry: 'functions/steps/await-applicant.ts',
     trigger: 'step',
     description: "Stores the task token of the wait for the applicant's answer beside the case",
+    table: 'readWrite',
+  },
+  {
+    name: 'AwaitFunds',
+    entry: 'functions/steps/await-funds.ts',
+    trigger: 'step',
+    description: "Stores the task token of a waitlisted case's wait for funds on its waitlist item",
     table: 'readWrite',
   },
   {
@@ -176,7 +295,8 @@ export const functions = [
     name: 'CreateDisbursement',
     entry: 'functions/steps/create-disbursement.ts',
     trigger: 'step',
-    description: 'Creates the authorised disbursement for finance (once per case)',
+    description:
+      'Creates the authorised disbursement of a payment attempt and stores the wait for its settlement (callback)',
     table: 'readWrite',
   },
   {
@@ -214,9 +334,20 @@ export const functions = [
     name: 'TableStream',
     entry: 'functions/streams/table-stream.ts',
     trigger: 'stream',
-    description: 'Transactional outbox: starts workflows for new cases and resumes them on decisions',
+    description:
+      'Transactional outbox: starts workflows for new cases, resumes them on decisions, funds the waitlist when a budget gains money; deletes the rest of a case whose item TTL expired',
     table: 'readWrite',
     stepFunctions: ['startExecution', 'taskCallbacks'],
+  },
+  // The stream's second (and last: DynamoDB Streams serves at most two readers per shard) consumer.
+  {
+    name: 'InformStream',
+    entry: 'functions/streams/inform-stream.ts',
+    trigger: 'stream',
+    description:
+      'Tells applicants of status changes (notifications, sent by SES, SNS or the print queue) and keeps report aggregates',
+    table: 'readWrite',
+    messaging: ['email', 'sms'],
   },
 ] as const satisfies readonly FunctionSpec[];
 

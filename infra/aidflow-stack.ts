@@ -55,6 +55,7 @@ export class AidFlowStack extends Stack {
         tableKey: this.data.tableKey,
         stateMachines: this.workflows.machines,
         environment,
+        messaging: { ...settings.messaging, webOrigin: settings.webOrigin },
       });
     }
     // Functions with trigger 'schedule' (the appeal deadline sweeper) run from EventBridge rules.
@@ -96,6 +97,10 @@ export class AidFlowStack extends Stack {
     });
     this.web = new Web(this, 'Web', {
       httpApi: this.api.httpApi,
+      staffSignIn: {
+        hostedUiDomain: this.auth.domain.baseUrl(),
+        clientId: this.auth.webClient.userPoolClientId,
+      },
       ...(settings.cloudFrontWebAclArn ? { webAclArn: settings.cloudFrontWebAclArn } : {}),
     });
     if (!settings.cloudFrontWebAclArn) {

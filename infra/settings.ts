@@ -1,5 +1,6 @@
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Node } from 'constructs';
+import { type MessagingSettings, readMessagingSettings } from './messaging-settings.js';
 
 /** Deploy-time settings, read from CDK context (`cdk.json` or `-c key=value`) and a few env vars. */
 export interface AidFlowSettings {
@@ -16,6 +17,8 @@ export interface AidFlowSettings {
   readonly logLevel: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
   readonly logRetention: logs.RetentionDays;
   readonly apiThrottle: { readonly rateLimit: number; readonly burstLimit: number };
+  /** Sender of messages to applicants (SES identity and address, SMS sender ID). */
+  readonly messaging: MessagingSettings;
   /** Requests per client IP per 5 minutes before WAF blocks it (both web ACLs). */
   readonly wafRateLimitPer5Minutes: number;
   /**
@@ -103,6 +106,7 @@ export function readSettings(node: Node, env: NodeJS.ProcessEnv = process.env): 
       rateLimit: num(contextKeys.apiRateLimit, 50),
       burstLimit: num(contextKeys.apiBurstLimit, 100),
     },
+    messaging: readMessagingSettings(node, webOrigin),
     // WAF's minimum is 100 (since 2024: 10); 2 000 per 5 minutes is ~7 requests/s from one address,
     // far above a person and above a small office behind one NAT address.
     wafRateLimitPer5Minutes: num(contextKeys.wafRateLimit, 2000),

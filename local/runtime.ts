@@ -9,6 +9,7 @@ import { routes } from '../functions/http/routes.js';
 import { resetClientsForTests } from '../functions/lib/clients.js';
 import { clock } from '../functions/lib/clock.js';
 import { resetConfigForTests } from '../functions/lib/config.js';
+import { tableSpec } from '../functions/lib/table-spec.js';
 import {
   functions,
   stateMachines,
@@ -26,13 +27,17 @@ import {
 import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
 import { LocalIssuer, localClientId } from './local-issuer.js';
+import { mailboxRoute } from './mailbox.js';
+import { type RuntimeInfo, runtimeInfoFile } from './runtime-info.js';
 import { seedDemoData } from './seed.js';
 import { LocalStepFunctions } from './sfn/engine.js';
 import { DynamoJournal } from './sfn/journal.js';
 import { createStepFunctionsHandler } from './sfn/server.js';
 import { dynamoStaffDirectory, seedDemoStaff } from './staff-directory.js';
+import { fanOut } from './stream-consumers.js';
 import { StreamPoller } from './stream-poller.js';
 import { ensureAppTable, ensureKeyValueTable } from './table-bootstrap.js';
+import { localTtlMarker, TtlEmulator } from './ttl-emulator.js';
 
 export const appTableName = 'aidflow';
 export const runtimeTableName = 'aidflow-local-runtime';
@@ -160,6 +165,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     resetConfigForTests();
     resetClientsForTests();
 
+    // DynamoDB Local does not expire items: the sweep deletes them as TTL does in AWS (retention).
+    const ttl = new TtlEmulator({
+      doc,
+      tableName: appTableName,
+      attribute: tableSpec.ttlAttribute,
+      now: () => clock.now(),
+      log,
+    });
+
     const seeded = await seedDemoData(doc, appTableName, { year: clock.now().getUTCFullYear() });
     await seedDemoStaff(doc, runtimeTableName);
 
@@ -168,8 +182,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       region: localRegion,
       credentials: localCredentials,
       tableName: appTableName,
-      handler: async (event) => (await host.invoke('TableStream', event)) as never,
+      // Every stream function of the registry (the workflow outbox, the notifier), in turn.
+      handler: fanOut(
+        functions.filter((f) => f.trigger === 'stream').map((f) => f.name),
+        (name, event) => host.invoke(name, event),
+      ),
       checkpointFile: resolve(dataDir, 'stream-checkpoint.json'),
+      ttlMarker: localTtlMarker,
       batchSize: streamConsumerSettings.batchSize,
       maxRetryAttempts: streamConsumerSettings.retryAttempts,
       log: (line: string) => log(`[streams] ${line}`),
@@ -184,6 +203,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       STAFF_JWKS_URL: `${issuer.issuerUrl}/.well-known/jwks.json`,
       STAFF_JWT_ISSUER: issuer.issuerUrl,
       STAFF_JWT_CLIENT_ID: localClientId,
+      // Messages to applicants land in the local mailbox (GET /local/mailbox), linking back here.
+      NOTIFIER: 'local-mailbox',
+      LOCAL_MAILBOX_TABLE: runtimeTableName,
+      PUBLIC_WEB_URL: `http://localhost:${port}`,
     });
     resetConfigForTests();
 
@@ -218,6 +241,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       extraRoutes: [
         // The web app (web/dist): `/`, its deep links and assets.
         ...webRoutes(root),
+        mailboxRoute(doc, runtimeTableName),
         {
           method: 'POST',
           path: '/local/clock',
@@ -240,6 +264,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
             // A run already under way started before the clock moved: wait for it, then sweep anew.
             await scheduling?.catch(() => undefined);
             const schedules = await runSchedules();
+            const expired = await ttl.sweep();
             return {
               statusCode: 200,
               headers: { 'content-type': 'application/json' },
@@ -247,6 +272,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
                 now: clock.nowIso(),
                 offsetDays: clock.offsetMs() / 86_400_000,
                 schedules,
+                expired,
               }),
             };
           },
@@ -267,7 +293,25 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }, options.timerIntervalMs ?? 5_000);
     timer.unref();
     cleanups.push(async () => clearInterval(timer));
+    // A whole-table scan: once a minute is plenty (AWS's TTL takes up to days), and POST
+    // /local/clock sweeps at once.
+    const ttlTimer = setInterval(() => {
+      ttl.sweep().catch((error: Error) => log(`[ttl] sweep failed: ${error.message}`));
+    }, 60_000);
+    ttlTimer.unref();
+    cleanups.push(async () => clearInterval(ttlTimer));
     ready = true;
+    // Where tools outside the process (npm run audit:verify) find this runtime's table.
+    const runtimeFile = resolve(dataDir, runtimeInfoFile);
+    writeFileSync(
+      runtimeFile,
+      JSON.stringify({
+        dynamoEndpoint,
+        tableName: appTableName,
+        url: `http://localhost:${actualPort}`,
+      } satisfies RuntimeInfo),
+    );
+    cleanups.push(async () => rmSync(runtimeFile, { force: true }));
 
     const runtime: Runtime = {
       url: `http://localhost:${actualPort}`,

@@ -8,6 +8,7 @@ import { catalogueSeed, fundingSourceCodes } from '../domain/catalogue.js';
 import { demoPolicy, demoRuleSets } from '../domain/eligibility.js';
 import { demoApprovalLadder } from '../domain/review-ladder.js';
 import { keys } from '../functions/lib/store/keys.js';
+import { personKeysOf } from '../functions/use-cases/staff-identity.js';
 
 /** Demo budget lines per funding source (RUB, minor units): enough for a demo, finite enough to run out. */
 export const demoBudgets: Record<string, number> = {
@@ -19,6 +20,48 @@ export const demoBudgets: Record<string, number> = {
 };
 
 const seedVersion = 1;
+
+/**
+ * Who the demo staff are as people (as they would write it on an application), so that
+ * segregation of duties can be tried: apply as "Ольга Николаевна Смирнова", born 1979-06-21, and
+ * `reviewer` may not decide the case, `reviewer2` may. Only person keys are stored.
+ */
+export const demoStaffIdentities: Readonly<Record<string, { fullName: string; birthDate: string }>> = {
+  clerk: { fullName: 'Ирина Сергеевна Орлова', birthDate: '1985-03-14' },
+  reviewer: { fullName: 'Ольга Николаевна Смирнова', birthDate: '1979-06-21' },
+  reviewer2: { fullName: 'Дмитрий Андреевич Козлов', birthDate: '1983-11-02' },
+  head: { fullName: 'Наталья Викторовна Белова', birthDate: '1970-01-30' },
+  commission1: { fullName: 'Сергей Петрович Волков', birthDate: '1965-08-09' },
+  commission2: { fullName: 'Елена Игоревна Морозова', birthDate: '1972-04-17' },
+  commission3: { fullName: 'Андрей Васильевич Новиков', birthDate: '1968-12-05' },
+  finance: { fullName: 'Татьяна Олеговна Лебедева', birthDate: '1981-09-25' },
+  finance2: { fullName: 'Максим Юрьевич Соколов', birthDate: '1987-02-11' },
+  admin: { fullName: 'Алексей Дмитриевич Попов', birthDate: '1990-07-07' },
+  auditor: { fullName: 'Марина Павловна Кузнецова', birthDate: '1976-05-19' },
+};
+
+/** Their identity items, once per table (own marker: tables seeded before they existed get them too). */
+async function seedDemoStaffIdentities(doc: DynamoDBDocumentClient, tableName: string): Promise<void> {
+  const marker = { pk: 'SEED', sk: 'STAFF_IDENTITIES' };
+  const { Item } = await doc.send(
+    new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }),
+  );
+  if (Item) return;
+  const at = new Date().toISOString();
+  await writeAll(
+    doc,
+    tableName,
+    Object.entries(demoStaffIdentities).map(([username, identity]) => ({
+      ...keys.staffIdentity(username),
+      type: 'StaffIdentity',
+      username,
+      personKeys: personKeysOf(identity),
+      updatedAt: at,
+      updatedBy: 'seed',
+    })),
+  );
+  await doc.send(new PutCommand({ TableName: tableName, Item: { ...marker, type: 'Seed' } }));
+}
 
 async function writeAll(
   doc: DynamoDBDocumentClient,
@@ -46,6 +89,7 @@ export async function seedDemoData(
   tableName: string,
   options: { year: number; currency?: string },
 ): Promise<boolean> {
+  await seedDemoStaffIdentities(doc, tableName);
   const marker = { pk: 'SEED', sk: 'DEMO' };
   const { Item } = await doc.send(
     new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }),

@@ -61,6 +61,13 @@ export interface StreamPollerOptions {
   retryBackoffMs?: number;
   onDeadLetter?: (records: DynamoDBRecord[], error: unknown) => Promise<void>;
   log?: (line: string) => void;
+  /**
+   * The attribute the local TTL emulator (local/ttl-emulator.ts) sets on an expired item just
+   * before deleting it. Its REMOVE is delivered as AWS delivers a TTL deletion (userIdentity of the
+   * DynamoDB service, the old image without the marker); the MODIFY records that only set or
+   * clear the marker are not delivered, since AWS has no such step.
+   */
+  ttlMarker?: string;
 }
 
 interface Pending {
@@ -313,7 +320,10 @@ export class StreamPoller {
     shard.iterator = output.NextShardIterator ?? null;
     // Records at or before the checkpoint were acknowledged already (a TRIM_HORIZON fallback
     // re-reads them): never deliver them twice.
-    const fresh = (output.Records ?? []).filter((r) => isAfter(r.dynamodb?.SequenceNumber, shard.checkpoint));
+    const marker = this.opts.ttlMarker;
+    const fresh = (output.Records ?? []).filter(
+      (r) => isAfter(r.dynamodb?.SequenceNumber, shard.checkpoint) && !(marker && onlyMarks(r, marker)),
+    );
     if (fresh.length === 0) {
       if (shard.iterator === null) return this.endShard(shard);
       // Only already-acknowledged records: there may be more behind them, so this is not "caught up".
@@ -322,7 +332,10 @@ export class StreamPoller {
     const arn = this.streamArn ?? '';
     await this.deliver(
       shard,
-      fresh.map((record) => toLambdaRecord(record, this.opts.region, arn)),
+      fresh.map((record) => {
+        const out = toLambdaRecord(record, this.opts.region, arn);
+        return marker ? asTtlDeletion(out, marker) : out;
+      }),
     );
     return 'progress';
   }
@@ -603,6 +616,39 @@ export function toLambdaRecord(record: _Record, region: string, streamArn: strin
     out.userIdentity = { type: record.userIdentity.Type, principalId: record.userIdentity.PrincipalId };
   }
   return out;
+}
+
+/** A MODIFY whose images differ in the TTL marker alone: the emulator's step, not a change. */
+function onlyMarks(record: _Record, marker: string): boolean {
+  if (record.eventName !== 'MODIFY') return false;
+  const { [marker]: newMark, ...newRest } = record.dynamodb?.NewImage ?? {};
+  const { [marker]: oldMark, ...oldRest } = record.dynamodb?.OldImage ?? {};
+  if (newMark === undefined && oldMark === undefined) return false;
+  return sameJson(newRest, oldRest);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  const sorted = (v: unknown): unknown =>
+    typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Uint8Array
+      ? v
+      : Object.fromEntries(
+          Object.keys(v)
+            .sort()
+            .map((k) => [k, sorted((v as Record<string, unknown>)[k])]),
+        );
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
+
+/** The emulator's deletion of an expired item, as AWS reports a TTL deletion. */
+function asTtlDeletion(record: DynamoDBRecord, marker: string): DynamoDBRecord {
+  const old = record.dynamodb?.OldImage;
+  if (record.eventName !== 'REMOVE' || !old || old[marker] === undefined) return record;
+  const { [marker]: _mark, ...oldImage } = old;
+  return {
+    ...record,
+    dynamodb: { ...record.dynamodb, OldImage: oldImage },
+    userIdentity: { type: 'Service', principalId: 'dynamodb.amazonaws.com' },
+  };
 }
 
 function toLambdaImage(image: Record<string, StreamAttributeValue>): Record<string, AttributeValue> {

@@ -17,6 +17,8 @@ export const appPaths = [
   '/staff',
   '/staff/{page}',
   '/staff/{page}/{id}',
+  // The Cognito hosted UI sends staff back here (the app client's callback URL, infra/constructs/auth.ts).
+  '/auth/callback',
 ] as const;
 
 const contentTypes: Record<string, string> = {

@@ -22,6 +22,13 @@ export const handler = httpRoute({ action: 'disbursements:list' }, async (req) =
         status: d.status,
         payee: d.payee,
         createdAt: d.createdAt,
+        ...(d.channel ? { channel: d.channel } : {}),
+        ...(d.attempt ? { attempt: d.attempt } : {}),
+        ...(d.batchId ? { batchId: d.batchId } : {}),
+        ...(d.paidAt ? { paidAt: d.paidAt } : {}),
+        // The bank's reason for a failed payment: what the officer correcting the payout reads.
+        ...(d.settlement ? { settlement: d.settlement } : {}),
+        ...(d.delivery ? { delivery: d.delivery } : {}),
       })),
       ...(page.cursor ? { cursor: page.cursor } : {}),
     },

@@ -4,6 +4,7 @@ import { clock } from '../lib/clock.js';
 import { config } from '../lib/config.js';
 import { ValidationError } from '../lib/errors.js';
 import { httpRoute } from '../lib/http.js';
+import { currentCatalogue } from '../lib/store/catalogue.js';
 import { submitAidApplication } from '../use-cases/submit-aid-application.js';
 
 const idempotencyKeySchema = z
@@ -13,7 +14,15 @@ const idempotencyKeySchema = z
   .regex(/^[\x21-\x7e]+$/);
 
 export const handler = httpRoute(
-  { body: () => aidApplicationSchemaAt(clock.now(), { currency: config().CURRENCY }) },
+  {
+    // Aid types and categories are checked against the stored catalogue (cached per container), in
+    // the same pass as the shape, so one 400 lists every failing field.
+    body: async () =>
+      aidApplicationSchemaAt(clock.now(), {
+        currency: config().CURRENCY,
+        catalogue: (await currentCatalogue()).codes,
+      }),
+  },
   async (req) => {
     const key = req.headers['idempotency-key'];
     if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {

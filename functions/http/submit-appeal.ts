@@ -15,16 +15,25 @@ const idempotencyKeySchema = z
 /**
  * POST /v1/appeals: public, but a clerk may sign in to register an appeal that came by phone,
  * post or in person (channel, receivedAt). The route has no authorizer at the gateway, so the
- * token is verified here.
+ * token is verified here, and `appeals:register-channel` is checked by the use case for the
+ * staff-only fields.
  */
-export const handler = httpRoute({ body: appealSchema }, async (req) => {
-  const key = req.headers['idempotency-key'];
-  if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
-    throw new ValidationError([
-      { path: 'Idempotency-Key', message: 'Use 8 to 200 visible ASCII characters, e.g. a UUID.' },
-    ]);
-  }
-  const principal = await optionalStaffPrincipal(req.headers.authorization);
-  const receipt = await submitAppeal({ appeal: req.body, principal, idempotencyKey: key, now: clock.now() });
-  return { status: 201, body: receipt, headers: { location: `/v1/cases/${receipt.reference}` } };
-});
+export const handler = httpRoute(
+  { action: 'appeals:register-channel', optionalAuth: true, body: appealSchema },
+  async (req) => {
+    const key = req.headers['idempotency-key'];
+    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
+      throw new ValidationError([
+        { path: 'Idempotency-Key', message: 'Use 8 to 200 visible ASCII characters, e.g. a UUID.' },
+      ]);
+    }
+    const principal = await optionalStaffPrincipal(req.headers.authorization);
+    const receipt = await submitAppeal({
+      appeal: req.body,
+      principal,
+      idempotencyKey: key,
+      now: clock.now(),
+    });
+    return { status: 201, body: receipt, headers: { location: `/v1/cases/${receipt.reference}` } };
+  },
+);

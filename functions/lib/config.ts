@@ -27,6 +27,21 @@ const configSchema = z.object({
   /** Jurisdiction for appeal deadlines and numbering; see domain/. */
   JURISDICTION: z.enum(['ru', 'ua', 'cn']).default('ru'),
   CURRENCY: z.string().length(3).default('RUB'),
+  /**
+   * Where messages to applicants go (functions/lib/notify/): `aws` = SES (e-mail) and SNS (SMS);
+   * `local-mailbox` = the local runtime's mailbox table (GET /local/mailbox), set by the runtime.
+   */
+  NOTIFIER: z.enum(['aws', 'local-mailbox']).default('aws'),
+  /** The SES sender address (its identity is the only one the function may send from). */
+  NOTIFY_EMAIL_FROM: z.email().optional(),
+  /** SNS SMS sender ID where the country allows one (1–11 letters and digits). */
+  NOTIFY_SMS_SENDER_ID: z
+    .string()
+    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/)
+    .optional(),
+  LOCAL_MAILBOX_TABLE: z.string().min(3).optional(),
+  /** The web app's origin, for the status link in every message. */
+  PUBLIC_WEB_URL: z.url().optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

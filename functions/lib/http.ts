@@ -54,10 +54,17 @@ type Event = APIGatewayProxyEventV2 & {
 interface RouteOptions<S extends z.ZodType | undefined> {
   /** The permission matrix action this route needs; omit for public routes. */
   readonly action?: Action;
-  /** Lets signed-in staff add fields on a public route (e.g. clerks registering by phone). */
+  /**
+   * Lets signed-in staff add fields on a public route (e.g. clerks registering by phone): the
+   * route is open to everyone, and `action` names what only staff may add. The gateway passes no
+   * claims on such routes, so the handler verifies the token and checks `action` itself.
+   */
   readonly optionalAuth?: boolean;
-  /** The body schema, or a function giving it per request (for checks that need today's date). */
-  readonly body?: S | (() => S);
+  /**
+   * The body schema, or a function giving it per request (for checks that need today's date, or
+   * data such as the catalogue, which it may read: hence it may return a promise).
+   */
+  readonly body?: S | (() => S | Promise<S>);
 }
 
 type BodyOf<S> = S extends z.ZodType ? z.infer<S> : undefined;
@@ -95,7 +102,7 @@ function requestParser<S extends z.ZodType | undefined>(
 ): MiddlewareObj<Event, APIGatewayProxyStructuredResultV2> {
   return {
     name: 'aidflow-request',
-    before(request) {
+    async before(request) {
       const event = request.event;
       const raw = event.body ?? '';
       const size = event.isBase64Encoded ? Math.floor((raw.length * 3) / 4) : Buffer.byteLength(raw, 'utf8');
@@ -105,7 +112,7 @@ function requestParser<S extends z.ZodType | undefined>(
         );
       }
       const principal = principalOf(event);
-      if (options.action) {
+      if (options.action && !options.optionalAuth) {
         if (!principal) throw new UnauthorizedError('Sign in to use this route.');
         if (!can(principal.roles, options.action)) {
           throw new ForbiddenError(explainDenial(principal.roles, options.action));
@@ -128,7 +135,7 @@ function requestParser<S extends z.ZodType | undefined>(
             'The body is not valid JSON.',
           );
         }
-        const schema = typeof options.body === 'function' ? options.body() : options.body;
+        const schema = typeof options.body === 'function' ? await options.body() : options.body;
         const parsed = (schema as z.ZodType).safeParse(body);
         if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors(parsed.error.issues));
         body = parsed.data;
@@ -215,10 +222,31 @@ const problemErrors: MiddlewareObj<Event, APIGatewayProxyStructuredResultV2> = {
 };
 
 /**
+ * Who may call a handler, as its `httpRoute` options say: exposed on the handler so that a test
+ * can hold it against the route table (the gateway's authorizer is configured from the table, the
+ * 403 from these options; the two must agree).
+ */
+export interface RouteAccess {
+  readonly auth: 'public' | 'jwt' | 'optional-jwt';
+  readonly action: Action | undefined;
+}
+
+/**
  * Builds an HTTP handler: middleware first (logging context, problem mapping, parsing and
  * authorisation), the route's use-case call last.
  */
 export function httpRoute<S extends z.ZodType | undefined = undefined>(
+  options: RouteOptions<S>,
+  handle: (req: HttpRequest<BodyOf<S>>) => Promise<HttpResult>,
+) {
+  const access: RouteAccess = {
+    auth: options.optionalAuth ? 'optional-jwt' : options.action ? 'jwt' : 'public',
+    action: options.action,
+  };
+  return Object.assign(routeHandler(options, handle), { access });
+}
+
+function routeHandler<S extends z.ZodType | undefined>(
   options: RouteOptions<S>,
   handle: (req: HttpRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) {

@@ -2,14 +2,38 @@ import * as z from 'zod';
 import { aidApplicationSchema } from '../../domain/aid-application.js';
 import { appealSchema, feedbackSchema } from '../../domain/appeal.js';
 import { budgetWriteSchema } from '../../domain/budget.js';
+import { aidTypeEntrySchema, categoryEntrySchema } from '../../domain/catalogue-entries.js';
 import { applicantResponseSchema } from '../../domain/info-request.js';
+import {
+  batchReceiptSchema,
+  batchViewSchema,
+  deliverySchema,
+  disbursementListSchema,
+  paymentBatchRequestSchema,
+  settlementResultSchema,
+  settlementSchema,
+} from '../../domain/payments.js';
+import { aidUsageReportSchema, budgetsReportSchema } from '../../domain/reports.js';
+import { newRuleSetSchema } from '../../domain/rule-set-versions.js';
+import { staffIdentitySchema } from '../../domain/staff-identity.js';
 import { decisionSchema } from '../../domain/tasks.js';
 import { type RouteSpec, routes } from '../http/routes.js';
 
 /** What the route table cannot say about a route: its purpose, body and success status. */
 const docs: Record<
   string,
-  { summary: string; body?: z.ZodType; success: number; params?: string[]; headers?: string[] }
+  {
+    summary: string;
+    body?: z.ZodType;
+    success: number;
+    params?: string[];
+    headers?: string[];
+    /** The success body's schema; `csv`: the route also answers text/csv (format=csv). */
+    response?: z.ZodType;
+    csv?: boolean;
+    /** A file download: the content types it may come as, instead of JSON. */
+    download?: string[];
+  }
 > = {
   'POST /v1/aid-applications': {
     summary: 'Apply for aid (applicants; no sign-in). Optional Idempotency-Key header.',
@@ -33,6 +57,22 @@ const docs: Record<
     summary:
       "The commission's minutes of a case (members, votes, comments, date, outcome) as a text/markdown download.",
     success: 200,
+  },
+  'GET /v1/cases': {
+    summary:
+      'Staff case search: by reference, or by status (and kind) newest first; limit and cursor page through.',
+    success: 200,
+    params: ['status', 'kind', 'reference', 'limit', 'cursor'],
+  },
+  'GET /v1/cases/by-id/{caseId}': {
+    summary: 'The full case for staff (aid or appeal): as submitted, its timeline, decisions and tasks.',
+    success: 200,
+  },
+  'GET /v1/cases/by-id/{caseId}/audit': {
+    summary:
+      "The case's audit trail in chain order (seq, at, actor, action, before, after, prevHash, hash), a page at a time (auditor, head).",
+    success: 200,
+    params: ['limit', 'cursor'],
   },
   'GET /v1/budgets': {
     summary:
@@ -71,20 +111,99 @@ const docs: Record<
     success: 200,
     params: ['from', 'to', 'format'],
   },
+  'GET /v1/reports/aid-usage': {
+    summary:
+      'Aid paid in a year (default: this year) by funding source × aid type: amount and people for adults (disabled, pensioners, other) and families with children. format=csv for CSV (amounts in major units).',
+    success: 200,
+    params: ['year', 'format'],
+    response: aidUsageReportSchema,
+    csv: true,
+  },
+  'GET /v1/reports/budgets': {
+    summary:
+      'Budget movement of a year (default: this year) per funding source: opening, allocated, reserved, spent (on adults / on families with children), closing = opening + allocated − spent. format=csv for CSV.',
+    success: 200,
+    params: ['year', 'format'],
+    response: budgetsReportSchema,
+    csv: true,
+  },
   'GET /v1/tasks': {
     summary: "Open tasks the caller's roles may act on, oldest first.",
     success: 200,
     params: ['limit', 'cursor'],
   },
   'GET /v1/tasks/{taskId}': {
-    summary: 'One task with its case, eligibility explanation and history.',
+    summary:
+      'One task with its case, eligibility explanation and history; for a commission vote, `votes` (the votes cast so far) only once the caller has voted.',
     success: 200,
   },
   'POST /v1/tasks/{taskId}/decision': { summary: 'Decide a task.', body: decisionSchema, success: 200 },
   'GET /v1/disbursements': {
-    summary: 'Disbursements by status (finance).',
+    summary: 'Disbursements by status (authorised, batched, paid, failed), oldest first (finance, auditor).',
     success: 200,
     params: ['status', 'limit', 'cursor'],
+    response: disbursementListSchema,
+  },
+  'POST /v1/disbursements/{disbursementId}/settlement': {
+    summary:
+      "Record the bank's result: paid (money spent, case paid) or failed with a reason (money released, case payment_failed, a re-issue task for finance). The same settlement again → the same 200; a different one → 409.",
+    body: settlementSchema,
+    success: 200,
+    response: settlementResultSchema,
+  },
+  'POST /v1/disbursements/{disbursementId}/delivery': {
+    summary:
+      'Confirm that in-kind aid was handed over: commits like a paid settlement (money spent, case paid). Idempotent like the settlement.',
+    body: deliverySchema,
+    success: 200,
+    response: settlementResultSchema,
+  },
+  'POST /v1/payment-batches': {
+    summary:
+      'Batch authorised bank-transfer and cash-desk disbursements (all when disbursementIds is left out; in-kind aid is never batched). 403 when an item above the four-eyes threshold was authorised by the caller.',
+    body: paymentBatchRequestSchema,
+    success: 201,
+    response: batchReceiptSchema,
+  },
+  'GET /v1/payment-batches/{batchId}': {
+    summary:
+      "A payment batch: header, control totals per currency, and its items with their disbursements' status.",
+    success: 200,
+    response: batchViewSchema,
+  },
+  'GET /v1/payment-batches/{batchId}/files/{format}': {
+    summary:
+      'The batch as a file: format csv (every item, UTF-8 with BOM) or pain001 (ISO 20022 pain.001.001.09 XML of its bank transfers; cash-desk items are in the CSV only).',
+    success: 200,
+    download: ['text/csv', 'application/xml'],
+  },
+  'GET /v1/catalogue': {
+    summary:
+      'The catalogue (public): recipient categories, aid types (kind, default funding sources) and funding sources, each named in en, uk, ru and zh.',
+    success: 200,
+  },
+  'PUT /v1/catalogue/{kind}/{code}': {
+    summary:
+      "Add or change a catalogue entry (admin). kind: recipient-categories | aid-types | funding-sources; the body is that kind's entry (names in all four languages). 201 when new, 200 when changed.",
+    body: z.union([categoryEntrySchema, aidTypeEntrySchema]),
+    success: 200,
+  },
+  'GET /v1/rule-sets/{aidType}': {
+    summary:
+      "An aid type's eligibility rule set versions, oldest first: id, version, effectiveFrom, hash, rules, and which is in force today.",
+    success: 200,
+  },
+  'POST /v1/rule-sets/{aidType}': {
+    summary:
+      'Add a rule set version (admin) taking effect on effectiveFrom (today or later); version optional (the next one). 409 if the version exists: versions are never changed.',
+    body: newRuleSetSchema,
+    success: 201,
+  },
+  'PUT /v1/staff/{username}/identity': {
+    summary:
+      "Record a member of staff's name, birth date and national id as an applicant would give them (admin); only their person keys are stored, so nobody decides on their own application.",
+    body: staffIdentitySchema,
+    success: 200,
   },
   'GET /openapi.json': { summary: 'This document.', success: 200 },
 };
@@ -144,7 +263,15 @@ function operation(route: RouteSpec, components: Record<string, unknown>) {
         }
       : {}),
     responses: {
-      [String(doc?.success ?? 200)]: { description: 'Success', content: { 'application/json': {} } },
+      [String(doc?.success ?? 200)]: {
+        description: 'Success',
+        content: doc?.download
+          ? Object.fromEntries(doc.download.map((type) => [type, { schema: { type: 'string' } }]))
+          : {
+              'application/json': doc?.response ? { schema: jsonSchema(doc.response, components) } : {},
+              ...(doc?.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+            },
+      },
       ...(doc?.body
         ? { '400': { description: 'Invalid input; every failing field is listed', content: problem } }
         : {}),

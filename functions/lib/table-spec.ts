@@ -21,10 +21,31 @@
  * |13 | catalogue entries and rule sets                | pk = CATALOGUE#<kind>, sk = <code>; pk = RULESET#<aidType>, sk = FROM#<date> |
  * |14 | policy values (subsistence minimum …)          | pk = POLICY#<name>, sk = FROM#<date>                       |
  * |15 | notifications of a case                        | pk = CASE#<caseId>, sk = NOTIFICATION#<at>#<id>            |
+ * |16 | payment batch header and its items             | pk = BATCH#<batchId> (sk = BATCH | ITEM#<disbursementId>)   |
+ * |17 | current disbursement of a case (re-issues)     | case item's `disbursementId` → pattern 11; ids dsb_<caseId>[_<attempt>] |
+ * |18 | letters to print, oldest first                 | GSI2 gsi2pk = PRINT_QUEUE, gsi2sk = at (Notification items in status to_print) |
+ * |19 | aid usage rows of a year (aid-usage report)    | pk = AID_USAGE#<year>, sk = ROW#<source>#<aidType>          |
+ * |20 | "counted once" markers of report aggregates    | pk = CASE#<caseId>, sk = COUNTED#…; pk = PERSON#<personKey>, sk = COUNTED#USAGE#… |
+ * |21 | a person's open application of an aid type     | pk = PERSON#<personKey>, sk = OPEN#<aidType> (intake's duplicate lock; deleted on closing) |
+ * |22 | a case's waitlist item (token, approval time)  | pk = CASE#<caseId>, sk = WAITLIST                          |
+ * |23 | waitlist of a year, in approval order          | GSI2 gsi2pk = WAITLIST#<year>, gsi2sk = approvedAt#caseId (waiting only; filter `sources` by source) |
+ * |24 | a member of staff's person keys                | pk = STAFF#<username>, sk = IDENTITY                       |
+ * |25 | rule set versions of an aid type; version used | pk = RULESET#<aidType>, sk begins_with FROM#; pk = RULESET_VERSION#<aidType>, sk = V<version> |
+ * |26 | a case's audit trail, in chain order, paged    | pk = CASE#<caseId>, sk begins_with AUDIT# (sk = AUDIT#<seq, 10 digits>; head on the case: auditSeq, auditHash) |
+ * |27 | staff case search (GET /v1/cases)              | by reference: pattern 2; by status: pattern 3, newest first, paged |
+ * |28 | expired closed cases (retention)               | case item `expiresAt` (the TTL attribute; domain/retention.ts); TTL's REMOVE → the stream deletes pattern 1's partition, pattern 8's tasks, the person index entries and the case's disbursements (functions/use-cases/retention.ts) |
+ * |29 | every audit chain (npm run audit:verify)       | parallel Scan, sk begins_with AUDIT# or = CASE (scripts/audit-verify.ts) |
+ * |30 | a case's eligibility reasons in every language | pk = CASE#<caseId>, sk = ELIGIBILITY (written once by the check; the case keeps one language) |
+ *
+ * GSI1 projects keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
+ * index reader (#2, #3, #8, #12, the sweeper's open appeals) queries the keys and then reads the
+ * items themselves by key (BatchGetItem, consistent), dropping entries whose item has since left
+ * the partition (the index is eventually consistent).
  *
  * Every mutable entity carries `version` (optimistic concurrency: writes are conditional on it).
  * The stream (new and old images) drives the transactional outbox (workflow starts, task
- * callbacks) and notifications.
+ * callbacks; functions/streams/table-stream.ts), and notifications and report aggregates
+ * (functions/streams/inform-stream.ts).
  */
 export const tableSpec = {
   /** Logical name; the deployed name comes from the TABLE_NAME environment variable. */
@@ -33,10 +54,46 @@ export const tableSpec = {
   sortKey: 'sk',
   ttlAttribute: 'expiresAt',
   streamViewType: 'NEW_AND_OLD_IMAGES',
+  /**
+   * Projections are as small as the list queries allow (issue 7): on-demand DynamoDB writes an
+   * index entry at its projected size whenever an item's projected attributes or index keys change,
+   * so an index projecting ALL rewrote the whole case (≈ 6 KB) on every case update. Readers that
+   * need more than the index holds fetch the items by key (functions/lib/store/index-items.ts).
+   */
   globalSecondaryIndexes: [
-    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-    { indexName: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+    // Keys only: a reference lookup needs the case's key (pk), the tasks of a case are read from
+    // the table by key (consistent, and current after a decision).
+    { indexName: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk', nonKeyAttributes: [] },
+    {
+      indexName: 'gsi2',
+      partitionKey: 'gsi2pk',
+      sortKey: 'gsi2sk',
+      // What the task inbox shows (#7) and the waitlist walk filters and reserves by (#23). Each is
+      // set once on the items it appears on while they are indexed, so an index entry is written
+      // only when its keys change (a status change), never when a case grows.
+      nonKeyAttributes: [
+        'taskId',
+        'taskType',
+        'caseId',
+        'caseReference',
+        'createdAt',
+        'dueAt',
+        'sources',
+        'amount',
+      ],
+    },
   ],
 } as const;
 
 export type TableSpec = typeof tableSpec;
+export type IndexSpec = TableSpec['globalSecondaryIndexes'][number];
+
+/** An index's projection in DynamoDB's API terms (CreateTable, UpdateTable, DescribeTable). */
+export function indexProjection(index: IndexSpec): {
+  ProjectionType: 'KEYS_ONLY' | 'INCLUDE';
+  NonKeyAttributes?: string[];
+} {
+  return index.nonKeyAttributes.length === 0
+    ? { ProjectionType: 'KEYS_ONLY' }
+    : { ProjectionType: 'INCLUDE', NonKeyAttributes: [...index.nonKeyAttributes] };
+}

@@ -3,6 +3,13 @@ import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
 import { createDisbursement } from '../use-cases/create-disbursement.js';
 
-export const handler = stepHandler(z.object({ caseId: z.uuid() }), ({ caseId }) =>
-  createDisbursement(caseId, clock.now()),
+/** A callback step: the workflow waits on `taskToken` until the disbursement is settled. */
+export const handler = stepHandler(
+  z.object({
+    caseId: z.uuid(),
+    taskToken: z.string().min(1).optional(),
+    executionId: z.string().min(1).optional(),
+  }),
+  ({ caseId, taskToken, executionId }) =>
+    createDisbursement({ caseId, taskToken, executionId, now: clock.now() }),
 );

@@ -1,24 +1,30 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import middy from '@middy/core';
-import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { clock } from '../lib/clock.js';
 import { logger } from '../lib/logger.js';
-import type { ResponseWaitRecord, TaskRecord } from '../lib/store/records.js';
+import type {
+  DisbursementRecord,
+  ResponseWaitRecord,
+  TaskRecord,
+  WaitlistRecord,
+} from '../lib/store/records.js';
+import { streamImage as image, streamHandler } from '../lib/stream-handler.js';
 import { startAppealWorkflow } from '../use-cases/appeals/appeal-outbox.js';
 import { countAppealFacts } from '../use-cases/appeals/appeal-stats.js';
+import { resumeAfterSettlement, settlementToDeliver } from '../use-cases/payment-outbox.js';
+import { isCaseImage, purgeExpiredCase, removedByTtl } from '../use-cases/retention.js';
+import { budgetGained, fundingToDeliver, fundWaitlist, resumeAfterFunding } from '../use-cases/waitlist.js';
 import { resumeAfterResponse, resumeWorkflow, startCaseWorkflow } from '../use-cases/workflow-outbox.js';
-
-type Image = Record<string, unknown>;
-
-function image(raw: Record<string, unknown> | undefined): Image | undefined {
-  return raw ? unmarshall(raw as Record<string, AttributeValue>) : undefined;
-}
 
 /** The transactional outbox: what a committed change obliges the workflows to do. */
 async function dispatch(record: DynamoDBRecord): Promise<void> {
   const newImage = image(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
   const oldImage = image(record.dynamodb?.OldImage as Record<string, unknown> | undefined);
+  // Retention: TTL deleted a closed case item; the rest of the case goes with it.
+  if (removedByTtl(record) && isCaseImage(oldImage)) {
+    const result = await purgeExpiredCase(oldImage);
+    logger.info('expired case purged', result);
+    return;
+  }
   if (newImage?.type === 'AppealCase') {
     // Report counters first (once per fact), then the workflow: both are safe to repeat.
     await countAppealFacts(oldImage, newImage);
@@ -31,6 +37,18 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
   if (record.eventName === 'INSERT' && newImage?.type === 'AidCase') {
     const result = await startCaseWorkflow(String(newImage.caseId));
     logger.info('case workflow', { caseId: newImage.caseId, result });
+    return;
+  }
+  // An appeal reopened a rejected case: its workflow runs again from the start (round n).
+  if (
+    record.eventName === 'MODIFY' &&
+    newImage?.type === 'AidCase' &&
+    oldImage?.status === 'rejected' &&
+    newImage.status === 'in_review'
+  ) {
+    const round = (newImage.reconsideration as { round?: number } | undefined)?.round ?? 1;
+    const result = await startCaseWorkflow(String(newImage.caseId), round);
+    logger.info('reopened case workflow', { caseId: newImage.caseId, round, result });
     return;
   }
   if (
@@ -49,6 +67,12 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
     logger.info('closed vote delivered', { taskId: newImage.taskId, result });
     return;
   }
+  // A disbursement was settled (paid, delivered or failed): the workflow waits for it.
+  if (settlementToDeliver(oldImage, newImage)) {
+    const result = await resumeAfterSettlement(newImage as unknown as DisbursementRecord);
+    logger.info('settlement delivered', { disbursementId: newImage?.disbursementId, result });
+    return;
+  }
   // The applicant answered a request for information.
   if (
     record.eventName === 'MODIFY' &&
@@ -58,31 +82,21 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
   ) {
     const result = await resumeAfterResponse(newImage as unknown as ResponseWaitRecord);
     logger.info('applicant response delivered', { caseId: newImage.caseId, result });
+    return;
+  }
+  // A waitlisted case was funded (or its wait's token arrived after it was): "Wait for funds" goes on.
+  if (fundingToDeliver(oldImage, newImage)) {
+    const result = await resumeAfterFunding(newImage as unknown as WaitlistRecord);
+    logger.info('funding delivered', { caseId: newImage?.caseId, result });
+    return;
+  }
+  // A budget line gained money: fund the year's waitlist from it, here rather than in the request
+  // that added the money, so a long waitlist never times out an administrator's top-up.
+  const gained = budgetGained(oldImage, newImage);
+  if (gained) {
+    const result = await fundWaitlist({ ...gained, now: clock.now() });
+    logger.info('waitlist walked', { ...gained, funded: result.funded.length, skipped: result.skipped });
   }
 }
 
-/**
- * Records are handled in order; at the first failure the rest of the batch is reported back, so
- * the event source retries from there and order per item is kept (ReportBatchItemFailures).
- */
-export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse, Error, Context>()
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
-    for (const [i, record] of event.Records.entries()) {
-      try {
-        await dispatch(record);
-      } catch (error) {
-        logger.error('stream record failed; will be retried', {
-          eventID: record.eventID,
-          errorName: (error as Error).name,
-          errorMessage: (error as Error).message,
-        });
-        return {
-          batchItemFailures: event.Records.slice(i).map((r) => ({
-            itemIdentifier: r.dynamodb?.SequenceNumber ?? '',
-          })),
-        };
-      }
-    }
-    return { batchItemFailures: [] };
-  });
+export const handler = streamHandler(dispatch);

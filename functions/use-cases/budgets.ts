@@ -1,8 +1,8 @@
 import { type BudgetWrite, reallocate } from '../../domain/budget.js';
-import { fundingSourceCodes } from '../../domain/catalogue.js';
 import type { Money } from '../../domain/money.js';
 import { tableName } from '../lib/clients.js';
 import { ConflictError, NotFoundError, TransientError, ValidationError } from '../lib/errors.js';
+import { currentCatalogue, forgetCachedCatalogue } from '../lib/store/catalogue.js';
 import { keys } from '../lib/store/keys.js';
 import { budgetsOfYear, getBudget } from '../lib/store/reads.js';
 import type { BudgetRecord } from '../lib/store/records.js';
@@ -49,10 +49,11 @@ export async function setBudget(input: {
   change: BudgetWrite;
 }): Promise<BudgetView> {
   const { source, year, change } = input;
-  if (!(fundingSourceCodes as readonly string[]).includes(source)) {
-    throw new NotFoundError(
-      `There is no funding source "${source}"; known sources: ${fundingSourceCodes.join(', ')}.`,
-    );
+  // The stored catalogue (a source added without a release gets its budget lines), read afresh.
+  forgetCachedCatalogue();
+  const sources = (await currentCatalogue()).catalogue.fundingSources.map((s) => s.code);
+  if (!sources.includes(source)) {
+    throw new NotFoundError(`There is no funding source "${source}"; known sources: ${sources.join(', ')}.`);
   }
   if (change.opening && change.opening.currency !== change.allocated.currency) {
     throw new ValidationError([

@@ -4,6 +4,7 @@ import { tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
 import { systemActor } from '../lib/store/audit.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
+import { caseEligibility, eligibilityPut } from '../lib/store/eligibility-records.js';
 import {
   batchGetCases,
   getCase,
@@ -28,6 +29,8 @@ export interface EligibilityStepResult {
 export async function checkEligibility(caseId: string, now: Date): Promise<EligibilityStepResult> {
   const current = await getCase(caseId);
   if (!current) throw new PermanentStepError(`case ${caseId} not found`);
+  // A reopened case (an appeal contests its rejection) goes to a person, whatever the rules said.
+  if (current.reconsideration && current.status === 'in_review') return { verdict: 'needs_review' };
   if (current.eligibility && current.status !== 'submitted') return { verdict: current.eligibility.verdict };
 
   const ruleSet = await ruleSetByVersion(current.aidType, current.ruleSet.id, current.ruleSet.version);
@@ -50,15 +53,17 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
   const at = now.toISOString();
   const rejected = result.verdict === 'ineligible';
   const reasons = result.rules.filter((r) => !r.passed).map((r) => ({ code: r.code, message: r.message }));
-  const outcome = await transact(
-    caseStatusChange(tableName(), current, {
+  const table = tableName();
+  const outcome = await transact([
+    ...caseStatusChange(table, current, {
       to: rejected ? 'rejected' : 'in_review',
       at,
       actor: systemActor('eligibility-check'),
       action: rejected ? 'eligibility.rejected' : 'eligibility.checked',
       note: rejected ? 'Does not meet the conditions for this aid' : undefined,
       set: {
-        eligibility: result,
+        // The case keeps the reasons in the applicant's language; all four go beside it, once.
+        eligibility: caseEligibility(result),
         ...(rejected ? { decision: { outcome: 'rejected', reasons, decidedAt: at } } : {}),
       },
       details: {
@@ -67,7 +72,8 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
         failed: reasons.map((r) => r.code),
       },
     }),
-  );
+    eligibilityPut(table, caseId, result),
+  ]);
   if (!outcome.ok) throw new TransientError('case changed while checking eligibility');
   return { verdict: result.verdict };
 }

@@ -32,7 +32,7 @@ export async function approvalLadderInForce(): Promise<ApprovalLadder> {
 }
 
 /**
- * Who approves an amount the review proposed, for the workflow's "Who approves?" choice; for the
+ * Who approves an amount the review proposed, for the workflow's "Review outcome?" choice; for the
  * commission also its seats, over which the workflow's Map opens one vote task each.
  */
 export function approvalRoute(

@@ -1,8 +1,13 @@
-import type { AidStatus } from '../../domain/aid-lifecycle.js';
-import { aidTypes } from '../../domain/catalogue.js';
+import { type AidStatus, InvalidTransitionError } from '../../domain/aid-lifecycle.js';
 import { infoRequestDueAt } from '../../domain/info-request.js';
 import type { Money } from '../../domain/money.js';
 import { headLimitMinor } from '../../domain/review-ladder.js';
+import {
+  isOwnApplication,
+  ownApplicationReason,
+  paymentStages,
+  paymentStageViolation,
+} from '../../domain/segregation.js';
 import { allowedOutcomes, type TaskType } from '../../domain/tasks.js';
 import { tableName } from '../lib/clients.js';
 import {
@@ -14,11 +19,13 @@ import {
 } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { caseAnnotation, caseStatusChange } from '../lib/store/case-writes.js';
+import { defaultFundingSourcesOf } from '../lib/store/catalogue.js';
 import { getCase, getTask } from '../lib/store/reads.js';
 import type { AidCaseRecord, Decider, TaskDecision, TaskRecord } from '../lib/store/records.js';
 import { taskDecisionUpdate } from '../lib/store/task-writes.js';
 import { transact } from '../lib/store/transactions.js';
 import { approvalLadderInForce, approvalRoute, recordCommissionVote } from './commission.js';
+import { staffPersonKeys } from './staff-identity.js';
 
 export interface DecisionInput {
   readonly outcome: string;
@@ -26,6 +33,8 @@ export interface DecisionInput {
   readonly amount?: Money | undefined;
   readonly fundingSource?: string | undefined;
   readonly answer?: string | undefined;
+  /** Re-issuing a failed payment: the corrected payout details (domain/tasks.ts). */
+  readonly payout?: AidCaseRecord['payout'] | undefined;
 }
 
 /**
@@ -38,6 +47,7 @@ const aidWorkflowOutcomes: Partial<Record<TaskType, readonly string[]>> = {
   commission_vote: ['approve', 'reject'],
   authorise_payment: ['approve', 'reject'],
   close_unanswered_request: ['reject', 'extend'],
+  reissue_payment: ['reissue', 'close'],
 };
 
 export function outcomesFor(type: TaskType): readonly string[] {
@@ -58,6 +68,9 @@ function nextStatus(type: TaskType, outcome: string): AidStatus {
       return 'approved';
     case 'authorise_payment':
       return 'payment_authorised';
+    case 'reissue_payment':
+      // reissue: the case stays payment_failed until the money is reserved again (ReserveFunds).
+      return outcome === 'close' ? 'rejected' : 'payment_failed';
     default:
       throw new ValidationError([
         { path: 'outcome', message: `Tasks of type ${type} are not part of aid cases.` },
@@ -71,14 +84,45 @@ const stageNames: Partial<Record<TaskType, string>> = {
   commission_vote: 'the commission vote',
   authorise_payment: 'the payment authorisation',
   close_unanswered_request: 'closing the unanswered request',
+  reissue_payment: 'correcting the payout for re-issue',
 };
 
 /**
- * Segregation of duties (domain/segregation.ts) with the reason for the 403. Only approvals and
+ * Segregation of duties (domain/segregation.ts) with the reason for the 403. Nobody decides on
+ * their own application (by the person keys recorded for them, `staffKeys`). Only approvals and
  * rejections count as deciding: a reviewer who asked the applicant a question reviews the answer.
  */
-export function assertSegregation(current: AidCaseRecord, task: TaskRecord, principal: Principal): void {
-  const decided = current.deciders.filter((d) => d.outcome === 'approve' || d.outcome === 'reject');
+export function assertSegregation(
+  current: AidCaseRecord,
+  task: TaskRecord,
+  principal: Principal,
+  staffKeys: readonly string[] = [],
+): void {
+  if (isOwnApplication(staffKeys, current.personKey)) throw new ForbiddenError(ownApplicationReason);
+  // A reopened case is reconsidered only by people who took no part in what the appeal contests:
+  // any step before the reopening counts, a request for information included.
+  const round = current.reconsideration;
+  const tookPart = round && current.deciders.find((d) => d.sub === principal.sub && d.at < round.requestedAt);
+  if (round && tookPart) {
+    throw new ForbiddenError(
+      `You took part in the decision that appeal ${round.appealReference} contests (${stageNames[tookPart.stage] ?? tookPart.stage}); a colleague who did not must reconsider it (segregation of duties).`,
+    );
+  }
+  // On the finance stages an earlier authorisation of this case is not a second decision: a
+  // re-issue repeats the same check for a new payment attempt (domain/segregation.ts says why);
+  // who corrected the payout details may not authorise the re-issued payment.
+  const payment = paymentStages.has(task.taskType);
+  const violation = payment
+    ? paymentStageViolation({
+        taskType: task.taskType,
+        actorId: principal.sub,
+        decisions: current.deciders.map((d) => ({ stage: d.stage, userId: d.sub, outcome: d.outcome })),
+      })
+    : undefined;
+  if (violation) throw new ForbiddenError(violation);
+  const decided = current.deciders.filter(
+    (d) => (d.outcome === 'approve' || d.outcome === 'reject') && !(payment && paymentStages.has(d.stage)),
+  );
   const earlier = decided.find((d) => d.sub === principal.sub);
   if (!earlier) return;
   if (task.taskType === 'authorise_payment' && earlier.outcome === 'approve') {
@@ -122,9 +166,14 @@ export async function decideTask(input: {
   if (!outcomes.includes(decision.outcome)) {
     throw new ValidationError([{ path: 'outcome', message: `Choose one of: ${outcomes.join(', ')}.` }]);
   }
-  if (decision.outcome === 'reject' && !decision.comment?.trim()) {
+  if ((decision.outcome === 'reject' || decision.outcome === 'close') && !decision.comment?.trim()) {
     throw new ValidationError([
       { path: 'comment', message: 'Give the reason for the rejection; the applicant is told it.' },
+    ]);
+  }
+  if (decision.payout && decision.outcome !== 'reissue') {
+    throw new ValidationError([
+      { path: 'payout', message: 'Payout details are only corrected when re-issuing a failed payment.' },
     ]);
   }
   if (decision.outcome === 'request_info' && !decision.comment?.trim()) {
@@ -132,17 +181,17 @@ export async function decideTask(input: {
       { path: 'comment', message: 'Write the question for the applicant in "comment"; they are sent it.' },
     ]);
   }
-  const current = await getCase(task.caseId);
+  const [current, staffKeys] = await Promise.all([getCase(task.caseId), staffPersonKeys(principal.username)]);
   if (!current) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
 
-  assertSegregation(current, task, principal);
+  assertSegregation(current, task, principal, staffKeys);
   if (task.taskType === 'commission_vote') {
     return recordCommissionVote({ task, current, decision, principal, now: input.now });
   }
 
   const at = input.now.toISOString();
   const to = nextStatus(task.taskType, decision.outcome);
-  const extra = approvalTerms(task, current, decision);
+  const extra = await approvalTerms(task, current, decision);
   const ladder = extra.amount ? await approvalLadderInForce() : undefined;
   if (ladder && extra.amount && task.taskType === 'approve') {
     const limit = headLimitMinor(current.aidType, ladder);
@@ -172,6 +221,7 @@ export async function decideTask(input: {
     ...(extra.amount ? { amount: extra.amount } : {}),
     ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
     ...(route ?? {}),
+    ...(decision.payout ? { payoutChanged: true } : {}),
     decidedBy: principal.username,
     decidedBySub: principal.sub,
     decidedAt: at,
@@ -184,40 +234,50 @@ export async function decideTask(input: {
     at,
   };
   const table = tableName();
-  const outcome = await transact([
-    taskDecisionUpdate(table, task, recorded),
-    ...(to === current.status ? caseAnnotation : caseStatusChange)(table, current, {
-      to,
-      at,
-      actor: { kind: 'staff', username: principal.username, sub: principal.sub, roles: principal.roles },
-      action: `task.${task.taskType}.${decision.outcome}`,
-      note: to === 'rejected' || infoRequest ? decision.comment : undefined,
-      set: {
-        deciders: [...current.deciders, decider],
-        ...(infoRequest ? { infoRequest } : {}),
-        ...(extra.amount ? { approvedAmount: extra.amount } : {}),
-        ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
-        ...(to === 'rejected'
-          ? {
-              decision: {
-                outcome: 'rejected',
-                reasons: [{ code: 'staff_decision', message: decision.comment ?? '' }],
-                decidedAt: at,
-              },
-            }
-          : {}),
-        ...(to === 'approved' && extra.amount
-          ? { decision: { outcome: 'approved', reasons: [], amount: extra.amount, decidedAt: at } }
-          : {}),
-      },
-      details: {
-        taskId: task.taskId,
-        outcome: decision.outcome,
-        ...(extra.amount ? { amount: extra.amount } : {}),
-        ...(route ? { approver: route.approver } : {}),
-      },
-    }),
-  ]);
+  const outcome = await unlessDecidedMeanwhile(task.taskId, () =>
+    transact([
+      taskDecisionUpdate(table, task, recorded),
+      ...(to === current.status ? caseAnnotation : caseStatusChange)(table, current, {
+        to,
+        at,
+        actor: { kind: 'staff', username: principal.username, sub: principal.sub, roles: principal.roles },
+        action: `task.${task.taskType}.${decision.outcome}`,
+        note: to === 'rejected' || infoRequest ? decision.comment : undefined,
+        set: {
+          deciders: [...current.deciders, decider],
+          ...(infoRequest ? { infoRequest } : {}),
+          ...(extra.amount ? { approvedAmount: extra.amount } : {}),
+          ...(extra.fundingSource ? { fundingSource: extra.fundingSource } : {}),
+          // The corrected details are kept on the case only (personal data); the next disbursement copies them.
+          ...(decision.payout ? { payout: decision.payout } : {}),
+          ...(to === 'rejected'
+            ? {
+                decision: {
+                  outcome: 'rejected',
+                  reasons: [
+                    {
+                      code: decision.outcome === 'close' ? 'payment_not_possible' : 'staff_decision',
+                      message: decision.comment ?? '',
+                    },
+                  ],
+                  decidedAt: at,
+                },
+              }
+            : {}),
+          ...(to === 'approved' && extra.amount
+            ? { decision: { outcome: 'approved', reasons: [], amount: extra.amount, decidedAt: at } }
+            : {}),
+        },
+        details: {
+          taskId: task.taskId,
+          outcome: decision.outcome,
+          ...(extra.amount ? { amount: extra.amount } : {}),
+          ...(route ? { approver: route.approver } : {}),
+          ...(decision.payout ? { payoutChanged: true, payoutMethod: decision.payout.method } : {}),
+        },
+      }),
+    ]),
+  );
   if (!outcome.ok) {
     const now = await getTask(task.taskId);
     if (now && now.status !== 'open') {
@@ -233,12 +293,39 @@ export async function decideTask(input: {
   return { taskId: task.taskId, outcome: decision.outcome, caseStatus: to };
 }
 
+/**
+ * Runs a decision's transaction. Two colleagues deciding one task at once: the loser may have
+ * read the task before the winner wrote it and the case after (its status change is then no
+ * longer a valid transition), or meet the winner's transaction in flight (TransactionConflict).
+ * Either way the loser hears who decided (409), not a 500 or a 503.
+ */
+async function unlessDecidedMeanwhile<T>(taskId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof InvalidTransitionError || error instanceof TransientError)) throw error;
+    const now = await getTask(taskId);
+    if (now && now.status !== 'open') {
+      throw new ConflictError(
+        `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
+        { taskStatus: now.status },
+      );
+    }
+    if (error instanceof InvalidTransitionError) {
+      throw new ConflictError(`The case moved on to "${error.from}" meanwhile; reload it.`, {
+        caseStatus: error.from,
+      });
+    }
+    throw error;
+  }
+}
+
 /** Amount and funding source fixed by an approval: what was asked unless the approver says otherwise. */
-function approvalTerms(
+async function approvalTerms(
   task: TaskRecord,
   current: AidCaseRecord,
   decision: DecisionInput,
-): { amount?: Money; fundingSource?: string } {
+): Promise<{ amount?: Money; fundingSource?: string }> {
   if (decision.outcome !== 'approve' || (task.taskType !== 'approve' && task.taskType !== 'review')) {
     if (decision.amount || decision.fundingSource) {
       throw new ValidationError([
@@ -258,7 +345,8 @@ function approvalTerms(
   }
   if (amount.minor <= 0)
     throw new ValidationError([{ path: 'amount.minor', message: 'The amount must be above zero.' }]);
-  const defaults = aidTypes.find((t) => t.code === current.aidType)?.defaultFundingSources ?? [];
+  // The stored catalogue's defaults: an aid type added without a release has its own.
+  const defaults = await defaultFundingSourcesOf(current.aidType);
   const fundingSource = decision.fundingSource ?? current.fundingSource ?? defaults[0];
   return { amount, ...(fundingSource ? { fundingSource } : {}) };
 }

@@ -1,12 +1,14 @@
-import { aidTypes } from '../../domain/catalogue.js';
 import { tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
-import { auditPut, systemActor } from '../lib/store/audit.js';
+import { auditAppend, systemActor } from '../lib/store/audit.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
+import { defaultFundingSourcesOf } from '../lib/store/catalogue.js';
 import { keys } from '../lib/store/keys.js';
 import { getCase, getReservation } from '../lib/store/reads.js';
 import type { ReservationRecord } from '../lib/store/records.js';
+import { reservationRelease } from '../lib/store/reservation-writes.js';
 import { transact } from '../lib/store/transactions.js';
+import { waitlistFunded, waitlistPut } from './waitlist.js';
 
 export type ReserveOutcome = 'reserved' | 'insufficient_funds';
 
@@ -24,12 +26,16 @@ export async function reserveFunds(
   if (!current) throw new PermanentStepError(`case ${caseId} not found`);
   const existing = await getReservation(caseId);
   if (existing && existing.status !== 'released') return { outcome: 'reserved', source: existing.source };
-  if (current.status === 'waitlisted') return { outcome: 'insufficient_funds' };
-  if (current.status !== 'approved')
+  // A waitlisted case is tried again when a budget gains money (waitlist.ts fundWaitlist).
+  const waitlisted = current.status === 'waitlisted';
+  // Re-issue after a failed payment: its reservation was released with the failure, so the same
+  // approved amount is reserved again (or the case waits for money) before a new authorisation.
+  const reissue = current.status === 'payment_failed';
+  if (current.status !== 'approved' && !waitlisted && !reissue)
     throw new PermanentStepError(`case ${caseId} is ${current.status}, not approved`);
 
   const amount = current.approvedAmount ?? current.requestedAmount;
-  const defaults = aidTypes.find((t) => t.code === current.aidType)?.defaultFundingSources ?? [];
+  const defaults = await defaultFundingSourcesOf(current.aidType);
   const candidates = current.fundingSource ? [current.fundingSource] : [...defaults];
   const at = now.toISOString();
   const table = tableName();
@@ -76,6 +82,8 @@ export async function reserveFunds(
         set: { fundingSource: source },
         details: { source, year: current.year, amount },
       }),
+      // Last, so the indexes above stay put: the case leaves the waitlist with its reservation.
+      ...(waitlisted ? [waitlistFunded(table, caseId, { at, source })] : []),
     ]);
     if (outcome.ok) return { outcome: 'reserved', source };
     if (outcome.reasons[1] === 'ConditionalCheckFailed') {
@@ -87,8 +95,10 @@ export async function reserveFunds(
     // Otherwise this budget cannot cover it (or has no line this year): try the next source.
   }
 
-  const outcome = await transact(
-    caseStatusChange(table, current, {
+  // Still no source can cover it: it keeps its place on the waitlist.
+  if (waitlisted) return { outcome: 'insufficient_funds' };
+  const outcome = await transact([
+    ...caseStatusChange(table, current, {
       to: 'waitlisted',
       at,
       actor: systemActor('funds'),
@@ -96,7 +106,8 @@ export async function reserveFunds(
       note: 'Approved; waiting for funds to become available',
       details: { tried: candidates, amount },
     }),
-  );
+    waitlistPut(table, current, { at, amount, sources: candidates }),
+  ]);
   if (!outcome.ok) throw new TransientError('case changed while waitlisting');
   return { outcome: 'insufficient_funds' };
 }
@@ -112,37 +123,15 @@ export async function releaseFunds(
 ): Promise<{ released: boolean }> {
   const reservation = await getReservation(caseId);
   if (reservation?.status !== 'active') return { released: false };
+  // The case item holds the audit chain's head (read after the reservation: older is safe, the
+  // head's condition refuses a stale one).
+  const holder = (await getCase(caseId)) ?? { caseId };
   const at = now.toISOString();
   const table = tableName();
   const outcome = await transact([
-    {
-      Update: {
-        TableName: table,
-        Key: keys.budget(reservation.year, reservation.source),
-        UpdateExpression:
-          'SET reserved = reserved - :a, remaining = remaining + :a, #version = #version + :one',
-        ConditionExpression: 'reserved >= :a',
-        ExpressionAttributeNames: { '#version': 'version' },
-        ExpressionAttributeValues: { ':a': reservation.amount.minor, ':one': 1 },
-      },
-    },
-    {
-      Update: {
-        TableName: table,
-        Key: keys.reservation(caseId),
-        UpdateExpression: 'SET #status = :released, releasedAt = :at, releaseReason = :reason',
-        ConditionExpression: '#status = :active',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':released': 'released',
-          ':active': 'active',
-          ':at': at,
-          ':reason': reason,
-        },
-      },
-    },
-    auditPut(table, {
-      caseId,
+    ...reservationRelease(table, reservation, at, reason),
+    // The case's head moves only if no other event was chained since it was read.
+    ...auditAppend(table, holder, {
       at,
       actor: systemActor('funds'),
       action: 'funds.released',
@@ -153,5 +142,5 @@ export async function releaseFunds(
   if (outcome.ok) return { released: true };
   const again = await getReservation(caseId);
   if (again?.status === 'released') return { released: false };
-  throw new TransientError('budget or reservation changed while releasing');
+  throw new TransientError('budget, reservation or case changed while releasing');
 }

@@ -1,13 +1,12 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type TaskType, taskRole } from '../../domain/tasks.js';
 import { sha256 } from '../lib/access-codes.js';
 import { dynamo, tableName } from '../lib/clients.js';
-import { PermanentStepError } from '../lib/errors.js';
+import { PermanentStepError, TransientError } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import { keys } from '../lib/store/keys.js';
 import { getCase, tasksOfCase } from '../lib/store/reads.js';
 import type { TaskRecord } from '../lib/store/records.js';
-import { transact } from '../lib/store/transactions.js';
 import { openCommissionVote } from './commission.js';
 
 /** Days a task may stay open before it shows as overdue in the inbox. */
@@ -17,7 +16,14 @@ const dueDays: Partial<Record<TaskType, number>> = {
   commission_vote: 10,
   authorise_payment: 3,
   close_unanswered_request: 5,
+  reissue_payment: 5,
 };
+
+const throttled = new Set([
+  'ThrottlingException',
+  'ProvisionedThroughputExceededException',
+  'RequestLimitExceeded',
+]);
 
 /** Task ids derive from the task token, so a retried OpenTask finds its own task, not a twin. */
 export const taskIdFor = (taskToken: string) => `tsk_${sha256(taskToken).slice(0, 24)}`;
@@ -63,10 +69,21 @@ export async function openTask(input: {
   if (input.type === 'commission_vote') {
     return openCommissionVote({ caseId: input.caseId, taskId, seat: input.seat ?? 0, task, now: input.now });
   }
-  const outcome = await transact([
-    { Put: { TableName: tableName(), Item: task, ConditionExpression: 'attribute_not_exists(pk)' } },
-  ]);
-  if (!outcome.ok) return { taskId }; // already opened by an earlier attempt
+  // A conditional put, not a one-item transaction: a transactional write is billed twice (issue 7).
+  const opened = await dynamo()
+    .send(
+      new PutCommand({ TableName: tableName(), Item: task, ConditionExpression: 'attribute_not_exists(pk)' }),
+    )
+    .then(
+      () => true,
+      (error: Error) => {
+        if (error.name === 'ConditionalCheckFailedException') return false;
+        // Retried by the workflow, as transact() would have had it.
+        if (throttled.has(error.name)) throw new TransientError(error.message);
+        throw error;
+      },
+    );
+  if (!opened) return { taskId }; // already opened by an earlier attempt
 
   const { items } = await tasksOfCase(input.caseId);
   for (const stale of items.filter(

@@ -1,7 +1,9 @@
 import type { Language } from '../../domain/catalogue.js';
 import { type TaskType, taskTitle } from '../../domain/tasks.js';
+import { maySeeVotes, publicVotes, withholdVotes } from '../../domain/vote-secrecy.js';
 import { ForbiddenError, NotFoundError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
+import { storedExplanation } from '../lib/store/eligibility-records.js';
 import { decodeCursor, getCase, getTask, openTasksForRole, tasksOfCase } from '../lib/store/reads.js';
 import type { TaskRecord } from '../lib/store/records.js';
 import { outcomesFor } from './decide-task.js';
@@ -18,7 +20,11 @@ export interface TaskSummary {
   readonly allowedOutcomes: readonly string[];
 }
 
-export function summarise(task: TaskRecord, now: Date, language: Language = 'en'): TaskSummary {
+export function summarise(
+  task: Pick<TaskRecord, 'taskId' | 'taskType' | 'caseId' | 'caseReference' | 'createdAt' | 'dueAt'>,
+  now: Date,
+  language: Language = 'en',
+): TaskSummary {
   return {
     taskId: task.taskId,
     type: task.taskType,
@@ -60,7 +66,7 @@ export async function listOpenTasks(input: {
   const next: Record<string, Record<string, unknown> | null> = { ...positions };
   for (const { role, page } of pages) {
     const taken = merged.filter((m) => m.role === role);
-    const last = taken.at(-1)?.task as (TaskRecord & { gsi2pk?: string; gsi2sk?: string }) | undefined;
+    const last = taken.at(-1)?.task;
     if (last && (taken.length < page.items.length || page.cursor)) {
       next[role] = { pk: last.pk, sk: last.sk, gsi2pk: last.gsi2pk, gsi2sk: last.gsi2sk };
     } else if (taken.length === page.items.length && !page.cursor) {
@@ -87,9 +93,12 @@ export async function taskDetail(input: { taskId: string; principal: Principal; 
   ) {
     throw new ForbiddenError(`This task is for the role "${task.role}".`);
   }
-  const found = await getCase(task.caseId);
+  const [found, explanation, { items: tasks }] = await Promise.all([
+    getCase(task.caseId),
+    storedExplanation(task.caseId),
+    tasksOfCase(task.caseId),
+  ]);
   if (!found) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
-  const { items: tasks } = await tasksOfCase(task.caseId);
   const {
     accessCodeHash: _secret,
     personKey: _person,
@@ -97,23 +106,27 @@ export async function taskDetail(input: { taskId: string; principal: Principal; 
     sk: _sk,
     ...caseView
   } = found as typeof found & Record<string, unknown>;
+  const history = tasks.map((t) => ({
+    taskId: t.taskId,
+    type: t.taskType as string,
+    status: t.status as string,
+    createdAt: t.createdAt,
+    ...(t.decision
+      ? { decidedBy: t.decision.decidedBy, outcome: t.decision.outcome, decidedAt: t.decision.decidedAt }
+      : {}),
+  }));
+  // A member sees the other members' votes only after voting (domain/vote-secrecy.ts).
+  const votes = found.commissionVotes ?? [];
+  const visible = maySeeVotes(input.principal, votes, history);
+  const shown = visible ? { caseView, tasks: history } : withholdVotes(caseView, history);
   return {
     ...summarise(task, input.now),
     status: task.status,
     ...(task.decision ? { decision: task.decision } : {}),
-    case: caseView,
-    eligibility: found.eligibility,
-    history: {
-      timeline: found.timeline,
-      tasks: tasks.map((t) => ({
-        taskId: t.taskId,
-        type: t.taskType,
-        status: t.status,
-        createdAt: t.createdAt,
-        ...(t.decision
-          ? { decidedBy: t.decision.decidedBy, outcome: t.decision.outcome, decidedAt: t.decision.decidedAt }
-          : {}),
-      })),
-    },
+    case: shown.caseView,
+    // The reasons in every language, so the desk shows them in the reader's.
+    eligibility: explanation ?? found.eligibility,
+    ...(visible && votes.length > 0 ? { votes: publicVotes(votes) } : {}),
+    history: { timeline: found.timeline, tasks: shown.tasks },
   };
 }

@@ -43,7 +43,12 @@ export class Data extends Construct {
         indexName: gsi.indexName,
         partitionKey: { name: gsi.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: gsi.sortKey, type: dynamodb.AttributeType.STRING },
-        projectionType: dynamodb.ProjectionType.ALL,
+        // Keys (and a few immutable attributes) only: see tableSpec. A deployed table whose index
+        // projects ALL cannot be changed in place (CloudFormation refuses a projection change):
+        // docs/performance.md says how to migrate one.
+        ...(gsi.nonKeyAttributes.length === 0
+          ? { projectionType: dynamodb.ProjectionType.KEYS_ONLY }
+          : { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...gsi.nonKeyAttributes] }),
       });
     }
 

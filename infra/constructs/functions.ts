@@ -12,6 +12,7 @@ import { tableSpec } from '../../functions/lib/table-spec.js';
 import {
   type FunctionName,
   type FunctionSpec,
+  type MessagingAccess,
   functions as registry,
   type StateMachineName,
   type StepFunctionsAccess,
@@ -164,6 +165,11 @@ export class AppFunctions extends Construct {
           (spec.trigger === 'stream'
             ? ' Reading the table stream: dynamodb:ListStreams does not support resource-level permissions ' +
               'either (DescribeStream, GetRecords and GetShardIterator are scoped to the stream ARN).'
+            : '') +
+          (spec.messaging?.includes('sms')
+            ? ' SMS: sns:Publish straight to a phone number has no resource ARN, so it is allowed on "*" ' +
+              'and an explicit Deny on every SNS ARN (arn:<partition>:sns:*:*:*) keeps the function off topics ' +
+              'and platform endpoints.'
             : ''),
       );
       acknowledge(
@@ -200,6 +206,68 @@ export interface AccessTargets {
   readonly stateMachines: Readonly<Record<StateMachineName, sfn.StateMachine>>;
   /** Shared configuration (JURISDICTION, CURRENCY, ACCESS_CODE_PEPPER …) added to every function. */
   readonly environment?: Readonly<Record<string, string>>;
+  /** The sender of messages to applicants; required by functions whose entry lists `messaging`. */
+  readonly messaging?: MessagingTarget;
+}
+
+export interface MessagingTarget {
+  /** The verified SES identity (domain or address) and the From address within it. */
+  readonly emailIdentity: string;
+  readonly emailFrom: string;
+  readonly smsSenderId?: string;
+  /** The web app's origin, for the status link in every message. */
+  readonly webOrigin: string;
+}
+
+/** SES and SNS actions per registry `messaging` entry. */
+export const messagingActions: Readonly<Record<MessagingAccess, readonly string[]>> = {
+  email: ['ses:SendEmail'],
+  sms: ['sns:Publish'],
+};
+
+/**
+ * E-mail: ses:SendEmail on the one configured identity, and only with its configured From address.
+ * SMS: sns:Publish to phone numbers, which have no ARN (hence "*"), with every SNS ARN denied so the
+ * grant cannot publish to a topic or a mobile push endpoint.
+ */
+function grantMessaging(fn: lambda.Function, spec: FunctionSpec, target: MessagingTarget | undefined): void {
+  const access = spec.messaging ?? [];
+  if (access.length === 0) return;
+  if (!target) throw new Error(`${spec.name} sends messages: give grantAndConfigure a messaging target`);
+  const stack = Stack.of(fn);
+  if (access.includes('email')) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'SendEmailFromIdentity',
+        actions: [...messagingActions.email],
+        resources: [
+          stack.formatArn({ service: 'ses', resource: 'identity', resourceName: target.emailIdentity }),
+        ],
+        conditions: { StringEquals: { 'ses:FromAddress': target.emailFrom } },
+      }),
+    );
+    fn.addEnvironment('NOTIFY_EMAIL_FROM', target.emailFrom);
+  }
+  if (access.includes('sms')) {
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'PublishSmsToPhoneNumbers',
+        actions: [...messagingActions.sms],
+        resources: ['*'],
+      }),
+    );
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        sid: 'NoPublishToTopicsOrEndpoints',
+        effect: iam.Effect.DENY,
+        actions: [...messagingActions.sms],
+        resources: [`arn:${stack.partition}:sns:*:*:*`],
+      }),
+    );
+    if (target.smsSenderId) fn.addEnvironment('NOTIFY_SMS_SENDER_ID', target.smsSenderId);
+  }
+  fn.addEnvironment('NOTIFIER', 'aws');
+  fn.addEnvironment('PUBLIC_WEB_URL', target.webOrigin);
 }
 
 /**
@@ -282,6 +350,8 @@ export function grantAndConfigure(fn: lambda.Function, spec: FunctionSpec, targe
       fn.addEnvironment(machine.arnEnv, sm.stateMachineArn);
     }
   }
+
+  grantMessaging(fn, spec, targets.messaging);
 
   for (const [key, value] of Object.entries(targets.environment ?? {})) fn.addEnvironment(key, value);
 }

@@ -12,6 +12,11 @@ export interface WebProps {
   readonly httpApi: apigw.HttpApi;
   /** The CLOUDFRONT-scope WAF web ACL (edge stack, us-east-1). */
   readonly webAclArn?: string;
+  /**
+   * The staff sign-in the app uses in AWS: the Cognito hosted UI's base URL and the public app
+   * client. Served as /config.json (below); without it the app offers the local sign-in.
+   */
+  readonly staffSignIn?: { readonly hostedUiDomain: string; readonly clientId: string };
 }
 
 /**
@@ -55,15 +60,36 @@ export class Web extends Construct {
     });
 
     const appPathList = appPaths.map((p) => p.replace(/\{[^}]+\}/g, '*'));
+    // /config.json tells the app at run time how staff sign in (web/src/config.ts). It is answered
+    // by the function itself, written at deploy time with the user pool's values, so it is never
+    // stale and an `s3 sync --delete` of web/dist cannot remove it. Locally there is none.
+    const runtimeConfig = Stack.of(this).toJsonString({
+      auth: props.staffSignIn
+        ? { kind: 'cognito', domain: props.staffSignIn.hostedUiDomain, clientId: props.staffSignIn.clientId }
+        : { kind: 'local' },
+    });
     const rewrite = new cloudfront.Function(this, 'DeepLinks', {
       runtime: cloudfront.FunctionRuntime.JS_2_0,
-      comment: 'Serve index.html for the web app paths (deep links)',
+      comment: 'Serve index.html for the web app paths (deep links) and the runtime /config.json',
       code: cloudfront.FunctionCode.fromInline(`
 var patterns = ${JSON.stringify(appPathList)}.map(function (p) {
   return new RegExp('^' + p.replace(/\\*/g, '[^/]+') + '/?$');
 });
+var config = ${runtimeConfig};
 function handler(event) {
   var request = event.request;
+  if (request.uri === '/config.json') {
+    return {
+      statusCode: 200,
+      statusDescription: 'OK',
+      headers: {
+        'content-type': { value: 'application/json' },
+        'cache-control': { value: 'no-store' },
+        'x-content-type-options': { value: 'nosniff' }
+      },
+      body: { encoding: 'text', data: JSON.stringify(config) }
+    };
+  }
   if (patterns.some(function (re) { return re.test(request.uri); })) request.uri = '/index.html';
   return request;
 }`),

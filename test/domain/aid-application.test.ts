@@ -111,7 +111,7 @@ describe('aid application schema', () => {
       ['applicant', 'preferredLanguage'],
     ],
     ['no categories', (b) => ({ ...b, categories: [] }), ['categories']],
-    ['an unknown category', (b) => ({ ...b, categories: ['martian'] }), ['categories', 0]],
+    ['a category that is not a code', (b) => ({ ...b, categories: ['Martian!'] }), ['categories', 0]],
     ['a category listed twice', (b) => ({ ...b, categories: ['pensioner', 'pensioner'] }), ['categories', 1]],
     ['a household of 0', (b) => ({ ...b, household: { ...b.household, size: 0 } }), ['household', 'size']],
     [
@@ -134,7 +134,7 @@ describe('aid application schema', () => {
       (b) => ({ ...b, household: { ...b.household, monthlyIncome: { currency: 'RUB', minor: 18000.5 } } }),
       ['household', 'monthlyIncome', 'minor'],
     ],
-    ['an unknown aid type', (b) => ({ ...b, aidType: 'money' }), ['aidType']],
+    ['an aid type that is not a code', (b) => ({ ...b, aidType: 'Money Aid' }), ['aidType']],
     [
       'a zero requested amount',
       (b) => ({ ...b, requestedAmount: { currency: 'RUB', minor: 0 } }),
@@ -323,6 +323,30 @@ describe('aid application schema at a date and for an office', () => {
       aidApplicationSchemaAt(new Date('2026-03-01T12:00:00Z'), { currency: 'RUB' }),
     );
     expect(aidApplicationSchemaAt('2026-03-01')).not.toBe(aidApplicationSchemaAt('2026-03-02'));
+  });
+
+  it("refuses an aid type and categories the release's catalogue does not offer, naming those it does", () => {
+    const body = { ...exampleBody(), aidType: 'money', categories: ['pensioner', 'martian'] };
+
+    const issues = issuesOf(body, aidApplicationSchemaAt('2026-03-01'));
+
+    expect(issues.map((i) => i.path)).toEqual([['aidType'], ['categories', 1]]);
+    expect(issues[0]?.message).toMatch(/^Unknown aid type "money"\. Use one of: cash, food_set, .*\.$/);
+    expect(issues[1]?.message).toMatch(/^Unknown recipient category "martian"\. Use one of: pensioner, /);
+  });
+
+  it('checks aid types and categories against the catalogue it is given, which may have grown', () => {
+    const catalogue = { aidTypes: ['cash', 'coal_delivery'], categories: ['pensioner', 'miner_widow'] };
+    const schema = aidApplicationSchemaAt('2026-03-01', { catalogue });
+
+    const added = issuesOf(
+      { ...exampleBody(), aidType: 'coal_delivery', categories: ['miner_widow'] },
+      schema,
+    );
+    const notOffered = issuesOf({ ...exampleBody(), aidType: 'food_set', categories: ['pensioner'] }, schema);
+
+    expect(added).toEqual([]);
+    expect(notOffered.map((i) => i.path)).toEqual([['aidType']]);
   });
 
   it('takes a Date as its UTC calendar date', () => {

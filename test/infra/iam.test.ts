@@ -182,6 +182,8 @@ describe('IAM least privilege', () => {
       'logs:PutResourcePolicy',
       'logs:DescribeResourcePolicies',
       'logs:DescribeLogGroups',
+      // SMS straight to a phone number has no ARN; every SNS ARN is denied to it (see below).
+      'sns:Publish',
     ]);
     const onStar = allPolicyStatements()
       .filter((st) => st.Effect === 'Allow' && resourcesOf(st).includes('*'))
@@ -190,5 +192,61 @@ describe('IAM least privilege', () => {
     for (const spec of specs.filter((f) => f.trigger !== 'stream')) {
       expect(actionsOfFunction(spec.name).has('dynamodb:ListStreams'), spec.name).toBe(false);
     }
+  });
+});
+
+describe('IAM for messages to applicants', () => {
+  const messengers = () => specs.filter((f) => (f.messaging ?? []).length > 0).map((f) => f.name);
+  const denyStatementsOf = (name: string): Statement[] => {
+    const roleId = logicalId(s.stack.functions.fn(name).role!);
+    return Object.values(s.template.findResources('AWS::IAM::Policy')).flatMap((p) => {
+      const props = p.Properties as {
+        Roles: Array<{ Ref?: string }>;
+        PolicyDocument: { Statement: Statement[] };
+      };
+      return props.Roles.some((r) => r.Ref === roleId)
+        ? props.PolicyDocument.Statement.filter((st) => st.Effect === 'Deny')
+        : [];
+    });
+  };
+
+  it('lets only InformStream send e-mail or SMS', () => {
+    expect(messengers()).toEqual(['InformStream']);
+    for (const spec of specs) {
+      const actions = actionsOfFunction(spec.name);
+      const sends = actions.has('ses:SendEmail') || actions.has('sns:Publish');
+      expect(sends, spec.name).toBe(messengers().includes(spec.name));
+    }
+  });
+
+  it('lets it send e-mail only from the configured identity and sender address', () => {
+    const statements = statementsOf('InformStream').filter((st) => actionsOf(st).includes('ses:SendEmail'));
+    expect(statements).toHaveLength(1);
+    expect(actionsOf(statements[0]!)).toEqual(['ses:SendEmail']);
+    const resource = JSON.stringify(resourcesOf(statements[0]!));
+    expect(resource).toContain(':identity/aidflow.example.org');
+    expect(resource).not.toContain('*');
+    expect(statements[0]!.Condition).toEqual({
+      StringEquals: { 'ses:FromAddress': 'no-reply@aidflow.example.org' },
+    });
+  });
+
+  it('lets it publish SMS to phone numbers but to no SNS topic or endpoint', () => {
+    const denies = denyStatementsOf('InformStream');
+    expect(denies.flatMap(actionsOf)).toEqual(['sns:Publish']);
+    expect(JSON.stringify(denies.flatMap(resourcesOf))).toContain(':sns:*:*:*');
+  });
+
+  it('tells it where to send from and which web origin to link to', () => {
+    const fnId = logicalId(s.stack.functions.fn('InformStream'));
+    const env = (s.template.toJSON().Resources[fnId].Properties.Environment.Variables ?? {}) as Record<
+      string,
+      unknown
+    >;
+    expect(env).toMatchObject({
+      NOTIFIER: 'aws',
+      NOTIFY_EMAIL_FROM: 'no-reply@aidflow.example.org',
+      PUBLIC_WEB_URL: 'https://aidflow.example.org',
+    });
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.js';
-import { tableSpec } from '../../functions/lib/table-spec.js';
+import { indexProjection, tableSpec } from '../../functions/lib/table-spec.js';
 import { functions, stateMachines, stepsOf } from '../../functions/registry.js';
 import { staffGroups } from '../../infra/constructs/auth.js';
 import { streamSettings } from '../../infra/constructs/streams.js';
@@ -41,7 +41,7 @@ describe('the table', () => {
     });
   });
 
-  it('has exactly the global secondary indexes of tableSpec, projecting all attributes', () => {
+  it('has exactly the global secondary indexes of tableSpec, projecting keys and the listed attributes only', () => {
     const table = Object.values(s.template.findResources('AWS::DynamoDB::Table'))[0]!;
     const gsis = (table.Properties.GlobalSecondaryIndexes as Array<Record<string, unknown>>).map((g) => ({
       name: g.IndexName,
@@ -55,7 +55,7 @@ describe('the table', () => {
           { AttributeName: g.partitionKey, KeyType: 'HASH' },
           { AttributeName: g.sortKey, KeyType: 'RANGE' },
         ],
-        projection: { ProjectionType: 'ALL' },
+        projection: indexProjection(g),
       })),
     );
   });
@@ -320,20 +320,25 @@ describe('the workflows', () => {
 });
 
 describe('the table stream', () => {
-  it('feeds TableStream from the oldest record with partial batch responses, bisect, bounded retries and a DLQ', () => {
-    s.template.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
-    s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      FunctionName: { Ref: fnId('TableStream') },
-      EventSourceArn: { 'Fn::GetAtt': [logicalId(s.stack.data.table), 'StreamArn'] },
-      StartingPosition: 'TRIM_HORIZON',
-      BatchSize: streamSettings.batchSize,
-      BisectBatchOnFunctionError: true,
-      FunctionResponseTypes: ['ReportBatchItemFailures'],
-      MaximumRetryAttempts: streamSettings.retryAttempts,
-      DestinationConfig: {
-        OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stack.streams.deadLetterQueue), 'Arn'] } },
-      },
-    });
+  it('feeds each stream function (TableStream, InformStream) from the oldest record with partial batch responses, bisect, bounded retries and a DLQ', () => {
+    const consumers = functions.filter((f) => f.trigger === 'stream').map((f) => f.name);
+    expect(consumers).toEqual(['TableStream', 'InformStream']);
+    // DynamoDB Streams serves at most two simultaneous readers per shard: a third would be throttled.
+    s.template.resourceCountIs('AWS::Lambda::EventSourceMapping', consumers.length);
+    for (const name of consumers) {
+      s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId(name) },
+        EventSourceArn: { 'Fn::GetAtt': [logicalId(s.stack.data.table), 'StreamArn'] },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: streamSettings.batchSize,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        MaximumRetryAttempts: streamSettings.retryAttempts,
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stack.streams.deadLetterQueue), 'Arn'] } },
+        },
+      });
+    }
   });
 
   it('dead-letters into an encrypted queue that refuses requests without TLS', () => {

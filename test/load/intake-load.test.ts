@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../local/dynamodb-local.js';
-import { ApiClient, sampleApplication } from '../support/api-client.js';
+import { ApiClient, distinctApplication } from '../support/api-client.js';
 
 const total = Number(process.env.LOAD_SUBMISSIONS ?? 2000);
 const concurrency = Number(process.env.LOAD_CONCURRENCY ?? 50);
@@ -65,7 +65,7 @@ describe(`${total} applications at concurrency ${concurrency} against npm start`
       Array.from({ length: concurrency }, async () => {
         for (let i = next++; i < total; i = next++) {
           const res = await api.request<Receipt>('POST', '/v1/aid-applications', {
-            body: sampleApplication({ reason: `load ${i}` }),
+            body: distinctApplication({ reason: `load ${i}` }),
             headers: { 'idempotency-key': `load-${i}-${dataDir.slice(-6)}` },
           });
           if (res.status === 201) receipts.push(res.body);

@@ -13,9 +13,15 @@ import { demoPassword, LocalIssuer, memoryStaffDirectory } from '../../local/loc
 const routes: readonly RouteSpec[] = [
   { method: 'POST', path: '/v1/aid-applications', function: 'SubmitAidApplication', auth: 'public' },
   { method: 'GET', path: '/v1/cases/{reference}', function: 'GetCaseStatus', auth: 'public' },
-  { method: 'GET', path: '/v1/tasks', function: 'ListTasks', auth: 'jwt' },
-  { method: 'GET', path: '/v1/tasks/{taskId}', function: 'GetTask', auth: 'jwt' },
-  { method: 'POST', path: '/v1/tasks/{taskId}/decision', function: 'DecideTask', auth: 'jwt' },
+  { method: 'GET', path: '/v1/tasks', function: 'ListTasks', auth: 'jwt', action: 'tasks:list' },
+  { method: 'GET', path: '/v1/tasks/{taskId}', function: 'GetTask', auth: 'jwt', action: 'tasks:read' },
+  {
+    method: 'POST',
+    path: '/v1/tasks/{taskId}/decision',
+    function: 'DecideTask',
+    auth: 'jwt',
+    action: 'tasks:decide',
+  },
   { method: 'GET', path: '/openapi.json', function: 'OpenApi', auth: 'public' },
 ];
 
@@ -381,7 +387,13 @@ describe('gateway options', () => {
     issuer = await LocalIssuer.open(dir, 'http://127.0.0.1/auth/local');
     server = createLocalHttpServer({
       routes: [
-        { method: 'POST', path: '/v1/appeals', function: 'SubmitAidApplication', auth: 'optional-jwt' },
+        {
+          method: 'POST',
+          path: '/v1/appeals',
+          function: 'SubmitAidApplication',
+          auth: 'optional-jwt',
+          action: 'appeals:register-channel',
+        },
         { method: 'GET', path: '/slow', function: 'OpenApi', auth: 'public' },
       ],
       issuer,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
-import { ApiClient, sampleApplication } from '../support/api-client.js';
+import { ApiClient, distinctApplication, sampleApplication } from '../support/api-client.js';
 
 interface Receipt {
   caseId: string;
@@ -142,7 +142,7 @@ describe('an aid application end to end on the embedded runtime', () => {
     expect(view.body.status).toBe('funds_reserved');
   });
 
-  it('survives a restart while waiting for the payment authorisation, and finishes with one disbursement', async () => {
+  it('survives a restart while waiting for the payment authorisation, and finishes paid with one disbursement', async () => {
     await runtime.stop();
     runtime = await startRuntime({ port: 0, dataDir, timerIntervalMs: 60_000 });
     api = new ApiClient(runtime.url);
@@ -157,23 +157,44 @@ describe('an aid application end to end on the embedded runtime', () => {
     await runtime.settle();
 
     const list = await api.as<{
-      items: { caseReference: string; amount: { minor: number }; status: string }[];
+      items: { disbursementId: string; caseReference: string; amount: { minor: number }; status: string }[];
     }>('finance', 'GET', '/v1/disbursements?status=authorised');
     const mine = list.body.items.filter((d) => d.caseReference === receipt.reference);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ amount: { minor: 500_000 }, status: 'authorised' });
 
+    // The workflow waits in "Create the disbursement" until finance records the bank's result.
+    const settled = await api.as(
+      'finance',
+      'POST',
+      `/v1/disbursements/${mine[0]?.disbursementId}/settlement`,
+      {
+        status: 'paid',
+        bankReference: 'BANK-0001',
+      },
+    );
+    expect(settled.status).toBe(200);
+    await runtime.settle();
+    const view = await api.request<{ status: string }>('GET', `/v1/cases/${receipt.reference}`, {
+      headers: { 'x-access-code': receipt.accessCode },
+    });
+    expect(view.body.status).toBe('paid');
+
     const execution = await runtime.engine.describeExecution(
       `${runtime.stateMachineArns.AidApplication?.replace(':stateMachine:', ':execution:')}:${receipt.caseId}`,
     );
     expect(execution.status).toBe('SUCCEEDED');
-    // Billed state transitions of the single-approver happy path (issue 7's goal: at most 14); the
-    // approval ladder's "Who approves?" choice is the twelfth.
-    expect(await runtime.engine.transitions(execution.executionArn)).toBe(12);
+    // Billed state transitions of the single-approver happy path (issue 7's goal: at most 14): check,
+    // eligible?, review, review outcome? (which also picks the approver), head approval, reserve,
+    // reserved?, authorise, disburse. The head's and finance's rejections arrive as a caught
+    // DecisionRejected, so no choice follows their waits; waiting for the settlement adds none:
+    // "Create the disbursement" is itself the callback that ends the workflow once paid.
+    expect(await runtime.engine.transitions(execution.executionArn)).toBe(9);
   }, 180_000); // restarts the runtime: a JVM start
 
   it('rejects an application automatically, with reasons, when a mandatory rule fails', async () => {
-    const rich = sampleApplication({
+    // Another person: the first applicant's cash application is still open (one per person and aid type).
+    const rich = distinctApplication({
       household: { size: 1, children: 0, monthlyIncome: { currency: 'RUB', minor: 9_000_000 } },
       categories: ['pensioner'],
     });

@@ -80,3 +80,29 @@ export function sampleApplication(overrides: Record<string, unknown> = {}): Reco
     ...overrides,
   };
 }
+
+/** Digits as Cyrillic letters, so a serial number reads as part of a name. */
+function letters(n: number): string {
+  return [...String(n)].map((d) => 'АБВГДЕЖЗИК'[Number(d)]).join('');
+}
+
+let applicantSerial = 0;
+
+/**
+ * The sample applicant as a different person on every call: a person may have one open
+ * application per aid type (a second one is refused with 409), so suites that submit many
+ * applications give each its own applicant. Unique across processes too (the pid is in the name).
+ */
+export function distinctApplicant(): Record<string, unknown> {
+  applicantSerial += 1;
+  const base = sampleApplication().applicant as Record<string, unknown>;
+  return {
+    ...base,
+    fullName: `${String(base.fullName)} ${letters(process.pid)}-${letters(applicantSerial)}`,
+  };
+}
+
+/** A valid application from a person who has not applied before (see distinctApplicant). */
+export function distinctApplication(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return sampleApplication({ applicant: distinctApplicant(), ...overrides });
+}

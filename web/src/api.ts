@@ -32,6 +32,8 @@ export interface RequestOptions {
   token?: string;
   headers?: Record<string, string>;
   timeoutMs?: number;
+  /** The HTTP cache mode: 'no-cache' revalidates a response the server lets browsers keep. */
+  cache?: RequestCache;
 }
 
 /** Called when a staff request is refused for an expired or invalid token (401). */
@@ -56,7 +58,14 @@ export async function api<T>(
   const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 30_000);
   let res: Response;
   try {
-    res = await fetch(path, { method, headers, body, signal: controller.signal, credentials: 'same-origin' });
+    res = await fetch(path, {
+      method,
+      headers,
+      body,
+      signal: controller.signal,
+      credentials: 'same-origin',
+      ...(options.cache ? { cache: options.cache } : {}),
+    });
   } catch {
     return { ok: false, kind: 'network', status: 0 };
   } finally {

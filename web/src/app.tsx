@@ -1,12 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { type Language, languages } from '../../domain/catalogue.js';
+import { CatalogueProvider } from './catalogue.js';
 import { I18nContext, initialLanguage, languageNames, makeI18n, rememberLanguage, useI18n } from './i18n.js';
 import { AppealPage } from './pages/appeal.js';
 import { ApplyPage } from './pages/apply.js';
 import { HomePage } from './pages/home.js';
 import { StatusPage } from './pages/status.js';
 import { Link, match, navigate, useLocation } from './router.js';
-import { StaffArea } from './staff/staff.js';
+import { AuthCallbackPage, StaffArea } from './staff/staff.js';
 import { PageTitle, useTitle } from './ui.js';
 
 function LanguageSwitcher() {
@@ -62,6 +63,7 @@ function Page() {
   if (path === '/apply') return <ApplyPage />;
   if (path === '/appeal') return <AppealPage />;
   if (path === '/status') return <StatusPage />;
+  if (path === '/auth/callback') return <AuthCallbackPage />;
   if (path === '/staff' || match('/staff/:page', path) || match('/staff/:page/:id', path))
     return <StaffArea path={path} />;
   return <NotFound />;
@@ -89,27 +91,29 @@ export function App() {
   const { t } = i18n;
   return (
     <I18nContext.Provider value={i18n}>
-      <a class="skip-link" href="#main">
-        {t.skipToContent}
-      </a>
-      <header class="header">
-        <div class="container header-inner">
-          <Link href="/" class="brand">
-            <span class="brand-name">{t.serviceName}</span>
-            <span class="brand-tagline">{t.serviceTagline}</span>
-          </Link>
-          <LanguageSwitcher />
-        </div>
-      </header>
-      <main id="main" class="container main" tabIndex={-1}>
-        <Page />
-      </main>
-      <footer class="footer">
-        <div class="container">
-          <p>{t.footerText}</p>
-          <p>{t.footerHelp}</p>
-        </div>
-      </footer>
+      <CatalogueProvider>
+        <a class="skip-link" href="#main">
+          {t.skipToContent}
+        </a>
+        <header class="header">
+          <div class="container header-inner">
+            <Link href="/" class="brand">
+              <span class="brand-name">{t.serviceName}</span>
+              <span class="brand-tagline">{t.serviceTagline}</span>
+            </Link>
+            <LanguageSwitcher />
+          </div>
+        </header>
+        <main id="main" class="container main" tabIndex={-1}>
+          <Page />
+        </main>
+        <footer class="footer">
+          <div class="container">
+            <p>{t.footerText}</p>
+            <p>{t.footerHelp}</p>
+          </div>
+        </footer>
+      </CatalogueProvider>
     </I18nContext.Provider>
   );
 }

@@ -72,7 +72,7 @@ interface FieldProps {
   error?: string | undefined;
   value: string;
   onInput: (value: string) => void;
-  type?: 'text' | 'email' | 'tel' | 'password';
+  type?: 'text' | 'email' | 'tel' | 'password' | 'date';
   autocomplete?: string;
   inputMode?: 'text' | 'numeric' | 'decimal' | 'tel' | 'email';
   width?: 'short' | 'medium' | 'full';

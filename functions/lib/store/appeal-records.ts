@@ -1,10 +1,14 @@
 import type { AppealApplicant } from '../../../domain/appeal.js';
-import { type AppealStatus, canTransitionAppeal } from '../../../domain/appeal-lifecycle.js';
+import {
+  type AppealStatus,
+  canTransitionAppeal,
+  isAppealTerminal,
+} from '../../../domain/appeal-lifecycle.js';
 import type { AppealChannel, AppealKind, Language } from '../../../domain/catalogue.js';
 import type { EscalationLevel } from '../../../domain/deadlines.js';
 import { PermanentStepError } from '../errors.js';
-import { type Actor, auditPut } from './audit.js';
-import { keys } from './keys.js';
+import type { Actor } from './audit.js';
+import { versionedCaseUpdate } from './case-update.js';
 import type { TaskRecord, TimelineEntry } from './records.js';
 
 /**
@@ -86,6 +90,8 @@ export interface AppealCaseRecord {
   readonly personKey?: string;
   readonly accessCodeHash: string;
   readonly relatedReference?: string;
+  /** What became of the aid decision this appeal names (functions/use-cases/appeals/contested-decision.ts). */
+  readonly contestedDecision?: ContestedDecision;
   readonly jurisdiction: string;
   readonly priority: boolean;
   readonly dueDate: string;
@@ -116,6 +122,19 @@ export interface AppealCaseRecord {
   readonly feedback?: AppealFeedback;
   readonly timeline: readonly TimelineEntry[];
   readonly workflowError?: { readonly error: string; readonly cause: string; readonly at: string };
+  /** Epoch seconds after which TTL deletes the closed appeal (domain/retention.ts). */
+  readonly expiresAt?: number;
+  /** The head of the case's audit chain: the last event's seq and hash (domain/audit-chain.ts). */
+  readonly auditSeq?: number;
+  readonly auditHash?: string;
+}
+
+export interface ContestedDecision {
+  readonly reference: string;
+  readonly caseId?: string;
+  readonly outcome: 'reopened' | 'not_reopened';
+  readonly round?: number;
+  readonly reason?: 'unknown_reference' | 'not_the_applicant' | 'not_a_closed_rejection';
 }
 
 export type AppealTaskRecord = TaskRecord & { readonly department?: string };
@@ -140,54 +159,9 @@ export function appealChange(tableName: string, current: AppealCaseRecord, chang
   if (to !== current.status && !canTransitionAppeal(current.status, to)) {
     throw new PermanentStepError(`appeal ${current.reference} cannot go from ${current.status} to ${to}`);
   }
-  const names: Record<string, string> = {
-    '#status': 'status',
-    '#version': 'version',
-    '#updatedAt': 'updatedAt',
-    '#gsi2pk': 'gsi2pk',
-  };
-  const values: Record<string, unknown> = {
-    ':status': to,
-    ':expected': current.version,
-    ':next': current.version + 1,
-    ':at': change.at,
-    ':gsi2pk': keys.casesByStatus('appeal', to, current.submittedAt).gsi2pk,
-  };
-  const sets = ['#status = :status', '#version = :next', '#updatedAt = :at', '#gsi2pk = :gsi2pk'];
-  if (to !== current.status || change.note) {
-    const entry: TimelineEntry = { at: change.at, status: to, ...(change.note ? { note: change.note } : {}) };
-    values[':entry'] = [entry];
-    // Named only when used: DynamoDB refuses an expression with unused attribute names.
-    names['#timeline'] = 'timeline';
-    sets.push('#timeline = list_append(#timeline, :entry)');
-  }
-  let i = 0;
-  for (const [name, value] of Object.entries(change.set ?? {})) {
-    names[`#s${i}`] = name;
-    values[`:s${i}`] = value;
-    sets.push(`#s${i} = :s${i}`);
-    i++;
-  }
-  return [
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.case(current.caseId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
-    auditPut(tableName, {
-      caseId: current.caseId,
-      at: change.at,
-      actor: change.actor,
-      action: change.action,
-      before: { status: current.status, version: current.version },
-      after: { status: to, version: current.version + 1, ...(change.details ?? {}) },
-    }),
-  ];
+  return versionedCaseUpdate(tableName, 'appeal', current, change, to, (s) =>
+    isAppealTerminal(s as AppealStatus),
+  );
 }
 
 export function isAppealCase(item: unknown): item is AppealCaseRecord {

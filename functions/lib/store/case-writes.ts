@@ -1,8 +1,14 @@
 import type { AidStatus } from '../../../domain/aid-lifecycle.js';
-import { assertTransition } from '../../../domain/aid-lifecycle.js';
-import { type Actor, auditPut } from './audit.js';
+import {
+  assertTransition,
+  InvalidTransitionError,
+  isTerminal,
+  reopenings,
+} from '../../../domain/aid-lifecycle.js';
+import type { Actor } from './audit.js';
+import { versionedCaseUpdate } from './case-update.js';
 import { keys } from './keys.js';
-import type { AidCaseRecord, TimelineEntry } from './records.js';
+import type { AidCaseRecord } from './records.js';
 
 export interface StatusChange {
   readonly to: AidStatus;
@@ -17,12 +23,32 @@ export interface StatusChange {
 }
 
 /**
- * The two writes of a case status change, for one transaction: the case update (conditional on
- * the version read, so two writers never both win) and its audit event.
+ * The writes of a case status change, for one transaction: the case update (conditional on the
+ * version read, so two writers never both win) and its audit event, and, when the case closes,
+ * the release of its open-application lock, so the person may apply for this aid again.
+ * Callers that read `reasons[i]` of the transaction: these items come in this order, the lock's
+ * release last (and only on closing).
  */
 export function caseStatusChange(tableName: string, current: AidCaseRecord, change: StatusChange) {
   assertTransition(current.status, change.to);
-  return caseUpdate(tableName, current, change, change.to);
+  if (!(isTerminal(change.to) && current.holdsOpenApplication)) {
+    return caseUpdate(tableName, current, change, change.to);
+  }
+  // The case gives the lock up with its flag: should it ever be reopened, it no longer owns the
+  // lock (another application may have taken it), so closing again must not delete it.
+  const releasing = { ...change, set: { ...(change.set ?? {}), holdsOpenApplication: false } };
+  return [
+    ...caseUpdate(tableName, current, releasing, change.to),
+    // Unconditional: while this case was open nobody else could take the lock, so it is this one's.
+    { Delete: { TableName: tableName, Key: keys.openApplication(current.personKey, current.aidType) } },
+  ];
+}
+
+/** Reopening a closed case (domain/aid-lifecycle.ts `reopenings`): the same two writes. */
+export function caseReopening(tableName: string, current: AidCaseRecord, change: Omit<StatusChange, 'to'>) {
+  const to = reopenings[current.status];
+  if (!to) throw new InvalidTransitionError(current.status, 'in_review');
+  return caseUpdate(tableName, current, change, to);
 }
 
 /** A change that keeps the status (a note, an eligibility result, a flag) but is still audited. */
@@ -36,52 +62,5 @@ function caseUpdate(
   change: Omit<StatusChange, 'to'>,
   to: AidStatus,
 ) {
-  const names: Record<string, string> = {
-    '#status': 'status',
-    '#version': 'version',
-    '#updatedAt': 'updatedAt',
-    '#gsi2pk': 'gsi2pk',
-  };
-  const values: Record<string, unknown> = {
-    ':status': to,
-    ':expected': current.version,
-    ':next': current.version + 1,
-    ':at': change.at,
-    ':gsi2pk': keys.casesByStatus('aid', to, current.submittedAt).gsi2pk,
-  };
-  const sets = ['#status = :status', '#version = :next', '#updatedAt = :at', '#gsi2pk = :gsi2pk'];
-  if (to !== current.status || change.note) {
-    const entry: TimelineEntry = { at: change.at, status: to, ...(change.note ? { note: change.note } : {}) };
-    // Named only when used: DynamoDB refuses unused expression attribute names.
-    names['#timeline'] = 'timeline';
-    values[':entry'] = [entry];
-    sets.push('#timeline = list_append(#timeline, :entry)');
-  }
-  let i = 0;
-  for (const [name, value] of Object.entries(change.set ?? {})) {
-    names[`#s${i}`] = name;
-    values[`:s${i}`] = value;
-    sets.push(`#s${i} = :s${i}`);
-    i++;
-  }
-  return [
-    {
-      Update: {
-        TableName: tableName,
-        Key: keys.case(current.caseId),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: '#version = :expected',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    },
-    auditPut(tableName, {
-      caseId: current.caseId,
-      at: change.at,
-      actor: change.actor,
-      action: change.action,
-      before: { status: current.status, version: current.version },
-      after: { status: to, version: current.version + 1, ...(change.details ?? {}) },
-    }),
-  ];
+  return versionedCaseUpdate(tableName, 'aid', current, change, to, (s) => isTerminal(s as AidStatus));
 }

@@ -20,3 +20,21 @@ export async function nextNumber(kind: 'AID' | 'APL', year: number): Promise<num
   );
   return Number(Attributes?.value);
 }
+
+/**
+ * Claims `size` consecutive numbers of a per-year sequence with one atomic ADD; returns the first.
+ * The block is the caller's alone: no other caller can get a number in it.
+ */
+export async function claimNumbers(kind: 'AID' | 'APL', year: number, size: number): Promise<number> {
+  const { Attributes } = await dynamo().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: keys.counter(kind, year),
+      UpdateExpression: 'ADD #n :size SET #type = :type',
+      ExpressionAttributeNames: { '#n': 'value', '#type': 'type' },
+      ExpressionAttributeValues: { ':size': size, ':type': 'Counter' },
+      ReturnValues: 'UPDATED_NEW',
+    }),
+  );
+  return Number(Attributes?.value) - size + 1;
+}

@@ -1,3 +1,11 @@
+export const auditSkPrefix = 'AUDIT#';
+const auditSk = (seq: number) => String(seq).padStart(10, '0');
+/** The sequence number an audit sort key names, or undefined when it names none (legacy keys). */
+export function auditSeqOfSk(sk: string): number | undefined {
+  const digits = sk.startsWith(auditSkPrefix) ? sk.slice(auditSkPrefix.length) : '';
+  return /^\d{10}$/.test(digits) ? Number(digits) : undefined;
+}
+
 /** Key builders for the single table (access patterns in functions/lib/table-spec.ts). */
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
@@ -6,10 +14,23 @@ export const keys = {
     gsi2pk: `CASES#${kind}#${status}`,
     gsi2sk: submittedAt,
   }),
-  audit: (caseId: string, at: string, id: string) => ({ pk: `CASE#${caseId}`, sk: `AUDIT#${at}#${id}` }),
+  /** The case's audit events in chain order (domain/audit-chain.ts): the sequence number, zero-padded. */
+  audit: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `${auditSkPrefix}${auditSk(seq)}` }),
   reservation: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'RESERVATION' }),
   responseWait: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'RESPONSE_WAIT' }),
   minutes: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'MINUTES' }),
+  waitlist: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'WAITLIST' }),
+  /** The waitlist of a year in approval order (sparse: only waiting items carry it). */
+  waitlistQueue: (year: number, approvedAt: string, caseId: string) => ({
+    gsi2pk: `WAITLIST#${year}`,
+    gsi2sk: `${approvedAt}#${caseId}`,
+  }),
+  staffIdentity: (username: string) => ({ pk: `STAFF#${username}`, sk: 'IDENTITY' }),
+  /** Guards "a rule set version is created once" across effective dates. */
+  ruleSetVersion: (aidType: string, version: number) => ({
+    pk: `RULESET_VERSION#${aidType}`,
+    sk: `V${String(version).padStart(7, '0')}`,
+  }),
   /** Guards "one open case per person and aid type" (intake's duplicate check). */
   openApplication: (personKey: string, aidType: string) => ({
     pk: `PERSON#${personKey}`,
@@ -28,6 +49,12 @@ export const keys = {
   disbursementsByStatus: (status: string, createdAt: string) => ({
     gsi2pk: `DISBURSEMENTS#${status}`,
     gsi2sk: createdAt,
+  }),
+  /** A payment batch's header, and its items beside it (one per disbursement). */
+  paymentBatch: (batchId: string) => ({ pk: `BATCH#${batchId}`, sk: 'BATCH' }),
+  paymentBatchItem: (batchId: string, disbursementId: string) => ({
+    pk: `BATCH#${batchId}`,
+    sk: `ITEM#${disbursementId}`,
   }),
   person: (personKey: string, submittedAt: string, caseId: string) => ({
     pk: `PERSON#${personKey}`,

@@ -1,6 +1,8 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuleSet } from '../../../domain/eligibility.js';
 import { dynamo, tableName } from '../clients.js';
+import { ValidationError } from '../errors.js';
+import { itemsStillIndexed } from './index-items.js';
 import { keys } from './keys.js';
 import type {
   AidCaseRecord,
@@ -33,9 +35,10 @@ export async function getCaseByReference(reference: string): Promise<AidCaseReco
       Limit: 1,
     }),
   );
-  const hit = Items?.[0] as { caseId: string } | undefined;
-  // The index is eventually consistent; read the case itself for its current state.
-  return hit ? getCase(hit.caseId) : undefined;
+  // The index holds keys only (table-spec.ts), and it is eventually consistent: read the case
+  // itself, by the key the entry carries, for its current state.
+  const hit = Items?.[0] as { pk: string; sk: string } | undefined;
+  return hit ? get<AidCaseRecord>({ pk: hit.pk, sk: hit.sk }) : undefined;
 }
 
 export interface Page<T> {
@@ -43,8 +46,34 @@ export interface Page<T> {
   readonly cursor?: string;
 }
 
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+export function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
   return key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+}
+
+const badCursor = () =>
+  new ValidationError([
+    { path: 'cursor', message: 'This cursor does not belong to this list; start again.' },
+  ]);
+
+/**
+ * The start key a cursor stands for, if it has exactly the expected string attributes and belongs
+ * to the list asked for: a cursor from another query (or made up) is a 400, never a DynamoDB error.
+ */
+export function startKey(
+  cursor: string | undefined,
+  expected: readonly string[],
+  belongs: (key: Record<string, string>) => boolean,
+): Record<string, string> | undefined {
+  if (cursor === undefined) return undefined;
+  const key = decodeCursor(cursor);
+  if (!key) throw badCursor();
+  const names = Object.keys(key).sort();
+  const wanted = [...expected].sort();
+  if (names.length !== wanted.length || names.some((n, i) => n !== wanted[i])) throw badCursor();
+  if (!Object.values(key).every((v) => typeof v === 'string')) throw badCursor();
+  const typed = key as Record<string, string>;
+  if (!belongs(typed)) throw badCursor();
+  return typed;
 }
 
 export function decodeCursor(cursor: string | undefined): Record<string, unknown> | undefined {
@@ -60,10 +89,20 @@ export function decodeCursor(cursor: string | undefined): Record<string, unknown
 async function queryIndex<T>(
   indexName: 'gsi1' | 'gsi2',
   partition: string,
-  options: { limit?: number; cursor?: string; newestFirst?: boolean } = {},
+  options: {
+    limit?: number;
+    cursor?: string;
+    newestFirst?: boolean;
+    /** Read the items behind the entries (the index does not project what the caller needs). */
+    items?: boolean;
+  } = {},
 ): Promise<Page<T>> {
   const pkName = `${indexName}pk`;
-  const startKey = decodeCursor(options.cursor);
+  const start = startKey(
+    options.cursor,
+    ['pk', 'sk', pkName, `${indexName}sk`],
+    (k) => k[pkName] === partition,
+  );
   const { Items, LastEvaluatedKey } = await dynamo().send(
     new QueryCommand({
       TableName: tableName(),
@@ -73,22 +112,32 @@ async function queryIndex<T>(
       ExpressionAttributeValues: { ':pk': partition },
       ScanIndexForward: !options.newestFirst,
       Limit: options.limit ?? 50,
-      ...(startKey ? { ExclusiveStartKey: startKey } : {}),
+      ...(start ? { ExclusiveStartKey: start } : {}),
     }),
   );
   const cursor = encodeCursor(LastEvaluatedKey);
-  return { items: (Items ?? []) as T[], ...(cursor ? { cursor } : {}) };
+  const entries = (Items ?? []) as (T & { pk: string; sk: string })[];
+  const items = options.items ? await itemsStillIndexed<T>(entries, indexName, partition) : entries;
+  return { items, ...(cursor ? { cursor } : {}) };
 }
 
+/** An open task as the inbox index holds it: its keys and the attributes GSI2 projects. */
+export type InboxEntry = Pick<
+  TaskRecord,
+  'pk' | 'sk' | 'taskId' | 'taskType' | 'caseId' | 'caseReference' | 'createdAt' | 'dueAt'
+> & { readonly gsi2pk: string; readonly gsi2sk: string };
+
+/** Served from the index alone: it projects everything the inbox shows (table-spec.ts). */
 export const openTasksForRole = (role: string, limit?: number, cursor?: string) =>
-  queryIndex<TaskRecord>('gsi2', `OPEN_TASKS#${role}`, { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
+  queryIndex<InboxEntry>('gsi2', `OPEN_TASKS#${role}`, { limit: limit ?? 50, ...(cursor ? { cursor } : {}) });
 
 export const tasksOfCase = (caseId: string) =>
-  queryIndex<TaskRecord>('gsi1', `CASE_TASKS#${caseId}`, { limit: 100 });
+  queryIndex<TaskRecord>('gsi1', `CASE_TASKS#${caseId}`, { limit: 100, items: true });
 
 export const disbursementsByStatus = (status: string, limit?: number, cursor?: string) =>
   queryIndex<DisbursementRecord>('gsi2', `DISBURSEMENTS#${status}`, {
     limit: limit ?? 50,
+    items: true,
     ...(cursor ? { cursor } : {}),
   });
 

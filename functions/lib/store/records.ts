@@ -1,9 +1,10 @@
 import type { AidApplication } from '../../../domain/aid-application.js';
 import type { AidStatus } from '../../../domain/aid-lifecycle.js';
 import type { RecordedVote } from '../../../domain/commission.js';
-import type { EligibilityResult } from '../../../domain/eligibility.js';
 import type { Money } from '../../../domain/money.js';
+import type { PayoutChannel } from '../../../domain/payments.js';
 import type { TaskType } from '../../../domain/tasks.js';
+import type { CaseEligibility } from './eligibility-records.js';
 
 export interface TimelineEntry {
   readonly at: string;
@@ -53,9 +54,16 @@ export interface AidCaseRecord {
   readonly reason: string;
   readonly payout: AidApplication['payout'];
   readonly personKey: string;
+  /**
+   * Set at intake when the case took the person's open-application lock for its aid type
+   * (OpenApplicationRecord): reaching a closed status releases it. Cases from before the lock have
+   * none and release nothing.
+   */
+  readonly holdsOpenApplication?: boolean;
   readonly accessCodeHash: string;
   readonly ruleSet: { readonly id: string; readonly version: number; readonly hash: string };
-  readonly eligibility?: EligibilityResult;
+  /** The verdict and each rule's reason in the applicant's language (all four: eligibility-records.ts). */
+  readonly eligibility?: CaseEligibility;
   readonly decision?: CaseDecision;
   readonly approvedAmount?: Money;
   readonly fundingSource?: string;
@@ -66,8 +74,29 @@ export interface AidCaseRecord {
   readonly infoRequest?: InfoRequest;
   /** Commission votes, first vote per member counts (domain/commission.ts). */
   readonly commissionVotes?: readonly RecordedVote[];
+  /**
+   * An appeal contested the decision and reopened the case (rejected → in_review). Everyone who
+   * decided anything before `requestedAt` takes no part in this round (decide-task.ts).
+   */
+  readonly reconsideration?: Reconsideration;
   /** The open vote task of each seat, so the vote that decides can close the others. */
   readonly commissionTasks?: readonly { readonly seat: number; readonly taskId: string }[];
+  /** The disbursement of the latest payment attempt, and how many attempts there were. */
+  readonly disbursementId?: string;
+  readonly paymentAttempts?: number;
+  /** Epoch seconds after which TTL deletes the closed case (domain/retention.ts); none while open. */
+  readonly expiresAt?: number;
+  /** The head of the case's audit chain: the last event's seq and hash (domain/audit-chain.ts). */
+  readonly auditSeq?: number;
+  readonly auditHash?: string;
+}
+
+export interface Reconsideration {
+  readonly appealCaseId: string;
+  readonly appealReference: string;
+  readonly requestedAt: string;
+  /** 1 for the first reopening; names the workflow execution of the round. */
+  readonly round: number;
 }
 
 export interface InfoRequest {
@@ -108,6 +137,8 @@ export interface TaskDecision {
   /** Review approvals: who approves next by the approval ladder, and the commission's seats. */
   readonly approver?: 'head' | 'commission';
   readonly commissionSeats?: readonly number[];
+  /** A re-issue changed the payout details (kept on the case only: they are personal data). */
+  readonly payoutChanged?: boolean;
   readonly decidedBy: string;
   readonly decidedBySub: string;
   readonly decidedAt: string;
@@ -177,4 +208,134 @@ export interface DisbursementRecord {
   readonly payee: { readonly name: string } & AidApplication['payout'];
   readonly createdAt: string;
   readonly version: number;
+  /** How it reaches the person: a bank batch, the cash desk, or delivery (in-kind; never batched). */
+  readonly channel?: PayoutChannel;
+  /** 1 for the first payment of a case; a re-issue after a failed payment is 2, 3, … */
+  readonly attempt?: number;
+  /** ISO 20022 EndToEndId (≤ 35 characters; domain/payments.ts endToEndIdFor). */
+  readonly endToEndId?: string;
+  /** The finance officer who authorised it (four eyes on large batches). */
+  readonly authorisedBy?: string;
+  readonly authorisedBySub?: string;
+  /**
+   * The task token of the workflow's wait in "Create the disbursement". Settling flips `status`;
+   * the stream then sends SendTaskSuccess (paid) or SendTaskFailure PaymentFailed (outbox). A
+   * re-entered wait (timeout) refreshes it, and the stream answers the new token if settled.
+   */
+  readonly taskToken?: string;
+  readonly executionId?: string;
+  readonly batchId?: string;
+  readonly batchedAt?: string;
+  readonly settlement?: SettlementRecord;
+  readonly delivery?: DeliveryRecord;
+  /** When the money counted as spent (settled paid, or delivered). */
+  readonly paidAt?: string;
+  readonly failedAt?: string;
+}
+
+export interface SettlementRecord {
+  readonly status: 'paid' | 'failed';
+  readonly bankReference?: string;
+  readonly reason?: string;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+}
+
+export interface DeliveryRecord {
+  readonly deliveredAt: string;
+  readonly receivedBy?: string;
+  readonly note?: string;
+  readonly recordedBy: string;
+  readonly recordedAt: string;
+}
+
+/** A payment batch's header (pk BATCH#<batchId>, sk BATCH); control totals per currency. */
+export interface PaymentBatchRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'PaymentBatch';
+  readonly batchId: string;
+  readonly createdBy: string;
+  readonly createdBySub: string;
+  readonly createdAt: string;
+  readonly count: number;
+  /** Minor units per currency code. */
+  readonly totals: Readonly<Record<string, number>>;
+  readonly version: number;
+}
+
+/**
+ * One disbursement of a batch (pk BATCH#<batchId>, sk ITEM#<disbursementId>): a copy of what the
+ * files need, written in the transaction that moves the disbursement to `batched`, so the files
+ * of a batch never change afterwards.
+ */
+export interface PaymentBatchItemRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'PaymentBatchItem';
+  readonly batchId: string;
+  readonly disbursementId: string;
+  readonly endToEndId: string;
+  readonly caseId: string;
+  readonly caseReference: string;
+  readonly aidType: string;
+  readonly fundingSource: string;
+  readonly amount: Money;
+  readonly channel: PayoutChannel;
+  readonly payee: DisbursementRecord['payee'];
+}
+
+/**
+ * "One open application per person and aid type" (pk PERSON#<personKey>, sk OPEN#<aidType>): put
+ * by intake in the case's transaction, deleted in the transaction that closes the case.
+ */
+export interface OpenApplicationRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'OpenApplication';
+  readonly caseId: string;
+  readonly reference: string;
+  readonly aidType: string;
+  readonly openedAt: string;
+}
+
+/**
+ * A staff member's identity as an applicant (pk STAFF#<username>, sk IDENTITY): only the person
+ * keys intake would compute for them (name + birth date, and national id when known), never the
+ * name or the id, so segregation of duties can spot their own application.
+ */
+export interface StaffIdentityRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'StaffIdentity';
+  readonly username: string;
+  readonly personKeys: readonly string[];
+  readonly updatedAt: string;
+  readonly updatedBy: string;
+}
+
+/**
+ * An approved case waiting for money (pk CASE#<caseId>, sk WAITLIST), written in the transaction
+ * that waitlists the case. While `waiting` it sits in the year's queue (GSI2 WAITLIST#<year>, sort
+ * key approval time then case id); the reservation that funds it flips it to `funded` and takes it
+ * out of the queue in the same transaction. `taskToken` is the workflow's "Wait for funds" token;
+ * the stream sends SendTaskSuccess once the item is funded and has a token (outbox).
+ */
+export interface WaitlistRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'Waitlist';
+  readonly caseId: string;
+  readonly year: number;
+  readonly status: 'waiting' | 'funded';
+  readonly approvedAt: string;
+  readonly amount: Money;
+  /** The funding sources the case may be paid from, first choice first. */
+  readonly sources: readonly string[];
+  readonly waitlistedAt: string;
+  readonly taskToken?: string;
+  readonly fundedAt?: string;
+  readonly fundedFrom?: string;
+  readonly gsi2pk?: string;
+  readonly gsi2sk?: string;
 }

@@ -1,7 +1,6 @@
 import { daysBetween } from '../../../domain/deadlines.js';
-import { tableName } from '../../lib/clients.js';
 import { type AppealCaseRecord, appealKeys } from '../../lib/store/appeal-records.js';
-import { transact } from '../../lib/store/transactions.js';
+import { countOnce } from '../../lib/store/counted-facts.js';
 
 /**
  * Report counters for appeals, kept by the table stream (no scans at report time). Every count
@@ -74,37 +73,20 @@ export function appealFacts(oldImage: Image | undefined, newImage: Image): Fact[
   return facts;
 }
 
-/** Counts each fact once; returns how many were new. */
+/** Counts each fact once (marker and counters in one transaction); returns how many were new. */
 export async function countAppealFacts(oldImage: Image | undefined, newImage: Image): Promise<number> {
   const caseId = String(newImage.caseId);
   const day = String(newImage.registeredOn);
-  const table = tableName();
   let counted = 0;
   for (const fact of appealFacts(oldImage, newImage)) {
-    const entries = Object.entries(fact.counters);
-    if (entries.length === 0) continue;
-    const names = Object.fromEntries(entries.map(([name], i) => [`#c${i}`, name]));
-    const values = Object.fromEntries(entries.map(([, n], i) => [`:c${i}`, n]));
-    const outcome = await transact([
-      {
-        Put: {
-          TableName: table,
-          Item: { ...appealKeys.counted(caseId, fact.id), type: 'CountedFact', caseId },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      {
-        Update: {
-          TableName: table,
-          Key: appealKeys.statsDay(day),
-          UpdateExpression: `SET #type = :type, #day = :day ADD ${entries.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
-          ExpressionAttributeNames: { '#type': 'type', '#day': 'day', ...names },
-          ExpressionAttributeValues: { ':type': 'AppealStatsDay', ':day': day, ...values },
-        },
-      },
-    ]);
-    // A cancelled transaction here can only be the marker's condition: counted by an earlier delivery.
-    if (outcome.ok) counted++;
+    const fresh = await countOnce({
+      marker: appealKeys.counted(caseId, fact.id),
+      markerAttributes: { caseId },
+      counter: appealKeys.statsDay(day),
+      set: { type: 'AppealStatsDay', day },
+      add: fact.counters,
+    });
+    if (fresh) counted++;
   }
   return counted;
 }

@@ -7,6 +7,7 @@ import { keys } from '../../lib/store/keys.js';
 import { getItem } from '../../lib/store/reads.js';
 import { transact } from '../../lib/store/transactions.js';
 import { recordFailure } from '../record-failure.js';
+import { contestAidDecision } from './contested-decision.js';
 import { deliveryChannel, notificationPut } from './notifications.js';
 
 /**
@@ -35,7 +36,12 @@ async function commit(items: Parameters<typeof transact>[0], what: string): Prom
 
 /** Topic → departments by the routing table; or forward; or nothing to do (not answerable). */
 export async function routeAppeal(caseId: string, now: Date): Promise<RouteResult> {
-  const current = await load(caseId);
+  let current = await load(caseId);
+  if (current.relatedReference && !current.contestedDecision && current.status === 'registered') {
+    // First, so the departments see what became of the contested decision when they answer.
+    await contestAidDecision(current, now);
+    current = await load(caseId);
+  }
   if (current.status === 'not_answerable') return { outcome: 'not_answerable' };
   const routing = routeTopic(routingTable, current.topic);
   if (routing.kind === 'forward') return { outcome: 'forward' };

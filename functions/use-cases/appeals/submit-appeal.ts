@@ -1,19 +1,21 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Appeal, type AppealApplicant, canBeAnswered } from '../../../domain/appeal.js';
-import type { AppealStatus } from '../../../domain/appeal-lifecycle.js';
+import { type AppealStatus, isAppealTerminal } from '../../../domain/appeal-lifecycle.js';
+import { genesisHead } from '../../../domain/audit-chain.js';
 import { canonicalJson } from '../../../domain/canonical-json.js';
 import { toIsoDate } from '../../../domain/dates.js';
 import { deadlinePolicy, dueDateFor } from '../../../domain/deadlines.js';
 import { can, explainDenial } from '../../../domain/permissions.js';
 import { formatReference } from '../../../domain/reference.js';
+import { retentionExpiry } from '../../../domain/retention.js';
 import { hashAccessCode, newAccessCode, personKey, sha256 } from '../../lib/access-codes.js';
 import { dynamo, tableName } from '../../lib/clients.js';
 import { config } from '../../lib/config.js';
 import { ForbiddenError, TransientError, ValidationError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http.js';
 import { type AppealCaseRecord, appealKeys } from '../../lib/store/appeal-records.js';
-import { type Actor, auditPut } from '../../lib/store/audit.js';
+import { type Actor, type AuditEventInput, auditPut, chainAuditEvent } from '../../lib/store/audit.js';
 import { nextNumber } from '../../lib/store/counters.js';
 import { idempotencyPut, replayReceipt } from '../../lib/store/idempotency.js';
 import { keys } from '../../lib/store/keys.js';
@@ -140,6 +142,23 @@ export async function submitAppeal(input: {
   const actor: Actor = principal
     ? { kind: 'staff', username: principal.username, sub: principal.sub, roles: principal.roles }
     : { kind: 'applicant' };
+  const registered: AuditEventInput = {
+    caseId,
+    at,
+    actor,
+    action: 'appeal.registered',
+    after: {
+      status,
+      reference,
+      channel: appeal.channel ?? 'web',
+      topic: appeal.topic,
+      dueDate: due.dueDate,
+      priority: due.priority,
+      ...(repeatOf ? { repeatOf } : {}),
+    },
+  };
+  // The first event of the case's audit chain: the case is born with it as its head.
+  const firstLink = chainAuditEvent(genesisHead, registered);
 
   const record: AppealCaseRecord & Record<string, unknown> = {
     ...keys.case(caseId),
@@ -184,6 +203,10 @@ export async function submitAppeal(input: {
         ? [{ at, status, note: 'No name or address to answer to (anonymous appeal).' }]
         : []),
     ],
+    auditSeq: firstLink.seq,
+    auditHash: firstLink.hash,
+    // Born closed (an anonymous appeal where the law does not answer those): retention starts now.
+    ...(isAppealTerminal(status) ? { expiresAt: retentionExpiry('appeal', at) } : {}),
   };
   const receipt: PublicReceipt = {
     caseId,
@@ -197,21 +220,7 @@ export async function submitAppeal(input: {
 
   const items = [
     { Put: { TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
-    auditPut(table, {
-      caseId,
-      at,
-      actor,
-      action: 'appeal.registered',
-      after: {
-        status,
-        reference,
-        channel: record.channel,
-        topic: appeal.topic,
-        dueDate: due.dueDate,
-        priority: due.priority,
-        ...(repeatOf ? { repeatOf } : {}),
-      },
-    }),
+    auditPut(table, registered, firstLink),
     ...(status === 'registered'
       ? [
           notificationPut(table, {

@@ -2,7 +2,10 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/http/submit-aid-application.js';
-import { sampleApplication } from '../../support/api-client.js';
+import { caseStatusChange } from '../../../functions/lib/store/case-writes.js';
+import { getCase } from '../../../functions/lib/store/reads.js';
+import { transact } from '../../../functions/lib/store/transactions.js';
+import { distinctApplicant, distinctApplication, sampleApplication } from '../../support/api-client.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable, httpEvent, lambdaContext } from '../../support/handler-env.js';
 
@@ -49,8 +52,8 @@ describe('POST /v1/aid-applications', () => {
   });
 
   it('numbers applications consecutively within a year', async () => {
-    const a = await submit(JSON.stringify(sampleApplication()));
-    const b = await submit(JSON.stringify(sampleApplication()));
+    const a = await submit(JSON.stringify(distinctApplication()));
+    const b = await submit(JSON.stringify(distinctApplication()));
     const n = (ref: unknown) => Number(String(ref).slice(-6));
     expect(n(b.json.reference)).toBe(n(a.json.reference) + 1);
   });
@@ -91,5 +94,71 @@ describe('POST /v1/aid-applications', () => {
   it('refuses a malformed Idempotency-Key with a hint', async () => {
     const res = await submit(JSON.stringify(sampleApplication()), { 'idempotency-key': 'short' });
     expect(res.status).toBe(400);
+  });
+
+  describe('one open application per person and aid type', () => {
+    it('answers a second application of the same person for the same aid with 409 naming the first', async () => {
+      // Arrange
+      const applicant = distinctApplicant();
+      const first = await submit(JSON.stringify(sampleApplication({ applicant })));
+      const before = await caseCount();
+
+      // Act
+      const second = await submit(JSON.stringify(sampleApplication({ applicant, reason: 'Ещё раз' })));
+
+      // Assert
+      expect(first.status).toBe(201);
+      expect(second.status).toBe(409);
+      expect(second.contentType).toContain('application/problem+json');
+      expect(second.json.existingReference).toBe(first.json.reference);
+      expect(await caseCount()).toBe(before);
+    });
+
+    it('still answers a retry with the same Idempotency-Key with the original 201', async () => {
+      // Arrange
+      const body = JSON.stringify(distinctApplication());
+      const key = { 'idempotency-key': 'duplicate-check-0001' };
+      const first = await submit(body, key);
+
+      // Act
+      const retry = await submit(body, key);
+
+      // Assert
+      expect(retry.status).toBe(201);
+      expect(retry.json).toEqual(first.json);
+    });
+
+    it('accepts the same person for another aid type', async () => {
+      const applicant = distinctApplicant();
+      await submit(JSON.stringify(sampleApplication({ applicant })));
+
+      const other = await submit(JSON.stringify(sampleApplication({ applicant, aidType: 'food_set' })));
+
+      expect(other.status).toBe(201);
+    });
+
+    it('accepts the person again once the first application is closed', async () => {
+      // Arrange
+      const applicant = distinctApplicant();
+      const first = await submit(JSON.stringify(sampleApplication({ applicant })));
+      const current = await getCase(String(first.json.caseId));
+      if (!current) throw new Error('the first case was not stored');
+      const closed = await transact(
+        caseStatusChange(table.tableName, current, {
+          to: 'rejected',
+          at: new Date().toISOString(),
+          actor: { kind: 'system', username: 'test' },
+          action: 'test.rejected',
+        }),
+      );
+
+      // Act
+      const again = await submit(JSON.stringify(sampleApplication({ applicant })));
+
+      // Assert
+      expect(closed.ok).toBe(true);
+      expect(again.status).toBe(201);
+      expect(again.json.reference).not.toBe(first.json.reference);
+    });
   });
 });

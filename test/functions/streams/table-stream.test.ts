@@ -114,6 +114,31 @@ describe('the table stream (transactional outbox)', () => {
     expect(result.batchItemFailures).toEqual([]);
   });
 
+  it('resumes "Wait for funds" once a waitlisted case is funded, and only once', async () => {
+    // Arrange
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const waiting = { pk: 'CASE#c9', sk: 'WAITLIST', type: 'Waitlist', caseId: 'c9', status: 'waiting' };
+    const withToken = { ...waiting, taskToken: 'token-9' };
+    const funded = { ...withToken, status: 'funded', fundedFrom: 'charity' };
+
+    // Act
+    const result = await run([
+      record('MODIFY', '8', withToken, waiting),
+      record('MODIFY', '9', funded, withToken),
+      record('MODIFY', '10', { ...funded, fundedAt: 'later' }, funded),
+    ]);
+
+    // Assert
+    expect(result.batchItemFailures).toEqual([]);
+    const calls = sfn.commandCalls(SendTaskSuccessCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input.taskToken).toBe('token-9');
+    expect(JSON.parse(calls[0]?.args[0].input.output ?? '{}')).toEqual({
+      outcome: 'reserved',
+      source: 'charity',
+    });
+  });
+
   it('ignores changes that oblige the workflows to nothing', async () => {
     const result = await run([record('MODIFY', '7', task('open'), task('open'))]);
     expect(result.batchItemFailures).toEqual([]);

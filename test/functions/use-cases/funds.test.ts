@@ -1,11 +1,25 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamo } from '../../../functions/lib/clients.js';
 import { keys } from '../../../functions/lib/store/keys.js';
+import { handler as reserveFundsStep } from '../../../functions/steps/reserve-funds.js';
 import { createDisbursement } from '../../../functions/use-cases/create-disbursement.js';
 import { releaseFunds, reserveFunds } from '../../../functions/use-cases/funds.js';
 import type { TestTable } from '../../support/dynamodb.js';
-import { handlerTable } from '../../support/handler-env.js';
+import { handlerTable, lambdaContext } from '../../support/handler-env.js';
+
+interface Retrier {
+  readonly ErrorEquals: readonly string[];
+  readonly IntervalSeconds: number;
+  readonly MaxAttempts: number;
+  readonly BackoffRate: number;
+  readonly MaxDelaySeconds?: number;
+  readonly JitterStrategy?: 'FULL' | 'NONE';
+}
 
 const year = 2031;
 const now = new Date(`${year}-03-01T10:00:00Z`);
@@ -43,6 +57,20 @@ describe('funds reservation against a budget line', () => {
       new GetCommand({ TableName: table.tableName, Key: keys.budget(year, source), ConsistentRead: true }),
     );
     return Item as { allocated: number; opening: number; reserved: number; spent: number; remaining: number };
+  }
+
+  async function caseItem(caseId: string) {
+    const { Item } = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.case(caseId), ConsistentRead: true }),
+    );
+    return Item as { status: string };
+  }
+
+  async function reservation(caseId: string) {
+    const { Item } = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.reservation(caseId), ConsistentRead: true }),
+    );
+    return Item as { status: string; amount: { minor: number } } | undefined;
   }
 
   /** An approved case, as the head's decision leaves it. */
@@ -86,28 +114,103 @@ describe('funds reservation against a budget line', () => {
     expect(await budget('charity')).toMatchObject({ reserved: 100_000, remaining: 900_000 });
   });
 
-  it('funds exactly as many concurrent approvals as the budget covers, and waitlists the rest', async () => {
-    await setBudget('own_income', 1_000_000);
-    const cases = await Promise.all(Array.from({ length: 20 }, () => approvedCase(100_000, 'own_income')));
-    const outcomes = await Promise.all(
-      cases.map(async (id) => {
-        for (let attempt = 0; ; attempt++) {
-          try {
-            return (await reserveFunds(id, now)).outcome;
-          } catch (error) {
-            // The workflow retries TransientError with backoff; so does this test.
-            if ((error as Error).name !== 'TransientError' || attempt > 20) throw error;
-            await new Promise((r) => setTimeout(r, 10 + Math.random() * 40));
-          }
+  /**
+   * The "Reserve funds" state's Retry for TransientError, read from the workflow itself, with its
+   * intervals scaled down (1 s → 20 ms): a step that still fails after MaxAttempts would land the
+   * case in "Record the failure", so here it fails the test.
+   */
+  const reserveRetry = (() => {
+    const asl = JSON.parse(readFileSync(resolve('workflows/aid-application.asl.json'), 'utf8')) as {
+      States: Record<string, { Retry?: Retrier[] }>;
+    };
+    const retrier = asl.States['Reserve funds']?.Retry?.find((r) => r.ErrorEquals.includes('TransientError'));
+    if (!retrier) throw new Error('"Reserve funds" no longer retries TransientError');
+    return retrier;
+  })();
+  const msPerWorkflowSecond = 20;
+
+  async function asTheWorkflowRetries<T>(step: () => Promise<T>, retried: { count: number }): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await step();
+      } catch (error) {
+        if (!reserveRetry.ErrorEquals.includes((error as Error).name) || attempt >= reserveRetry.MaxAttempts)
+          throw error;
+        retried.count++;
+        const backoff = Math.min(
+          reserveRetry.IntervalSeconds * reserveRetry.BackoffRate ** attempt,
+          reserveRetry.MaxDelaySeconds ?? Number.POSITIVE_INFINITY,
+        );
+        const wait = reserveRetry.JitterStrategy === 'FULL' ? Math.random() * backoff : backoff;
+        await new Promise((r) => setTimeout(r, wait * msPerWorkflowSecond));
+      }
+    }
+  }
+
+  /**
+   * DynamoDB cancels a transaction that meets another on the same item (TransactionConflict);
+   * DynamoDB Local serialises transactions and never does (0 in 200 concurrent reservations). So
+   * each case's first reservation transaction is cancelled here as DynamoDB would, before it
+   * writes anything, and the retry path runs for every case.
+   */
+  function firstReservationOfEachCaseConflicts(): () => void {
+    const conflicted = new Set<string>();
+    const name = 'inject-transaction-conflict';
+    dynamo().middlewareStack.add(
+      (next) => async (args) => {
+        const input = JSON.stringify(args.input);
+        const caseId = /"CASE#([0-9a-f-]{36})"/.exec(input)?.[1];
+        const transaction =
+          typeof args.input === 'object' && args.input !== null && 'TransactItems' in args.input;
+        if (transaction && input.includes('"RESERVATION"') && caseId && !conflicted.has(caseId)) {
+          conflicted.add(caseId);
+          throw new TransactionCanceledException({
+            message: 'Transaction cancelled, please refer cancellation reasons for specific reasons',
+            $metadata: {},
+            CancellationReasons: [{ Code: 'TransactionConflict' }, { Code: 'None' }, { Code: 'None' }],
+          });
         }
-      }),
+        return next(args);
+      },
+      { step: 'initialize', name },
     );
-    expect(outcomes.filter((o) => o === 'reserved')).toHaveLength(10);
-    expect(outcomes.filter((o) => o === 'insufficient_funds')).toHaveLength(10);
+    return () => {
+      dynamo().middlewareStack.remove(name);
+    };
+  }
+
+  it('funds exactly 100 of 200 concurrent approvals on a budget for 100, waitlists 100, never overdraws', async () => {
+    // Arrange: 200 approved cases of the same amount; the line covers exactly 100 of them.
+    const amount = 100_000;
+    await setBudget('own_income', 100 * amount);
+    const cases = await Promise.all(Array.from({ length: 200 }, () => approvedCase(amount, 'own_income')));
+    const retried = { count: 0 };
+    const stopConflicts = firstReservationOfEachCaseConflicts();
+
+    // Act: the ReserveFunds step handler, 200 invocations at once, each retried as the workflow would.
+    const outcomes = await Promise.all(
+      cases.map((caseId) =>
+        asTheWorkflowRetries(
+          () => reserveFundsStep({ caseId }, lambdaContext) as Promise<{ outcome: string }>,
+          retried,
+        ),
+      ),
+    ).finally(stopConflicts);
+
+    // Assert
+    expect(outcomes.filter((o) => o.outcome === 'reserved')).toHaveLength(100);
+    expect(outcomes.filter((o) => o.outcome === 'insufficient_funds')).toHaveLength(100);
+    const statuses = await Promise.all(cases.map(async (id) => (await caseItem(id)).status));
+    expect(statuses.filter((s) => s === 'funds_reserved')).toHaveLength(100);
+    expect(statuses.filter((s) => s === 'waitlisted')).toHaveLength(100);
+    const reservations = (await Promise.all(cases.map(reservation))).filter((r) => r?.status === 'active');
+    expect(reservations).toHaveLength(100);
+    expect(reservations.reduce((sum, r) => sum + (r?.amount.minor ?? 0), 0)).toBe(100 * amount);
     const line = await budget('own_income');
-    expect(line.remaining).toBe(0);
+    expect(line).toMatchObject({ remaining: 0, reserved: 100 * amount, spent: 0 });
     expect(line.opening + line.allocated).toBe(line.remaining + line.reserved + line.spent);
-  });
+    expect(retried.count).toBeGreaterThanOrEqual(200);
+  }, 120_000);
 
   it('releases a reservation back to its budget once, however often it is asked', async () => {
     await setBudget('other_sources', 500_000);
@@ -124,8 +227,8 @@ describe('funds reservation against a budget line', () => {
     await setBudget('municipal_programme', 500_000);
     const caseId = await approvedCase(150_000, 'municipal_programme');
     await reserveFunds(caseId, now);
-    const a = await createDisbursement(caseId, now);
-    const b = await createDisbursement(caseId, now);
+    const a = await createDisbursement({ caseId, now });
+    const b = await createDisbursement({ caseId, now });
     expect(a).toEqual(b);
     const { Item } = await table.doc.send(
       new GetCommand({ TableName: table.tableName, Key: keys.disbursement(a.disbursementId) }),

@@ -37,7 +37,7 @@ describe('durable executions of the aid application workflow on DynamoDB Local',
   });
   afterAll(async () => table.drop());
 
-  it('resumes at Head approval after a restart without re-invoking finished tasks, and succeeds in 12 transitions (with the approval ladder choice)', async () => {
+  it('resumes at Head approval after a restart without re-invoking finished tasks, and succeeds in 9 transitions', async () => {
     // Arrange
     const functions = aidFunctions();
     const first = engineOn(table, functions);
@@ -61,6 +61,12 @@ describe('durable executions of the aid application workflow on DynamoDB Local',
     await second.whenIdle();
     await second.sendTaskSuccess(tokenFor(functions, 'authorise_payment'), '{"outcome":"approve"}');
     await second.whenIdle();
+    // The settlement: "Create the disbursement" waits for it (finance records paid; the stream answers).
+    await second.sendTaskSuccess(
+      taskTokenOf(functions.payloads(DISBURSE)[0]),
+      '{"disbursementId":"d-1","status":"paid"}',
+    );
+    await second.whenIdle();
 
     // Assert
     expect(beforeRestart).toEqual({ check: 1, openTask: 2 });
@@ -75,15 +81,15 @@ describe('durable executions of the aid application workflow on DynamoDB Local',
       approval: { outcome: 'approve' },
       funds: { outcome: 'reserved' },
       authorisation: { outcome: 'approve' },
-      disbursement: { disbursementId: 'd-1' },
+      disbursement: { disbursementId: 'd-1', status: 'paid' },
     });
     expect([functions.count(OPEN_TASK), functions.count(RESERVE), functions.count(DISBURSE)]).toEqual([
       3, 1, 1,
     ]);
-    expect(await second.transitions(executionArn)).toBe(12);
+    expect(await second.transitions(executionArn)).toBe(9);
     expect(
       (await new DynamoJournal(table.doc, table.tableName).getExecution(executionArn))?.transitions,
-    ).toBe(12);
+    ).toBe(9);
     await second.close();
   });
 
@@ -112,6 +118,34 @@ describe('durable executions of the aid application workflow on DynamoDB Local',
     ]);
     expect((await second.describeExecution(executionArn)).status).toBe('RUNNING');
     expect(second.stats()).toMatchObject({ waitingCallbacks: 1, byStatus: { RUNNING: 1 } });
+    await second.close();
+  });
+
+  it('replays a rejection that arrived while the engine was down as the same caught error', async () => {
+    // Arrange: the case waits for the head; the engine stops.
+    const functions = aidFunctions();
+    const first = engineOn(table, functions);
+    const { executionArn } = await first.startExecution({
+      stateMachineArn: first.stateMachineArn('AidApplication'),
+      name: 'case-rejected-while-down',
+      input: '{"caseId":"case-rejected-while-down"}',
+    });
+    await first.whenIdle();
+    await first.sendTaskSuccess(tokenFor(functions, 'review'), '{"outcome":"approve"}');
+    await first.whenIdle();
+    await first.close();
+    const second = engineOn(table, functions);
+
+    // Act: the stream delivers the head's rejection before the execution is replayed.
+    await second.sendTaskFailure(tokenFor(functions, 'approve'), 'DecisionRejected', '{"outcome":"reject"}');
+    await second.recover();
+    await second.whenIdle();
+
+    // Assert
+    const execution = await second.describeExecution(executionArn);
+    expect(execution.status).toBe('SUCCEEDED');
+    expect(JSON.parse(execution.output ?? '{}')).toMatchObject({ approval: { Error: 'DecisionRejected' } });
+    expect(functions.count(RESERVE)).toBe(0);
     await second.close();
   });
 

@@ -117,6 +117,8 @@ describe('the aid workflow on the review ladder (real ASL, fake steps)', () => {
     await engine.whenIdle();
     await engine.sendTaskSuccess(lastToken(functions, 'authorise_payment'), '{"outcome":"approve"}');
     await engine.whenIdle();
+    await engine.sendTaskSuccess(taskTokenOf(functions.payloads(DISBURSE)[0]), '{"status":"paid"}');
+    await engine.whenIdle();
 
     // Assert
     expect(votes.map((v) => v.seat).sort()).toEqual([1, 2, 3]);

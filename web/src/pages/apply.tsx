@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
 import { type AidApplicationInput, aidApplicationSchemaAt } from '../../../domain/aid-application.js';
-import { aidTypes, type Language, languages, recipientCategories } from '../../../domain/catalogue.js';
+import { type Language, languages } from '../../../domain/catalogue.js';
+import type { CatalogueCodes } from '../../../domain/catalogue-entries.js';
 import { api, randomId } from '../api.js';
+import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
 import { isoDateOrRaw, minorUnitsOrRaw, optionalText, todayIso, wholeNumberOrRaw } from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
+import { PayoutFields, payoutBody } from '../payout-fields.js';
 import { Link } from '../router.js';
 import {
   Alert,
@@ -43,7 +46,7 @@ interface Draft {
   reason: string;
   payoutMethod: string;
   accountHolder: string;
-  accountKind: string;
+  accountKind: 'iban' | 'ru';
   iban: string;
   accountNumber: string;
   bic: string;
@@ -100,16 +103,7 @@ function saveDraft(draft: Draft | undefined): void {
 
 /** The request body exactly as the API takes it. */
 function toBody(d: Draft): Record<string, unknown> {
-  const payout: Record<string, unknown> = { method: d.payoutMethod || undefined };
-  if (d.payoutMethod === 'bank_transfer') {
-    payout.accountHolder = d.accountHolder;
-    if (d.accountKind === 'iban') payout.iban = optionalText(d.iban);
-    else {
-      payout.accountNumber = optionalText(d.accountNumber);
-      payout.bic = optionalText(d.bic);
-    }
-  }
-  if (d.payoutMethod === 'in_kind') payout.deliveryAddress = optionalText(d.deliveryAddress);
+  const payout = payoutBody(d);
   return {
     applicant: {
       fullName: d.fullName,
@@ -188,8 +182,11 @@ function uniqueByField(errors: FieldError[]): FieldError[] {
 }
 
 /** Validates with the same schema the server uses and explains each problem in the person's language. */
-function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
-  const result = aidApplicationSchemaAt(todayIso(), { currency: officeCurrency }).safeParse(body);
+function validate(t: Messages, body: Record<string, unknown>, codes: CatalogueCodes): FieldError[] {
+  // The office's catalogue (GET /v1/catalogue): an aid type added by the administrator is accepted.
+  const result = aidApplicationSchemaAt(todayIso(), { currency: officeCurrency, catalogue: codes }).safeParse(
+    body,
+  );
   if (result.success) return [];
   return uniqueByField(
     result.error.issues.map((issue) => {
@@ -218,6 +215,7 @@ interface Confirmation {
 export function ApplyPage() {
   const i18n = useI18n();
   const { t, lang } = i18n;
+  const office = useCatalogue();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(lang));
   const [step, setStep] = useState<StepId>('about');
   const [returnToCheck, setReturnToCheck] = useState(false);
@@ -247,7 +245,9 @@ export function ApplyPage() {
 
   const onContinue = (event: Event) => {
     event.preventDefault();
-    const problems = validate(t, toBody(draft)).filter((e) => stepFields[step].includes(e.field));
+    const problems = validate(t, toBody(draft), office.codes).filter((e) =>
+      stepFields[step].includes(e.field),
+    );
     setErrors(problems);
     if (problems.length > 0) return;
     if (returnToCheck) {
@@ -259,7 +259,7 @@ export function ApplyPage() {
   const onSubmit = async (event: Event) => {
     event.preventDefault();
     const body = toBody(draft);
-    const problems = validate(t, body);
+    const problems = validate(t, body, office.codes);
     if (problems.length > 0) {
       goTo(stepOfField(problems[0]?.field ?? 'fullName'));
       setErrors(problems.filter((e) => stepOfField(e.field) === stepOfField(problems[0]?.field ?? '')));
@@ -291,6 +291,12 @@ export function ApplyPage() {
       return;
     }
     if (res.kind === 'http' && res.status === 409) {
+      // One open application per person and aid type: the server names the open one.
+      const existing = (res.problem as { existingReference?: unknown }).existingReference;
+      if (typeof existing === 'string') {
+        setFailure(t.duplicateApplication(existing));
+        return;
+      }
       set('idempotencyKey')(randomId());
       setFailure(t.conflictRetry);
       return;
@@ -301,8 +307,8 @@ export function ApplyPage() {
   if (done) return <ApplicationSent confirmation={done} />;
 
   const catalogue = {
-    categories: recipientCategories.map((c) => ({ value: c.code, label: c.name[lang] })),
-    aidTypes: aidTypes.map((a) => ({ value: a.code, label: a.name[lang] })),
+    categories: office.catalogue.recipientCategories.map((c) => ({ value: c.code, label: c.name[lang] })),
+    aidTypes: office.catalogue.aidTypes.map((a) => ({ value: a.code, label: a.name[lang] })),
   };
   const err = (id: string) => errorFor(errors, id);
 
@@ -514,87 +520,17 @@ export function ApplyPage() {
           </>
         )}
         {step === 'payment' && (
-          <>
-            <Radios
-              id="payoutMethod"
-              legend={t.payoutMethod}
-              error={err('payoutMethod')}
-              value={draft.payoutMethod}
-              onChange={set('payoutMethod')}
-              choices={[
-                { value: 'bank_transfer', label: t.payoutBank },
-                { value: 'cash_desk', label: t.payoutCash },
-                { value: 'in_kind', label: t.payoutInKind },
-              ]}
-            />
-            {draft.payoutMethod === 'bank_transfer' && (
-              <div class="conditional">
-                <TextField
-                  id="accountHolder"
-                  label={t.accountHolder}
-                  autocomplete="name"
-                  error={err('accountHolder')}
-                  value={draft.accountHolder}
-                  onInput={set('accountHolder')}
-                />
-                <Radios
-                  id="accountKind"
-                  legend={t.accountKind}
-                  small
-                  value={draft.accountKind}
-                  onChange={set('accountKind')}
-                  choices={[
-                    { value: 'iban', label: t.accountKindIban },
-                    { value: 'ru', label: t.accountKindRu },
-                  ]}
-                />
-                {draft.accountKind === 'iban' ? (
-                  <TextField
-                    id="iban"
-                    label={t.iban}
-                    hint={t.ibanHint}
-                    error={err('iban')}
-                    value={draft.iban}
-                    onInput={set('iban')}
-                  />
-                ) : (
-                  <>
-                    <TextField
-                      id="accountNumber"
-                      label={t.accountNumber}
-                      inputMode="numeric"
-                      error={err('accountNumber')}
-                      value={draft.accountNumber}
-                      onInput={set('accountNumber')}
-                    />
-                    <TextField
-                      id="bic"
-                      label={t.bic}
-                      hint={t.bicHint}
-                      inputMode="numeric"
-                      width="medium"
-                      error={err('bic')}
-                      value={draft.bic}
-                      onInput={set('bic')}
-                    />
-                  </>
-                )}
-              </div>
-            )}
-            {draft.payoutMethod === 'in_kind' && (
-              <div class="conditional">
-                <TextField
-                  id="deliveryAddress"
-                  label={t.deliveryAddress}
-                  hint={t.deliveryAddressHint}
-                  optional
-                  error={err('deliveryAddress')}
-                  value={draft.deliveryAddress}
-                  onInput={set('deliveryAddress')}
-                />
-              </div>
-            )}
-          </>
+          <PayoutFields
+            draft={draft}
+            legend={t.payoutMethod}
+            holderAutocomplete="name"
+            error={err}
+            onChange={(payout) => {
+              const next = { ...draft, ...payout };
+              setDraft(next);
+              saveDraft(next);
+            }}
+          />
         )}
         {step === 'check' && (
           <CheckAnswers
@@ -625,7 +561,8 @@ export function ApplyPage() {
 }
 
 function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: StepId) => void }) {
-  const { t, lang, money, date } = useI18n();
+  const { t, money, date } = useI18n();
+  const { aidTypeName, categoryName } = useCatalogue();
   const body = toBody(draft);
   const birth = (body.applicant as { birthDate?: string }).birthDate;
   const amount = minorUnitsOrRaw(draft.amount);
@@ -690,7 +627,7 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
             value: (
               <ul class="plain">
                 {draft.categories.map((c) => (
-                  <li key={c}>{recipientCategories.find((r) => r.code === c)?.name[lang] ?? c}</li>
+                  <li key={c}>{categoryName(c)}</li>
                 ))}
               </ul>
             ),
@@ -703,7 +640,7 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
         rows={[
           {
             key: t.aidType,
-            value: aidTypes.find((a) => a.code === draft.aidType)?.name[lang] ?? draft.aidType,
+            value: aidTypeName(draft.aidType),
             action: change('aid', t.aidType),
           },
           {

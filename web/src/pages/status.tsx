@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { aidStatusNames } from '../../../domain/aid-lifecycle.js';
-import { aidTypeName } from '../../../domain/catalogue.js';
 import type { Money } from '../../../domain/money.js';
 import { api } from '../api.js';
+import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { useLocation } from '../router.js';
@@ -163,7 +163,8 @@ function CaseDetails(p: {
   onReload: () => Promise<void>;
   onBack: () => void;
 }) {
-  const { t, lang, money, date, dateTime } = useI18n();
+  const { t, money, date, dateTime } = useI18n();
+  const { aidTypeName } = useCatalogue();
   const statusName = useStatusName();
   const v = p.view;
   const answerText = typeof v.answer === 'string' ? v.answer : v.answer?.text;
@@ -200,7 +201,7 @@ function CaseDetails(p: {
             ? [
                 {
                   key: t.aidRequested,
-                  value: `${aidTypeName(v.aidType, lang)}${v.requestedAmount ? `, ${money(v.requestedAmount)}` : ''}`,
+                  value: `${aidTypeName(v.aidType)}${v.requestedAmount ? `, ${money(v.requestedAmount)}` : ''}`,
                 },
               ]
             : []),

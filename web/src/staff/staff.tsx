@@ -1,12 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type Action, can } from '../../../domain/permissions.js';
 import { roleNames } from '../../../domain/roles.js';
 import { api, setUnauthorisedHandler } from '../api.js';
+import { finishSignIn, hostedUi, signOutUrl, startSignIn } from '../auth/hosted-ui.js';
+import { type RuntimeConfig, runtimeConfig } from '../config.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { useI18n } from '../i18n.js';
-import { Link, match, navigate } from '../router.js';
-import { Alert, Button, ErrorSummary, errorFor, PageTitle, Progress, TextField, useTitle } from '../ui.js';
-import { BudgetsPage, MailboxPage, ReportsPage } from './office.js';
+import { Link, match, navigate, useLocation } from '../router.js';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  errorFor,
+  Loading,
+  PageTitle,
+  Progress,
+  TextField,
+  useTitle,
+} from '../ui.js';
+import { BudgetsPage } from './budgets.js';
+import { CasePage, CaseSearchPage } from './cases.js';
+import { CatalogueAdminPage } from './catalogue-admin.js';
+import { MailboxPage, useMailboxAvailable } from './mailbox.js';
 import { PaymentsPage } from './payments.js';
+import { ReportsPage } from './reports.js';
+import { RulesPage } from './rules.js';
 import { type Session, sessionFromToken, useSession, writeSession } from './session.js';
 import { TaskPage } from './task.js';
 import { TasksPage } from './tasks.js';
@@ -17,7 +35,58 @@ setUnauthorisedHandler(() => {
   writeSession(undefined);
 });
 
+function useRuntimeConfig(): RuntimeConfig | undefined {
+  const [config, setConfig] = useState<RuntimeConfig | undefined>();
+  useEffect(() => {
+    void runtimeConfig().then(setConfig);
+  }, []);
+  return config;
+}
+
 function SignIn() {
+  const config = useRuntimeConfig();
+  if (!config) return <Loading />;
+  return config.auth.kind === 'cognito' ? (
+    <HostedUiSignIn domain={config.auth.domain} clientId={config.auth.clientId} />
+  ) : (
+    <LocalSignIn />
+  );
+}
+
+/** In AWS: the Cognito hosted UI (password and MFA there), back at /auth/callback. */
+function HostedUiSignIn(p: { domain: string; clientId: string }) {
+  const { t, lang } = useI18n();
+  useTitle(t.staffTitle);
+  const loc = useLocation();
+  const [busy, setBusy] = useState(false);
+  return (
+    <>
+      {sessionEnded && (
+        <Alert kind="info">
+          <p>{t.sessionEnded}</p>
+        </Alert>
+      )}
+      <PageTitle>{t.staffTitle}</PageTitle>
+      <p>{t.staffIntro}</p>
+      <p>{t.hostedUiIntro}</p>
+      <Button
+        type="button"
+        busy={busy}
+        busyText={t.signingIn}
+        onClick={() => {
+          setBusy(true);
+          void startSignIn(hostedUi(p), lang, loc.path);
+        }}
+      >
+        {t.signIn}
+      </Button>
+      <Progress active={busy} text={t.signingIn} />
+    </>
+  );
+}
+
+/** Locally: username and password against POST /auth/local/token (the demo staff). */
+function LocalSignIn() {
   const { t } = useI18n();
   useTitle(t.staffTitle);
   const [username, setUsername] = useState('');
@@ -85,32 +154,97 @@ function SignIn() {
   );
 }
 
-const sections = [
-  { page: 'tasks', roles: ['clerk', 'reviewer', 'head', 'commission', 'finance', 'admin', 'auditor'] },
-  { page: 'payments', roles: ['finance', 'auditor'] },
-  { page: 'budgets', roles: ['finance', 'head', 'admin', 'auditor'] },
-  { page: 'reports', roles: ['head', 'finance', 'admin', 'auditor'] },
-  { page: 'mailbox', roles: ['clerk', 'reviewer', 'head', 'commission', 'finance', 'admin', 'auditor'] },
-] as const;
+/** /auth/callback: the hosted UI sends the browser back here with a code to trade for a token. */
+export function AuthCallbackPage() {
+  const { t } = useI18n();
+  useTitle(t.staffTitle);
+  const [problem, setProblem] = useState<string | undefined>();
+  useEffect(() => {
+    void (async () => {
+      const config = await runtimeConfig();
+      if (config.auth.kind !== 'cognito') {
+        navigate('/staff', { replace: true });
+        return;
+      }
+      const result = await finishSignIn(hostedUi(config.auth), location.search);
+      if (result.ok) {
+        const session = sessionFromToken(result.accessToken, result.expiresIn);
+        sessionEnded = false;
+        writeSession(session);
+        navigate(result.returnTo, { replace: true });
+        return;
+      }
+      setProblem(
+        result.reason === 'network'
+          ? t.networkError
+          : result.reason === 'denied'
+            ? t.signInRefused(result.detail ?? '')
+            : t.signInExpired,
+      );
+    })();
+  }, []);
+  return (
+    <>
+      <PageTitle>{t.staffTitle}</PageTitle>
+      {problem ? (
+        <Alert kind="error" title={t.errorSummaryTitle}>
+          <p>{problem}</p>
+          <p>
+            <Link href="/staff">{t.signInAgain}</Link>
+          </p>
+        </Alert>
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
 
-function StaffNav({ session, current }: { session: Session; current: string }) {
+/** The desk's sections and the permission (domain/permissions.ts) each needs; the mailbox is local only. */
+const sections: readonly { page: string; action?: Action }[] = [
+  { page: 'tasks', action: 'tasks:list' },
+  { page: 'cases', action: 'cases:search' },
+  { page: 'payments', action: 'disbursements:list' },
+  { page: 'budgets', action: 'budgets:read' },
+  { page: 'reports', action: 'reports:read' },
+  { page: 'rules', action: 'rules:read' },
+  { page: 'catalogue', action: 'catalogue:write' },
+  { page: 'mailbox' },
+];
+
+const allowedFor = (session: Session, page: string) => {
+  const section = sections.find((s) => s.page === page);
+  if (!section) return false;
+  return section.action ? can(session.roles, section.action) : session.roles.length > 0;
+};
+
+function StaffNav({ session, current, mailbox }: { session: Session; current: string; mailbox: boolean }) {
   const { t, lang } = useI18n();
   const names: Record<string, string> = {
     tasks: t.navTasks,
+    cases: t.navCases,
     payments: t.navPayments,
     budgets: t.navBudgets,
     reports: t.navReports,
+    rules: t.navRules,
+    catalogue: t.navCatalogue,
     mailbox: t.navMailbox,
   };
   const roles = session.roles
     .map((r) => (roleNames as Record<string, Record<string, string>>)[r]?.[lang] ?? r)
     .join(', ');
+  const signOut = async () => {
+    writeSession(undefined);
+    const config = await runtimeConfig();
+    if (config.auth.kind === 'cognito') location.assign(signOutUrl(hostedUi(config.auth)));
+    else navigate('/staff');
+  };
   return (
     <div class="staff-bar">
       <nav aria-label={t.staffNav}>
         <ul class="staff-nav">
           {sections
-            .filter((s) => s.roles.some((r) => session.roles.includes(r)))
+            .filter((s) => allowedFor(session, s.page) && (s.page !== 'mailbox' || mailbox))
             .map((s) => (
               <li key={s.page}>
                 <Link href={`/staff/${s.page}`} aria-current={current === s.page ? 'page' : undefined}>
@@ -122,14 +256,7 @@ function StaffNav({ session, current }: { session: Session; current: string }) {
       </nav>
       <p class="staff-who">
         {t.signedInAs(session.username, roles)}{' '}
-        <Button
-          kind="link"
-          type="button"
-          onClick={() => {
-            writeSession(undefined);
-            navigate('/staff');
-          }}
-        >
+        <Button kind="link" type="button" onClick={() => void signOut()}>
           {t.signOut}
         </Button>
       </p>
@@ -139,30 +266,44 @@ function StaffNav({ session, current }: { session: Session; current: string }) {
 
 export function StaffArea({ path }: { path: string }) {
   const session = useSession();
-  const { t } = useI18n();
   const page = match('/staff/:page', path)?.page ?? match('/staff/:page/:id', path)?.page ?? 'tasks';
   const id = match('/staff/:page/:id', path)?.id;
   useEffect(() => {
-    if (session && path === '/staff') navigate('/staff/tasks', { replace: true });
+    // The first section this person may use (the auditor and the administrator have no inbox).
+    const first = session && sections.find((s) => s.page !== 'mailbox' && allowedFor(session, s.page));
+    if (session && path === '/staff') navigate(`/staff/${first?.page ?? 'tasks'}`, { replace: true });
   }, [session, path]);
   if (!session) return <SignIn />;
-  const section = sections.find((s) => s.page === page);
-  const allowed = section ? section.roles.some((r) => session.roles.includes(r)) : false;
+  return <SignedIn session={session} page={page} id={id} />;
+}
+
+function SignedIn({ session, page, id }: { session: Session; page: string; id: string | undefined }) {
+  const { t } = useI18n();
+  const mailbox = useMailboxAvailable(session);
+  const allowed = allowedFor(session, page);
   return (
     <>
-      <StaffNav session={session} current={page} />
+      <StaffNav session={session} current={page} mailbox={mailbox} />
       {!allowed ? (
         <Alert kind="warning">{t.noRole}</Alert>
       ) : page === 'tasks' && id ? (
         <TaskPage session={session} taskId={id} />
       ) : page === 'tasks' ? (
         <TasksPage session={session} />
+      ) : page === 'cases' && id ? (
+        <CasePage session={session} caseId={id} />
+      ) : page === 'cases' ? (
+        <CaseSearchPage session={session} />
       ) : page === 'payments' ? (
         <PaymentsPage session={session} />
       ) : page === 'budgets' ? (
         <BudgetsPage session={session} />
       ) : page === 'reports' ? (
         <ReportsPage session={session} />
+      ) : page === 'rules' ? (
+        <RulesPage session={session} />
+      ) : page === 'catalogue' ? (
+        <CatalogueAdminPage session={session} />
       ) : (
         <MailboxPage session={session} />
       )}

@@ -1,19 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  aidTypeName,
-  aidTypeOf,
-  categoryName,
-  fundingSources,
-  type LocalizedText,
-} from '../../../domain/catalogue.js';
-import type { Money } from '../../../domain/money.js';
+import { can } from '../../../domain/permissions.js';
 import { checkDecision, decisionSchema, type TaskType } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
+import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
 import { minorToInput, minorUnitsOrRaw } from '../form-values.js';
-import { languageNames, useI18n } from '../i18n.js';
+import { useI18n } from '../i18n.js';
 import { officeCurrency } from '../pages/apply.js';
 import { useStatusName } from '../pages/status.js';
+import { PayoutFields, payoutBody, payoutDraftOf, payoutField } from '../payout-fields.js';
 import { Link, navigate } from '../router.js';
 import {
   Alert,
@@ -25,87 +20,51 @@ import {
   Progress,
   Radios,
   Select,
-  SummaryList,
-  TableWrap,
   Tag,
   TextArea,
   TextField,
   Unavailable,
   useTitle,
 } from '../ui.js';
+import {
+  CaseSections,
+  type Eligibility,
+  HistorySection,
+  type HistoryTask,
+  type StaffCase,
+  type TimelineEntry,
+  usePayoutText,
+  type Vote,
+  VotesSection,
+} from './case-sections.js';
 import type { Session } from './session.js';
 import { localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
 
-interface RuleOutcome {
-  code: string;
-  passed: boolean;
-  mandatory: boolean;
-  message: string;
-  messages?: LocalizedText;
-}
-
 interface TaskDetail extends TaskSummary {
   status: string;
-  case: {
-    reference: string;
-    status: string;
-    kind?: string;
-    submittedAt: string;
-    applicant?: {
-      fullName: string;
-      birthDate: string;
-      email?: string;
-      phone?: string;
-      address?: string;
-      preferredLanguage?: string;
-    };
-    household?: { size: number; children: number; monthlyIncome: Money };
-    categories?: string[];
-    aidType?: string;
-    requestedAmount?: Money;
-    approvedAmount?: Money;
-    fundingSource?: string;
-    reason?: string;
-    payout?: {
-      method: string;
-      accountHolder?: string;
-      iban?: string;
-      accountNumber?: string;
-      bic?: string;
-      deliveryAddress?: string;
-    };
-    subject?: string;
-    text?: string;
-  };
-  eligibility?: { verdict: string; rules: RuleOutcome[] };
-  history?: {
-    timeline: { at: string; status: string; note?: string }[];
-    tasks: {
-      taskId: string;
-      type: string;
-      status: string;
-      createdAt: string;
-      decidedBy?: string;
-      outcome?: string;
-      decidedAt?: string;
-    }[];
-  };
+  case: StaffCase & { paymentAttempts?: number };
+  eligibility?: Eligibility;
+  /** Commission votes: the API sends them only once the caller may see them (after voting). */
+  votes?: Vote[];
+  history?: { timeline: TimelineEntry[]; tasks: HistoryTask[] };
 }
 
 const moneyTasks = new Set(['review', 'approve', 'commission_vote']);
 
 export function TaskPage({ session, taskId }: { session: Session; taskId: string }) {
-  const { t, lang, money, date, dateTime } = useI18n();
+  const { t, lang, date } = useI18n();
   const statusName = useStatusName();
   const [task, setTask] = useState<TaskDetail | undefined>();
   const [failure, setFailure] = useState<Failure | undefined>();
+  const [round, setRound] = useState(0);
+  const [notice, setNotice] = useState<string | undefined>();
   useTitle(task ? localTaskTitle(task, lang) : t.loading, task?.taskId ?? 'loading');
 
   useEffect(() => {
     void api<TaskDetail>('GET', `/v1/tasks/${encodeURIComponent(taskId)}`, { token: session.token }).then(
       (res) => (res.ok ? setTask(res.data) : setFailure(res)),
     );
-  }, [taskId, session.token]);
+  }, [taskId, session.token, round]);
 
   if (failure) {
     return (
@@ -133,21 +92,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
   }
   if (!task) return <Loading />;
   const c = task.case;
-  const a = c.applicant;
-  const perPerson =
-    c.household && c.household.size > 0
-      ? money({
-          currency: c.household.monthlyIncome.currency,
-          minor: Math.round(c.household.monthlyIncome.minor / c.household.size),
-        })
-      : undefined;
-  const payout = c.payout
-    ? c.payout.method === 'bank_transfer'
-      ? `${t.payoutBank}: ${c.payout.accountHolder ?? ''}, ${c.payout.iban ?? `${c.payout.accountNumber ?? ''} / ${c.payout.bic ?? ''}`}`
-      : c.payout.method === 'cash_desk'
-        ? t.payoutCash
-        : `${t.payoutInKind}${c.payout.deliveryAddress ? `: ${c.payout.deliveryAddress}` : ''}`
-    : undefined;
+  const isVote = task.type === 'commission_vote';
 
   return (
     <>
@@ -156,6 +101,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           {t.backToTasks}
         </Link>
       </p>
+      {notice && <Alert kind="success">{notice}</Alert>}
       <PageTitle caption={t.taskTypes[task.type] ?? task.type}>{localTaskTitle(task, lang)}</PageTitle>
       <p>
         {t.currentStatus}: <Tag>{statusName(c.status)}</Tag>{' '}
@@ -165,170 +111,56 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           </>
         )}
       </p>
+      {can(session.roles, 'cases:read') && (
+        <p>
+          <Link href={`/staff/cases/${encodeURIComponent(task.caseId)}`}>
+            {t.openCase(task.caseReference)}
+          </Link>
+        </p>
+      )}
       <div class="columns">
         <div class="column-main">
-          {a && (
-            <section aria-labelledby="applicant-title">
-              <h2 id="applicant-title">{t.applicant}</h2>
-              <SummaryList
-                rows={[
-                  { key: t.fullName, value: a.fullName },
-                  { key: t.birthDate, value: date(a.birthDate) },
-                  ...(a.email ? [{ key: t.email, value: a.email }] : []),
-                  ...(a.phone ? [{ key: t.phone, value: a.phone }] : []),
-                  ...(a.address ? [{ key: t.address, value: a.address }] : []),
-                  ...(a.preferredLanguage
-                    ? [
-                        {
-                          key: t.preferredLanguage,
-                          value: languageNames[a.preferredLanguage as 'en'] ?? a.preferredLanguage,
-                        },
-                      ]
-                    : []),
-                ]}
-              />
-            </section>
-          )}
-          {c.household && (
-            <section aria-labelledby="household-title">
-              <h2 id="household-title">{t.household}</h2>
-              <SummaryList
-                rows={[
-                  { key: t.household, value: t.householdSummary(c.household.size, c.household.children) },
-                  {
-                    key: t.monthlyIncome,
-                    value: `${money(c.household.monthlyIncome)}${perPerson ? ` (${perPerson} ${t.perPerson})` : ''}`,
-                  },
-                  {
-                    key: t.categories,
-                    value: (c.categories ?? [])
-                      .map((x) => categoryName(x, lang))
-                      .join(lang === 'zh' ? '、' : ', '),
-                  },
-                ]}
-              />
-            </section>
-          )}
-          {c.aidType && (
-            <section aria-labelledby="aid-title">
-              <h2 id="aid-title">{t.aidRequested}</h2>
-              <SummaryList
-                rows={[
-                  { key: t.aidType, value: aidTypeName(c.aidType, lang) },
-                  ...(c.requestedAmount ? [{ key: t.amountColumn, value: money(c.requestedAmount) }] : []),
-                  ...(c.approvedAmount ? [{ key: t.amountGranted, value: money(c.approvedAmount) }] : []),
-                  ...(c.fundingSource
-                    ? [
-                        {
-                          key: t.fundingSource,
-                          value:
-                            fundingSources.find((f) => f.code === c.fundingSource)?.name[lang] ??
-                            c.fundingSource,
-                        },
-                      ]
-                    : []),
-                  ...(c.reason ? [{ key: t.reason, value: <span class="pre-wrap">{c.reason}</span> }] : []),
-                  ...(payout ? [{ key: t.payment, value: payout }] : []),
-                ]}
-              />
-            </section>
-          )}
-          {c.subject && (
-            <section aria-labelledby="appeal-title">
-              <h2 id="appeal-title">{c.subject}</h2>
-              <p class="pre-wrap">{c.text}</p>
-            </section>
-          )}
-          {task.eligibility && (
-            <section aria-labelledby="eligibility-title">
-              <h2 id="eligibility-title">{t.eligibility}</h2>
-              <p>
-                {t.verdict}:{' '}
-                <Tag
-                  tone={
-                    task.eligibility.verdict === 'eligible'
-                      ? 'green'
-                      : task.eligibility.verdict === 'ineligible'
-                        ? 'red'
-                        : 'yellow'
-                  }
-                >
-                  {t.verdicts[task.eligibility.verdict] ?? task.eligibility.verdict}
-                </Tag>
-              </p>
-              <TableWrap label={`${t.eligibility}: ${t.rule}`}>
-                <table class="table">
-                  <caption class="visually-hidden">{t.eligibility}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t.ruleResult}</th>
-                      <th scope="col">{t.rule}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {task.eligibility.rules.map((r) => (
-                      <tr key={r.code}>
-                        <td>
-                          <Tag tone={r.passed ? 'green' : 'red'}>
-                            {r.passed ? t.checkPassed : t.checkFailed}
-                          </Tag>
-                        </td>
-                        <td>
-                          {r.messages?.[lang] ?? r.message}
-                          <br />
-                          <span class="muted">
-                            <code>{r.code}</code>
-                            {r.mandatory ? `, ${t.mandatory}` : ''}
-                          </span>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
-            </section>
-          )}
+          <CaseSections c={c} eligibility={task.eligibility} />
+          {isVote && task.votes && task.votes.length > 0 && <VotesSection votes={task.votes} />}
         </div>
         <div class="column-side">
+          {isVote && !task.votes && task.status === 'open' && (
+            <Alert kind="info">
+              <p>{t.votesAfterYours}</p>
+            </Alert>
+          )}
           {task.status === 'open' ? (
-            <DecisionForm session={session} task={task} />
+            <DecisionForm
+              session={session}
+              task={task}
+              onVoted={() => {
+                // A member stays to see the others' votes, which the API now shows.
+                setNotice(t.voteRecorded(task.caseReference));
+                setRound((r) => r + 1);
+              }}
+            />
           ) : (
-            <Alert kind="info">{t.decisionConflict}</Alert>
+            <Alert kind="info">{isVote && task.votes ? t.youHaveVoted : t.decisionConflict}</Alert>
           )}
-          {task.history && (
-            <section aria-labelledby="history-title">
-              <h2 id="history-title">{t.history}</h2>
-              <ol class="timeline">
-                {[...task.history.timeline].reverse().map((e) => (
-                  <li key={e.at + e.status}>
-                    <strong>{statusName(e.status)}</strong>
-                    <br />
-                    <time dateTime={e.at}>{dateTime(e.at)}</time>
-                    {e.note && <p class="timeline-note">{e.note}</p>}
-                  </li>
-                ))}
-              </ol>
-              <ul class="plain history-tasks">
-                {task.history.tasks.map((h) => (
-                  <li key={h.taskId}>
-                    {t.taskTypes[h.type] ?? h.type}:{' '}
-                    {h.decidedBy
-                      ? t.decidedBy(h.decidedBy, t.outcomes[h.outcome ?? ''] ?? h.outcome ?? '')
-                      : t.taskOpen}
-                    {h.decidedAt && <span class="muted"> · {dateTime(h.decidedAt)}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {task.history && <HistorySection timeline={task.history.timeline} tasks={task.history.tasks} />}
         </div>
       </div>
     </>
   );
 }
 
-function DecisionForm({ session, task }: { session: Session; task: TaskDetail }) {
-  const { t, lang, money } = useI18n();
+function DecisionForm({
+  session,
+  task,
+  onVoted,
+}: {
+  session: Session;
+  task: TaskDetail;
+  onVoted: () => void;
+}) {
+  const { t, money } = useI18n();
+  const { catalogue } = useCatalogue();
+  const payoutText = usePayoutText();
   const requested = task.case.requestedAmount;
   const [outcome, setOutcome] = useState(
     task.allowedOutcomes.length === 1 ? (task.allowedOutcomes[0] ?? '') : '',
@@ -336,19 +168,23 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
   const [comment, setComment] = useState('');
   const [amount, setAmount] = useState(requested ? minorToInput(requested.minor) : '');
   const preferredSources = task.case.aidType
-    ? (aidTypeOf(task.case.aidType)?.defaultFundingSources ?? [])
+    ? (catalogue.aidTypes.find((a) => a.code === task.case.aidType)?.defaultFundingSources ?? [])
     : [];
   const orderedSources = [
-    ...fundingSources.filter((f) => preferredSources.includes(f.code)),
-    ...fundingSources.filter((f) => !preferredSources.includes(f.code)),
+    ...catalogue.fundingSources.filter((f) => preferredSources.includes(f.code)),
+    ...catalogue.fundingSources.filter((f) => !preferredSources.includes(f.code)),
   ];
   const [source, setSource] = useState(task.case.fundingSource ?? '');
   const [answer, setAnswer] = useState('');
+  const [correctPayout, setCorrectPayout] = useState('');
+  const [payout, setPayout] = useState(payoutDraftOf(task.case.payout));
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-  const money_ = moneyTasks.has(task.type) && outcome === 'approve';
+  const { lang } = useI18n();
+  const money_ = moneyTasks.has(task.type) && task.type !== 'commission_vote' && outcome === 'approve';
   const withAnswer = outcome === 'answer';
+  const reissue = task.type === 'reissue_payment' && outcome === 'reissue';
 
   const body = (): Record<string, unknown> => {
     const b: Record<string, unknown> = { outcome: outcome || undefined };
@@ -360,6 +196,7 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
       if (source) b.fundingSource = source;
     }
     if (withAnswer) b.answer = answer;
+    if (reissue && correctPayout === 'yes') b.payout = payoutBody(payout);
     return b;
   };
 
@@ -367,6 +204,10 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
     const head = String(path[0] ?? 'outcome');
     if (head === 'amount') return { key: 'decisionAmount', id: 'decisionAmount' };
     if (head === 'fundingSource' || head === 'comment' || head === 'answer') return { key: head, id: head };
+    if (head === 'payout') {
+      const id = payoutField(path[1] === undefined ? undefined : String(path[1]));
+      return { key: id, id };
+    }
     return { key: 'outcome', id: 'outcome' };
   };
 
@@ -383,6 +224,8 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
           const { key, id } = fieldOf(i.path);
           return { field: id, message: localise(t, key, i.message, i.input) };
         });
+    if (reissue && !correctPayout)
+      problems.push({ field: 'correctPayout', message: t.err.correctPayout.missing });
     setErrors(problems);
     if (problems.length > 0 || !parsed.success) return;
     setBusy(true);
@@ -393,6 +236,10 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
     });
     setBusy(false);
     if (res.ok) {
+      if (task.type === 'commission_vote') {
+        onVoted();
+        return;
+      }
       setFlash(t.decisionRecorded(task.caseReference));
       navigate('/staff/tasks');
       return;
@@ -412,13 +259,18 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
 
   return (
     <section aria-labelledby="decision-form-title" class="decision-panel">
-      <h2 id="decision-form-title">{t.yourDecision}</h2>
+      <h2 id="decision-form-title">{task.type === 'commission_vote' ? t.yourVote : t.yourDecision}</h2>
       <ErrorSummary errors={errors} />
       {failure && <Alert kind="error">{failure}</Alert>}
+      {task.type === 'reissue_payment' && (
+        <p>
+          {t.currentPayout}: {payoutText(task.case.payout) ?? '—'}
+        </p>
+      )}
       <form noValidate onSubmit={submit}>
         <Radios
           id="outcome"
-          legend={t.decision}
+          legend={task.type === 'commission_vote' ? t.vote : t.decision}
           error={errorFor(errors, 'outcome')}
           value={outcome}
           onChange={setOutcome}
@@ -449,6 +301,25 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
             />
           </div>
         )}
+        {reissue && (
+          <div class="conditional">
+            <Radios
+              id="correctPayout"
+              legend={t.correctPayoutQuestion}
+              small
+              error={errorFor(errors, 'correctPayout')}
+              value={correctPayout}
+              onChange={setCorrectPayout}
+              choices={[
+                { value: 'no', label: t.samePayout },
+                { value: 'yes', label: t.newPayout },
+              ]}
+            />
+            {correctPayout === 'yes' && (
+              <PayoutFields draft={payout} onChange={setPayout} error={(f) => errorFor(errors, f)} />
+            )}
+          </div>
+        )}
         {withAnswer && (
           <TextArea
             id="answer"
@@ -462,7 +333,7 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
         <TextArea
           id="comment"
           label={t.decisionComment}
-          hint={t.decisionCommentHint}
+          hint={task.type === 'commission_vote' ? t.voteCommentHint : t.decisionCommentHint}
           optional
           error={errorFor(errors, 'comment')}
           value={comment}
@@ -470,7 +341,7 @@ function DecisionForm({ session, task }: { session: Session; task: TaskDetail })
           rows={3}
         />
         <Button busy={busy} busyText={t.recordingDecision}>
-          {t.recordDecision}
+          {task.type === 'commission_vote' ? t.castVote : t.recordDecision}
         </Button>
         <Progress active={busy} text={t.recordingDecision} />
       </form>

@@ -1,0 +1,40 @@
+import type { Language } from './catalogue.js';
+
+/**
+ * What goes around every message to an applicant, aid or appeal alike: a subject naming the
+ * reference (e-mail), and a link to the status page, where the applicant signs in with the access
+ * code they were given. The code itself is never sent: whoever reads the message over someone's
+ * shoulder sees a reference and a link, and nothing behind it.
+ */
+export type CaseKind = 'aid' | 'appeal';
+
+const subjects: Readonly<Record<Language, Record<CaseKind, (reference: string) => string>>> = {
+  en: { aid: (r) => `Your aid application ${r}`, appeal: (r) => `Your appeal ${r}` },
+  uk: { aid: (r) => `Ваша заява про допомогу ${r}`, appeal: (r) => `Ваше звернення ${r}` },
+  ru: { aid: (r) => `Ваше заявление о помощи ${r}`, appeal: (r) => `Ваше обращение ${r}` },
+  zh: { aid: (r) => `您的救助申请 ${r}`, appeal: (r) => `您的信访事项 ${r}` },
+};
+
+const linkLines: Readonly<Record<Language, (url: string) => string>> = {
+  en: (url) => `Follow your case: ${url}`,
+  uk: (url) => `Стан розгляду: ${url}`,
+  ru: (url) => `Ход рассмотрения: ${url}`,
+  zh: (url) => `办理进度：${url}`,
+};
+
+export function messageSubject(kind: CaseKind, reference: string, language: Language): string {
+  return subjects[language][kind](reference);
+}
+
+/** The status page of a case in the web app, opened in the applicant's language. */
+export function statusUrl(webOrigin: string, reference: string, language: Language): string {
+  const url = new URL('/status', webOrigin);
+  url.searchParams.set('reference', reference);
+  url.searchParams.set('lang', language);
+  return url.toString();
+}
+
+/** The message body as sent: the text, then the status link on its own line. */
+export function messageBody(text: string, link: string | undefined, language: Language): string {
+  return link ? `${text}\n\n${linkLines[language](link)}` : text;
+}

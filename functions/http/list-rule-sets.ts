@@ -1,0 +1,12 @@
+import * as z from 'zod';
+import { clock } from '../lib/clock.js';
+import { httpRoute } from '../lib/http.js';
+import { parseQuery } from '../lib/query.js';
+import { listRuleSets } from '../use-cases/rule-sets.js';
+
+const path = z.object({ aidType: z.string().min(1).max(64) });
+
+export const handler = httpRoute({ action: 'rules:read' }, async (req) => {
+  const { aidType } = parseQuery(path, req.path);
+  return { status: 200, body: await listRuleSets(aidType, clock.now().toISOString().slice(0, 10)) };
+});

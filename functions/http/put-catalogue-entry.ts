@@ -1,0 +1,22 @@
+import * as z from 'zod';
+import { clock } from '../lib/clock.js';
+import { httpRoute } from '../lib/http.js';
+import { parseQuery } from '../lib/query.js';
+import { putCatalogueEntry } from '../use-cases/catalogue-admin.js';
+
+const path = z.object({ kind: z.string().max(64), code: z.string().max(200) });
+
+// The body's schema depends on the kind in the path: the use case validates it (every field at once).
+export const handler = httpRoute({ action: 'catalogue:write', body: z.unknown() }, async (req) => {
+  const { kind, code } = parseQuery(path, req.path);
+  const principal = req.principal;
+  if (!principal) throw new Error('httpRoute lets no anonymous caller through a staff route');
+  const result = await putCatalogueEntry({
+    kindPath: kind,
+    code,
+    body: req.body,
+    principal,
+    now: clock.now(),
+  });
+  return { status: result.created ? 201 : 200, body: result };
+});

@@ -1,0 +1,158 @@
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { languageOf } from '../../../domain/aid-messages.js';
+import { messageBody, messageSubject, statusUrl } from '../../../domain/notification-envelope.js';
+import { dynamo, tableName } from '../../lib/clients.js';
+import { clock } from '../../lib/clock.js';
+import { config } from '../../lib/config.js';
+import { TransientError } from '../../lib/errors.js';
+import { logger } from '../../lib/logger.js';
+import { e164, isThrottling, notifier, type OutboundMessage } from '../../lib/notify/notifier.js';
+import { keys } from '../../lib/store/keys.js';
+import {
+  type NotificationRecord,
+  type NotificationStatus,
+  notificationIdOf,
+  notificationKeys,
+} from '../../lib/store/notification-records.js';
+
+export type DeliveryOutcome = 'sent' | 'failed' | 'to_print' | 'skipped';
+
+interface Contactable {
+  readonly type: string;
+  readonly reference: string;
+  readonly applicant?: { readonly email?: string; readonly phone?: string; readonly address?: string };
+}
+
+/**
+ * Moves a notification from one status to the next, only if it is still in the first: of two
+ * deliveries of the same stream record, exactly one wins each step.
+ */
+async function transition(
+  key: { pk: string; sk: string },
+  from: NotificationStatus,
+  to: NotificationStatus,
+  set: Record<string, unknown> = {},
+  remove: readonly string[] = [],
+): Promise<boolean> {
+  const names: Record<string, string> = { '#status': 'status' };
+  const values: Record<string, unknown> = { ':from': from, ':to': to };
+  const sets = ['#status = :to'];
+  for (const [i, [name, value]] of Object.entries(set).entries()) {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    sets.push(`#s${i} = :s${i}`);
+  }
+  const removes = remove.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
+  try {
+    await dynamo().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: '#status = :from',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
+
+async function caseOf(caseId: string): Promise<Contactable | undefined> {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: keys.case(caseId), ConsistentRead: true }),
+  );
+  return Item as Contactable | undefined;
+}
+
+/**
+ * Delivers one pending notification (its INSERT on the table stream): e-mail and SMS through the
+ * Notifier port, letters into the print queue.
+ *
+ * At most once, on purpose. The stream delivers a record at least once, and neither SES nor SNS
+ * takes an idempotency key, so "send, then record it" would send twice whenever a delivery dies
+ * between the two. Instead a conditional update claims the notification (`pending` → `sending`)
+ * before anything leaves, and only the claimant sends: a redelivered record finds it claimed and
+ * sends nothing. The price is that a crash between claim and provider answer leaves the
+ * notification in `sending`, unsent or sent we cannot tell; it stays visible for staff to re-send
+ * rather than repeating "your aid was paid" on its own. A duplicate message about money confuses
+ * and alarms; a missing one is mended by the status page, which always shows the truth.
+ *
+ * Only a throttling answer is certain to mean "not sent": then the claim is handed back and the
+ * record retried by the stream. Any other error (refused address, unknown outcome) marks it failed.
+ */
+export async function deliverNotification(item: NotificationRecord): Promise<DeliveryOutcome> {
+  if (item.status !== 'pending') return 'skipped';
+  const key = { pk: item.pk, sk: item.sk };
+  const notificationId = notificationIdOf(item);
+  const log = { caseId: item.caseId, notificationId, channel: item.channel, event: item.event };
+
+  if (item.channel === 'letter') {
+    // Printed and posted by the office: the print queue lists it, the address is read when printing.
+    const queued = await transition(key, 'pending', 'to_print', {
+      ...notificationKeys.printQueue(item.at),
+      queuedAt: clock.nowIso(),
+    });
+    if (queued) logger.info('notification queued for printing', log);
+    return queued ? 'to_print' : 'skipped';
+  }
+  if (item.channel !== 'email' && item.channel !== 'sms') return 'skipped';
+
+  if (!(await transition(key, 'pending', 'sending', { claimedAt: clock.nowIso() }))) {
+    logger.info('notification already claimed; not sending again', log);
+    return 'skipped';
+  }
+
+  const found = await caseOf(item.caseId);
+  const contact = found?.applicant;
+  const to = item.channel === 'email' ? contact?.email : contact?.phone ? e164(contact.phone) : undefined;
+  if (!found || !to) {
+    const failure = !found
+      ? 'CaseNotFound'
+      : item.channel === 'sms' && contact?.phone
+        ? 'InvalidPhoneNumber'
+        : 'NoAddress';
+    await transition(key, 'sending', 'failed', { failure, failedAt: clock.nowIso() });
+    logger.warn('notification cannot be delivered', { ...log, failure });
+    return 'failed';
+  }
+
+  const language = languageOf(item.language);
+  const kind = found.type === 'AppealCase' ? 'appeal' : 'aid';
+  const webUrl = config().PUBLIC_WEB_URL;
+  const message: OutboundMessage = {
+    notificationId,
+    caseId: item.caseId,
+    reference: found.reference,
+    channel: item.channel,
+    to,
+    language,
+    subject: messageSubject(kind, found.reference, language),
+    text: messageBody(item.text, webUrl ? statusUrl(webUrl, found.reference, language) : undefined, language),
+  };
+
+  let messageId: string;
+  try {
+    ({ messageId } = await notifier().send(message));
+  } catch (error) {
+    const name = (error as Error).name || 'Error';
+    if (isThrottling(error)) {
+      // Certainly not sent: give the claim back and let the stream deliver the record again.
+      await transition(key, 'sending', 'pending', {}, ['claimedAt']);
+      throw new TransientError(`notification ${notificationId}: provider throttled (${name})`);
+    }
+    // The provider's message may quote the address: only the error's name is kept and logged.
+    await transition(key, 'sending', 'failed', { failure: name, failedAt: clock.nowIso() });
+    logger.warn('notification not delivered', { ...log, failure: name });
+    return 'failed';
+  }
+  await transition(key, 'sending', 'sent', { sentAt: clock.nowIso(), providerMessageId: messageId });
+  logger.info('notification sent', log);
+  return 'sent';
+}

@@ -1,0 +1,174 @@
+import { type AidStatus, aidStatuses } from '../../domain/aid-lifecycle.js';
+import { type AppealStatus, appealStatuses } from '../../domain/appeal-lifecycle.js';
+import type { RecordedVote } from '../../domain/commission.js';
+import { maySeeVotes, type VoteViewer, withholdVotes } from '../../domain/vote-secrecy.js';
+import { NotFoundError, ValidationError } from '../lib/errors.js';
+import type { AppealCaseRecord } from '../lib/store/appeal-records.js';
+import { auditEventsOfCase, casesInStatus } from '../lib/store/case-queries.js';
+import { storedExplanation } from '../lib/store/eligibility-records.js';
+import { keys } from '../lib/store/keys.js';
+import { getCaseByReference, getItem, tasksOfCase } from '../lib/store/reads.js';
+import type { AidCaseRecord } from '../lib/store/records.js';
+
+type CaseRecord = AidCaseRecord | AppealCaseRecord;
+
+/** Case ids are UUIDs; anything else names no case (and never reaches the table as a key). */
+const caseIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function existingCase(caseId: string): Promise<CaseRecord & Record<string, unknown>> {
+  const found = caseIdPattern.test(caseId)
+    ? await getItem<CaseRecord & Record<string, unknown>>(keys.case(caseId))
+    : undefined;
+  if (!found) throw new NotFoundError(`There is no case ${caseId}.`);
+  return found;
+}
+
+/** What a search lists per case: enough to pick one, not the whole file. */
+export interface CaseSummary {
+  readonly caseId: string;
+  readonly reference: string;
+  readonly kind: 'aid' | 'appeal';
+  readonly status: string;
+  readonly submittedAt: string;
+  readonly updatedAt?: string;
+  readonly applicantName?: string;
+  readonly aidType?: string;
+  readonly requestedAmount?: { currency: string; minor: number };
+  readonly appealKind?: string;
+  readonly topic?: string;
+  readonly dueDate?: string;
+  readonly overdue?: boolean;
+}
+
+function summary(record: CaseRecord): CaseSummary {
+  const common = {
+    caseId: record.caseId,
+    reference: record.reference,
+    kind: record.kind,
+    status: record.status,
+    submittedAt: record.submittedAt,
+    ...((record as { updatedAt?: string }).updatedAt
+      ? { updatedAt: (record as { updatedAt: string }).updatedAt }
+      : {}),
+    ...(record.applicant.fullName ? { applicantName: record.applicant.fullName } : {}),
+  };
+  if (record.kind === 'aid') {
+    return { ...common, aidType: record.aidType, requestedAmount: record.requestedAmount };
+  }
+  return {
+    ...common,
+    appealKind: record.appealKind,
+    topic: record.topic,
+    dueDate: record.dueDate,
+    overdue: record.overdue,
+  };
+}
+
+const kindOfStatus = (status: string): 'aid' | 'appeal' | undefined =>
+  (aidStatuses as readonly string[]).includes(status)
+    ? 'aid'
+    : (appealStatuses as readonly string[]).includes(status)
+      ? 'appeal'
+      : undefined;
+
+/**
+ * GET /v1/cases: by reference (one case or none), or by status (and kind) newest first. A search
+ * with neither would read every partition of the status index; the desk always has one or the
+ * other, so it is a 400 that says so.
+ */
+export async function searchCases(input: {
+  status?: AidStatus | AppealStatus | undefined;
+  kind?: 'aid' | 'appeal' | undefined;
+  reference?: string | undefined;
+  limit: number;
+  cursor?: string | undefined;
+}): Promise<{ items: CaseSummary[]; cursor?: string }> {
+  const { status, kind, reference } = input;
+  const statusKind = status ? kindOfStatus(status) : undefined;
+  if (status && kind && statusKind !== kind) {
+    throw new ValidationError([
+      {
+        path: 'status',
+        message: `"${status}" is not a status of ${kind === 'aid' ? 'aid cases' : 'appeals'}.`,
+      },
+    ]);
+  }
+  if (reference) {
+    const found = (await getCaseByReference(reference)) as CaseRecord | undefined;
+    const matches =
+      found && (!kind || found.kind === kind) && (!status || found.status === status) ? [found] : [];
+    return { items: matches.map(summary) };
+  }
+  if (!status || !statusKind) {
+    throw new ValidationError([
+      {
+        path: 'status',
+        message: 'Give a status (e.g. status=in_review) or a reference (e.g. reference=AID-2026-000123).',
+      },
+    ]);
+  }
+  const page = await casesInStatus<CaseRecord>(statusKind, status, input.limit, input.cursor);
+  return { items: page.items.map(summary), ...(page.cursor ? { cursor: page.cursor } : {}) };
+}
+
+/** Attributes of the case item that are keys or secrets, not the case. */
+const internal = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'accessCodeHash', 'personKey'] as const;
+
+/**
+ * GET /v1/cases/by-id/{caseId}: the full case (aid or appeal) with its tasks. A commission member
+ * who has not voted yet sees no votes (domain/vote-secrecy.ts), here as in the task view.
+ */
+export async function caseForStaff(caseId: string, viewer?: VoteViewer) {
+  const [found, explanation, { items: tasks }] = await Promise.all([
+    existingCase(caseId),
+    caseIdPattern.test(caseId) ? storedExplanation(caseId) : undefined,
+    caseIdPattern.test(caseId) ? tasksOfCase(caseId) : { items: [] },
+  ]);
+  const view: Record<string, unknown> = { ...found };
+  for (const name of internal) delete view[name];
+  // An aid case's eligibility reasons in every language (eligibility-records.ts).
+  if (explanation) view.eligibility = explanation;
+  const listed = tasks.map((t) => ({
+    taskId: t.taskId,
+    type: t.taskType as string,
+    role: t.role,
+    status: t.status as string,
+    createdAt: t.createdAt,
+    dueAt: t.dueAt,
+    ...(t.decision
+      ? { decidedBy: t.decision.decidedBy, outcome: t.decision.outcome, decidedAt: t.decision.decidedAt }
+      : {}),
+  }));
+  const votes = (found as { commissionVotes?: readonly RecordedVote[] }).commissionVotes ?? [];
+  if (viewer && !maySeeVotes(viewer, votes, listed)) {
+    const hidden = withholdVotes(view, listed);
+    return { ...hidden.caseView, tasks: hidden.tasks };
+  }
+  return { ...view, tasks: listed };
+}
+
+/**
+ * GET /v1/cases/by-id/{caseId}/audit: the case's audit events in chain order (invariant 4), each
+ * with its place in the hash chain (seq, prevHash, hash), so an auditor can recompute it
+ * (domain/audit-chain.ts; npm run audit:verify checks every case).
+ */
+export async function caseAuditTrail(input: { caseId: string; limit: number; cursor?: string | undefined }) {
+  await existingCase(input.caseId);
+  const page = await auditEventsOfCase(input.caseId, input.limit, input.cursor);
+  return {
+    caseId: input.caseId,
+    items: page.items.map((e) => ({
+      at: e.at,
+      actor: {
+        kind: e.actor.kind,
+        ...(e.actor.username ? { username: e.actor.username } : {}),
+        ...(e.actor.roles ? { roles: e.actor.roles } : {}),
+      },
+      action: e.action,
+      ...(e.before ? { before: e.before } : {}),
+      ...(e.after ? { after: e.after } : {}),
+      ...(e.seq !== undefined ? { seq: e.seq, prevHash: e.prevHash, hash: e.hash } : {}),
+    })),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+}

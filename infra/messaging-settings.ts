@@ -1,0 +1,46 @@
+import type { Node } from 'constructs';
+
+/**
+ * Where messages to applicants come from (functions/lib/notify/): the SES identity the
+ * notifier may send e-mail from, its sender address, and an SMS sender ID.
+ */
+export interface MessagingSettings {
+  /** The From address of every e-mail (NOTIFY_EMAIL_FROM); default `no-reply@<web origin's host>`. */
+  readonly emailFrom: string;
+  /**
+   * The verified SES identity that address belongs to: a domain (`aidflow.example.org`) or the
+   * address itself. The function's role may send from this identity and this address only.
+   */
+  readonly emailIdentity: string;
+  /** SNS SMS sender ID (1–11 letters and digits) where the destination country allows one. */
+  readonly smsSenderId?: string;
+}
+
+export const messagingContextKeys = {
+  emailFrom: 'notificationEmailFrom',
+  emailIdentity: 'notificationEmailIdentity',
+  smsSenderId: 'smsSenderId',
+} as const;
+
+const emailAddress = /^[^\s@]+@([^\s@]+)$/;
+
+export function readMessagingSettings(node: Node, webOrigin: string): MessagingSettings {
+  const str = (key: string): string | undefined => {
+    const v: unknown = node.tryGetContext(key);
+    return v === undefined || v === null || v === '' ? undefined : String(v);
+  };
+  const emailFrom = str(messagingContextKeys.emailFrom) ?? `no-reply@${new URL(webOrigin).hostname}`;
+  const domain = emailAddress.exec(emailFrom)?.[1];
+  if (!domain) throw new Error(`Context notificationEmailFrom must be an e-mail address, got ${emailFrom}`);
+  const emailIdentity = str(messagingContextKeys.emailIdentity) ?? domain;
+  if (emailIdentity !== emailFrom && emailIdentity !== domain) {
+    throw new Error(
+      `Context notificationEmailIdentity must be ${domain} or ${emailFrom} (the identity the sender address belongs to), got ${emailIdentity}`,
+    );
+  }
+  const smsSenderId = str(messagingContextKeys.smsSenderId);
+  if (smsSenderId !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(smsSenderId)) {
+    throw new Error(`Context smsSenderId must be 1–11 letters and digits with a letter, got ${smsSenderId}`);
+  }
+  return { emailFrom, emailIdentity, ...(smsSenderId ? { smsSenderId } : {}) };
+}

@@ -1,0 +1,101 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AidApplication } from '../../../domain/aid-application.js';
+import { dynamo } from '../../../functions/lib/clients.js';
+import { ConflictError } from '../../../functions/lib/errors.js';
+import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
+import { distinctApplication } from '../../support/api-client.js';
+import type { TestTable } from '../../support/dynamodb.js';
+import { handlerTable } from '../../support/handler-env.js';
+
+/** Intake without a replay check before writing: the transaction's idempotency put detects a retry. */
+describe('submitting an aid application', () => {
+  let table: TestTable;
+  const requests: string[] = [];
+  const now = new Date();
+
+  beforeAll(async () => {
+    table = await handlerTable();
+    dynamo().middlewareStack.add(
+      (next, context) => async (args) => {
+        requests.push(context.commandName ?? '?');
+        return next(args);
+      },
+      { step: 'initialize', name: 'recordRequests' },
+    );
+  });
+  afterAll(async () => table.drop());
+
+  const itemsOfType = async (type: string) => {
+    const { Items } = await table.doc.send(new ScanCommand({ TableName: table.tableName }));
+    return (Items ?? []).filter((i) => i.type === type);
+  };
+  const application = () => distinctApplication() as unknown as AidApplication;
+
+  it('writes a new case with one transaction and at most one counter write, reading nothing', async () => {
+    // Arrange: the rule set in force is cached by an earlier intake of this container.
+    await submitAidApplication({ application: application(), idempotencyKey: crypto.randomUUID(), now });
+    requests.length = 0;
+
+    // Act
+    await submitAidApplication({ application: application(), idempotencyKey: crypto.randomUUID(), now });
+
+    // Assert
+    expect(requests.filter((r) => r !== 'UpdateItemCommand')).toEqual(['TransactWriteItemsCommand']);
+    expect(requests.filter((r) => r === 'UpdateItemCommand').length).toBeLessThanOrEqual(1);
+  });
+
+  it('answers a retry with the same key with the first receipt, access code included, and stores one case', async () => {
+    // Arrange
+    const key = crypto.randomUUID();
+    const body = application();
+    const first = await submitAidApplication({ application: body, idempotencyKey: key, now });
+    const casesBefore = (await itemsOfType('AidCase')).length;
+
+    // Act
+    const retry = await submitAidApplication({
+      application: structuredClone(body),
+      idempotencyKey: key,
+      now,
+    });
+
+    // Assert
+    expect(retry).toEqual(first);
+    expect((await itemsOfType('AidCase')).length).toBe(casesBefore);
+  });
+
+  it('answers concurrent requests with one key with one case and the same receipt', async () => {
+    // Arrange
+    const key = crypto.randomUUID();
+    const body = application();
+    const casesBefore = (await itemsOfType('AidCase')).length;
+
+    // Act
+    const receipts = await Promise.allSettled(
+      Array.from({ length: 5 }, () =>
+        submitAidApplication({ application: structuredClone(body), idempotencyKey: key, now }),
+      ),
+    );
+
+    // Assert: every answer is the same receipt, or a transient error to retry (a transaction
+    // conflict between the concurrent writes), never a second case.
+    const answered = receipts.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(answered.length).toBeGreaterThan(0);
+    for (const receipt of answered) expect(receipt).toEqual(answered[0]);
+    expect((await itemsOfType('AidCase')).length).toBe(casesBefore + 1);
+  });
+
+  it('refuses the key with a different application (409) and stores nothing new', async () => {
+    // Arrange
+    const key = crypto.randomUUID();
+    await submitAidApplication({ application: application(), idempotencyKey: key, now });
+    const casesBefore = (await itemsOfType('AidCase')).length;
+
+    // Act
+    const reuse = submitAidApplication({ application: application(), idempotencyKey: key, now });
+
+    // Assert
+    await expect(reuse).rejects.toBeInstanceOf(ConflictError);
+    expect((await itemsOfType('AidCase')).length).toBe(casesBefore);
+  });
+});

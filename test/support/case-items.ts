@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { keys } from '../../functions/lib/store/keys.js';
+
+/** An aid case item as intake and the workflow leave it (only what readers of it need). */
+export function aidCaseItem(overrides: Record<string, unknown> = {}) {
+  const caseId = String(overrides.caseId ?? randomUUID());
+  const year = Number(overrides.year ?? 2031);
+  const at = `${year}-03-01T10:00:00.000Z`;
+  return {
+    ...keys.case(caseId),
+    type: 'AidCase',
+    caseId,
+    kind: 'aid',
+    reference: `AID-${year}-${caseId.slice(0, 6).toUpperCase()}`,
+    year,
+    status: 'submitted',
+    version: 1,
+    submittedAt: at,
+    updatedAt: at,
+    language: 'ru',
+    applicant: {
+      fullName: 'Анна Иванова',
+      birthDate: '1950-04-02',
+      email: 'anna@example.org',
+      phone: '+7 912 345-67-89',
+      preferredLanguage: 'ru',
+    },
+    categories: ['pensioner'],
+    household: { size: 2, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_800_000 } },
+    aidType: 'cash',
+    requestedAmount: { currency: 'RUB', minor: 500_000 },
+    reason: 'Лекарства после операции',
+    payout: { method: 'cash_desk' },
+    personKey: `person-${caseId}`,
+    deciders: [],
+    timeline: [{ at, status: 'submitted' }],
+    ...overrides,
+    ...keys.case(caseId),
+  };
+}
+
+/** A disbursement of a case, as settlement leaves it (`paid`) or before (`authorised`). */
+export function disbursementItem(
+  aidCase: { caseId: string; reference: string; aidType: string },
+  overrides: Record<string, unknown> = {},
+) {
+  const disbursementId = String(overrides.disbursementId ?? `dsb_${aidCase.caseId}`);
+  return {
+    ...keys.disbursement(disbursementId),
+    type: 'Disbursement',
+    disbursementId,
+    caseId: aidCase.caseId,
+    caseReference: aidCase.reference,
+    aidType: aidCase.aidType,
+    fundingSource: 'regional_budget',
+    amount: { currency: 'RUB', minor: 500_000 },
+    status: 'authorised',
+    payee: { name: 'Анна Иванова', method: 'cash_desk' },
+    createdAt: '2031-03-02T10:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+let sequence = 0;
+
+/** A DynamoDB stream record as Lambda receives it (NEW_AND_OLD_IMAGES). */
+export function streamRecord(
+  eventName: 'INSERT' | 'MODIFY',
+  newImage: object,
+  oldImage?: object,
+): DynamoDBRecord {
+  sequence += 1;
+  const seq = String(sequence).padStart(21, '0');
+  return {
+    eventID: `event-${seq}`,
+    eventName,
+    eventVersion: '1.1',
+    eventSource: 'aws:dynamodb',
+    awsRegion: 'eu-central-1',
+    dynamodb: {
+      SequenceNumber: seq,
+      NewImage: marshall(newImage, { removeUndefinedValues: true }) as never,
+      ...(oldImage ? { OldImage: marshall(oldImage, { removeUndefinedValues: true }) as never } : {}),
+      StreamViewType: 'NEW_AND_OLD_IMAGES',
+      SizeBytes: 100,
+    },
+    eventSourceARN: 'arn:aws:dynamodb:eu-central-1:000000000000:table/aidflow/stream/x',
+  };
+}

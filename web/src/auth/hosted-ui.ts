@@ -1,0 +1,78 @@
+import {
+  authorizeUrl,
+  challengeOf,
+  type HostedUi,
+  logoutUrl,
+  newState,
+  newVerifier,
+  readCallback,
+  tokenRequest,
+} from './pkce.js';
+
+/**
+ * Staff sign-in through the Cognito hosted UI (AWS). The verifier and state live in this tab's
+ * sessionStorage between leaving for the hosted UI and coming back to /auth/callback; the token
+ * is then kept exactly as the local sign-in keeps it (staff/session.ts).
+ */
+const pendingKey = 'aidflow.sign-in';
+
+export const callbackPath = '/auth/callback';
+
+export function hostedUi(config: { domain: string; clientId: string }): HostedUi {
+  return {
+    domain: config.domain,
+    clientId: config.clientId,
+    redirectUri: `${location.origin}${callbackPath}`,
+  };
+}
+
+/** Leaves for the hosted UI; `returnTo` is the staff page to come back to. */
+export async function startSignIn(ui: HostedUi, language: string, returnTo: string): Promise<void> {
+  const verifier = newVerifier();
+  const state = newState();
+  sessionStorage.setItem(pendingKey, JSON.stringify({ verifier, state, returnTo }));
+  location.assign(authorizeUrl(ui, { state, challenge: await challengeOf(verifier), language }));
+}
+
+export type SignInResult =
+  | { ok: true; accessToken: string; expiresIn: number; returnTo: string }
+  | { ok: false; reason: 'state' | 'denied' | 'network' | 'exchange'; detail?: string };
+
+/** On /auth/callback: checks the state, trades the code for tokens, forgets the verifier. */
+export async function finishSignIn(ui: HostedUi, search: string): Promise<SignInResult> {
+  let pending: { verifier: string; state: string; returnTo?: string } | undefined;
+  try {
+    pending = JSON.parse(sessionStorage.getItem(pendingKey) ?? 'null') ?? undefined;
+  } catch {
+    pending = undefined;
+  }
+  sessionStorage.removeItem(pendingKey);
+  const answer = readCallback(search, pending?.state);
+  if (answer.kind === 'state_mismatch' || !pending) return { ok: false, reason: 'state' };
+  if (answer.kind === 'error')
+    return { ok: false, reason: 'denied', ...(answer.description ? { detail: answer.description } : {}) };
+  const request = tokenRequest(ui, { code: answer.code, verifier: pending.verifier });
+  let res: Response;
+  try {
+    res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+  } catch {
+    return { ok: false, reason: 'network' };
+  }
+  const body = (await res.json().catch(() => ({}))) as {
+    access_token?: string;
+    expires_in?: number;
+    error?: string;
+  };
+  if (!res.ok || !body.access_token)
+    return { ok: false, reason: 'exchange', detail: body.error ?? String(res.status) };
+  return {
+    ok: true,
+    accessToken: body.access_token,
+    expiresIn: body.expires_in ?? 3600,
+    returnTo: pending.returnTo?.startsWith('/staff') ? pending.returnTo : '/staff',
+  };
+}
+
+export function signOutUrl(ui: HostedUi): string {
+  return logoutUrl(ui, `${location.origin}/`);
+}

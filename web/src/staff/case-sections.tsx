@@ -1,0 +1,322 @@
+import type { LocalizedText } from '../../../domain/catalogue.js';
+import type { Money } from '../../../domain/money.js';
+import { useCatalogue } from '../catalogue.js';
+import { languageNames, useI18n } from '../i18n.js';
+import { useStatusName } from '../pages/status.js';
+import { SummaryList, TableWrap, Tag } from '../ui.js';
+
+/** The parts of a case every staff view shows: the task view and the case view share them. */
+
+export interface RuleOutcome {
+  code: string;
+  passed: boolean;
+  mandatory: boolean;
+  message: string;
+  messages?: LocalizedText;
+}
+
+export interface Payout {
+  method: string;
+  accountHolder?: string;
+  iban?: string;
+  accountNumber?: string;
+  bic?: string;
+  deliveryAddress?: string;
+}
+
+export interface StaffCase {
+  caseId?: string;
+  reference: string;
+  status: string;
+  kind?: string;
+  submittedAt: string;
+  applicant?: {
+    fullName: string;
+    birthDate?: string;
+    email?: string;
+    phone?: string;
+    address?: string;
+    preferredLanguage?: string;
+  };
+  household?: { size: number; children: number; monthlyIncome: Money };
+  categories?: string[];
+  aidType?: string;
+  requestedAmount?: Money;
+  approvedAmount?: Money;
+  fundingSource?: string;
+  reason?: string;
+  payout?: Payout;
+  subject?: string;
+  text?: string;
+  topic?: string;
+  appealKind?: string;
+  dueDate?: string;
+  overdue?: boolean;
+  eligibility?: Eligibility;
+  decision?: {
+    outcome: string;
+    reasons?: { code: string; message: string }[];
+    amount?: Money;
+    decidedAt?: string;
+  };
+  timeline?: TimelineEntry[];
+  commissionVotes?: Vote[];
+}
+
+export interface Eligibility {
+  verdict: string;
+  rules: RuleOutcome[];
+}
+export interface TimelineEntry {
+  at: string;
+  status: string;
+  note?: string;
+}
+export interface HistoryTask {
+  taskId: string;
+  type: string;
+  status: string;
+  createdAt: string;
+  decidedBy?: string;
+  outcome?: string;
+  decidedAt?: string;
+}
+export interface Vote {
+  username: string;
+  seat: number;
+  outcome: string;
+  comment?: string;
+  at: string;
+}
+
+export function usePayoutText() {
+  const { t } = useI18n();
+  return (p: Payout | undefined) =>
+    p
+      ? p.method === 'bank_transfer'
+        ? `${t.payoutBank}: ${p.accountHolder ?? ''}, ${p.iban ?? `${p.accountNumber ?? ''} / ${p.bic ?? ''}`}`
+        : p.method === 'cash_desk'
+          ? t.payoutCash
+          : `${t.payoutInKind}${p.deliveryAddress ? `: ${p.deliveryAddress}` : ''}`
+      : undefined;
+}
+
+/** The applicant, the household, the aid asked for (or the appeal), and the eligibility check. */
+export function CaseSections({ c, eligibility }: { c: StaffCase; eligibility?: Eligibility | undefined }) {
+  const { t, lang, money, date } = useI18n();
+  const { aidTypeName, categoryName, sourceName } = useCatalogue();
+  const a = c.applicant;
+  const payout = usePayoutText()(c.payout);
+  const perPerson =
+    c.household && c.household.size > 0
+      ? money({
+          currency: c.household.monthlyIncome.currency,
+          minor: Math.round(c.household.monthlyIncome.minor / c.household.size),
+        })
+      : undefined;
+  return (
+    <>
+      {a && (
+        <section aria-labelledby="applicant-title">
+          <h2 id="applicant-title">{t.applicant}</h2>
+          <SummaryList
+            rows={[
+              { key: t.fullName, value: a.fullName },
+              ...(a.birthDate ? [{ key: t.birthDate, value: date(a.birthDate) }] : []),
+              ...(a.email ? [{ key: t.email, value: a.email }] : []),
+              ...(a.phone ? [{ key: t.phone, value: a.phone }] : []),
+              ...(a.address ? [{ key: t.address, value: a.address }] : []),
+              ...(a.preferredLanguage
+                ? [
+                    {
+                      key: t.preferredLanguage,
+                      value: languageNames[a.preferredLanguage as 'en'] ?? a.preferredLanguage,
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        </section>
+      )}
+      {c.household && (
+        <section aria-labelledby="household-title">
+          <h2 id="household-title">{t.household}</h2>
+          <SummaryList
+            rows={[
+              { key: t.household, value: t.householdSummary(c.household.size, c.household.children) },
+              {
+                key: t.monthlyIncome,
+                value: `${money(c.household.monthlyIncome)}${perPerson ? ` (${perPerson} ${t.perPerson})` : ''}`,
+              },
+              {
+                key: t.categories,
+                value: (c.categories ?? []).map(categoryName).join(lang === 'zh' ? '、' : ', '),
+              },
+            ]}
+          />
+        </section>
+      )}
+      {c.aidType && (
+        <section aria-labelledby="aid-title">
+          <h2 id="aid-title">{t.aidRequested}</h2>
+          <SummaryList
+            rows={[
+              { key: t.aidType, value: aidTypeName(c.aidType) },
+              ...(c.requestedAmount ? [{ key: t.amountColumn, value: money(c.requestedAmount) }] : []),
+              ...(c.approvedAmount ? [{ key: t.amountGranted, value: money(c.approvedAmount) }] : []),
+              ...(c.fundingSource ? [{ key: t.fundingSource, value: sourceName(c.fundingSource) }] : []),
+              ...(c.reason ? [{ key: t.reason, value: <span class="pre-wrap">{c.reason}</span> }] : []),
+              ...(payout ? [{ key: t.payment, value: payout }] : []),
+            ]}
+          />
+        </section>
+      )}
+      {c.subject && (
+        <section aria-labelledby="appeal-title">
+          <h2 id="appeal-title">{c.subject}</h2>
+          {(c.topic || c.dueDate) && (
+            <p class="muted">
+              {c.topic && `${t.appealTopic} ${t.topics[c.topic] ?? c.topic}`}
+              {c.dueDate && ` · ${t.dueColumn}: ${date(c.dueDate)}`}
+              {c.overdue && ' '}
+              {c.overdue && <Tag tone="red">{t.overdue}</Tag>}
+            </p>
+          )}
+          <p class="pre-wrap">{c.text}</p>
+        </section>
+      )}
+      {eligibility && <EligibilitySection eligibility={eligibility} />}
+    </>
+  );
+}
+
+export function EligibilitySection({ eligibility }: { eligibility: Eligibility }) {
+  const { t, lang } = useI18n();
+  return (
+    <section aria-labelledby="eligibility-title">
+      <h2 id="eligibility-title">{t.eligibility}</h2>
+      <p>
+        {t.verdict}:{' '}
+        <Tag
+          tone={
+            eligibility.verdict === 'eligible'
+              ? 'green'
+              : eligibility.verdict === 'ineligible'
+                ? 'red'
+                : 'yellow'
+          }
+        >
+          {t.verdicts[eligibility.verdict] ?? eligibility.verdict}
+        </Tag>
+      </p>
+      <TableWrap label={`${t.eligibility}: ${t.rule}`}>
+        <table class="table">
+          <caption class="visually-hidden">{t.eligibility}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.ruleResult}</th>
+              <th scope="col">{t.rule}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {eligibility.rules.map((r) => (
+              <tr key={r.code}>
+                <td>
+                  <Tag tone={r.passed ? 'green' : 'red'}>{r.passed ? t.checkPassed : t.checkFailed}</Tag>
+                </td>
+                <td>
+                  {r.messages?.[lang] ?? r.message}
+                  <br />
+                  <span class="muted">
+                    <code>{r.code}</code>
+                    {r.mandatory ? `, ${t.mandatory}` : ''}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}
+
+/** The status history, newest first, and every task of the case with who decided it. */
+export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[]; tasks: HistoryTask[] }) {
+  const { t, dateTime } = useI18n();
+  const statusName = useStatusName();
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t.history}</h2>
+      <ol class="timeline">
+        {[...timeline].reverse().map((e) => (
+          <li key={e.at + e.status}>
+            <strong>{statusName(e.status)}</strong>
+            <br />
+            <time dateTime={e.at}>{dateTime(e.at)}</time>
+            {e.note && <p class="timeline-note">{e.note}</p>}
+          </li>
+        ))}
+      </ol>
+      <ul class="plain history-tasks">
+        {tasks.map((h) => (
+          <li key={h.taskId}>
+            {t.taskTypes[h.type] ?? h.type}:{' '}
+            {h.status === 'closed'
+              ? // A seat closed once the majority decided: the system closed it, nobody decided it.
+                t.taskStatuses.closed
+              : h.decidedBy
+                ? t.decidedBy(h.decidedBy, t.outcomes[h.outcome ?? ''] ?? h.outcome ?? '')
+                : h.status === 'open'
+                  ? t.taskOpen
+                  : (t.taskStatuses[h.status] ?? h.status)}
+            {h.decidedAt && <span class="muted"> · {dateTime(h.decidedAt)}</span>}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The commission's votes (shown only when the API gives them: after the member voted). */
+export function VotesSection({ votes }: { votes: Vote[] }) {
+  const { t, dateTime } = useI18n();
+  return (
+    <section aria-labelledby="votes-title">
+      <h2 id="votes-title">{t.commissionVotes}</h2>
+      <TableWrap label={t.tableOf(t.commissionVotes)}>
+        <table class="table" data-testid="votes">
+          <caption class="visually-hidden">{t.commissionVotes}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.member}</th>
+              <th scope="col">{t.vote}</th>
+              <th scope="col">{t.decisionComment}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...votes]
+              .sort((a, b) => a.seat - b.seat)
+              .map((v) => (
+                <tr key={v.username + v.at}>
+                  <td>
+                    {t.seat(v.seat)}: {v.username}
+                    <br />
+                    <time class="muted" dateTime={v.at}>
+                      {dateTime(v.at)}
+                    </time>
+                  </td>
+                  <td>
+                    <Tag tone={v.outcome === 'approve' ? 'green' : 'red'}>
+                      {t.outcomes[v.outcome] ?? v.outcome}
+                    </Tag>
+                  </td>
+                  <td class="pre-wrap">{v.comment ?? '—'}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
+}

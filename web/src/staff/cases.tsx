@@ -1,0 +1,374 @@
+import { useState } from 'preact/hooks';
+import { aidStatuses } from '../../../domain/aid-lifecycle.js';
+import { appealStatuses } from '../../../domain/appeal-lifecycle.js';
+import type { Money } from '../../../domain/money.js';
+import { can } from '../../../domain/permissions.js';
+import { referenceSchema } from '../../../domain/reference.js';
+import { roleNames } from '../../../domain/roles.js';
+import { download } from '../api.js';
+import { useCatalogue } from '../catalogue.js';
+import { type FieldError, failureMessage, localise } from '../errors.js';
+import { useI18n } from '../i18n.js';
+import { useStatusName } from '../pages/status.js';
+import { Link, useLocation } from '../router.js';
+import {
+  Alert,
+  Button,
+  ErrorSummary,
+  errorFor,
+  Loading,
+  PageTitle,
+  Select,
+  TableWrap,
+  Tag,
+  TextField,
+  useTitle,
+} from '../ui.js';
+import {
+  CaseSections,
+  HistorySection,
+  type HistoryTask,
+  type StaffCase,
+  VotesSection,
+} from './case-sections.js';
+import { CursorPagination, Failed, useCursorPages, useResource } from './resource.js';
+import type { Session } from './session.js';
+
+interface CaseSummary {
+  caseId: string;
+  reference: string;
+  kind: 'aid' | 'appeal';
+  status: string;
+  submittedAt: string;
+  applicantName?: string;
+  aidType?: string;
+  requestedAmount?: Money;
+  topic?: string;
+  dueDate?: string;
+  overdue?: boolean;
+}
+
+/** Staff case search: by reference, or every case in a status (newest first, a page at a time). */
+export function CaseSearchPage({ session }: { session: Session }) {
+  const { t, date, money } = useI18n();
+  const { aidTypeName } = useCatalogue();
+  const statusName = useStatusName();
+  useTitle(t.casesTitle);
+  const [reference, setReference] = useState('');
+  const [status, setStatus] = useState('in_review');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [query, setQuery] = useState('status=in_review');
+  const results = useCursorPages<CaseSummary>(session, `/v1/cases?${query}`);
+
+  const search = (e: Event) => {
+    e.preventDefault();
+    const ref = reference.trim();
+    if (ref) {
+      const parsed = referenceSchema.safeParse(ref);
+      if (!parsed.success) {
+        setErrors([
+          {
+            field: 'caseReference',
+            message: localise(t, 'reference', parsed.error.issues[0]?.message ?? '', ref),
+          },
+        ]);
+        return;
+      }
+      setErrors([]);
+      setQuery(`reference=${encodeURIComponent(parsed.data)}`);
+      return;
+    }
+    setErrors([]);
+    setQuery(`status=${encodeURIComponent(status)}`);
+  };
+
+  const items = results.data?.items;
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      <PageTitle>{t.casesTitle}</PageTitle>
+      <p>{t.casesIntro}</p>
+      <form class="search-form" noValidate onSubmit={search}>
+        <TextField
+          id="caseReference"
+          label={t.searchByReference}
+          hint={t.searchByReferenceHint}
+          width="medium"
+          value={reference}
+          onInput={setReference}
+          error={errorFor(errors, 'caseReference')}
+        />
+        <Select
+          id="caseStatus"
+          label={t.searchByStatus}
+          value={status}
+          onChange={setStatus}
+          choices={[
+            ...aidStatuses.map((s) => ({ value: s, label: `${t.kindAid}: ${statusName(s)}` })),
+            ...appealStatuses.map((s) => ({ value: s, label: `${t.kindAppeal}: ${statusName(s)}` })),
+          ]}
+        />
+        <Button>{t.search}</Button>
+      </form>
+      {results.failure && <Failed failure={results.failure} onRetry={results.reload} />}
+      {results.loading && <Loading />}
+      {items && (
+        <p role="status" class="muted">
+          {t.casesFound(items.length, results.hasNext)}
+        </p>
+      )}
+      {items && items.length > 0 && (
+        <TableWrap label={t.casesTitle}>
+          <table class="table">
+            <caption class="visually-hidden">{t.casesTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.referenceColumn}</th>
+                <th scope="col">{t.applicant}</th>
+                <th scope="col">{t.caseSubject}</th>
+                <th scope="col">{t.statusColumn}</th>
+                <th scope="col">{t.receivedColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((c) => (
+                <tr key={c.caseId} data-reference={c.reference}>
+                  <td>
+                    <Link href={`/staff/cases/${encodeURIComponent(c.caseId)}`}>{c.reference}</Link>
+                  </td>
+                  <td>{c.applicantName ?? '—'}</td>
+                  <td>
+                    {c.aidType
+                      ? `${aidTypeName(c.aidType)}${c.requestedAmount ? `, ${money(c.requestedAmount)}` : ''}`
+                      : c.topic
+                        ? (t.topics[c.topic] ?? c.topic)
+                        : '—'}
+                  </td>
+                  <td>
+                    <Tag>{statusName(c.status)}</Tag> {c.overdue && <Tag tone="red">{t.overdue}</Tag>}
+                  </td>
+                  <td>{date(c.submittedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {items && items.length === 0 && <p class="inset">{t.noCases}</p>}
+      <CursorPagination pages={results} />
+    </>
+  );
+}
+
+type FullCase = StaffCase & { caseId: string; tasks: (HistoryTask & { role?: string })[] };
+
+/** One case for staff: as submitted, its eligibility, history and tasks; the audit trail as a tab. */
+export function CasePage({ session, caseId }: { session: Session; caseId: string }) {
+  const { t, date } = useI18n();
+  const statusName = useStatusName();
+  const loc = useLocation();
+  const mayAudit = can(session.roles, 'cases:audit');
+  const tab = loc.query.get('tab') === 'audit' && mayAudit ? 'audit' : 'case';
+  const found = useResource<FullCase>(session, `/v1/cases/by-id/${encodeURIComponent(caseId)}`);
+  const c = found.data;
+  useTitle(c ? t.caseTitle(c.reference) : t.loading, `${c?.reference ?? 'loading'}/${tab}`);
+  const [minutesFailure, setMinutesFailure] = useState<string | undefined>();
+  const commission =
+    c !== undefined &&
+    ((c.commissionVotes?.length ?? 0) > 0 || c.tasks.some((x) => x.type === 'commission_vote'));
+  const base = `/staff/cases/${encodeURIComponent(caseId)}`;
+
+  const getMinutes = async () => {
+    if (!c) return;
+    const res = await download(
+      `/v1/cases/by-id/${encodeURIComponent(caseId)}/minutes`,
+      session.token,
+      `minutes-${c.reference}.md`,
+    );
+    if (res.ok) setMinutesFailure(undefined);
+    else if (res.kind === 'unavailable' || res.status === 404) setMinutesFailure(t.minutesNotYet);
+    else setMinutesFailure(failureMessage(t, res));
+  };
+
+  return (
+    <>
+      <p>
+        <Link href="/staff/cases" class="back-link">
+          {t.backToCases}
+        </Link>
+      </p>
+      {found.failure && (
+        <Failed
+          failure={found.failure}
+          onRetry={found.failure.kind === 'network' ? found.reload : undefined}
+        />
+      )}
+      {found.loading && <Loading />}
+      {c && (
+        <>
+          <PageTitle caption={c.kind === 'appeal' ? t.kindAppeal : t.kindAid}>
+            {t.caseTitle(c.reference)}
+          </PageTitle>
+          <p>
+            {t.currentStatus}: <Tag>{statusName(c.status)}</Tag> · {t.receivedColumn}: {date(c.submittedAt)}
+          </p>
+          {mayAudit && (
+            <nav class="tabs" aria-label={t.caseSections}>
+              <Link
+                href={base}
+                class={`tab${tab === 'case' ? ' tab--current' : ''}`}
+                aria-current={tab === 'case' ? 'page' : undefined}
+              >
+                {t.caseTab}
+              </Link>
+              <Link
+                href={`${base}?tab=audit`}
+                class={`tab${tab === 'audit' ? ' tab--current' : ''}`}
+                aria-current={tab === 'audit' ? 'page' : undefined}
+              >
+                {t.auditTab}
+              </Link>
+            </nav>
+          )}
+          {tab === 'audit' ? (
+            <AuditTrail session={session} caseId={caseId} />
+          ) : (
+            <div class="columns">
+              <div class="column-main">
+                <CaseSections c={c} eligibility={c.eligibility} />
+                {c.decision && (
+                  <section aria-labelledby="decision-title">
+                    <h2 id="decision-title">{t.caseDecision}</h2>
+                    <p>
+                      <Tag tone={c.decision.outcome === 'approved' ? 'green' : 'red'}>
+                        {t.decisionOutcomes[c.decision.outcome] ?? c.decision.outcome}
+                      </Tag>
+                      {c.decision.decidedAt && ` · ${date(c.decision.decidedAt)}`}
+                    </p>
+                    {(c.decision.reasons ?? []).length > 0 && (
+                      <ul>
+                        {(c.decision.reasons ?? []).map((r) => (
+                          <li key={r.code + r.message}>{r.message}</li>
+                        ))}
+                      </ul>
+                    )}
+                  </section>
+                )}
+                {c.commissionVotes && c.commissionVotes.length > 0 && (
+                  <VotesSection votes={c.commissionVotes} />
+                )}
+                {commission && (
+                  <section aria-labelledby="minutes-title">
+                    <h2 id="minutes-title">{t.minutesTitle}</h2>
+                    <p>{t.minutesIntro}</p>
+                    {minutesFailure && <Alert kind="info">{minutesFailure}</Alert>}
+                    <Button kind="secondary" type="button" onClick={() => void getMinutes()}>
+                      {t.downloadMinutes}
+                    </Button>
+                  </section>
+                )}
+              </div>
+              <div class="column-side">
+                <HistorySection timeline={c.timeline ?? []} tasks={c.tasks} />
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+interface AuditEvent {
+  at: string;
+  actor: { kind: string; username?: string; roles?: string[] };
+  action: string;
+  before?: Record<string, unknown>;
+  after?: Record<string, unknown>;
+}
+
+/** The audit trail, oldest first, a page at a time: when, who (and their roles), what, before → after. */
+function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
+  const { t, lang, dateTime } = useI18n();
+  const pages = useCursorPages<AuditEvent>(
+    session,
+    `/v1/cases/by-id/${encodeURIComponent(caseId)}/audit`,
+    20,
+  );
+  const items = pages.data?.items;
+  const role = (r: string) => (roleNames as Record<string, Record<string, string>>)[r]?.[lang] ?? r;
+  const json = (v: Record<string, unknown>) => JSON.stringify(v, null, 1);
+  return (
+    <section aria-labelledby="audit-title">
+      <h2 id="audit-title">{t.auditTitle}</h2>
+      <p>{t.auditIntro}</p>
+      {pages.failure && <Failed failure={pages.failure} onRetry={pages.reload} />}
+      {pages.loading && <Loading />}
+      {items && items.length === 0 && <p class="inset">{t.auditEmpty}</p>}
+      {items && items.length > 0 && (
+        <TableWrap label={t.tableOf(t.auditTitle)}>
+          <table class="table" data-testid="audit">
+            <caption class="visually-hidden">{t.auditTitle}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.auditWhen}</th>
+                <th scope="col">{t.auditWho}</th>
+                <th scope="col">{t.auditWhat}</th>
+                <th scope="col">{t.auditChange}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((e, i) => (
+                <tr key={`${e.at}-${i}`}>
+                  <td>
+                    <time dateTime={e.at}>{dateTime(e.at)}</time>
+                  </td>
+                  <td>
+                    {e.actor.kind === 'staff' ? (
+                      <>
+                        {e.actor.username}
+                        {e.actor.roles && e.actor.roles.length > 0 && (
+                          <span class="muted"> ({e.actor.roles.map(role).join(', ')})</span>
+                        )}
+                      </>
+                    ) : (
+                      <>
+                        {t.actorKinds[e.actor.kind] ?? e.actor.kind}
+                        {e.actor.username && <span class="muted"> ({e.actor.username})</span>}
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    <code>{e.action}</code>
+                  </td>
+                  <td>
+                    {e.before || e.after ? (
+                      <details>
+                        <summary>{t.auditShowChange}</summary>
+                        {e.before && (
+                          <>
+                            <p class="audit-label">{t.auditBefore}</p>
+                            <pre class="audit-json">{json(e.before)}</pre>
+                          </>
+                        )}
+                        {e.after && (
+                          <>
+                            <p class="audit-label">{t.auditAfter}</p>
+                            <pre class="audit-json">{json(e.after)}</pre>
+                          </>
+                        )}
+                      </details>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      <CursorPagination pages={pages} />
+    </section>
+  );
+}
