@@ -20,7 +20,8 @@ export type AidMessage =
   | { readonly kind: 'rejected'; readonly reference: string; readonly reasons: readonly string[] }
   | { readonly kind: 'waitlisted'; readonly reference: string }
   | { readonly kind: 'paid'; readonly reference: string; readonly amount?: Money }
-  | { readonly kind: 'payment_failed'; readonly reference: string };
+  | { readonly kind: 'payment_failed'; readonly reference: string }
+  | { readonly kind: 'withdrawn'; readonly reference: string };
 
 export type AidMessageKind = AidMessage['kind'];
 
@@ -33,6 +34,7 @@ export const notifiedAidStatuses = [
   'waitlisted',
   'paid',
   'payment_failed',
+  'withdrawn',
 ] as const satisfies readonly AidMessageKind[];
 
 type Render = (m: AidMessage, amount: (m: Money) => string) => string;
@@ -65,6 +67,8 @@ const render: Readonly<Record<Language, Render>> = {
           : `The aid under your application ${m.reference} has been paid.`;
       case 'payment_failed':
         return `The payment under your application ${m.reference} could not be made. The office will contact you; please check your payment details on the status page.`;
+      case 'withdrawn':
+        return `Your application ${m.reference} has been withdrawn, as you asked. Nothing more will be done with it; you may apply again at any time.`;
     }
   },
   uk: (m, amount) => {
@@ -89,6 +93,8 @@ const render: Readonly<Record<Language, Render>> = {
           : `Допомогу за заявою ${m.reference} виплачено.`;
       case 'payment_failed':
         return `Виплату за заявою ${m.reference} здійснити не вдалося. Працівники установи зв’яжуться з вами; перевірте, будь ласка, платіжні реквізити на сторінці стану заяви.`;
+      case 'withdrawn':
+        return `Вашу заяву ${m.reference} відкликано, як ви просили. Розгляд припинено; ви можете подати заяву знову будь-коли.`;
     }
   },
   ru: (m, amount) => {
@@ -113,6 +119,8 @@ const render: Readonly<Record<Language, Render>> = {
           : `Помощь по заявлению ${m.reference} выплачена.`;
       case 'payment_failed':
         return `Выплату по заявлению ${m.reference} произвести не удалось. Сотрудники учреждения свяжутся с вами; пожалуйста, проверьте платёжные реквизиты на странице статуса заявления.`;
+      case 'withdrawn':
+        return `Ваше заявление ${m.reference} отозвано по вашей просьбе. Рассмотрение прекращено; вы можете подать заявление снова в любое время.`;
     }
   },
   zh: (m, amount) => {
@@ -137,6 +145,8 @@ const render: Readonly<Record<Language, Render>> = {
           : `申请 ${m.reference} 的救助款已发放。`;
       case 'payment_failed':
         return `申请 ${m.reference} 的款项未能发放。工作人员将与您联系；请在办理进度页面核对收款信息。`;
+      case 'withdrawn':
+        return `您的申请 ${m.reference} 已按您的要求撤回，办理已终止；您可以随时重新申请。`;
     }
   },
 };

@@ -4,7 +4,7 @@
  * export in-process. Workflows refer to step functions as `${<name>FunctionArn}`.
  */
 export type TableAccess = 'read' | 'readWrite';
-export type StepFunctionsAccess = 'startExecution' | 'taskCallbacks' | 'describeExecution';
+export type StepFunctionsAccess = 'startExecution' | 'taskCallbacks' | 'describeExecution' | 'stopExecution';
 export type MessagingAccess = 'email' | 'sms';
 
 export interface FunctionSpec {
@@ -108,6 +108,14 @@ export const functions = [
     entry: 'functions/http/respond-to-request.ts',
     trigger: 'http',
     description: "The applicant's answer to a request for information (the stream resumes the workflow)",
+    table: 'readWrite',
+  },
+  {
+    name: 'WithdrawApplication',
+    entry: 'functions/http/withdraw-application.ts',
+    trigger: 'http',
+    description:
+      'The applicant withdraws an application: releases reserved money (the stream stops the workflow)',
     table: 'readWrite',
   },
   {
@@ -337,7 +345,7 @@ export const functions = [
     description:
       'Transactional outbox: starts workflows for new cases, resumes them on decisions, funds the waitlist when a budget gains money; deletes the rest of a case whose item TTL expired',
     table: 'readWrite',
-    stepFunctions: ['startExecution', 'taskCallbacks'],
+    stepFunctions: ['startExecution', 'taskCallbacks', 'stopExecution'],
   },
   // The stream's second (and last: DynamoDB Streams serves at most two readers per shard) consumer.
   {

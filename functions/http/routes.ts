@@ -75,6 +75,12 @@ export const routes = [
     auth: 'public',
   },
   {
+    method: 'POST',
+    path: '/v1/cases/{reference}/withdrawal',
+    function: 'WithdrawApplication',
+    auth: 'public',
+  },
+  {
     method: 'GET',
     path: '/v1/cases/by-id/{caseId}/minutes',
     function: 'GetMinutes',

@@ -17,6 +17,7 @@ import { aidUsageReportSchema, budgetsReportSchema } from '../../domain/reports.
 import { newRuleSetSchema } from '../../domain/rule-set-versions.js';
 import { staffIdentitySchema } from '../../domain/staff-identity.js';
 import { decisionSchema } from '../../domain/tasks.js';
+import { withdrawalSchema } from '../../domain/withdrawal.js';
 import { type RouteSpec, routes } from '../http/routes.js';
 
 /** What the route table cannot say about a route: its purpose, body and success status. */
@@ -51,6 +52,13 @@ const docs: Record<
       "The applicant's answer to a request for information (needs X-Access-Code); 202 and the case returns to review.",
     body: applicantResponseSchema,
     success: 202,
+    headers: ['X-Access-Code'],
+  },
+  'POST /v1/cases/{reference}/withdrawal': {
+    summary:
+      'The applicant withdraws the application (needs X-Access-Code): reserved money goes back to its budget and the workflow stops; repeating answers the same; 409 once the payment is authorised.',
+    body: withdrawalSchema,
+    success: 200,
     headers: ['X-Access-Code'],
   },
   'GET /v1/cases/by-id/{caseId}/minutes': {

@@ -13,7 +13,13 @@ import { countAppealFacts } from '../use-cases/appeals/appeal-stats.js';
 import { resumeAfterSettlement, settlementToDeliver } from '../use-cases/payment-outbox.js';
 import { isCaseImage, purgeExpiredCase, removedByTtl } from '../use-cases/retention.js';
 import { budgetGained, fundingToDeliver, fundWaitlist, resumeAfterFunding } from '../use-cases/waitlist.js';
-import { resumeAfterResponse, resumeWorkflow, startCaseWorkflow } from '../use-cases/workflow-outbox.js';
+import { closeTasksOfWithdrawnCase } from '../use-cases/withdrawal.js';
+import {
+  resumeAfterResponse,
+  resumeWorkflow,
+  startCaseWorkflow,
+  stopCaseWorkflow,
+} from '../use-cases/workflow-outbox.js';
 
 /** The transactional outbox: what a committed change obliges the workflows to do. */
 async function dispatch(record: DynamoDBRecord): Promise<void> {
@@ -37,6 +43,19 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
   if (record.eventName === 'INSERT' && newImage?.type === 'AidCase') {
     const result = await startCaseWorkflow(String(newImage.caseId));
     logger.info('case workflow', { caseId: newImage.caseId, result });
+    return;
+  }
+  // The applicant withdrew: the workflow stops waiting and the case's tasks leave the inboxes.
+  if (
+    record.eventName === 'MODIFY' &&
+    newImage?.type === 'AidCase' &&
+    newImage.status === 'withdrawn' &&
+    oldImage?.status !== 'withdrawn'
+  ) {
+    const round = (newImage.reconsideration as { round?: number } | undefined)?.round;
+    const stopped = await stopCaseWorkflow(String(newImage.caseId), round);
+    const closed = await closeTasksOfWithdrawnCase(String(newImage.caseId));
+    logger.info('withdrawn case stopped', { caseId: newImage.caseId, stopped, closed });
     return;
   }
   // An appeal reopened a rejected case: its workflow runs again from the start (round n).

@@ -68,6 +68,20 @@ export function waitlistFunded(table: string, caseId: string, input: { at: strin
   };
 }
 
+/** The applicant withdrew while waiting: out of the queue, so no walk ever funds the case. */
+export function waitlistWithdrawn(table: string, caseId: string, at: string) {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.waitlist(caseId),
+      UpdateExpression: 'SET #status = :withdrawn, withdrawnAt = :at REMOVE gsi2pk, gsi2sk',
+      ConditionExpression: '#status = :waiting',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':withdrawn': 'withdrawn', ':waiting': 'waiting', ':at': at },
+    },
+  };
+}
+
 /**
  * Step of "Wait for funds": stores the workflow's token on the case's waitlist item. Idempotent
  * per token; a new token (the wait timed out and was entered again) replaces the old one. If the

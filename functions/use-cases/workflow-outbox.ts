@@ -1,9 +1,11 @@
 import {
   ExecutionAlreadyExists,
+  ExecutionDoesNotExist,
   InvalidToken,
   SendTaskFailureCommand,
   SendTaskSuccessCommand,
   StartExecutionCommand,
+  StopExecutionCommand,
   TaskDoesNotExist,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
@@ -121,6 +123,38 @@ async function deliver(
       });
       return 'stale';
     }
+    throw error;
+  }
+}
+
+/** The execution ARN of a case's workflow run: the machine's ARN with the execution's name. */
+function caseExecutionArn(stateMachineArn: string, name: string): string {
+  return `${stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
+}
+
+/**
+ * Stops the case's current workflow run (the applicant withdrew): whatever it waits for, it waits
+ * no more. Stopping a run that has ended, or never started, changes nothing, so a redelivered
+ * stream record is harmless.
+ */
+export async function stopCaseWorkflow(
+  caseId: string,
+  reconsiderationRound?: number,
+): Promise<'stopped' | 'absent'> {
+  const stateMachineArn = config().AID_STATE_MACHINE_ARN;
+  if (!stateMachineArn) throw new Error('AID_STATE_MACHINE_ARN is not configured');
+  const name = reconsiderationRound ? `${caseId}-reconsideration-${reconsiderationRound}` : caseId;
+  try {
+    await sfn().send(
+      new StopExecutionCommand({
+        executionArn: caseExecutionArn(stateMachineArn, name),
+        error: 'Withdrawn',
+        cause: 'The applicant withdrew the application.',
+      }),
+    );
+    return 'stopped';
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist) return 'absent';
     throw error;
   }
 }

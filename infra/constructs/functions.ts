@@ -66,6 +66,7 @@ export const stepFunctionsActions: Readonly<Record<StepFunctionsAccess, readonly
   startExecution: ['states:StartExecution'],
   taskCallbacks: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
   describeExecution: ['states:DescribeExecution'],
+  stopExecution: ['states:StopExecution'],
 };
 
 /** Default timeouts per trigger. Step functions stay below the 30 s TimeoutSeconds of their Task states. */
@@ -318,7 +319,7 @@ export function grantAndConfigure(fn: lambda.Function, spec: FunctionSpec, targe
     for (const machine of stateMachines) {
       const sm = targets.stateMachines[machine.name];
       for (const kind of sfnAccess) {
-        if (kind === 'describeExecution') {
+        if (kind === 'describeExecution' || kind === 'stopExecution') {
           // Execution ARNs are only known at run time: scope the grant to this machine's executions.
           const executions = Stack.of(sm).formatArn({
             service: 'states',
@@ -328,14 +329,14 @@ export function grantAndConfigure(fn: lambda.Function, spec: FunctionSpec, targe
           });
           fn.addToRolePolicy(
             new iam.PolicyStatement({
-              actions: [...stepFunctionsActions.describeExecution],
+              actions: [...stepFunctionsActions[kind]],
               resources: [executions],
             }),
           );
           acknowledge(
             fn.role!,
             iamWildcardResourceFinding(fn, executions),
-            `${spec.name} describes executions of ${machine.name}; execution ARNs are only known at run time, ` +
+            `${spec.name} ${kind === 'stopExecution' ? 'stops' : 'describes'} executions of ${machine.name}; execution ARNs are only known at run time, ` +
               'so the grant covers exactly the executions of that state machine (<name>:*).',
           );
         } else {

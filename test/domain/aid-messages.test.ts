@@ -16,6 +16,7 @@ const every: AidMessage[] = [
   { kind: 'waitlisted', reference },
   { kind: 'paid', reference, amount: { currency: 'RUB', minor: 500000 } },
   { kind: 'payment_failed', reference },
+  { kind: 'withdrawn', reference },
 ];
 
 describe('aid messages to applicants', () => {

@@ -281,6 +281,37 @@ describe('an aid application, end to end in the browser', () => {
     await page.close();
   });
 
+  it('an applicant withdraws an application from the status page, by keyboard', async () => {
+    const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        applicant: { fullName: 'Олена Відкликана', birthDate: '1961-07-30', phone: '+380 67 123 4567' },
+        categories: ['pensioner'],
+        household: { size: 2, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_800_000 } },
+        aidType: 'cash',
+        requestedAmount: { currency: 'RUB', minor: 500_000 },
+        reason: 'Ліки після операції.',
+        payout: { method: 'cash_desk' },
+      }),
+    });
+    expect(res.status).toBe(201);
+    const receipt = (await res.json()) as { reference: string; accessCode: string };
+    await runtime.settle();
+    const page = await newPage(360);
+    await openCase(page, 'uk', receipt.reference, receipt.accessCode);
+    await page.locator('details.withdraw summary').focus();
+    await page.keyboard.press('Enter');
+    await fill(page, 'withdrawReason', 'Знайшла роботу');
+    expect(await axe(page), 'status page with the withdrawal form (uk)').toEqual([]);
+    await page.locator('details.withdraw button').press('Enter');
+    const status = page.locator('[data-testid="case-status"][data-status="withdrawn"]');
+    await status.waitFor();
+    await screenshot(page, 'status-withdrawn-uk-360');
+    expect(await page.locator('details.withdraw').count()).toBe(0);
+    await page.close();
+  });
+
   it('an appeal is sent, answered by the office and rated by the applicant', async (ctx) => {
     if (!apiPaths.has('/v1/appeals') || !apiPaths.has('/v1/cases/{reference}/feedback')) ctx.skip();
     const page = await newPage(360);

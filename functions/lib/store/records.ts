@@ -327,7 +327,7 @@ export interface WaitlistRecord {
   readonly type: 'Waitlist';
   readonly caseId: string;
   readonly year: number;
-  readonly status: 'waiting' | 'funded';
+  readonly status: 'waiting' | 'funded' | 'withdrawn';
   readonly approvedAt: string;
   readonly amount: Money;
   /** The funding sources the case may be paid from, first choice first. */

@@ -77,6 +77,8 @@ export function aidMessageFor(
     }
     case 'payment_failed':
       return { kind: 'payment_failed', reference };
+    case 'withdrawn':
+      return { kind: 'withdrawn', reference };
     default:
       return undefined;
   }

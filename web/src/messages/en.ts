@@ -161,6 +161,12 @@ export const en = {
   replySending: 'Sending…',
   replySent: 'Thank you. Your answer was sent and the review continues.',
   replyMissing: 'Write your answer before sending it.',
+  withdrawTitle: 'Withdraw this application',
+  withdrawIntro:
+    'If you no longer need this aid, you can withdraw the application. The office stops working on it, and you may apply again later.',
+  withdrawReasonLabel: 'Why are you withdrawing it? (optional)',
+  withdrawButton: 'Withdraw the application',
+  withdrawSending: 'Withdrawing…',
   feedbackTitle: 'How satisfied are you with how we handled this?',
   feedbackRating: 'Your rating',
   feedbackComment: 'Anything else you want to tell us?',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { aidStatusNames } from '../../../domain/aid-lifecycle.js';
+import { type AidStatus, aidStatuses, aidStatusNames } from '../../../domain/aid-lifecycle.js';
 import type { Money } from '../../../domain/money.js';
+import { withdrawalRefusal } from '../../../domain/withdrawal.js';
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
@@ -21,6 +22,8 @@ import {
   useTitle,
 } from '../ui.js';
 import { rememberedCase } from './apply.js';
+
+const isAidStatus = (s: string): s is AidStatus => (aidStatuses as readonly string[]).includes(s);
 
 export interface CaseView {
   reference: string;
@@ -242,6 +245,12 @@ function CaseDetails(p: {
       {v.status === 'info_requested' && (
         <ReplyBox reference={v.reference} accessCode={p.accessCode} onSent={p.onReload} />
       )}
+      {v.kind === 'aid' &&
+        isAidStatus(v.status) &&
+        v.status !== 'withdrawn' &&
+        !withdrawalRefusal(v.status) && (
+          <WithdrawBox reference={v.reference} accessCode={p.accessCode} onDone={p.onReload} />
+        )}
       {v.eligibility && v.eligibility.rules.length > 0 && (
         <section aria-labelledby="checks-title">
           <h2 id="checks-title">{t.checksMade}</h2>
@@ -324,6 +333,39 @@ function ReplyBox(p: { reference: string; accessCode: string; onSent: () => Prom
         </Button>
       </form>
     </section>
+  );
+}
+
+/** Withdrawing is final, so it sits behind a disclosure and says what it means before the button. */
+function WithdrawBox(p: { reference: string; accessCode: string; onDone: () => Promise<void> }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const send = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setFailure(undefined);
+    const res = await api('POST', `/v1/cases/${encodeURIComponent(p.reference)}/withdrawal`, {
+      headers: { 'x-access-code': p.accessCode },
+      body: reason.trim() ? { reason } : {},
+    });
+    setBusy(false);
+    if (res.ok) await p.onDone();
+    else setFailure(failureMessage(t, res));
+  };
+  return (
+    <details class="withdraw">
+      <summary>{t.withdrawTitle}</summary>
+      {failure && <Alert kind="error">{failure}</Alert>}
+      <p>{t.withdrawIntro}</p>
+      <form noValidate onSubmit={send}>
+        <TextArea id="withdrawReason" label={t.withdrawReasonLabel} value={reason} onInput={setReason} />
+        <Button busy={busy} busyText={t.withdrawSending}>
+          {t.withdrawButton}
+        </Button>
+      </form>
+    </details>
   );
 }
 

@@ -1,0 +1,23 @@
+import { type AidStatus, canTransition } from './aid-lifecycle.js';
+import { strictObject, text } from './schema-helpers.js';
+
+/** POST /v1/cases/{reference}/withdrawal: the applicant withdraws the application, saying why if they wish. */
+export const withdrawalSchema = strictObject('Withdrawal', {
+  reason: text('Reason', 2000).optional(),
+}).meta({
+  id: 'Withdrawal',
+  description: 'The applicant withdraws the application; the reason is optional.',
+});
+
+/**
+ * Why an application can no longer be withdrawn, in words for the applicant; undefined when it can.
+ * Once finance has authorised the payment the money may already be in a bank file, so the case
+ * waits for the bank (domain/aid-lifecycle.ts); a closed case has nothing left to withdraw.
+ */
+export function withdrawalRefusal(status: AidStatus): string | undefined {
+  if (status === 'withdrawn' || canTransition(status, 'withdrawn')) return undefined;
+  if (status === 'payment_authorised') {
+    return 'The payment has already been authorised and may be on its way to your bank, so the application can no longer be withdrawn. Please contact the office.';
+  }
+  return `This application is closed ("${status}"); there is nothing left to withdraw.`;
+}
