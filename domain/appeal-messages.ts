@@ -2,7 +2,9 @@ import type { Language } from './catalogue.js';
 
 /**
  * What the applicant is told about their appeal, in their language. Messages carry the reference
- * and dates, never the appeal's text: a notification may travel by SMS.
+ * and dates, never the appeal's text: a notification may travel by SMS. The office's answer itself
+ * goes in an e-mail or a printed letter (someone who wrote by post may have no internet to read it
+ * on the status page), never in an SMS.
  */
 export type AppealMessage =
   | { readonly kind: 'registered'; readonly reference: string; readonly dueDate: string }
@@ -13,7 +15,7 @@ export type AppealMessage =
       readonly dueDate: string;
       readonly reason: string;
     }
-  | { readonly kind: 'answered'; readonly reference: string }
+  | { readonly kind: 'answered'; readonly reference: string; readonly answer?: string }
   | { readonly kind: 'not_answerable'; readonly reference: string };
 
 type Render = (m: AppealMessage) => string;
@@ -28,7 +30,9 @@ const render: Readonly<Record<Language, Render>> = {
       case 'extended':
         return `The answer to your appeal ${m.reference} needs more time: the new date is ${m.dueDate}. Reason: ${m.reason}`;
       case 'answered':
-        return `The answer to your appeal ${m.reference} is ready. Please tell us how satisfied you are with it.`;
+        return m.answer
+          ? `The answer to your appeal ${m.reference}:\n\n${m.answer}\n\nPlease tell us how satisfied you are with it.`
+          : `The answer to your appeal ${m.reference} is ready. Please tell us how satisfied you are with it.`;
       case 'not_answerable':
         return `Appeal ${m.reference} was registered but cannot be answered: it gives no name or address.`;
     }
@@ -42,7 +46,9 @@ const render: Readonly<Record<Language, Render>> = {
       case 'extended':
         return `Строк розгляду звернення ${m.reference} продовжено до ${m.dueDate}. Причина: ${m.reason}`;
       case 'answered':
-        return `Відповідь на звернення ${m.reference} готова. Будь ласка, оцініть її.`;
+        return m.answer
+          ? `Відповідь на звернення ${m.reference}:\n\n${m.answer}\n\nБудь ласка, оцініть її.`
+          : `Відповідь на звернення ${m.reference} готова. Будь ласка, оцініть її.`;
       case 'not_answerable':
         return `Звернення ${m.reference} зареєстровано, але відповісти неможливо: не вказано ім’я чи адресу.`;
     }
@@ -56,7 +62,9 @@ const render: Readonly<Record<Language, Render>> = {
       case 'extended':
         return `Срок рассмотрения обращения ${m.reference} продлён до ${m.dueDate}. Причина: ${m.reason}`;
       case 'answered':
-        return `Ответ на обращение ${m.reference} готов. Пожалуйста, оцените его.`;
+        return m.answer
+          ? `Ответ на обращение ${m.reference}:\n\n${m.answer}\n\nПожалуйста, оцените его.`
+          : `Ответ на обращение ${m.reference} готов. Пожалуйста, оцените его.`;
       case 'not_answerable':
         return `Обращение ${m.reference} зарегистрировано, но ответ невозможен: не указаны фамилия или адрес.`;
     }
@@ -70,7 +78,9 @@ const render: Readonly<Record<Language, Render>> = {
       case 'extended':
         return `信访事项 ${m.reference} 的办理期限延长至 ${m.dueDate}。原因：${m.reason}`;
       case 'answered':
-        return `信访事项 ${m.reference} 已答复，请对办理结果进行评价。`;
+        return m.answer
+          ? `信访事项 ${m.reference} 的答复：\n\n${m.answer}\n\n请对办理结果进行评价。`
+          : `信访事项 ${m.reference} 已答复，请对办理结果进行评价。`;
       case 'not_answerable':
         return `信访事项 ${m.reference} 已登记，但因未留姓名或地址无法答复。`;
     }

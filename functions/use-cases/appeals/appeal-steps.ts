@@ -130,7 +130,12 @@ export async function publishAnswer(caseId: string, now: Date): Promise<{ answer
         at,
         applicant: current.applicant,
         language: current.language,
-        message: { kind: 'answered', reference: current.reference },
+        message: {
+          kind: 'answered',
+          reference: current.reference,
+          // E-mail and letters carry the answer itself; an SMS only says it is ready (and links).
+          ...(deliveryChannel(current.applicant) === 'sms' ? {} : { answer: current.answerDraft }),
+        },
       }),
     ],
     'publishing the answer',
