@@ -1,9 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { languageSchema } from './catalogue.js';
 import { type CatalogueCodes, catalogueCodeSchema, codesOf, seedCatalogue } from './catalogue-entries.js';
 import { type IsoDate, isoDateSchema, toIsoDate } from './dates.js';
 import { moneySchema } from './money.js';
-import { strictObject, text, typeMessage, wholeNumber } from './schema-helpers.js';
+import { meta, strictObject, text, typeMessage, wholeNumber } from './schema-helpers.js';
 
 /**
  * The body of `POST /v1/aid-applications` (API.md). Every level rejects unknown keys so that a
@@ -33,89 +33,103 @@ const CONTROL_CHARACTERS = /\p{Cc}/u;
 
 // --- applicant --------------------------------------------------------------------------------
 
-const fullNameSchema = text('Full name', 200).refine((s) => !CONTROL_CHARACTERS.test(s), {
-  error: 'Full name must not contain control characters such as tabs or line breaks.',
-});
+const fullNameSchema = text('Full name', 200).check(
+  z.refine((s) => !CONTROL_CHARACTERS.test(s), {
+    error: 'Full name must not contain control characters such as tabs or line breaks.',
+  }),
+);
 
 const EARLIEST_BIRTH_DATE = '1900-01-01';
 
-const birthDateSchema = isoDateSchema('Birth date').refine((d) => d >= EARLIEST_BIRTH_DATE, {
-  error: `Birth date must be on or after ${EARLIEST_BIRTH_DATE}: check the year.`,
-});
+const birthDateSchema = isoDateSchema('Birth date').check(
+  z.refine((d) => d >= EARLIEST_BIRTH_DATE, {
+    error: `Birth date must be on or after ${EARLIEST_BIRTH_DATE}: check the year.`,
+  }),
+);
 
-const emailSchema = z
-  .string({ error: typeMessage('Email', 'text') })
-  .trim()
-  .max(254, { error: 'Email must be at most 254 characters long.' })
-  .regex(z.regexes.email, { error: 'Email does not look like an address: write it as name@example.org.' })
-  .meta({ format: 'email' });
+const emailSchema = meta(
+  z.string({ error: typeMessage('Email', 'text') }).check(
+    z.trim(),
+    z.maxLength(254, { error: 'Email must be at most 254 characters long.' }),
+    z.regex(z.regexes.email, {
+      error: 'Email does not look like an address: write it as name@example.org.',
+    }),
+  ),
+  { format: 'email' },
+);
 
 /**
  * Lenient on purpose: people write phone numbers in many ways ("+7 (495) 123-45-67", "8 800 200
  * 00 00", "0044 20 7946 0000"). Staff call the number; they do not need E.164.
  */
-const phoneSchema = z
-  .string({ error: typeMessage('Phone', 'text') })
-  .trim()
-  .regex(/^\+?[\d\s\-()]+$/, {
+const phoneSchema = z.string({ error: typeMessage('Phone', 'text') }).check(
+  z.trim(),
+  z.regex(/^\+?[\d\s\-()]+$/, {
     error: 'Phone may contain only digits, spaces, brackets, "-" and a leading "+", e.g. +7 (495) 123-45-67.',
-  })
-  .refine(
+  }),
+  z.refine(
     (s) => {
       const digits = s.replace(/\D/g, '').length;
       return digits >= 5 && digits <= 20;
     },
     { error: 'Phone must have between 5 and 20 digits.' },
-  );
+  ),
+);
 
-export const applicantSchema = strictObject('Applicant', {
-  fullName: fullNameSchema,
-  birthDate: birthDateSchema,
-  email: emailSchema.optional(),
-  phone: phoneSchema.optional(),
-  address: text('Address', 500).optional(),
-  preferredLanguage: languageSchema.default('ru'),
-  nationalId: text('National ID', 50).optional(),
-})
-  .refine((a) => a.email !== undefined || a.phone !== undefined || a.address !== undefined, {
-    error: 'Give at least one way to contact you: an email, a phone number or a postal address.',
-    // Runs even when other applicant fields failed, so that all problems are reported at once.
-    when: (payload) =>
-      isObject(payload) &&
-      at(payload.value, 'email') === undefined &&
-      at(payload.value, 'phone') === undefined &&
-      at(payload.value, 'address') === undefined,
-  })
-  .meta({ id: 'Applicant' });
+export const applicantSchema = meta(
+  strictObject('Applicant', {
+    fullName: fullNameSchema,
+    birthDate: birthDateSchema,
+    email: z.optional(emailSchema),
+    phone: z.optional(phoneSchema),
+    address: z.optional(text('Address', 500)),
+    preferredLanguage: z._default(languageSchema, 'ru'),
+    nationalId: z.optional(text('National ID', 50)),
+  }).check(
+    z.refine((a) => a.email !== undefined || a.phone !== undefined || a.address !== undefined, {
+      error: 'Give at least one way to contact you: an email, a phone number or a postal address.',
+      // Runs even when other applicant fields failed, so that all problems are reported at once.
+      when: (payload) =>
+        isObject(payload) &&
+        at(payload.value, 'email') === undefined &&
+        at(payload.value, 'phone') === undefined &&
+        at(payload.value, 'address') === undefined,
+    }),
+  ),
+  { id: 'Applicant' },
+);
 
 export type Applicant = z.infer<typeof applicantSchema>;
 
 // --- household --------------------------------------------------------------------------------
 
-export const householdSchema = strictObject('Household', {
-  size: wholeNumber('Household size', 1, 30),
-  children: wholeNumber('Number of children', 0, 30),
-  monthlyIncome: moneySchema,
-})
-  .superRefine(
-    (h, ctx) => {
-      if (h.children > h.size) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['children'],
-          message: `Number of children (${h.children}) cannot be larger than the household size (${h.size}): the size counts everyone in the household, children included.`,
-        });
-      }
-    },
-    {
-      when: (payload) =>
-        typeof at(payload.value, 'size') === 'number' && typeof at(payload.value, 'children') === 'number',
-    },
-  )
-  .meta({
+export const householdSchema = meta(
+  strictObject('Household', {
+    size: wholeNumber('Household size', 1, 30),
+    children: wholeNumber('Number of children', 0, 30),
+    monthlyIncome: moneySchema,
+  }).check(
+    z.superRefine(
+      (h, ctx) => {
+        if (h.children > h.size) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['children'],
+            message: `Number of children (${h.children}) cannot be larger than the household size (${h.size}): the size counts everyone in the household, children included.`,
+          });
+        }
+      },
+      {
+        when: (payload) =>
+          typeof at(payload.value, 'size') === 'number' && typeof at(payload.value, 'children') === 'number',
+      },
+    ),
+  ),
+  {
     id: 'Household',
     description: 'Everyone living in the household (children included) and their total monthly income.',
-  });
+  },
+);
 
 export type Household = z.infer<typeof householdSchema>;
 
@@ -135,10 +149,9 @@ export function ibanChecksumValid(iban: string): boolean {
 
 const withoutSpaces = (s: string) => s.replace(/[\s-]+/g, '').toUpperCase();
 
-const ibanSchema = z
-  .string({ error: typeMessage('IBAN', 'text') })
-  .overwrite(withoutSpaces)
-  .superRefine((iban, ctx) => {
+const ibanSchema = z.string({ error: typeMessage('IBAN', 'text') }).check(
+  z.overwrite(withoutSpaces),
+  z.superRefine((iban, ctx) => {
     if (/^\d{20}$/.test(iban)) {
       ctx.addIssue({
         code: 'custom',
@@ -154,22 +167,25 @@ const ibanSchema = z
     } else if (!ibanChecksumValid(iban)) {
       ctx.addIssue({ code: 'custom', message: "The IBAN's check digits do not match: look for a typo." });
     }
-  });
+  }),
+);
 
 const accountNumberSchema = z
   .string({ error: typeMessage('Account number', 'text') })
-  .overwrite(withoutSpaces)
-  .regex(/^\d{20}$/, { error: 'Account number must have exactly 20 digits.' });
+  .check(
+    z.overwrite(withoutSpaces),
+    z.regex(/^\d{20}$/, { error: 'Account number must have exactly 20 digits.' }),
+  );
 
 const RU_BIC = /^\d{9}$/;
 const SWIFT_BIC = /^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 
-const bicSchema = z
-  .string({ error: typeMessage('BIC', 'text') })
-  .overwrite(withoutSpaces)
-  .refine((s) => RU_BIC.test(s) || SWIFT_BIC.test(s), {
+const bicSchema = z.string({ error: typeMessage('BIC', 'text') }).check(
+  z.overwrite(withoutSpaces),
+  z.refine((s) => RU_BIC.test(s) || SWIFT_BIC.test(s), {
     error: 'BIC must be a 9-digit Russian BIC (БИК) or an 8- or 11-character SWIFT code.',
-  });
+  }),
+);
 
 /**
  * Bank transfer to either an IBAN (checked with mod 97) or a domestic Russian 20-digit account
@@ -177,76 +193,83 @@ const bicSchema = z
  * `iban` / `accountNumber`. The Russian account's control key is not checked: a false rejection
  * would stop a valid application, while a typo is caught by the bank as a failed payment.
  */
-const bankTransferSchema = strictObject('Payout', {
-  method: z.literal('bank_transfer'),
-  accountHolder: text('Account holder', 200),
-  iban: ibanSchema.optional(),
-  accountNumber: accountNumberSchema.optional(),
-  bic: bicSchema.optional(),
-})
-  .superRefine(
-    (p, ctx) => {
-      const hasIban = at(p, 'iban') !== undefined;
-      const hasAccount = at(p, 'accountNumber') !== undefined;
-      const bic = at(p, 'bic');
-      if (!hasIban && !hasAccount) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['iban'],
-          message:
-            'Give the account to pay into: an IBAN in "iban", or a 20-digit Russian account number in "accountNumber" with the bank\'s BIC in "bic".',
-        });
-      }
-      if (hasIban && hasAccount) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['accountNumber'],
-          message: 'Give either "iban" or "accountNumber", not both.',
-        });
-      }
-      if (hasAccount && !hasIban) {
-        if (bic === undefined) {
+const bankTransferSchema = meta(
+  strictObject('Payout', {
+    method: z.literal('bank_transfer'),
+    accountHolder: text('Account holder', 200),
+    iban: z.optional(ibanSchema),
+    accountNumber: z.optional(accountNumberSchema),
+    bic: z.optional(bicSchema),
+  }).check(
+    z.superRefine(
+      (p, ctx) => {
+        const hasIban = at(p, 'iban') !== undefined;
+        const hasAccount = at(p, 'accountNumber') !== undefined;
+        const bic = at(p, 'bic');
+        if (!hasIban && !hasAccount) {
           ctx.addIssue({
             code: 'custom',
-            path: ['bic'],
-            message: 'A 20-digit account number needs the bank\'s 9-digit BIC (БИК) in "bic".',
-          });
-        } else if (typeof bic === 'string' && SWIFT_BIC.test(withoutSpaces(bic))) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['bic'],
+            path: ['iban'],
             message:
-              'With a Russian account number, "bic" must be the bank\'s 9-digit BIC (БИК), not a SWIFT code.',
+              'Give the account to pay into: an IBAN in "iban", or a 20-digit Russian account number in "accountNumber" with the bank\'s BIC in "bic".',
           });
         }
-      }
-    },
-    { when: isObject },
-  )
-  .meta({ id: 'BankTransferPayout' });
+        if (hasIban && hasAccount) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['accountNumber'],
+            message: 'Give either "iban" or "accountNumber", not both.',
+          });
+        }
+        if (hasAccount && !hasIban) {
+          if (bic === undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['bic'],
+              message: 'A 20-digit account number needs the bank\'s 9-digit BIC (БИК) in "bic".',
+            });
+          } else if (typeof bic === 'string' && SWIFT_BIC.test(withoutSpaces(bic))) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['bic'],
+              message:
+                'With a Russian account number, "bic" must be the bank\'s 9-digit BIC (БИК), not a SWIFT code.',
+            });
+          }
+        }
+      },
+      { when: isObject },
+    ),
+  ),
+  { id: 'BankTransferPayout' },
+);
 
-const cashDeskSchema = strictObject('Payout', { method: z.literal('cash_desk') }).meta({
+const cashDeskSchema = meta(strictObject('Payout', { method: z.literal('cash_desk') }), {
   id: 'CashDeskPayout',
 });
 
-const inKindSchema = strictObject('Payout', {
-  method: z.literal('in_kind'),
-  deliveryAddress: text('Delivery address', 500).optional(),
-}).meta({ id: 'InKindPayout' });
+const inKindSchema = meta(
+  strictObject('Payout', {
+    method: z.literal('in_kind'),
+    deliveryAddress: z.optional(text('Delivery address', 500)),
+  }),
+  { id: 'InKindPayout' },
+);
 
 export const payoutMethods = ['bank_transfer', 'cash_desk', 'in_kind'] as const;
 export type PayoutMethod = (typeof payoutMethods)[number];
 
 const payoutTypeMessage = typeMessage('Payout', 'an object');
 
-export const payoutSchema = z
-  .discriminatedUnion('method', [bankTransferSchema, cashDeskSchema, inKindSchema], {
+export const payoutSchema = meta(
+  z.discriminatedUnion('method', [bankTransferSchema, cashDeskSchema, inKindSchema], {
     error: (issue) =>
       issue.code === 'invalid_union'
         ? 'Choose how the aid is given: "method" must be bank_transfer, cash_desk or in_kind.'
         : payoutTypeMessage(issue),
-  })
-  .meta({ id: 'Payout' });
+  }),
+  { id: 'Payout' },
+);
 
 export type Payout = z.infer<typeof payoutSchema>;
 
@@ -256,61 +279,68 @@ const categoriesSchema = z
   .array(catalogueCodeSchema('Recipient category'), {
     error: typeMessage('Categories', 'a list of category codes'),
   })
-  .min(1, { error: 'Choose at least one recipient category.' })
-  .superRefine(
-    (categories, ctx) => {
-      categories.forEach((c, i) => {
-        if (categories.indexOf(c) !== i) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i],
-            message: `Category "${c}" is listed more than once: list each category once.`,
-          });
-        }
-      });
-    },
-    { when: (payload) => Array.isArray(payload.value) },
+  .check(
+    z.minLength(1, { error: 'Choose at least one recipient category.' }),
+    z.superRefine(
+      (categories, ctx) => {
+        categories.forEach((c, i) => {
+          if (categories.indexOf(c) !== i) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i],
+              message: `Category "${c}" is listed more than once: list each category once.`,
+            });
+          }
+        });
+      },
+      { when: (payload) => Array.isArray(payload.value) },
+    ),
   );
 
-const requestedAmountSchema = moneySchema.refine((m) => m.minor > 0, {
-  error: 'Requested amount must be more than zero.',
-  path: ['minor'],
-  when: (payload) => typeof at(payload.value, 'minor') === 'number',
-});
+const requestedAmountSchema = moneySchema.check(
+  z.refine((m) => m.minor > 0, {
+    error: 'Requested amount must be more than zero.',
+    path: ['minor'],
+    when: (payload) => typeof at(payload.value, 'minor') === 'number',
+  }),
+);
 
-export const aidApplicationSchema = strictObject('Application', {
-  applicant: applicantSchema,
-  categories: categoriesSchema,
-  household: householdSchema,
-  // A code of the catalogue, which grows without a release: its shape is checked here, its
-  // existence against the stored catalogue (aidApplicationSchemaAt's `catalogue`).
-  aidType: catalogueCodeSchema('Aid type'),
-  requestedAmount: requestedAmountSchema,
-  reason: text('Reason', 4000),
-  payout: payoutSchema,
-})
-  .superRefine(
-    (app, ctx) => {
-      const incomeCurrency = at(app, 'household', 'monthlyIncome', 'currency');
-      const requestedCurrency = at(app, 'requestedAmount', 'currency');
-      if (
-        typeof incomeCurrency === 'string' &&
-        typeof requestedCurrency === 'string' &&
-        incomeCurrency !== requestedCurrency
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['requestedAmount', 'currency'],
-          message: `Requested amount must be in the same currency as the household income (${incomeCurrency}).`,
-        });
-      }
-    },
-    { when: isObject },
-  )
-  .meta({
+export const aidApplicationSchema = meta(
+  strictObject('Application', {
+    applicant: applicantSchema,
+    categories: categoriesSchema,
+    household: householdSchema,
+    // A code of the catalogue, which grows without a release: its shape is checked here, its
+    // existence against the stored catalogue (aidApplicationSchemaAt's `catalogue`).
+    aidType: catalogueCodeSchema('Aid type'),
+    requestedAmount: requestedAmountSchema,
+    reason: text('Reason', 4000),
+    payout: payoutSchema,
+  }).check(
+    z.superRefine(
+      (app, ctx) => {
+        const incomeCurrency = at(app, 'household', 'monthlyIncome', 'currency');
+        const requestedCurrency = at(app, 'requestedAmount', 'currency');
+        if (
+          typeof incomeCurrency === 'string' &&
+          typeof requestedCurrency === 'string' &&
+          incomeCurrency !== requestedCurrency
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['requestedAmount', 'currency'],
+            message: `Requested amount must be in the same currency as the household income (${incomeCurrency}).`,
+          });
+        }
+      },
+      { when: isObject },
+    ),
+  ),
+  {
     id: 'AidApplication',
     description: 'An application for social aid (POST /v1/aid-applications).',
-  });
+  },
+);
 
 export type AidApplication = z.infer<typeof aidApplicationSchema>;
 /** The body as sent (before defaults such as preferredLanguage are applied). */
@@ -359,48 +389,50 @@ function unknownCode(label: string, code: string, known: readonly string[]): str
 function buildSchemaAt(todayDate: IsoDate, currency: string | undefined, codes: CatalogueCodes) {
   const aidTypes = new Set(codes.aidTypes);
   const categories = new Set(codes.categories);
-  return aidApplicationSchema.superRefine(
-    (app, ctx) => {
-      const birthDate = at(app, 'applicant', 'birthDate');
-      if (typeof birthDate === 'string' && birthDate > todayDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['applicant', 'birthDate'],
-          message: 'Birth date cannot be in the future: check the year.',
-        });
-      }
-      const aidType = at(app, 'aidType');
-      if (typeof aidType === 'string' && !aidTypes.has(aidType)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['aidType'],
-          message: unknownCode('aid type', aidType, codes.aidTypes),
-        });
-      }
-      const claimed = at(app, 'categories');
-      if (Array.isArray(claimed)) {
-        claimed.forEach((c, i) => {
-          if (typeof c === 'string' && !categories.has(c)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['categories', i],
-              message: unknownCode('recipient category', c, codes.categories),
-            });
-          }
-        });
-      }
-      if (currency === undefined) return;
-      for (const path of [['household', 'monthlyIncome'], ['requestedAmount']]) {
-        const given = at(app, ...path, 'currency');
-        if (typeof given === 'string' && /^[A-Z]{3}$/.test(given) && given !== currency) {
+  return aidApplicationSchema.check(
+    z.superRefine(
+      (app, ctx) => {
+        const birthDate = at(app, 'applicant', 'birthDate');
+        if (typeof birthDate === 'string' && birthDate > todayDate) {
           ctx.addIssue({
             code: 'custom',
-            path: [...path, 'currency'],
-            message: `This office pays and assesses income in ${currency}: give the amount in ${currency}.`,
+            path: ['applicant', 'birthDate'],
+            message: 'Birth date cannot be in the future: check the year.',
           });
         }
-      }
-    },
-    { when: isObject },
+        const aidType = at(app, 'aidType');
+        if (typeof aidType === 'string' && !aidTypes.has(aidType)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['aidType'],
+            message: unknownCode('aid type', aidType, codes.aidTypes),
+          });
+        }
+        const claimed = at(app, 'categories');
+        if (Array.isArray(claimed)) {
+          claimed.forEach((c, i) => {
+            if (typeof c === 'string' && !categories.has(c)) {
+              ctx.addIssue({
+                code: 'custom',
+                path: ['categories', i],
+                message: unknownCode('recipient category', c, codes.categories),
+              });
+            }
+          });
+        }
+        if (currency === undefined) return;
+        for (const path of [['household', 'monthlyIncome'], ['requestedAmount']]) {
+          const given = at(app, ...path, 'currency');
+          if (typeof given === 'string' && /^[A-Z]{3}$/.test(given) && given !== currency) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'currency'],
+              message: `This office pays and assesses income in ${currency}: give the amount in ${currency}.`,
+            });
+          }
+        }
+      },
+      { when: isObject },
+    ),
   );
 }

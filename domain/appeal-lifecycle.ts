@@ -1,4 +1,4 @@
-import { codeEnum } from './schema-helpers.js';
+import { codeEnum, meta } from './schema-helpers.js';
 
 /**
  * Appeal statuses of API.md. `overdue` is a flag beside the status, not a status; "routed",
@@ -13,7 +13,7 @@ export const appealStatuses = [
   'not_answerable',
 ] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
-export const appealStatusSchema = codeEnum('Status', appealStatuses).meta({ id: 'AppealStatus' });
+export const appealStatusSchema = meta(codeEnum('Status', appealStatuses), { id: 'AppealStatus' });
 
 export const appealTransitions: Readonly<Record<AppealStatus, readonly AppealStatus[]>> = {
   registered: ['in_progress', 'forwarded', 'not_answerable'],

@@ -1,6 +1,6 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { moneySchema } from './money.js';
-import { strictObject } from './schema-helpers.js';
+import { meta, strictObject } from './schema-helpers.js';
 
 /**
  * A funding source's budget line for a year (DESIGN.md §5 invariant 3):
@@ -15,10 +15,13 @@ export interface BudgetFigures {
 }
 
 /** PUT /v1/budgets/{source}/{year}: the new allocation (and opening balance, when given). */
-export const budgetWriteSchema = strictObject('Budget', {
-  allocated: moneySchema,
-  opening: moneySchema.optional(),
-}).meta({ id: 'BudgetWrite', description: 'A budget line: allocated money and the opening balance.' });
+export const budgetWriteSchema = meta(
+  strictObject('Budget', {
+    allocated: moneySchema,
+    opening: z.optional(moneySchema),
+  }),
+  { id: 'BudgetWrite', description: 'A budget line: allocated money and the opening balance.' },
+);
 
 export type BudgetWrite = z.infer<typeof budgetWriteSchema>;
 

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import {
   type AidKind,
   aidKinds,
@@ -8,7 +8,7 @@ import {
   localizedTextSchema,
   recipientCategories,
 } from './catalogue.js';
-import { codeEnum, strictObject } from './schema-helpers.js';
+import { codeEnum, meta, strictObject } from './schema-helpers.js';
 
 /**
  * The catalogue as data an administrator changes through the API (PUT /v1/catalogue/{kind}/{code})
@@ -38,39 +38,52 @@ export function catalogueCodeSchema(label: string) {
       error: (issue) =>
         issue.input === undefined ? `${label} is required.` : `${label} must be a code (text).`,
     })
-    .regex(CODE, {
-      error: `${label} must be a code in lower case with underscores, e.g. "food_set" (at most 64 characters).`,
-    });
+    .check(
+      z.regex(CODE, {
+        error: `${label} must be a code in lower case with underscores, e.g. "food_set" (at most 64 characters).`,
+      }),
+    );
 }
 
-export const categoryEntrySchema = strictObject('Recipient category', {
-  name: localizedTextSchema,
-}).meta({ id: 'RecipientCategoryEntry', description: 'A recipient category, named in en, uk, ru and zh.' });
+export const categoryEntrySchema = meta(
+  strictObject('Recipient category', {
+    name: localizedTextSchema,
+  }),
+  { id: 'RecipientCategoryEntry', description: 'A recipient category, named in en, uk, ru and zh.' },
+);
 
-export const fundingSourceEntrySchema = strictObject('Funding source', {
-  name: localizedTextSchema,
-}).meta({ id: 'FundingSourceEntry', description: 'A funding source, named in en, uk, ru and zh.' });
+export const fundingSourceEntrySchema = meta(
+  strictObject('Funding source', {
+    name: localizedTextSchema,
+  }),
+  { id: 'FundingSourceEntry', description: 'A funding source, named in en, uk, ru and zh.' },
+);
 
-export const aidTypeEntrySchema = strictObject('Aid type', {
-  name: localizedTextSchema,
-  kind: codeEnum('Aid kind', aidKinds),
-  /** First choice first; each must be a funding source of the catalogue. */
-  defaultFundingSources: z
-    .array(catalogueCodeSchema('Funding source'), {
-      error: 'Default funding sources must be a list of codes.',
-    })
-    .max(10, { error: 'List at most 10 default funding sources.' })
-    .default([]),
-}).meta({
-  id: 'AidTypeEntry',
-  description: 'An aid type: its names, its kind and the funding sources it is usually paid from.',
-});
+export const aidTypeEntrySchema = meta(
+  strictObject('Aid type', {
+    name: localizedTextSchema,
+    kind: codeEnum('Aid kind', aidKinds),
+    /** First choice first; each must be a funding source of the catalogue. */
+    defaultFundingSources: z._default(
+      z
+        .array(catalogueCodeSchema('Funding source'), {
+          error: 'Default funding sources must be a list of codes.',
+        })
+        .check(z.maxLength(10, { error: 'List at most 10 default funding sources.' })),
+      [],
+    ),
+  }),
+  {
+    id: 'AidTypeEntry',
+    description: 'An aid type: its names, its kind and the funding sources it is usually paid from.',
+  },
+);
 
 export const catalogueEntrySchemas = {
   recipientCategories: categoryEntrySchema,
   aidTypes: aidTypeEntrySchema,
   fundingSources: fundingSourceEntrySchema,
-} as const satisfies Record<CatalogueKind, z.ZodType>;
+} as const satisfies Record<CatalogueKind, z.ZodMiniType>;
 
 export interface CategoryEntry {
   readonly code: string;

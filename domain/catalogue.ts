@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { codeEnum } from './schema-helpers.js';
+import * as z from 'zod/mini';
+import { codeEnum, meta } from './schema-helpers.js';
 
 /**
  * The catalogue of DOMAIN.md: recipient categories, aid types, funding sources, appeal kinds and
@@ -12,18 +12,21 @@ import { codeEnum } from './schema-helpers.js';
 
 export const languages = ['en', 'uk', 'ru', 'zh'] as const;
 export type Language = (typeof languages)[number];
-export const languageSchema = codeEnum('Language', languages).meta({ id: 'Language' });
+export const languageSchema = meta(codeEnum('Language', languages), { id: 'Language' });
 
 export type LocalizedText = { en: string; uk: string; ru: string; zh: string };
 
-export const localizedTextSchema = z
-  .strictObject({
-    en: z.string().trim().min(1, { error: 'English text must not be empty.' }),
-    uk: z.string().trim().min(1, { error: 'Ukrainian text must not be empty.' }),
-    ru: z.string().trim().min(1, { error: 'Russian text must not be empty.' }),
-    zh: z.string().trim().min(1, { error: 'Chinese text must not be empty.' }),
-  })
-  .meta({ id: 'LocalizedText' });
+const nonEmpty = (error: string) => z.string().check(z.trim(), z.minLength(1, { error }));
+
+export const localizedTextSchema = meta(
+  z.strictObject({
+    en: nonEmpty('English text must not be empty.'),
+    uk: nonEmpty('Ukrainian text must not be empty.'),
+    ru: nonEmpty('Russian text must not be empty.'),
+    zh: nonEmpty('Chinese text must not be empty.'),
+  }),
+  { id: 'LocalizedText' },
+);
 
 /** The locale used to format numbers, money and dates for each language. */
 export const localeOf: Record<Language, string> = { en: 'en-GB', uk: 'uk-UA', ru: 'ru-RU', zh: 'zh-CN' };
@@ -54,7 +57,7 @@ export const categoryCodes = [
   'other_hardship',
 ] as const;
 export type CategoryCode = (typeof categoryCodes)[number];
-export const categoryCodeSchema = codeEnum('Recipient category', categoryCodes).meta({ id: 'CategoryCode' });
+export const categoryCodeSchema = meta(codeEnum('Recipient category', categoryCodes), { id: 'CategoryCode' });
 
 export interface RecipientCategory {
   code: CategoryCode;
@@ -204,7 +207,7 @@ export const fundingSourceCodes = [
   'other_sources',
 ] as const;
 export type FundingSourceCode = (typeof fundingSourceCodes)[number];
-export const fundingSourceCodeSchema = codeEnum('Funding source', fundingSourceCodes).meta({
+export const fundingSourceCodeSchema = meta(codeEnum('Funding source', fundingSourceCodes), {
   id: 'FundingSourceCode',
 });
 
@@ -287,7 +290,7 @@ export const aidTypeCodes = [
   'social_taxi',
 ] as const;
 export type AidTypeCode = (typeof aidTypeCodes)[number];
-export const aidTypeCodeSchema = codeEnum('Aid type', aidTypeCodes).meta({ id: 'AidTypeCode' });
+export const aidTypeCodeSchema = meta(codeEnum('Aid type', aidTypeCodes), { id: 'AidTypeCode' });
 
 export interface AidType {
   code: AidTypeCode;
@@ -448,7 +451,7 @@ export const aidTypes: readonly AidType[] = [
 
 export const appealKindCodes = ['proposal', 'request', 'complaint'] as const;
 export type AppealKind = (typeof appealKindCodes)[number];
-export const appealKindSchema = codeEnum('Appeal kind', appealKindCodes).meta({ id: 'AppealKind' });
+export const appealKindSchema = meta(codeEnum('Appeal kind', appealKindCodes), { id: 'AppealKind' });
 
 export const appealKinds: readonly { code: AppealKind; name: LocalizedText }[] = [
   { code: 'proposal', name: { en: 'proposal', uk: 'пропозиція', ru: 'предложение', zh: '建议' } },
@@ -465,7 +468,7 @@ export const appealChannelCodes = [
   'outreach',
 ] as const;
 export type AppealChannel = (typeof appealChannelCodes)[number];
-export const appealChannelSchema = codeEnum('Channel', appealChannelCodes).meta({ id: 'AppealChannel' });
+export const appealChannelSchema = meta(codeEnum('Channel', appealChannelCodes), { id: 'AppealChannel' });
 
 export const appealChannels: readonly { code: AppealChannel; name: LocalizedText }[] = [
   { code: 'web', name: { en: 'web form', uk: 'вебформа', ru: 'интернет-приёмная', zh: '网上信访' } },

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { typeMessage } from './schema-helpers.js';
+import * as z from 'zod/mini';
+import { meta, typeMessage } from './schema-helpers.js';
 
 /**
  * Calendar dates as `YYYY-MM-DD` strings. Dates (birth dates, effective dates) are civil dates
@@ -37,15 +37,17 @@ export function isIsoDate(value: string): boolean {
 }
 
 export function isoDateSchema(label: string) {
-  return z
-    .string({ error: typeMessage(label, 'a date written as YYYY-MM-DD') })
-    .refine((s) => ISO_DATE.test(s), {
-      error: `${label} must be written as YYYY-MM-DD, for example 1950-04-02.`,
-    })
-    .refine((s) => !ISO_DATE.test(s) || isIsoDate(s), {
-      error: `${label} is not a real calendar date: check the day and the month.`,
-    })
-    .meta({ format: 'date' });
+  return meta(
+    z.string({ error: typeMessage(label, 'a date written as YYYY-MM-DD') }).check(
+      z.refine((s) => ISO_DATE.test(s), {
+        error: `${label} must be written as YYYY-MM-DD, for example 1950-04-02.`,
+      }),
+      z.refine((s) => !ISO_DATE.test(s) || isIsoDate(s), {
+        error: `${label} is not a real calendar date: check the day and the month.`,
+      }),
+    ),
+    { format: 'date' },
+  );
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { canonicalJson, ruleSetHash } from './canonical-json.js';
 import {
   aidTypeName,
@@ -20,7 +20,7 @@ import {
   type RuleCondition,
   type RuleSet,
 } from './rule-set-schema.js';
-import { strictObject, text, wholeNumber } from './schema-helpers.js';
+import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
 
 // The rule set schemas live in rule-set-schema.ts (the web app checks new versions with them).
 export * from './rule-set-schema.js';
@@ -34,14 +34,17 @@ export * from './rule-set-schema.js';
 
 // --- policy and history -----------------------------------------------------------------------
 
-export const eligibilityPolicySchema = strictObject('Policy', {
-  id: text('Policy id', 100).optional(),
-  effectiveFrom: isoDateSchema('Effective from').optional(),
-  currency: currencySchema,
-  subsistenceMinimumMinor: wholeNumber('Subsistence minimum', 0, Number.MAX_SAFE_INTEGER),
-  /** The office's time zone: "today" and past payment dates are taken in it. Default UTC. */
-  timeZone: text('Time zone', 64).optional(),
-}).meta({ id: 'EligibilityPolicy' });
+export const eligibilityPolicySchema = meta(
+  strictObject('Policy', {
+    id: z.optional(text('Policy id', 100)),
+    effectiveFrom: z.optional(isoDateSchema('Effective from')),
+    currency: currencySchema,
+    subsistenceMinimumMinor: wholeNumber('Subsistence minimum', 0, Number.MAX_SAFE_INTEGER),
+    /** The office's time zone: "today" and past payment dates are taken in it. Default UTC. */
+    timeZone: z.optional(text('Time zone', 64)),
+  }),
+  { id: 'EligibilityPolicy' },
+);
 
 export type EligibilityPolicy = z.infer<typeof eligibilityPolicySchema>;
 
@@ -282,5 +285,3 @@ export function eligibilityReasons(result: EligibilityResult): { code: string; m
   const failed = result.rules.filter((r) => !r.passed);
   return (failed.length > 0 ? failed : result.rules).map((r) => ({ code: r.code, message: r.message }));
 }
-
-export { demoPolicy, demoRuleSets } from './eligibility-demo.js';

@@ -1,4 +1,4 @@
-import { strictObject, text } from './schema-helpers.js';
+import { meta, strictObject, text } from './schema-helpers.js';
 
 /**
  * Requests for information (DESIGN.md §3 review ladder): a reviewer asks the applicant a question,
@@ -20,6 +20,9 @@ export function infoRequestDueAt(requestedAt: Date, days = infoRequestDeadlineDa
 }
 
 /** The applicant's answer (POST /v1/cases/{reference}/responses). */
-export const applicantResponseSchema = strictObject('Response', {
-  text: text('Answer', 8000),
-}).meta({ id: 'ApplicantResponse', description: "The applicant's answer to a request for information." });
+export const applicantResponseSchema = meta(
+  strictObject('Response', {
+    text: text('Answer', 8000),
+  }),
+  { id: 'ApplicantResponse', description: "The applicant's answer to a request for information." },
+);

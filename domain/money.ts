@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { strictObject, typeMessage } from './schema-helpers.js';
+import * as z from 'zod/mini';
+import { meta, strictObject, typeMessage } from './schema-helpers.js';
 
 /**
  * Money as integer minor units (kopecks, cents) with an ISO 4217 currency. Integers because
@@ -18,25 +18,30 @@ export class CurrencyMismatchError extends Error {
   }
 }
 
-export const currencySchema = z.string({ error: typeMessage('Currency', 'text') }).regex(/^[A-Z]{3}$/, {
-  error: 'Currency must be a three-letter ISO 4217 code in capital letters, such as "RUB".',
-});
+export const currencySchema = z.string({ error: typeMessage('Currency', 'text') }).check(
+  z.regex(/^[A-Z]{3}$/, {
+    error: 'Currency must be a three-letter ISO 4217 code in capital letters, such as "RUB".',
+  }),
+);
 
-export const moneySchema = strictObject('Amount', {
-  currency: currencySchema,
-  minor: z
-    .number({ error: typeMessage('Amount in minor units', 'a number') })
-    .int({
-      error:
-        'Amount must be a whole number of minor units (kopecks or cents): 5 000.00 RUB is written as 500000.',
-    })
-    .min(0, { error: 'Amount must not be negative.' })
-    .max(Number.MAX_SAFE_INTEGER, { error: 'Amount is too large.' }),
-}).meta({
-  id: 'Money',
-  description: 'An amount in integer minor units (kopecks, cents) of an ISO 4217 currency.',
-  examples: [{ currency: 'RUB', minor: 500000 }],
-});
+export const moneySchema = meta(
+  strictObject('Amount', {
+    currency: currencySchema,
+    minor: z.number({ error: typeMessage('Amount in minor units', 'a number') }).check(
+      z.int({
+        error:
+          'Amount must be a whole number of minor units (kopecks or cents): 5 000.00 RUB is written as 500000.',
+      }),
+      z.gte(0, { error: 'Amount must not be negative.' }),
+      z.lte(Number.MAX_SAFE_INTEGER, { error: 'Amount is too large.' }),
+    ),
+  }),
+  {
+    id: 'Money',
+    description: 'An amount in integer minor units (kopecks, cents) of an ISO 4217 currency.',
+    examples: [{ currency: 'RUB', minor: 500000 }],
+  },
+);
 
 function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { aidTypes } from './catalogue.js';
 import { isoDateSchema } from './dates.js';
 import type { Money } from './money.js';
-import { codeEnum, strictObject, text } from './schema-helpers.js';
+import { codeEnum, meta, strictObject, text } from './schema-helpers.js';
 
 /**
  * The finance desk (DESIGN.md §3 "Finance"): how an authorised disbursement reaches the person —
@@ -31,44 +31,50 @@ export function payoutChannel(aidType: string, payout: { readonly method: string
 
 // --- settlement and delivery ----------------------------------------------------------------
 
-export const settlementSchema = strictObject('Settlement', {
-  status: codeEnum('Settlement status', ['paid', 'failed']),
-  bankReference: text('Bank reference', 35).optional(),
-  reason: text('Reason', 500).optional(),
-})
-  .superRefine((s, ctx) => {
-    if (s.status === 'failed' && s.reason === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message:
-          'Say why the payment failed (e.g. "account closed"): the officer who corrects the payout reads it.',
-      });
-    }
-    if (s.status === 'paid' && s.reason !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['reason'],
-        message: 'A paid settlement has no reason; remove "reason" (or record the status "failed").',
-      });
-    }
-  })
-  .meta({
+export const settlementSchema = meta(
+  strictObject('Settlement', {
+    status: codeEnum('Settlement status', ['paid', 'failed']),
+    bankReference: z.optional(text('Bank reference', 35)),
+    reason: z.optional(text('Reason', 500)),
+  }).check(
+    z.superRefine((s, ctx) => {
+      if (s.status === 'failed' && s.reason === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reason'],
+          message:
+            'Say why the payment failed (e.g. "account closed"): the officer who corrects the payout reads it.',
+        });
+      }
+      if (s.status === 'paid' && s.reason !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['reason'],
+          message: 'A paid settlement has no reason; remove "reason" (or record the status "failed").',
+        });
+      }
+    }),
+  ),
+  {
     id: 'Settlement',
     description:
       "The bank's result for one disbursement (POST /v1/disbursements/{disbursementId}/settlement).",
-  });
+  },
+);
 export type Settlement = z.infer<typeof settlementSchema>;
 
-export const deliverySchema = strictObject('Delivery', {
-  deliveredAt: isoDateSchema('Delivery date'),
-  receivedBy: text('Received by', 200).optional(),
-  note: text('Note', 1000).optional(),
-}).meta({
-  id: 'Delivery',
-  description:
-    'Confirmation that in-kind aid was handed over (POST /v1/disbursements/{disbursementId}/delivery).',
-});
+export const deliverySchema = meta(
+  strictObject('Delivery', {
+    deliveredAt: isoDateSchema('Delivery date'),
+    receivedBy: z.optional(text('Received by', 200)),
+    note: z.optional(text('Note', 1000)),
+  }),
+  {
+    id: 'Delivery',
+    description:
+      'Confirmation that in-kind aid was handed over (POST /v1/disbursements/{disbursementId}/delivery).',
+  },
+);
 export type Delivery = z.infer<typeof deliverySchema>;
 
 /**
@@ -94,18 +100,24 @@ export function repeatsDelivery(recorded: Delivery, requested: Delivery): boolea
 
 // --- payment batches ------------------------------------------------------------------------
 
-export const paymentBatchRequestSchema = strictObject('Payment batch', {
-  disbursementIds: z
-    .array(text('Disbursement id', 100), { error: 'disbursementIds must be a list of disbursement ids.' })
-    .min(1, {
-      error: 'List at least one disbursement, or leave disbursementIds out to batch all authorised.',
-    })
-    .max(1000, { error: 'A batch holds at most 1000 disbursements.' })
-    .optional(),
-}).meta({
-  id: 'PaymentBatchRequest',
-  description: 'POST /v1/payment-batches: the disbursements to batch (all authorised ones when left out).',
-});
+export const paymentBatchRequestSchema = meta(
+  strictObject('Payment batch', {
+    disbursementIds: z.optional(
+      z
+        .array(text('Disbursement id', 100), { error: 'disbursementIds must be a list of disbursement ids.' })
+        .check(
+          z.minLength(1, {
+            error: 'List at least one disbursement, or leave disbursementIds out to batch all authorised.',
+          }),
+          z.maxLength(1000, { error: 'A batch holds at most 1000 disbursements.' }),
+        ),
+    ),
+  }),
+  {
+    id: 'PaymentBatchRequest',
+    description: 'POST /v1/payment-batches: the disbursements to batch (all authorised ones when left out).',
+  },
+);
 export type PaymentBatchRequest = z.infer<typeof paymentBatchRequestSchema>;
 
 /**
@@ -176,41 +188,46 @@ export function endToEndIdFor(caseId: string, attempt: number): string {
 
 // --- response shapes (OpenAPI) --------------------------------------------------------------
 
-const moneyOut = z.object({ currency: z.string(), minor: z.number().int() }).meta({ id: 'MoneyOut' });
-const channelSchema = z.enum(['bank_transfer', 'cash_desk', 'delivery']).meta({ id: 'PayoutChannel' });
-const payeeSchema = z
-  .object({
+const moneyOut = meta(z.object({ currency: z.string(), minor: z.number().check(z.int()) }), {
+  id: 'MoneyOut',
+});
+const channelSchema = meta(z.enum(['bank_transfer', 'cash_desk', 'delivery']), { id: 'PayoutChannel' });
+const payeeSchema = meta(
+  z.object({
     name: z.string(),
     method: z.string(),
-    accountHolder: z.string().optional(),
-    iban: z.string().optional(),
-    accountNumber: z.string().optional(),
-    bic: z.string().optional(),
-    deliveryAddress: z.string().optional(),
-  })
-  .meta({ id: 'Payee' });
+    accountHolder: z.optional(z.string()),
+    iban: z.optional(z.string()),
+    accountNumber: z.optional(z.string()),
+    bic: z.optional(z.string()),
+    deliveryAddress: z.optional(z.string()),
+  }),
+  { id: 'Payee' },
+);
 
-const settlementRecordSchema = z
-  .object({
+const settlementRecordSchema = meta(
+  z.object({
     status: z.enum(['paid', 'failed']),
-    bankReference: z.string().optional(),
-    reason: z.string().optional(),
+    bankReference: z.optional(z.string()),
+    reason: z.optional(z.string()),
     recordedBy: z.string(),
     recordedAt: z.string(),
-  })
-  .meta({ id: 'SettlementRecord' });
-const deliveryRecordSchema = z
-  .object({
+  }),
+  { id: 'SettlementRecord' },
+);
+const deliveryRecordSchema = meta(
+  z.object({
     deliveredAt: z.string(),
-    receivedBy: z.string().optional(),
-    note: z.string().optional(),
+    receivedBy: z.optional(z.string()),
+    note: z.optional(z.string()),
     recordedBy: z.string(),
     recordedAt: z.string(),
-  })
-  .meta({ id: 'DeliveryRecord' });
+  }),
+  { id: 'DeliveryRecord' },
+);
 
-export const disbursementListSchema = z
-  .object({
+export const disbursementListSchema = meta(
+  z.object({
     items: z.array(
       z.object({
         disbursementId: z.string(),
@@ -221,37 +238,39 @@ export const disbursementListSchema = z
         status: z.enum(disbursementStatuses),
         payee: payeeSchema,
         createdAt: z.string(),
-        channel: channelSchema.optional(),
-        attempt: z.number().int().optional(),
-        batchId: z.string().optional(),
-        paidAt: z.string().optional(),
-        settlement: settlementRecordSchema.optional(),
-        delivery: deliveryRecordSchema.optional(),
+        channel: z.optional(channelSchema),
+        attempt: z.optional(z.number().check(z.int())),
+        batchId: z.optional(z.string()),
+        paidAt: z.optional(z.string()),
+        settlement: z.optional(settlementRecordSchema),
+        delivery: z.optional(deliveryRecordSchema),
       }),
     ),
-    cursor: z.string().optional(),
-  })
-  .meta({ id: 'DisbursementList' });
+    cursor: z.optional(z.string()),
+  }),
+  { id: 'DisbursementList' },
+);
 
-export const settlementResultSchema = z
-  .object({
+export const settlementResultSchema = meta(
+  z.object({
     disbursementId: z.string(),
     caseReference: z.string(),
     status: z.enum(disbursementStatuses),
     amount: moneyOut,
     fundingSource: z.string(),
-    channel: channelSchema.optional(),
-    paidAt: z.string().optional(),
-    failedAt: z.string().optional(),
-    settlement: settlementRecordSchema.optional(),
-    delivery: deliveryRecordSchema.optional(),
-  })
-  .meta({ id: 'SettlementResult' });
+    channel: z.optional(channelSchema),
+    paidAt: z.optional(z.string()),
+    failedAt: z.optional(z.string()),
+    settlement: z.optional(settlementRecordSchema),
+    delivery: z.optional(deliveryRecordSchema),
+  }),
+  { id: 'SettlementResult' },
+);
 
-export const batchReceiptSchema = z
-  .object({
+export const batchReceiptSchema = meta(
+  z.object({
     batchId: z.string(),
-    count: z.number().int(),
+    count: z.number().check(z.int()),
     total: moneyOut,
     totals: z.array(moneyOut),
     skipped: z.array(
@@ -260,16 +279,17 @@ export const batchReceiptSchema = z
         reason: z.enum(['not_found', 'not_authorised', 'in_kind', 'batched_meanwhile']),
       }),
     ),
-  })
-  .meta({ id: 'PaymentBatchReceipt' });
+  }),
+  { id: 'PaymentBatchReceipt' },
+);
 
-export const batchViewSchema = z
-  .object({
+export const batchViewSchema = meta(
+  z.object({
     batchId: z.string(),
     createdAt: z.string(),
     createdBy: z.string(),
-    count: z.number().int(),
-    total: moneyOut.optional(),
+    count: z.number().check(z.int()),
+    total: z.optional(moneyOut),
     totals: z.array(moneyOut),
     items: z.array(
       z.object({
@@ -284,5 +304,6 @@ export const batchViewSchema = z
         status: z.string(),
       }),
     ),
-  })
-  .meta({ id: 'PaymentBatch' });
+  }),
+  { id: 'PaymentBatch' },
+);

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { typeMessage } from './schema-helpers.js';
+import * as z from 'zod/mini';
+import { meta, typeMessage } from './schema-helpers.js';
 
 /**
  * Case references as people read them out on the phone: `AID-2026-000123` (aid application) and
@@ -42,11 +42,13 @@ export function referencePrefixFor(kind: 'aid' | 'appeal'): ReferencePrefix {
   return kind === 'aid' ? 'AID' : 'APL';
 }
 
-export const referenceSchema = z
-  .string({ error: typeMessage('Reference', 'text') })
-  .trim()
-  .toUpperCase()
-  .refine((s) => parseReference(s) !== undefined, {
-    error: 'Reference must look like AID-2026-000123 or APL-2026-000045.',
-  })
-  .meta({ id: 'Reference', examples: ['AID-2026-000123'] });
+export const referenceSchema = meta(
+  z.string({ error: typeMessage('Reference', 'text') }).check(
+    z.trim(),
+    z.toUpperCase(),
+    z.refine((s) => parseReference(s) !== undefined, {
+      error: 'Reference must look like AID-2026-000123 or APL-2026-000045.',
+    }),
+  ),
+  { id: 'Reference', examples: ['AID-2026-000123'] },
+);

@@ -1,8 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type AidKind, aidKinds, aidTypeOf } from './catalogue.js';
 import { isoDateSchema } from './dates.js';
 import { CurrencyMismatchError, currencySchema, type Money } from './money.js';
-import { strictObject, text, wholeNumber } from './schema-helpers.js';
+import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
 
 /**
  * Who approves after the specialist's review (DESIGN.md §3 "Review ladder"): the head of
@@ -11,28 +11,33 @@ import { strictObject, text, wholeNumber } from './schema-helpers.js';
 
 const limitSchema = wholeNumber('Limit', 0, Number.MAX_SAFE_INTEGER);
 
-export const approvalLadderSchema = strictObject('Approval ladder', {
-  id: text('Ladder id', 100),
-  version: wholeNumber('Version', 1, 1_000_000),
-  effectiveFrom: isoDateSchema('Effective from'),
-  currency: currencySchema,
-  /** The most the head may approve alone, in minor units, per kind of aid (inclusive). */
-  headLimitMinorByKind: z.strictObject(
-    Object.fromEntries(aidKinds.map((k) => [k, limitSchema])) as Record<AidKind, typeof limitSchema>,
-  ),
-  /** Overrides for single aid types (the catalogue may grow, so any code is accepted). */
-  headLimitMinorByAidType: z.record(z.string().min(1), limitSchema).default({}),
-  /** For aid types the catalogue does not know (yet): the strictest sensible default. */
-  defaultHeadLimitMinor: limitSchema,
-  commission: strictObject('Commission', {
-    members: wholeNumber('Commission members', 1, 50),
-    /** Matching votes that decide: a majority of all members, not of the votes cast. */
-    votesToDecide: wholeNumber('Votes to decide', 1, 50),
-  }).refine((c) => c.votesToDecide > c.members / 2 && c.votesToDecide <= c.members, {
-    error: 'Votes to decide must be a majority of the members and no more than the members.',
-    path: ['votesToDecide'],
+export const approvalLadderSchema = meta(
+  strictObject('Approval ladder', {
+    id: text('Ladder id', 100),
+    version: wholeNumber('Version', 1, 1_000_000),
+    effectiveFrom: isoDateSchema('Effective from'),
+    currency: currencySchema,
+    /** The most the head may approve alone, in minor units, per kind of aid (inclusive). */
+    headLimitMinorByKind: z.strictObject(
+      Object.fromEntries(aidKinds.map((k) => [k, limitSchema])) as Record<AidKind, typeof limitSchema>,
+    ),
+    /** Overrides for single aid types (the catalogue may grow, so any code is accepted). */
+    headLimitMinorByAidType: z._default(z.record(z.string().check(z.minLength(1)), limitSchema), {}),
+    /** For aid types the catalogue does not know (yet): the strictest sensible default. */
+    defaultHeadLimitMinor: limitSchema,
+    commission: strictObject('Commission', {
+      members: wholeNumber('Commission members', 1, 50),
+      /** Matching votes that decide: a majority of all members, not of the votes cast. */
+      votesToDecide: wholeNumber('Votes to decide', 1, 50),
+    }).check(
+      z.refine((c) => c.votesToDecide > c.members / 2 && c.votesToDecide <= c.members, {
+        error: 'Votes to decide must be a majority of the members and no more than the members.',
+        path: ['votesToDecide'],
+      }),
+    ),
   }),
-}).meta({ id: 'ApprovalLadder' });
+  { id: 'ApprovalLadder' },
+);
 
 export type ApprovalLadder = z.infer<typeof approvalLadderSchema>;
 export type Approver = 'head' | 'commission';

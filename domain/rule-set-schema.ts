@@ -1,7 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { languages, localizedTextSchema, type ReportGroup } from './catalogue.js';
 import { type IsoDate, isoDateSchema } from './dates.js';
-import { strictObject, text, wholeNumber } from './schema-helpers.js';
+import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
 
 /**
  * The shape of eligibility rule sets (facts, operators, conditions, rules, versions), apart from
@@ -115,34 +115,42 @@ const factNameSchema = z.enum(eligibilityFactNames, {
 const factConditionSchema = z
   .strictObject({
     fact: factNameSchema,
-    operator: z.string().refine(isKnownOperator, {
-      error: `Unknown operator. Use one of ${baseOperators.join(', ')}, optionally prefixed by ${operatorDecorators.map((d) => `"${d}:"`).join(', ')}.`,
-    }),
-    value: z.json().refine((v) => v !== undefined, { error: 'A condition needs a "value".' }),
+    operator: z.string().check(
+      z.refine(isKnownOperator, {
+        error: `Unknown operator. Use one of ${baseOperators.join(', ')}, optionally prefixed by ${operatorDecorators.map((d) => `"${d}:"`).join(', ')}.`,
+      }),
+    ),
+    value: z.json().check(z.refine((v) => v !== undefined, { error: 'A condition needs a "value".' })),
   })
-  .superRefine((c, ctx) => {
-    const v = c.value;
-    if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v) {
-      const ref = (v as { fact: unknown }).fact;
-      if (typeof ref !== 'string' || !(eligibilityFactNames as readonly string[]).includes(ref)) {
-        ctx.addIssue({ code: 'custom', path: ['value', 'fact'], message: `Unknown fact "${String(ref)}".` });
+  .check(
+    z.superRefine((c, ctx) => {
+      const v = c.value;
+      if (typeof v === 'object' && v !== null && !Array.isArray(v) && 'fact' in v) {
+        const ref = (v as { fact: unknown }).fact;
+        if (typeof ref !== 'string' || !(eligibilityFactNames as readonly string[]).includes(ref)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['value', 'fact'],
+            message: `Unknown fact "${String(ref)}".`,
+          });
+        }
       }
-    }
-  });
+    }),
+  );
 
-const ruleConditionSchema: z.ZodType<RuleCondition> = z.lazy(() =>
+const ruleConditionSchema: z.ZodMiniType<RuleCondition> = z.lazy(() =>
   z.union([
-    factConditionSchema as z.ZodType<FactCondition>,
-    z.strictObject({ all: z.array(ruleConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ruleConditionSchema).min(1) }),
+    factConditionSchema as z.ZodMiniType<FactCondition>,
+    z.strictObject({ all: z.array(ruleConditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ any: z.array(ruleConditionSchema).check(z.minLength(1)) }),
     z.strictObject({ not: ruleConditionSchema }),
   ]),
 );
 
-export const topLevelConditionSchema: z.ZodType<TopLevelRuleCondition> = z.union(
+export const topLevelConditionSchema: z.ZodMiniType<TopLevelRuleCondition> = z.union(
   [
-    z.strictObject({ all: z.array(ruleConditionSchema).min(1) }),
-    z.strictObject({ any: z.array(ruleConditionSchema).min(1) }),
+    z.strictObject({ all: z.array(ruleConditionSchema).check(z.minLength(1)) }),
+    z.strictObject({ any: z.array(ruleConditionSchema).check(z.minLength(1)) }),
     z.strictObject({ not: ruleConditionSchema }),
   ],
   { error: 'Conditions must be an object with exactly one of "all", "any" or "not".' },
@@ -150,55 +158,65 @@ export const topLevelConditionSchema: z.ZodType<TopLevelRuleCondition> = z.union
 
 export const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
-const messageSchema = localizedTextSchema.superRefine((texts, ctx) => {
-  for (const language of languages) {
-    for (const [, name] of texts[language].matchAll(PLACEHOLDER)) {
-      if (name !== undefined && !messageVariables.includes(name)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [language],
-          message: `Unknown placeholder {${name}}. Messages may use: ${messageVariables.map((v) => `{${v}}`).join(', ')}.`,
-        });
+const messageSchema = localizedTextSchema.check(
+  z.superRefine((texts, ctx) => {
+    for (const language of languages) {
+      for (const [, name] of texts[language].matchAll(PLACEHOLDER)) {
+        if (name !== undefined && !messageVariables.includes(name)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [language],
+            message: `Unknown placeholder {${name}}. Messages may use: ${messageVariables.map((v) => `{${v}}`).join(', ')}.`,
+          });
+        }
       }
     }
-  }
-});
+  }),
+);
 
-export const eligibilityRuleSchema = strictObject('Rule', {
-  code: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]*$/, { error: 'Rule code must be snake_case, e.g. income_below_minimum.' }),
-  /** A failed mandatory rule makes the applicant ineligible; a failed discretionary one sends the case to review with a flag. */
-  mandatory: z.boolean(),
-  description: localizedTextSchema,
-  messages: strictObject('Messages', { pass: messageSchema, fail: messageSchema }),
-  conditions: topLevelConditionSchema,
-}).meta({ id: 'EligibilityRule' });
+export const eligibilityRuleSchema = meta(
+  strictObject('Rule', {
+    code: z
+      .string()
+      .check(
+        z.regex(/^[a-z][a-z0-9_]*$/, { error: 'Rule code must be snake_case, e.g. income_below_minimum.' }),
+      ),
+    /** A failed mandatory rule makes the applicant ineligible; a failed discretionary one sends the case to review with a flag. */
+    mandatory: z.boolean(),
+    description: localizedTextSchema,
+    messages: strictObject('Messages', { pass: messageSchema, fail: messageSchema }),
+    conditions: topLevelConditionSchema,
+  }),
+  { id: 'EligibilityRule' },
+);
 
 export type EligibilityRule = z.infer<typeof eligibilityRuleSchema>;
 
-export const ruleSetSchema = strictObject('Rule set', {
-  id: text('Rule set id', 100),
-  /** An aid type code of the catalogue (a string: the catalogue can grow without a release). */
-  aidType: text('Aid type', 64),
-  version: wholeNumber('Version', 1, 1_000_000),
-  effectiveFrom: isoDateSchema('Effective from'),
-  rules: z
-    .array(eligibilityRuleSchema)
-    .min(1, { error: 'A rule set needs at least one rule.' })
-    .superRefine((rules, ctx) => {
-      const seen = new Set<string>();
-      rules.forEach((r, i) => {
-        if (seen.has(r.code)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [i, 'code'],
-            message: `Rule code "${r.code}" is used twice.`,
-          });
-        }
-        seen.add(r.code);
-      });
-    }),
-}).meta({ id: 'EligibilityRuleSet' });
+export const ruleSetSchema = meta(
+  strictObject('Rule set', {
+    id: text('Rule set id', 100),
+    /** An aid type code of the catalogue (a string: the catalogue can grow without a release). */
+    aidType: text('Aid type', 64),
+    version: wholeNumber('Version', 1, 1_000_000),
+    effectiveFrom: isoDateSchema('Effective from'),
+    rules: z.array(eligibilityRuleSchema).check(
+      z.minLength(1, { error: 'A rule set needs at least one rule.' }),
+      z.superRefine((rules, ctx) => {
+        const seen = new Set<string>();
+        rules.forEach((r, i) => {
+          if (seen.has(r.code)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'code'],
+              message: `Rule code "${r.code}" is used twice.`,
+            });
+          }
+          seen.add(r.code);
+        });
+      }),
+    ),
+  }),
+  { id: 'EligibilityRuleSet' },
+);
 
 export type RuleSet = z.infer<typeof ruleSetSchema>;

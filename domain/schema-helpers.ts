@@ -1,10 +1,26 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
+
+// Classic zod loads its English messages on import, zod/mini does not: without them a check with
+// no message of its own would say only "Invalid input". The API and the web show these messages.
+z.config(en());
 
 /**
  * Small builders that give every zod check a plain-English message a person can act on. zod's
  * defaults ("Invalid input: expected string, received number") are written for developers; the
  * applicant portal shows these messages to citizens and the API returns them in problem details.
  */
+
+/**
+ * Documentation metadata (OpenAPI ids, descriptions, examples) on a copy of the schema, as classic
+ * zod's `.meta()` does: registering on the schema itself would label every other use of it too.
+ * zod/mini has no `.meta()`; the registry is the same global one `z.toJSONSchema` reads.
+ */
+export function meta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T {
+  const copy = schema.clone();
+  z.globalRegistry.add(copy, data);
+  return copy;
+}
 
 /** What a value looks like, in words, for "must be text, not a number" messages. */
 export function describeValue(value: unknown): string {
@@ -44,7 +60,7 @@ export function unknownKeysMessage(keys: readonly string[]): string {
  * An object that rejects unknown keys (so a client learns about a typo instead of having the field
  * silently dropped), with readable messages for both failures.
  */
-export function strictObject<T extends z.ZodRawShape>(label: string, shape: T) {
+export function strictObject<T extends z.core.$ZodLooseShape>(label: string, shape: T) {
   const wrongType = typeMessage(label, 'an object');
   return z.strictObject(shape, {
     error: (issue) =>
@@ -70,26 +86,30 @@ export const characterCount = (s: string): number => {
  * one person's applications normalises separately (personKey).
  */
 export function text(label: string, max: number) {
-  return z
-    .string({ error: typeMessage(label, 'text') })
-    .trim()
-    .min(1, { error: `${label} must not be empty.` })
-    .refine((s) => !LONE_SURROGATE.test(s), {
-      error: `${label} contains a broken character (half of an emoji or symbol): type it again.`,
-    })
-    .refine((s) => characterCount(s) <= max, {
-      error: `${label} must be at most ${max} characters long.`,
-    })
-    .meta({ maxLength: max });
+  return meta(
+    z.string({ error: typeMessage(label, 'text') }).check(
+      z.trim(),
+      z.minLength(1, { error: `${label} must not be empty.` }),
+      z.refine((s) => !LONE_SURROGATE.test(s), {
+        error: `${label} contains a broken character (half of an emoji or symbol): type it again.`,
+      }),
+      z.refine((s) => characterCount(s) <= max, {
+        error: `${label} must be at most ${max} characters long.`,
+      }),
+    ),
+    { maxLength: max },
+  );
 }
 
 /** A whole number within [min, max]. */
 export function wholeNumber(label: string, min: number, max: number) {
   return z
     .number({ error: typeMessage(label, 'a number') })
-    .int({ error: `${label} must be a whole number.` })
-    .min(min, { error: `${label} must be at least ${min}.` })
-    .max(max, { error: `${label} must be at most ${max}.` });
+    .check(
+      z.int({ error: `${label} must be a whole number.` }),
+      z.gte(min, { error: `${label} must be at least ${min}.` }),
+      z.lte(max, { error: `${label} must be at most ${max}.` }),
+    );
 }
 
 /** A zod enum whose message lists the accepted values. */

@@ -1,9 +1,9 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 import { payoutSchema } from './aid-application.js';
 import { fundingSourceCodeSchema, type Language } from './catalogue.js';
 import { moneySchema } from './money.js';
 import type { Role } from './roles.js';
-import { codeEnum, strictObject, text } from './schema-helpers.js';
+import { codeEnum, meta, strictObject, text } from './schema-helpers.js';
 
 /**
  * Staff tasks: one per waiting workflow step. A task belongs to one role, offers a fixed set of
@@ -22,7 +22,7 @@ export const taskTypes = [
   'reissue_payment',
 ] as const;
 export type TaskType = (typeof taskTypes)[number];
-export const taskTypeSchema = codeEnum('Task type', taskTypes).meta({ id: 'TaskType' });
+export const taskTypeSchema = meta(codeEnum('Task type', taskTypes), { id: 'TaskType' });
 
 export const outcomes = [
   'approve',
@@ -36,7 +36,7 @@ export const outcomes = [
   'close',
 ] as const;
 export type Outcome = (typeof outcomes)[number];
-export const outcomeSchema = codeEnum('Outcome', outcomes).meta({ id: 'Outcome' });
+export const outcomeSchema = meta(codeEnum('Outcome', outcomes), { id: 'Outcome' });
 
 /**
  * Who acts on each task type. Department answers are written by the department's specialists
@@ -82,24 +82,29 @@ export const allowedOutcomes: Readonly<Record<TaskType, readonly Outcome[]>> = {
 /** Task types whose decision may set the amount and the funding source (the money decisions). */
 const moneyDecisionTasks: ReadonlySet<TaskType> = new Set(['review', 'approve', 'commission_vote']);
 
-export const decisionSchema = strictObject('Decision', {
-  outcome: outcomeSchema,
-  comment: text('Comment', 4000).optional(),
-  amount: moneySchema
-    .refine((m) => m.minor > 0, {
-      error: 'Approved amount must be more than zero; to refuse, choose the outcome "reject".',
-      path: ['minor'],
-      when: (payload) =>
-        typeof payload.value === 'object' &&
-        payload.value !== null &&
-        typeof (payload.value as { minor?: unknown }).minor === 'number',
-    })
-    .optional(),
-  fundingSource: fundingSourceCodeSchema.optional(),
-  answer: text('Answer', 20000).optional(),
-  /** Re-issuing a failed payment: the corrected payout details. */
-  payout: payoutSchema.optional(),
-}).meta({ id: 'Decision', description: 'A staff decision on a task (POST /v1/tasks/{taskId}/decision).' });
+export const decisionSchema = meta(
+  strictObject('Decision', {
+    outcome: outcomeSchema,
+    comment: z.optional(text('Comment', 4000)),
+    amount: z.optional(
+      moneySchema.check(
+        z.refine((m) => m.minor > 0, {
+          error: 'Approved amount must be more than zero; to refuse, choose the outcome "reject".',
+          path: ['minor'],
+          when: (payload) =>
+            typeof payload.value === 'object' &&
+            payload.value !== null &&
+            typeof (payload.value as { minor?: unknown }).minor === 'number',
+        }),
+      ),
+    ),
+    fundingSource: z.optional(fundingSourceCodeSchema),
+    answer: z.optional(text('Answer', 20000)),
+    /** Re-issuing a failed payment: the corrected payout details. */
+    payout: z.optional(payoutSchema),
+  }),
+  { id: 'Decision', description: 'A staff decision on a task (POST /v1/tasks/{taskId}/decision).' },
+);
 
 export type Decision = z.infer<typeof decisionSchema>;
 

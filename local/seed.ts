@@ -5,7 +5,7 @@ import {
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { catalogueSeed, fundingSourceCodes } from '../domain/catalogue.js';
-import { demoPolicy, demoRuleSets } from '../domain/eligibility.js';
+import { demoPolicy, demoRuleSets } from '../domain/eligibility-demo.js';
 import { demoApprovalLadder } from '../domain/review-ladder.js';
 import { keys } from '../functions/lib/store/keys.js';
 import { personKeysOf } from '../functions/use-cases/staff-identity.js';

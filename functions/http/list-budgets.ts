@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';
 import { parseQuery } from '../lib/query.js';
 import { listBudgets } from '../use-cases/budgets.js';
 
-const query = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const query = z.object({ year: z.optional(z.coerce.number().check(z.int(), z.gte(2000), z.lte(2100))) });
 
 export const handler = httpRoute({ action: 'budgets:read' }, async (req) => {
   const { year } = parseQuery(query, req.query);

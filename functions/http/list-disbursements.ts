@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { httpRoute } from '../lib/http.js';
 import { pageQuerySchema, parseQuery } from '../lib/query.js';
 import { disbursementsByStatus } from '../lib/store/reads.js';
 
-const query = pageQuerySchema.extend({
-  status: z.enum(['authorised', 'batched', 'paid', 'failed']).default('authorised'),
+const query = z.extend(pageQuerySchema, {
+  status: z._default(z.enum(['authorised', 'batched', 'paid', 'failed']), 'authorised'),
 });
 
 export const handler = httpRoute({ action: 'disbursements:list' }, async (req) => {

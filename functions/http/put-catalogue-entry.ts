@@ -1,10 +1,10 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';
 import { parseQuery } from '../lib/query.js';
 import { putCatalogueEntry } from '../use-cases/catalogue-admin.js';
 
-const path = z.object({ kind: z.string().max(64), code: z.string().max(200) });
+const path = z.object({ kind: z.string().check(z.maxLength(64)), code: z.string().check(z.maxLength(200)) });
 
 // The body's schema depends on the kind in the path: the use case validates it (every field at once).
 export const handler = httpRoute({ action: 'catalogue:write', body: z.unknown() }, async (req) => {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { staffIdentitySchema, staffUsernameSchema } from '../../domain/staff-identity.js';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';

@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { aidStatuses } from '../../domain/aid-lifecycle.js';
 import { appealStatuses } from '../../domain/appeal-lifecycle.js';
 import { referenceSchema } from '../../domain/reference.js';
@@ -6,10 +7,10 @@ import { httpRoute } from '../lib/http.js';
 import { pageQuerySchema, parseQuery } from '../lib/query.js';
 import { searchCases } from '../use-cases/staff-cases.js';
 
-const query = pageQuerySchema.extend({
-  status: codeEnum('Status', [...aidStatuses, ...appealStatuses]).optional(),
-  kind: codeEnum('Kind', ['aid', 'appeal']).optional(),
-  reference: referenceSchema.optional(),
+const query = z.extend(pageQuerySchema, {
+  status: z.optional(codeEnum('Status', [...aidStatuses, ...appealStatuses])),
+  kind: z.optional(codeEnum('Kind', ['aid', 'appeal'])),
+  reference: z.optional(referenceSchema),
 });
 
 export const handler = httpRoute({ action: 'cases:search' }, async (req) => {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { aidApplicationSchemaAt } from '../../domain/aid-application.js';
 import { clock } from '../lib/clock.js';
 import { config } from '../lib/config.js';
@@ -7,11 +7,7 @@ import { httpRoute } from '../lib/http.js';
 import { currentCatalogue } from '../lib/store/catalogue.js';
 import { submitAidApplication } from '../use-cases/submit-aid-application.js';
 
-const idempotencyKeySchema = z
-  .string()
-  .min(8)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/);
+const idempotencyKeySchema = z.string().check(z.minLength(8), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/));
 
 export const handler = httpRoute(
   {

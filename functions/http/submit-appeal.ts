@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { appealSchema } from '../../domain/appeal.js';
 import { clock } from '../lib/clock.js';
 import { ValidationError } from '../lib/errors.js';
@@ -6,11 +6,7 @@ import { httpRoute } from '../lib/http.js';
 import { optionalStaffPrincipal } from '../lib/staff-token.js';
 import { submitAppeal } from '../use-cases/appeals/submit-appeal.js';
 
-const idempotencyKeySchema = z
-  .string()
-  .min(8)
-  .max(200)
-  .regex(/^[\x21-\x7e]+$/);
+const idempotencyKeySchema = z.string().check(z.minLength(8), z.maxLength(200), z.regex(/^[\x21-\x7e]+$/));
 
 /**
  * POST /v1/appeals: public, but a clerk may sign in to register an appeal that came by phone,

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * Handler configuration, parsed once from the environment at cold start. A missing or malformed
@@ -6,42 +6,39 @@ import * as z from 'zod';
  * The only differences between AWS and the local runtime are these values (endpoints, names).
  */
 const configSchema = z.object({
-  TABLE_NAME: z.string().min(3),
-  AWS_REGION: z.string().min(1).default('eu-central-1'),
-  AID_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
-  APPEAL_STATE_MACHINE_ARN: z.string().startsWith('arn:').optional(),
+  TABLE_NAME: z.string().check(z.minLength(3)),
+  AWS_REGION: z._default(z.string().check(z.minLength(1)), 'eu-central-1'),
+  AID_STATE_MACHINE_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
+  APPEAL_STATE_MACHINE_ARN: z.optional(z.string().check(z.startsWith('arn:'))),
   /**
    * Staff identity for routes that are public at the gateway but accept a signed-in caller too
    * (a clerk registering a phoned-in appeal): the handler verifies the bearer token itself against
    * this issuer's keys (Cognito's JWKS in AWS; the local issuer's /auth/local/.well-known/jwks.json).
    */
-  STAFF_JWKS_URL: z.url().optional(),
-  STAFF_JWT_ISSUER: z.string().min(1).optional(),
+  STAFF_JWKS_URL: z.optional(z.url()),
+  STAFF_JWT_ISSUER: z.optional(z.string().check(z.minLength(1))),
   /** The app client the token must have been issued to (Cognito access tokens carry it as client_id). */
-  STAFF_JWT_CLIENT_ID: z.string().min(1).optional(),
+  STAFF_JWT_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
   /** Set only by the local runtime: DynamoDB Local and the local Step Functions endpoint. */
-  DYNAMODB_ENDPOINT: z.url().optional(),
-  SFN_ENDPOINT: z.url().optional(),
+  DYNAMODB_ENDPOINT: z.optional(z.url()),
+  SFN_ENDPOINT: z.optional(z.url()),
   /** Secret mixed into access-code hashes (Secrets Manager / SSM in AWS, generated locally). */
-  ACCESS_CODE_PEPPER: z.string().min(16).default('aidflow-development-pepper-change-me'),
+  ACCESS_CODE_PEPPER: z._default(z.string().check(z.minLength(16)), 'aidflow-development-pepper-change-me'),
   /** Jurisdiction for appeal deadlines and numbering; see domain/. */
-  JURISDICTION: z.enum(['ru', 'ua', 'cn']).default('ru'),
-  CURRENCY: z.string().length(3).default('RUB'),
+  JURISDICTION: z._default(z.enum(['ru', 'ua', 'cn']), 'ru'),
+  CURRENCY: z._default(z.string().check(z.length(3)), 'RUB'),
   /**
    * Where messages to applicants go (functions/lib/notify/): `aws` = SES (e-mail) and SNS (SMS);
    * `local-mailbox` = the local runtime's mailbox table (GET /local/mailbox), set by the runtime.
    */
-  NOTIFIER: z.enum(['aws', 'local-mailbox']).default('aws'),
+  NOTIFIER: z._default(z.enum(['aws', 'local-mailbox']), 'aws'),
   /** The SES sender address (its identity is the only one the function may send from). */
-  NOTIFY_EMAIL_FROM: z.email().optional(),
+  NOTIFY_EMAIL_FROM: z.optional(z.email()),
   /** SNS SMS sender ID where the country allows one (1–11 letters and digits). */
-  NOTIFY_SMS_SENDER_ID: z
-    .string()
-    .regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/)
-    .optional(),
-  LOCAL_MAILBOX_TABLE: z.string().min(3).optional(),
+  NOTIFY_SMS_SENDER_ID: z.optional(z.string().check(z.regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/))),
+  LOCAL_MAILBOX_TABLE: z.optional(z.string().check(z.minLength(3))),
   /** The web app's origin, for the status link in every message. */
-  PUBLIC_WEB_URL: z.url().optional(),
+  PUBLIC_WEB_URL: z.optional(z.url()),
 });
 
 export type Config = z.infer<typeof configSchema>;

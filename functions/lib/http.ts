@@ -2,7 +2,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy, { type MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type Action, can, explainDenial } from '../../domain/permissions.js';
 import {
   AppError,
@@ -51,7 +51,7 @@ type Event = APIGatewayProxyEventV2 & {
   };
 };
 
-interface RouteOptions<S extends z.ZodType | undefined> {
+interface RouteOptions<S extends z.ZodMiniType | undefined> {
   /** The permission matrix action this route needs; omit for public routes. */
   readonly action?: Action;
   /**
@@ -67,7 +67,7 @@ interface RouteOptions<S extends z.ZodType | undefined> {
   readonly body?: S | (() => S | Promise<S>);
 }
 
-type BodyOf<S> = S extends z.ZodType ? z.infer<S> : undefined;
+type BodyOf<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
 
 export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[]): FieldErrorList {
   return issues.map((issue) => ({
@@ -97,7 +97,7 @@ function bodyText(event: Event): string {
 const parsedRequests = new WeakMap<object, HttpRequest<unknown>>();
 
 /** Parses, limits and validates the request; authorises the caller. Nothing is written on failure. */
-function requestParser<S extends z.ZodType | undefined>(
+function requestParser<S extends z.ZodMiniType | undefined>(
   options: RouteOptions<S>,
 ): MiddlewareObj<Event, APIGatewayProxyStructuredResultV2> {
   return {
@@ -136,7 +136,7 @@ function requestParser<S extends z.ZodType | undefined>(
           );
         }
         const schema = typeof options.body === 'function' ? await options.body() : options.body;
-        const parsed = (schema as z.ZodType).safeParse(body);
+        const parsed = (schema as z.ZodMiniType).safeParse(body);
         if (!parsed.success) throw new ValidationError(zodIssuesToFieldErrors(parsed.error.issues));
         body = parsed.data;
       }
@@ -235,7 +235,7 @@ export interface RouteAccess {
  * Builds an HTTP handler: middleware first (logging context, problem mapping, parsing and
  * authorisation), the route's use-case call last.
  */
-export function httpRoute<S extends z.ZodType | undefined = undefined>(
+export function httpRoute<S extends z.ZodMiniType | undefined = undefined>(
   options: RouteOptions<S>,
   handle: (req: HttpRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) {
@@ -246,7 +246,7 @@ export function httpRoute<S extends z.ZodType | undefined = undefined>(
   return Object.assign(routeHandler(options, handle), { access });
 }
 
-function routeHandler<S extends z.ZodType | undefined>(
+function routeHandler<S extends z.ZodMiniType | undefined>(
   options: RouteOptions<S>,
   handle: (req: HttpRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { aidApplicationSchema } from '../../domain/aid-application.js';
 import { appealSchema, feedbackSchema } from '../../domain/appeal.js';
 import { budgetWriteSchema } from '../../domain/budget.js';
@@ -25,12 +25,12 @@ const docs: Record<
   string,
   {
     summary: string;
-    body?: z.ZodType;
+    body?: z.ZodMiniType;
     success: number;
     params?: string[];
     headers?: string[];
     /** The success body's schema; `csv`: the route also answers text/csv (format=csv). */
-    response?: z.ZodType;
+    response?: z.ZodMiniType;
     csv?: boolean;
     /** A file download: the content types it may come as, instead of JSON. */
     download?: string[];
@@ -219,16 +219,16 @@ const docs: Record<
 const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
-  status: z.number().int(),
+  status: z.int(),
   detail: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  errors: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
 });
 
 /**
- * A zod schema as JSON Schema 2020-12 whose named parts (`.meta({ id })`) are hoisted into
+ * A zod schema as JSON Schema 2020-12 whose named parts (`meta(schema, { id })`) are hoisted into
  * `components.schemas`, so every `$ref` resolves inside the OpenAPI document.
  */
-function jsonSchema(schema: z.ZodType, components: Record<string, unknown>): unknown {
+function jsonSchema(schema: z.ZodMiniType, components: Record<string, unknown>): unknown {
   const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' });
   const rewritten = JSON.parse(
     JSON.stringify(generated).replaceAll('"#/$defs/', '"#/components/schemas/'),

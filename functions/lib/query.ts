@@ -1,14 +1,14 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ValidationError } from './errors.js';
 import { zodIssuesToFieldErrors } from './http.js';
 
 const page = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(4096).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
+  cursor: z.optional(z.string().check(z.maxLength(4096))),
 });
 
 /** Parses a query string against a schema, answering 400 with every failing parameter. */
-export function parseQuery<S extends z.ZodType>(
+export function parseQuery<S extends z.ZodMiniType>(
   schema: S,
   query: Readonly<Record<string, string>>,
 ): z.infer<S> {

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
 import {
@@ -21,7 +21,7 @@ const input = z.discriminatedUnion('action', [
   z.object({
     action: z.literal('record_failure'),
     caseId: z.uuid(),
-    failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }),
+    failure: z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }),
   }),
 ]);
 

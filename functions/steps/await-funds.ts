@@ -1,12 +1,12 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
 import { awaitFunds } from '../use-cases/waitlist.js';
 
 const input = z.object({
   caseId: z.uuid(),
-  taskToken: z.string().min(1),
-  executionId: z.string().optional(),
+  taskToken: z.string().check(z.minLength(1)),
+  executionId: z.optional(z.string()),
 });
 
 export const handler = stepHandler(input, (i) => awaitFunds({ ...i, now: clock.now() }));

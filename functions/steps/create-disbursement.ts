@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
 import { createDisbursement } from '../use-cases/create-disbursement.js';
@@ -7,8 +7,8 @@ import { createDisbursement } from '../use-cases/create-disbursement.js';
 export const handler = stepHandler(
   z.object({
     caseId: z.uuid(),
-    taskToken: z.string().min(1).optional(),
-    executionId: z.string().min(1).optional(),
+    taskToken: z.optional(z.string().check(z.minLength(1))),
+    executionId: z.optional(z.string().check(z.minLength(1))),
   }),
   ({ caseId, taskToken, executionId }) =>
     createDisbursement({ caseId, taskToken, executionId, now: clock.now() }),

@@ -1,11 +1,11 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
 import { recordFailure } from '../use-cases/record-failure.js';
 
 const input = z.object({
   caseId: z.uuid(),
-  failure: z.object({ Error: z.string().optional(), Cause: z.string().optional() }),
+  failure: z.object({ Error: z.optional(z.string()), Cause: z.optional(z.string()) }),
 });
 
 export const handler = stepHandler(input, ({ caseId, failure }) =>

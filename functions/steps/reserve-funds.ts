@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { clock } from '../lib/clock.js';
 import { stepHandler } from '../lib/step.js';
 import { reserveFunds } from '../use-cases/funds.js';

@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   type Catalogue,
   type CatalogueKind,
@@ -29,7 +29,7 @@ function kindOf(path: string): CatalogueKind {
   return catalogueKindPaths[path as CatalogueKindPath];
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, prefix?: string): z.infer<S> {
+function parse<S extends z.ZodMiniType>(schema: S, value: unknown, prefix?: string): z.infer<S> {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const errors = zodIssuesToFieldErrors(parsed.error.issues);

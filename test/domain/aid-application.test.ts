@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   aidApplicationSchema,
   aidApplicationSchemaAt,
@@ -10,7 +10,7 @@ import { exampleBody } from './fixtures.js';
 type Body = ReturnType<typeof exampleBody>;
 type Path = (string | number)[];
 
-function issuesOf(body: unknown, schema: z.ZodType = aidApplicationSchema) {
+function issuesOf(body: unknown, schema: z.ZodMiniType = aidApplicationSchema) {
   const result = schema.safeParse(body);
   return result.success ? [] : result.error.issues.map((i) => ({ path: i.path as Path, message: i.message }));
 }

@@ -37,8 +37,8 @@ describe('appeal messages to applicants', () => {
       expect(without).not.toContain('Пандус');
       // Both end by asking for the rating that closes the loop.
       const ratingRequest = withAnswer.split('\n\n').at(-1) ?? '';
-    expect(ratingRequest.length).toBeGreaterThan(5);
-    expect(without.endsWith(ratingRequest)).toBe(true);
+      expect(ratingRequest.length).toBeGreaterThan(5);
+      expect(without.endsWith(ratingRequest)).toBe(true);
     },
   );
 });

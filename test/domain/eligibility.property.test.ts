@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type aidTypeCodes, categoryCodes, languages } from '../../domain/catalogue.js';
 import { toIsoDate } from '../../domain/dates.js';
-import { demoPolicy, demoRuleSets, evaluateEligibility, type RuleSet } from '../../domain/eligibility.js';
+import { evaluateEligibility, type RuleSet } from '../../domain/eligibility.js';
+import { demoPolicy, demoRuleSets } from '../../domain/eligibility-demo.js';
 import { anApplication } from './fixtures.js';
 
 const day = (min: string, max: string) =>

@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { aidTypes } from '../../domain/catalogue.js';
 import {
-  demoPolicy,
-  demoRuleSets,
   eligibilityFacts,
   eligibilityReasons,
   evaluateEligibility,
@@ -12,6 +10,7 @@ import {
   ruleSetSchema,
   selectRuleSet,
 } from '../../domain/eligibility.js';
+import { demoPolicy, demoRuleSets } from '../../domain/eligibility-demo.js';
 import { CurrencyMismatchError } from '../../domain/money.js';
 import { goldenCases } from './eligibility.golden.js';
 import { anApplication, rub } from './fixtures.js';

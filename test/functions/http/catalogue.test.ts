@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoRuleSets, ruleSetHash } from '../../../domain/eligibility.js';
+import { ruleSetHash } from '../../../domain/eligibility.js';
+import { demoRuleSets } from '../../../domain/eligibility-demo.js';
 import { handler as createRuleSet } from '../../../functions/http/create-rule-set.js';
 import { handler as getCatalogue } from '../../../functions/http/get-catalogue.js';
 import { handler as listRuleSets } from '../../../functions/http/list-rule-sets.js';

@@ -9,7 +9,7 @@ import {
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoRuleSets } from '../../../domain/eligibility.js';
+import { demoRuleSets } from '../../../domain/eligibility-demo.js';
 import { handler as listTasks } from '../../../functions/http/list-tasks.js';
 import { handler as submit } from '../../../functions/http/submit-aid-application.js';
 import { resetClientsForTests } from '../../../functions/lib/clients.js';
