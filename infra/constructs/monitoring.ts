@@ -24,7 +24,7 @@ export interface MonitoringProps {
 const fiveMinutes = Duration.minutes(5);
 
 /**
- * Alarms (failed workflow executions, anything in the stream DLQ, API 5xx, Lambda errors, a stream
+ * Alarms (failed workflow executions, anything in the stream DLQ, overdue appeals, API 5xx, Lambda errors, a stream
  * falling behind) → one KMS-encrypted SNS topic; and one CloudWatch dashboard.
  */
 export class Monitoring extends Construct {
@@ -106,6 +106,18 @@ export class Monitoring extends Construct {
         statistic: cloudwatch.Stats.MAXIMUM,
       }),
       'Table stream batches failed after all retries: workflows may not have started or resumed. Replay them.',
+    );
+    // The deadline sweeper counts the appeals it newly flags overdue (functions/scheduled/…).
+    alarm(
+      'AppealsOverdue',
+      new cloudwatch.Metric({
+        namespace: 'AidFlow',
+        metricName: 'AppealsNewlyOverdue',
+        dimensionsMap: { service: 'aidflow' },
+        period: Duration.hours(1),
+        statistic: cloudwatch.Stats.SUM,
+      }),
+      'An appeal passed its legal deadline without an answer: the head of the office must act (59-FZ).',
     );
     alarm(
       'Api5xx',

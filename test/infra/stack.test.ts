@@ -357,8 +357,9 @@ describe('monitoring', () => {
   const alarms = () =>
     Object.values(s.template.findResources('AWS::CloudWatch::Alarm')).map((a) => a.Properties);
 
-  it('alarms on failed executions, dead letters, API 5xx and errors of every function', () => {
+  it('alarms on failed executions, dead letters, overdue appeals, API 5xx and errors of every function', () => {
     const metrics = alarms().map((a) => `${a.Namespace}/${a.MetricName}`);
+    expect(metrics).toContain('AidFlow/AppealsNewlyOverdue');
     expect(metrics.filter((m) => m === 'AWS/States/ExecutionsFailed')).toHaveLength(stateMachines.length);
     expect(metrics).toContain('AWS/SQS/ApproximateNumberOfMessagesVisible');
     expect(metrics).toContain('AWS/ApiGateway/5xx');
