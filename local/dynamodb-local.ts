@@ -49,7 +49,7 @@ function assertJava(): void {
 }
 
 /** A previous run killed with SIGKILL leaves its JVM behind; the pid file lets us end it. */
-function killStaleJvm(pidFile: string): void {
+export function killStaleJvm(pidFile: string): void {
   if (!existsSync(pidFile)) return;
   const pid = Number(readFileSync(pidFile, 'utf8'));
   if (Number.isInteger(pid) && pid > 0) {

@@ -6,7 +6,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DeleteCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, localCredentials, localRegion } from '../../local/dynamodb-local.js';
+import { freePort, killStaleJvm, localCredentials, localRegion } from '../../local/dynamodb-local.js';
 import { demoStaff } from '../../local/local-issuer.js';
 import { ApiClient, distinctApplication } from '../support/api-client.js';
 
@@ -153,6 +153,8 @@ describe(`a crash with ${cases} workflows in flight`, () => {
   const children: ChildProcess[] = [];
   afterAll(async () => {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    // A SIGKILLed runtime leaves its JVM behind (that is the point of the test): end the last one.
+    killStaleJvm(join(dataDir, 'dynamodb', 'dynamodb-local.pid'));
     rmSync(dataDir, { recursive: true, force: true });
   });
 
