@@ -90,3 +90,20 @@ export function streamRecord(
     eventSourceARN: 'arn:aws:dynamodb:eu-central-1:000000000000:table/aidflow/stream/x',
   };
 }
+
+/** A fresh budget line of a source and year: all of it allocated and remaining, nothing used. */
+export function budgetItem(year: number, source: string, allocated: number) {
+  return {
+    ...keys.budget(year, source),
+    type: 'Budget',
+    source,
+    year,
+    currency: 'RUB',
+    opening: 0,
+    allocated,
+    reserved: 0,
+    spent: 0,
+    remaining: allocated,
+    version: 1,
+  };
+}

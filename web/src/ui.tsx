@@ -81,14 +81,21 @@ interface FieldProps {
   lang?: string;
 }
 
-export function TextField(p: FieldProps) {
+/** A field's label, marked when the answer may be left out. */
+function FieldLabel(p: { id: string; label: string; optional?: boolean | undefined }) {
   const { t } = useI18n();
   return (
-    <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={p.id}>
-        {p.label}
-        {p.optional && <span class="optional"> {t.optional}</span>}
-      </label>
+    <label for={p.id}>
+      {p.label}
+      {p.optional && <span class="optional"> {t.optional}</span>}
+    </label>
+  );
+}
+
+/** The hint and the error under a label, with the ids `describedBy` points the input at. */
+function HintAndError(p: { id: string; hint?: string | undefined; error?: string | undefined }) {
+  return (
+    <>
       {p.hint && (
         <div class="hint" id={`${p.id}-hint`}>
           {p.hint}
@@ -99,6 +106,15 @@ export function TextField(p: FieldProps) {
           {p.error}
         </p>
       )}
+    </>
+  );
+}
+
+export function TextField(p: FieldProps) {
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <FieldLabel id={p.id} label={p.label} optional={p.optional} />
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
       <input
         id={p.id}
         name={p.id}
@@ -119,23 +135,10 @@ export function TextField(p: FieldProps) {
 }
 
 export function TextArea(p: Omit<FieldProps, 'type' | 'inputMode' | 'width'> & { rows?: number }) {
-  const { t } = useI18n();
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={p.id}>
-        {p.label}
-        {p.optional && <span class="optional"> {t.optional}</span>}
-      </label>
-      {p.hint && (
-        <div class="hint" id={`${p.id}-hint`}>
-          {p.hint}
-        </div>
-      )}
-      {p.error && (
-        <p class="field-error" id={`${p.id}-error`}>
-          {p.error}
-        </p>
-      )}
+      <FieldLabel id={p.id} label={p.label} optional={p.optional} />
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
       <textarea
         id={p.id}
         name={p.id}
@@ -174,16 +177,7 @@ function Fieldset(p: ChoicesProps & { children: ComponentChildren }) {
     <div class={`field${p.error ? ' field--error' : ''}`}>
       <fieldset aria-describedby={describedBy(p.id, p.hint, p.error)}>
         <legend class={p.legendAsHeading ? 'legend--heading' : undefined}>{p.legend}</legend>
-        {p.hint && (
-          <div class="hint" id={`${p.id}-hint`}>
-            {p.hint}
-          </div>
-        )}
-        {p.error && (
-          <p class="field-error" id={`${p.id}-error`}>
-            {p.error}
-          </p>
-        )}
+        <HintAndError id={p.id} hint={p.hint} error={p.error} />
         {p.children}
       </fieldset>
     </div>
@@ -264,17 +258,8 @@ export function Select(p: {
 }) {
   return (
     <div class={`field${p.error ? ' field--error' : ''}`}>
-      <label for={p.id}>{p.label}</label>
-      {p.hint && (
-        <div class="hint" id={`${p.id}-hint`}>
-          {p.hint}
-        </div>
-      )}
-      {p.error && (
-        <p class="field-error" id={`${p.id}-error`}>
-          {p.error}
-        </p>
-      )}
+      <FieldLabel id={p.id} label={p.label} />
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
       <select
         id={p.id}
         class="input input--medium"

@@ -9,6 +9,7 @@ import { keys } from '../../../functions/lib/store/keys.js';
 import { handler as reserveFundsStep } from '../../../functions/steps/reserve-funds.js';
 import { createDisbursement } from '../../../functions/use-cases/create-disbursement.js';
 import { releaseFunds, reserveFunds } from '../../../functions/use-cases/funds.js';
+import { budgetItem } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable, lambdaContext } from '../../support/handler-env.js';
 
@@ -35,19 +36,7 @@ describe('funds reservation against a budget line', () => {
     await table.doc.send(
       new PutCommand({
         TableName: table.tableName,
-        Item: {
-          ...keys.budget(year, source),
-          type: 'Budget',
-          source,
-          year,
-          currency: 'RUB',
-          opening: 0,
-          allocated,
-          reserved: 0,
-          spent: 0,
-          remaining: allocated,
-          version: 1,
-        },
+        Item: budgetItem(year, source, allocated),
       }),
     );
   }

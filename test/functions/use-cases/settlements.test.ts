@@ -13,6 +13,7 @@ import type {
 import { createDisbursement } from '../../../functions/use-cases/create-disbursement.js';
 import { reserveFunds } from '../../../functions/use-cases/funds.js';
 import { recordDelivery, recordSettlement } from '../../../functions/use-cases/settlements.js';
+import { budgetItem } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -58,19 +59,7 @@ describe('settling disbursements (paid, failed, delivered) against the budget', 
     await table.doc.send(
       new PutCommand({
         TableName: table.tableName,
-        Item: {
-          ...keys.budget(year, source),
-          type: 'Budget',
-          source,
-          year,
-          currency: 'RUB',
-          opening: 0,
-          allocated,
-          reserved: 0,
-          spent: 0,
-          remaining: allocated,
-          version: 1,
-        },
+        Item: budgetItem(year, source, allocated),
       }),
     );
   }

@@ -10,6 +10,7 @@ import {
   fundingToDeliver,
   fundWaitlist,
 } from '../../../functions/use-cases/waitlist.js';
+import { budgetItem } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -27,19 +28,7 @@ describe('the waitlist: approved cases funded when a budget gains money', () => 
     await table.doc.send(
       new PutCommand({
         TableName: table.tableName,
-        Item: {
-          ...keys.budget(year, source),
-          type: 'Budget',
-          source,
-          year,
-          currency: 'RUB',
-          opening: 0,
-          allocated,
-          reserved: 0,
-          spent: 0,
-          remaining: allocated,
-          version: 1,
-        },
+        Item: budgetItem(year, source, allocated),
       }),
     );
   }
