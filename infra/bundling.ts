@@ -5,4 +5,5 @@
  */
 export const lambdaBundleAliases: Readonly<Record<string, string>> = {
   '@aws-sdk/credential-provider-node': './infra/lambda-env-credentials.ts',
+  '@smithy/core/event-streams': './infra/no-event-streams.ts',
 };
