@@ -3,17 +3,9 @@ import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { type FunctionSpec, functions } from '../functions/registry.js';
-import { lambdaBundleAliases } from '../infra/bundling.js';
+import { type FunctionSpec, functions, type MessagingAccess } from '../functions/registry.js';
+import { lambdaEsbuildOptions } from '../infra/bundling.js';
 import { median } from './stats.js';
-
-/**
- * The esbuild settings of NodejsFunction in infra/constructs/functions.ts, applied through the
- * esbuild API: `--bundle --platform=node --target=node22 --format=esm --minify --sourcemap
- * --sources-content=false --main-fields=module,main` with the createRequire banner, no externals
- * (the pinned SDK is bundled) and the aliases of infra/bundling.ts. Keep the two in step.
- */
-const banner = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
 
 async function bundle(
   root: string,
@@ -33,16 +25,8 @@ async function bundle(
             loader: 'ts',
           },
         }),
-    bundle: true,
-    platform: 'node',
-    target: 'node22',
-    format: 'esm',
-    minify: true,
-    sourcemap: true,
-    sourcesContent: false,
-    mainFields: ['module', 'main'],
-    banner: { js: banner },
-    alias: { ...lambdaBundleAliases },
+    // NodejsFunction's settings (infra/bundling.ts): no externals, the pinned SDK is bundled.
+    ...lambdaEsbuildOptions,
     absWorkingDir: root,
     outfile: file,
     logLevel: 'error',
@@ -50,16 +34,53 @@ async function bundle(
   return { bytes: statSync(file).size, file };
 }
 
+/** The SDK client each registry `messaging` channel is sent through (functions/lib/notify/aws-notifier.ts). */
+const messagingClients: Readonly<Record<MessagingAccess, { import: string; construct: string }>> = {
+  email: { import: "import { SESClient } from '@aws-sdk/client-ses';", construct: 'new SESClient({})' },
+  sms: { import: "import { SNSClient } from '@aws-sdk/client-sns';", construct: 'new SNSClient({})' },
+};
+
+/** The SDK clients a function constructs, from its registry entry: what its floor constructs too. */
+function floorClients(spec: FunctionSpec): {
+  sfn: boolean;
+  sqs: boolean;
+  messaging: readonly MessagingAccess[];
+} {
+  return {
+    sfn: (spec.stepFunctions ?? []).length > 0,
+    // A queue's consumer is handed its messages by the event source mapping: only senders build a client.
+    sqs: Object.values(spec.queues ?? {}).includes('send'),
+    messaging: [...(spec.messaging ?? [])].sort(),
+  };
+}
+
 /** A handler that does nothing but construct the AWS SDK clients the function uses: the floor. */
-function floorSource(withSfn: boolean): string {
+function floorSource(clients: ReturnType<typeof floorClients>): string {
+  const extra = [
+    ...(clients.sqs
+      ? [{ import: "import { SQSClient } from '@aws-sdk/client-sqs';", construct: 'new SQSClient({})' }]
+      : []),
+    ...clients.messaging.map((m) => messagingClients[m]),
+  ];
   return [
     "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';",
     "import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';",
-    withSfn ? "import { SFNClient } from '@aws-sdk/client-sfn';" : '',
+    clients.sfn ? "import { SFNClient } from '@aws-sdk/client-sfn';" : '',
+    ...extra.map((c) => c.import),
     'const doc = DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } });',
-    withSfn ? 'const sfn = new SFNClient({});' : 'const sfn = undefined;',
-    'export const handler = async () => ({ ok: doc !== undefined, sfn: sfn !== undefined });',
+    clients.sfn ? 'const sfn = new SFNClient({});' : 'const sfn = undefined;',
+    `const others = [${extra.map((c) => c.construct).join(', ')}];`,
+    'export const handler = async () => ({ ok: doc !== undefined, sfn: sfn !== undefined, others: others.length });',
   ].join('\n');
+}
+
+function floorName(clients: ReturnType<typeof floorClients>): string {
+  return [
+    'floor-ddb',
+    ...(clients.sfn ? ['sfn'] : []),
+    ...(clients.sqs ? ['sqs'] : []),
+    ...clients.messaging,
+  ].join('-');
 }
 
 /** Lambda-like environment for a cold start (what infra gives every function). */
@@ -107,16 +128,17 @@ export async function measureBundles(options: {
   log: (line: string) => void;
 }): Promise<Record<string, BundleFigure>> {
   const { root, workDir, runs, log } = options;
-  const floors = new Map<boolean, { bytes: number; file: string }>();
-  for (const withSfn of [false, true]) {
-    const contents = floorSource(withSfn);
-    floors.set(
-      withSfn,
-      await bundle(root, { contents, resolveDir: root }, join(workDir, `floor-${withSfn ? 'sfn' : 'ddb'}`)),
-    );
-  }
+  // One floor per distinct set of clients (DynamoDB; + SFN; + SQS; + SES/SNS), named after the clients.
+  const floors = new Map<string, { bytes: number; file: string }>();
+  const floorOf = (spec: FunctionSpec) => floors.get(floorName(floorClients(spec)))!;
   const built: { spec: FunctionSpec; bytes: number; file: string }[] = [];
   for (const spec of functions as readonly FunctionSpec[]) {
+    const clients = floorClients(spec);
+    const name = floorName(clients);
+    if (!floors.has(name)) {
+      const contents = floorSource(clients);
+      floors.set(name, await bundle(root, { contents, resolveDir: root }, join(workDir, name)));
+    }
     const out = await bundle(root, resolve(root, spec.entry), join(workDir, spec.name));
     built.push({ spec, ...out });
   }
@@ -124,7 +146,7 @@ export async function measureBundles(options: {
   for (const f of [...floors.values(), ...built]) initOnce(f.file);
   const results: Record<string, BundleFigure> = {};
   for (const b of built) {
-    const floor = floors.get((b.spec.stepFunctions ?? []).length > 0)!;
+    const floor = floorOf(b.spec);
     const own: number[] = [];
     const ownWall: number[] = [];
     const base: number[] = [];

@@ -1,5 +1,4 @@
 import type { LocalizedText } from './catalogue.js';
-import { codeEnum, meta } from './schema-helpers.js';
 
 /**
  * The aid application's lifecycle (DESIGN.md §3), as the statuses of API.md. "Eligibility
@@ -21,7 +20,6 @@ export const aidStatuses = [
   'withdrawn',
 ] as const;
 export type AidStatus = (typeof aidStatuses)[number];
-export const aidStatusSchema = meta(codeEnum('Status', aidStatuses), { id: 'AidStatus' });
 
 /** Closing exits, allowed from every open status except while money is with the bank. */
 const exits = ['rejected', 'withdrawn'] as const satisfies readonly AidStatus[];

@@ -1,4 +1,4 @@
-import { type Language, languages, localeOf } from './catalogue.js';
+import { type Language, localeOf } from './catalogue.js';
 import { formatMoney, type Money } from './money.js';
 
 /**
@@ -155,7 +155,5 @@ export function aidMessage(message: AidMessage, language: Language): string {
   return render[language](message, (m) => formatMoney(m, localeOf[language]));
 }
 
-/** The case's language when it is one of ours, else Russian (the default of the application form). */
-export function languageOf(value: unknown): Language {
-  return (languages as readonly unknown[]).includes(value) ? (value as Language) : 'ru';
-}
+// Beside the envelope, which delivery imports without the message texts (DeliverNotification's bundle).
+export { languageOf } from './notification-envelope.js';

@@ -1,5 +1,3 @@
-import { codeEnum, meta } from './schema-helpers.js';
-
 /**
  * Appeal statuses of API.md. `overdue` is a flag beside the status, not a status; "routed",
  * "answer drafted" and "extended" of DESIGN.md §3 are steps inside `in_progress`.
@@ -13,7 +11,6 @@ export const appealStatuses = [
   'not_answerable',
 ] as const;
 export type AppealStatus = (typeof appealStatuses)[number];
-export const appealStatusSchema = meta(codeEnum('Status', appealStatuses), { id: 'AppealStatus' });
 
 export const appealTransitions: Readonly<Record<AppealStatus, readonly AppealStatus[]>> = {
   registered: ['in_progress', 'forwarded', 'not_answerable'],

@@ -18,75 +18,76 @@ export type AppealMessage =
   | { readonly kind: 'answered'; readonly reference: string; readonly answer?: string }
   | { readonly kind: 'not_answerable'; readonly reference: string };
 
-type Render = (m: AppealMessage) => string;
+/** One kind of message in every language. */
+export type MessageTexts<M extends AppealMessage> = Readonly<Record<Language, (m: M) => string>>;
 
-const render: Readonly<Record<Language, Render>> = {
-  en: (m) => {
-    switch (m.kind) {
-      case 'registered':
-        return `Your appeal ${m.reference} is registered. You will have an answer by ${m.dueDate}.`;
-      case 'forwarded':
-        return `Your appeal ${m.reference} is outside our competence and was forwarded to ${m.to}, who will answer you.`;
-      case 'extended':
-        return `The answer to your appeal ${m.reference} needs more time: the new date is ${m.dueDate}. Reason: ${m.reason}`;
-      case 'answered':
-        return m.answer
-          ? `The answer to your appeal ${m.reference}:\n\n${m.answer}\n\nPlease tell us how satisfied you are with it.`
-          : `The answer to your appeal ${m.reference} is ready. Please tell us how satisfied you are with it.`;
-      case 'not_answerable':
-        return `Appeal ${m.reference} was registered but cannot be answered: it gives no name or address.`;
-    }
-  },
-  uk: (m) => {
-    switch (m.kind) {
-      case 'registered':
-        return `Ваше звернення ${m.reference} зареєстровано. Відповідь буде надано до ${m.dueDate}.`;
-      case 'forwarded':
-        return `Звернення ${m.reference} не належить до нашої компетенції і надіслане до: ${m.to}; відповідь надасть цей орган.`;
-      case 'extended':
-        return `Строк розгляду звернення ${m.reference} продовжено до ${m.dueDate}. Причина: ${m.reason}`;
-      case 'answered':
-        return m.answer
-          ? `Відповідь на звернення ${m.reference}:\n\n${m.answer}\n\nБудь ласка, оцініть її.`
-          : `Відповідь на звернення ${m.reference} готова. Будь ласка, оцініть її.`;
-      case 'not_answerable':
-        return `Звернення ${m.reference} зареєстровано, але відповісти неможливо: не вказано ім’я чи адресу.`;
-    }
-  },
-  ru: (m) => {
-    switch (m.kind) {
-      case 'registered':
-        return `Ваше обращение ${m.reference} зарегистрировано. Ответ будет дан до ${m.dueDate}.`;
-      case 'forwarded':
-        return `Обращение ${m.reference} не относится к нашей компетенции и направлено в: ${m.to}; ответ даст этот орган.`;
-      case 'extended':
-        return `Срок рассмотрения обращения ${m.reference} продлён до ${m.dueDate}. Причина: ${m.reason}`;
-      case 'answered':
-        return m.answer
-          ? `Ответ на обращение ${m.reference}:\n\n${m.answer}\n\nПожалуйста, оцените его.`
-          : `Ответ на обращение ${m.reference} готов. Пожалуйста, оцените его.`;
-      case 'not_answerable':
-        return `Обращение ${m.reference} зарегистрировано, но ответ невозможен: не указаны фамилия или адрес.`;
-    }
-  },
-  zh: (m) => {
-    switch (m.kind) {
-      case 'registered':
-        return `您的信访事项 ${m.reference} 已登记，将于 ${m.dueDate} 前答复。`;
-      case 'forwarded':
-        return `信访事项 ${m.reference} 不属于本机关职权范围，已转送${m.to}办理答复。`;
-      case 'extended':
-        return `信访事项 ${m.reference} 的办理期限延长至 ${m.dueDate}。原因：${m.reason}`;
-      case 'answered':
-        return m.answer
-          ? `信访事项 ${m.reference} 的答复：\n\n${m.answer}\n\n请对办理结果进行评价。`
-          : `信访事项 ${m.reference} 已答复，请对办理结果进行评价。`;
-      case 'not_answerable':
-        return `信访事项 ${m.reference} 已登记，但因未留姓名或地址无法答复。`;
-    }
-  },
+type Of<K extends AppealMessage['kind']> = Extract<AppealMessage, { readonly kind: K }>;
+
+/*
+ * One object per kind, not one renderer per language: a writer imports the kinds it sends and its
+ * bundle carries only those (SubmitAppeal the registration, DecideTask the extension; issue 7).
+ */
+
+export const registeredTexts: MessageTexts<Of<'registered'>> = {
+  en: (m) => `Your appeal ${m.reference} is registered. You will have an answer by ${m.dueDate}.`,
+  uk: (m) => `Ваше звернення ${m.reference} зареєстровано. Відповідь буде надано до ${m.dueDate}.`,
+  ru: (m) => `Ваше обращение ${m.reference} зарегистрировано. Ответ будет дан до ${m.dueDate}.`,
+  zh: (m) => `您的信访事项 ${m.reference} 已登记，将于 ${m.dueDate} 前答复。`,
 };
 
+export const forwardedTexts: MessageTexts<Of<'forwarded'>> = {
+  en: (m) =>
+    `Your appeal ${m.reference} is outside our competence and was forwarded to ${m.to}, who will answer you.`,
+  uk: (m) =>
+    `Звернення ${m.reference} не належить до нашої компетенції і надіслане до: ${m.to}; відповідь надасть цей орган.`,
+  ru: (m) =>
+    `Обращение ${m.reference} не относится к нашей компетенции и направлено в: ${m.to}; ответ даст этот орган.`,
+  zh: (m) => `信访事项 ${m.reference} 不属于本机关职权范围，已转送${m.to}办理答复。`,
+};
+
+export const extendedTexts: MessageTexts<Of<'extended'>> = {
+  en: (m) =>
+    `The answer to your appeal ${m.reference} needs more time: the new date is ${m.dueDate}. Reason: ${m.reason}`,
+  uk: (m) => `Строк розгляду звернення ${m.reference} продовжено до ${m.dueDate}. Причина: ${m.reason}`,
+  ru: (m) => `Срок рассмотрения обращения ${m.reference} продлён до ${m.dueDate}. Причина: ${m.reason}`,
+  zh: (m) => `信访事项 ${m.reference} 的办理期限延长至 ${m.dueDate}。原因：${m.reason}`,
+};
+
+export const answeredTexts: MessageTexts<Of<'answered'>> = {
+  en: (m) =>
+    m.answer
+      ? `The answer to your appeal ${m.reference}:\n\n${m.answer}\n\nPlease tell us how satisfied you are with it.`
+      : `The answer to your appeal ${m.reference} is ready. Please tell us how satisfied you are with it.`,
+  uk: (m) =>
+    m.answer
+      ? `Відповідь на звернення ${m.reference}:\n\n${m.answer}\n\nБудь ласка, оцініть її.`
+      : `Відповідь на звернення ${m.reference} готова. Будь ласка, оцініть її.`,
+  ru: (m) =>
+    m.answer
+      ? `Ответ на обращение ${m.reference}:\n\n${m.answer}\n\nПожалуйста, оцените его.`
+      : `Ответ на обращение ${m.reference} готов. Пожалуйста, оцените его.`,
+  zh: (m) =>
+    m.answer
+      ? `信访事项 ${m.reference} 的答复：\n\n${m.answer}\n\n请对办理结果进行评价。`
+      : `信访事项 ${m.reference} 已答复，请对办理结果进行评价。`,
+};
+
+export const notAnswerableTexts: MessageTexts<Of<'not_answerable'>> = {
+  en: (m) => `Appeal ${m.reference} was registered but cannot be answered: it gives no name or address.`,
+  uk: (m) => `Звернення ${m.reference} зареєстровано, але відповісти неможливо: не вказано ім’я чи адресу.`,
+  ru: (m) => `Обращение ${m.reference} зарегистрировано, но ответ невозможен: не указаны фамилия или адрес.`,
+  zh: (m) => `信访事项 ${m.reference} 已登记，但因未留姓名或地址无法答复。`,
+};
+
+const textsOf: { readonly [K in AppealMessage['kind']]: MessageTexts<Of<K>> } = {
+  registered: registeredTexts,
+  forwarded: forwardedTexts,
+  extended: extendedTexts,
+  answered: answeredTexts,
+  not_answerable: notAnswerableTexts,
+};
+
+/** Any message in any language (the tests; a writer uses the texts of the kinds it sends). */
 export function appealMessage(message: AppealMessage, language: Language): string {
-  return render[language](message);
+  return (textsOf[message.kind] as MessageTexts<AppealMessage>)[language](message);
 }

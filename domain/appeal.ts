@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
-import { applicantSchema } from './aid-application.js';
-import { appealChannelSchema, appealKindSchema, categoryCodeSchema } from './catalogue.js';
+import { applicantSchema } from './applicant.js';
+import { appealChannelCodes, appealKindCodes, categoryCodes } from './catalogue.js';
 import { referenceSchema } from './reference.js';
-import { meta, strictObject, text, typeMessage } from './schema-helpers.js';
+import { codeEnum, meta, strictObject, text, typeMessage } from './schema-helpers.js';
+
+export const categoryCodeSchema = meta(codeEnum('Recipient category', categoryCodes), { id: 'CategoryCode' });
+export const appealKindSchema = meta(codeEnum('Appeal kind', appealKindCodes), { id: 'AppealKind' });
+export const appealChannelSchema = meta(codeEnum('Channel', appealChannelCodes), { id: 'AppealChannel' });
 
 /**
  * Who wrote the appeal. Unlike an aid applicant, the author may give no birth date, no name and no

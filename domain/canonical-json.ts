@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { RuleSet } from './eligibility.js';
+import type { RuleSet } from './rule-set-schema.js';
 
 /*
- * Kept apart from eligibility.ts, whose import builds the rule schemas, the demo rule sets and
- * json-rules-engine: intake only needs these two functions, and importing them from there cost
- * the intake Lambda about 100 KB of bundle and 60 ms of cold start (docs/performance.md).
+ * Kept apart from eligibility.ts, whose import builds the rule schemas (and then built the demo
+ * rule sets and json-rules-engine): intake only needs these two functions, and importing them
+ * from there cost the intake Lambda about 100 KB of bundle and 60 ms of cold start
+ * (docs/performance.md).
  */
 
 /** JSON with object keys sorted at every level, so equal data always hashes equally. */

@@ -1,19 +1,18 @@
 import * as z from 'zod/mini';
 import {
   type AidKind,
-  aidKinds,
-  aidTypes,
-  fundingSources,
+  aidTypeCodes,
+  aidTypeDefaults,
+  categoryCodes,
+  fundingSourceCodes,
   type LocalizedText,
-  localizedTextSchema,
-  recipientCategories,
 } from './catalogue.js';
-import { codeEnum, meta, strictObject } from './schema-helpers.js';
 
 /**
  * The catalogue as data an administrator changes through the API (PUT /v1/catalogue/{kind}/{code})
- * and everyone reads (GET /v1/catalogue). The lists in catalogue.ts are the release's seed; the
- * stored entries extend it and, code for code, replace it.
+ * and everyone reads (GET /v1/catalogue). The release's seed (catalogue.ts, named in
+ * catalogue-seed.ts) is its base; the stored entries extend it and, code for code, replace it.
+ * What a written entry must look like is catalogue-entry-schemas.ts.
  */
 
 /** The kinds an administrator may change, as path segments, and the catalogue's key for each. */
@@ -24,7 +23,6 @@ export const catalogueKindPaths = {
 } as const;
 export type CatalogueKindPath = keyof typeof catalogueKindPaths;
 export type CatalogueKind = (typeof catalogueKindPaths)[CatalogueKindPath];
-export const catalogueKinds = Object.values(catalogueKindPaths) as readonly CatalogueKind[];
 
 const CODE = /^[a-z][a-z0-9_]{0,63}$/;
 
@@ -44,46 +42,6 @@ export function catalogueCodeSchema(label: string) {
       }),
     );
 }
-
-export const categoryEntrySchema = meta(
-  strictObject('Recipient category', {
-    name: localizedTextSchema,
-  }),
-  { id: 'RecipientCategoryEntry', description: 'A recipient category, named in en, uk, ru and zh.' },
-);
-
-export const fundingSourceEntrySchema = meta(
-  strictObject('Funding source', {
-    name: localizedTextSchema,
-  }),
-  { id: 'FundingSourceEntry', description: 'A funding source, named in en, uk, ru and zh.' },
-);
-
-export const aidTypeEntrySchema = meta(
-  strictObject('Aid type', {
-    name: localizedTextSchema,
-    kind: codeEnum('Aid kind', aidKinds),
-    /** First choice first; each must be a funding source of the catalogue. */
-    defaultFundingSources: z._default(
-      z
-        .array(catalogueCodeSchema('Funding source'), {
-          error: 'Default funding sources must be a list of codes.',
-        })
-        .check(z.maxLength(10, { error: 'List at most 10 default funding sources.' })),
-      [],
-    ),
-  }),
-  {
-    id: 'AidTypeEntry',
-    description: 'An aid type: its names, its kind and the funding sources it is usually paid from.',
-  },
-);
-
-export const catalogueEntrySchemas = {
-  recipientCategories: categoryEntrySchema,
-  aidTypes: aidTypeEntrySchema,
-  fundingSources: fundingSourceEntrySchema,
-} as const satisfies Record<CatalogueKind, z.ZodMiniType>;
 
 export interface CategoryEntry {
   readonly code: string;
@@ -107,27 +65,38 @@ export interface Catalogue {
   readonly fundingSources: readonly FundingSourceEntry[];
 }
 
-/** The release's seed as a catalogue. */
-export const seedCatalogue: Catalogue = {
-  recipientCategories: recipientCategories.map(({ code, name }) => ({ code, name })),
-  aidTypes: aidTypes.map(({ code, name, kind, defaultFundingSources }) => ({
-    code,
-    name,
-    kind,
-    defaultFundingSources,
-  })),
-  fundingSources: fundingSources.map(({ code, name }) => ({ code, name })),
-};
+/** An aid type without its names: what intake, approval and the funds go by. */
+export type AidTypeFacts = Omit<AidTypeEntry, 'name'>;
+
+/**
+ * The catalogue without its names: all any handler but GET /v1/catalogue needs, so that they do not
+ * carry the four-language seed (issue 7). A `Catalogue` is one too.
+ */
+export interface CatalogueFacts {
+  readonly recipientCategories: readonly { readonly code: string }[];
+  readonly aidTypes: readonly AidTypeFacts[];
+  readonly fundingSources: readonly { readonly code: string }[];
+}
+
+/** The release's seed without its names (catalogue-seed.ts has them), in seed order. */
+export function seedCatalogueFacts(): CatalogueFacts {
+  return {
+    recipientCategories: categoryCodes.map((code) => ({ code })),
+    aidTypes: aidTypeCodes.map((code) => ({ code, ...aidTypeDefaults[code] })),
+    fundingSources: fundingSourceCodes.map((code) => ({ code })),
+  };
+}
+
+type StoredEntries<C extends CatalogueFacts> = { readonly [K in CatalogueKind]: readonly C[K][number][] };
 
 /**
  * The seed, extended and overridden code for code by the stored entries (seed order first, then
  * entries added later in code order). A table nobody seeded still offers the release's catalogue.
  */
-export function mergeCatalogue(
-  seed: Catalogue,
-  stored: { [K in CatalogueKind]: readonly Catalogue[K][number][] },
-): Catalogue {
-  function merge<T extends { code: string }>(base: readonly T[], over: readonly T[]): T[] {
+export function mergeCatalogue(seed: Catalogue, stored: StoredEntries<Catalogue>): Catalogue;
+export function mergeCatalogue(seed: CatalogueFacts, stored: StoredEntries<CatalogueFacts>): CatalogueFacts;
+export function mergeCatalogue(seed: CatalogueFacts, stored: StoredEntries<CatalogueFacts>): CatalogueFacts {
+  function merge<T extends { readonly code: string }>(base: readonly T[], over: readonly T[]): T[] {
     const byCode = new Map(over.map((e) => [e.code, e]));
     const merged = base.map((e) => byCode.get(e.code) ?? e);
     const known = new Set(base.map((e) => e.code));
@@ -147,7 +116,7 @@ export interface CatalogueCodes {
   readonly categories: readonly string[];
 }
 
-export function codesOf(catalogue: Catalogue): CatalogueCodes {
+export function codesOf(catalogue: CatalogueFacts): CatalogueCodes {
   return {
     aidTypes: catalogue.aidTypes.map((t) => t.code),
     categories: catalogue.recipientCategories.map((c) => c.code),

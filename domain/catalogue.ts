@@ -1,18 +1,20 @@
 import * as z from 'zod/mini';
-import { codeEnum, meta } from './schema-helpers.js';
+import { meta } from './schema-helpers.js';
 
 /**
- * The catalogue of DOMAIN.md: recipient categories, aid types, funding sources, appeal kinds and
- * channels, each named in the four languages of the offices AidFlow serves.
+ * The catalogue of DOMAIN.md as code: the codes of its recipient categories, aid types, funding
+ * sources, appeal kinds and channels, the kind and default funding sources of each aid type, and the
+ * report groups. Their names in the four languages are the seed's (catalogue-seed.ts).
  *
- * The catalogue is data an administrator can extend without a release; these lists are its seed
- * (`catalogueSeed`, loaded by `npm start`). The code unions and zod enums below describe the seed
- * so that handlers and tests get exhaustiveness checks today.
+ * The catalogue is data an administrator can extend without a release; these lists describe the
+ * release's part of it. The code unions give handlers and tests exhaustiveness checks. Everything
+ * here is small enough for every Lambda bundle to carry (issue 7); the zod enums of the codes are
+ * built where a body is checked against them (applicant.ts, appeal.ts, decision.ts), as esbuild
+ * keeps a module-level schema in every bundle that imports its module.
  */
 
 export const languages = ['en', 'uk', 'ru', 'zh'] as const;
 export type Language = (typeof languages)[number];
-export const languageSchema = meta(codeEnum('Language', languages), { id: 'Language' });
 
 export type LocalizedText = { en: string; uk: string; ru: string; zh: string };
 
@@ -57,144 +59,6 @@ export const categoryCodes = [
   'other_hardship',
 ] as const;
 export type CategoryCode = (typeof categoryCodes)[number];
-export const categoryCodeSchema = meta(codeEnum('Recipient category', categoryCodes), { id: 'CategoryCode' });
-
-export interface RecipientCategory {
-  code: CategoryCode;
-  name: LocalizedText;
-}
-
-export const recipientCategories: readonly RecipientCategory[] = [
-  {
-    code: 'pensioner',
-    name: { en: 'pensioner', uk: 'пенсіонер', ru: 'пенсионер', zh: '退休人员' },
-  },
-  {
-    code: 'disabled',
-    name: {
-      en: 'person with a disability (group 1, 2, 3)',
-      uk: 'особа з інвалідністю',
-      ru: 'инвалид',
-      zh: '残疾人（一、二、三级）',
-    },
-  },
-  {
-    code: 'disabled_child',
-    name: {
-      en: 'child with a disability',
-      uk: 'дитина з інвалідністю',
-      ru: 'ребёнок-инвалид',
-      zh: '残疾儿童',
-    },
-  },
-  {
-    code: 'wheelchair_or_bedridden',
-    name: {
-      en: 'wheelchair user or bedridden',
-      uk: 'особа на візку / лежача',
-      ru: 'инвалид-колясочник / лежачий',
-      zh: '轮椅使用者或长期卧床者',
-    },
-  },
-  {
-    code: 'family_with_children',
-    name: { en: 'family with children', uk: "сім'я з дітьми", ru: 'семья с детьми', zh: '有子女家庭' },
-  },
-  {
-    code: 'large_family',
-    name: {
-      en: 'large family (3+ children)',
-      uk: "багатодітна сім'я",
-      ru: 'многодетная семья',
-      zh: '多子女家庭（3个及以上子女）',
-    },
-  },
-  {
-    code: 'single_parent',
-    name: {
-      en: 'single-parent family',
-      uk: "неповна сім'я",
-      ru: 'неполная семья, одинокая мать',
-      zh: '单亲家庭',
-    },
-  },
-  {
-    code: 'low_income',
-    name: {
-      en: 'low-income (income below the subsistence minimum)',
-      uk: 'малозабезпечені',
-      ru: 'малообеспеченные',
-      zh: '低收入人员（收入低于最低生活标准）',
-    },
-  },
-  {
-    code: 'war_veteran',
-    name: {
-      en: 'war veteran / participant',
-      uk: 'ветеран війни',
-      ru: 'участник ВОВ, ветеран боевых действий',
-      zh: '战争老兵／参战人员',
-    },
-  },
-  {
-    code: 'labour_veteran',
-    name: { en: 'labour veteran', uk: 'ветеран праці', ru: 'ветеран труда', zh: '劳动老战士' },
-  },
-  {
-    code: 'military_family',
-    name: {
-      en: 'family of a serviceman who died on duty',
-      uk: "сім'я загиблого військовослужбовця",
-      ru: 'семья погибшего военнослужащего',
-      zh: '因公牺牲军人家庭',
-    },
-  },
-  {
-    code: 'released_from_prison',
-    name: {
-      en: 'released from a place of detention',
-      uk: 'звільнений з місць позбавлення волі',
-      ru: 'освободившийся из мест лишения свободы',
-      zh: '刑满释放人员',
-    },
-  },
-  {
-    code: 'homeless',
-    name: {
-      en: 'without a fixed place of residence',
-      uk: 'бездомний',
-      ru: 'БОМЖ',
-      zh: '无固定住所人员',
-    },
-  },
-  {
-    code: 'emergency_victim',
-    name: {
-      en: 'victim of a flood, fire or other emergency',
-      uk: 'постраждалий від НС',
-      ru: 'пострадавший от ЧС',
-      zh: '洪水、火灾等突发事件受灾人员',
-    },
-  },
-  {
-    code: 'aged_80_plus_immobile',
-    name: {
-      en: 'over 80 and unable to move about',
-      uk: 'старше 80 років, маломобільні',
-      ru: 'старше 80 лет, утратившие способность к передвижению',
-      zh: '80岁以上行动不便老人',
-    },
-  },
-  {
-    code: 'other_hardship',
-    name: {
-      en: 'other citizen in a difficult life situation',
-      uk: 'інші, у складних життєвих обставинах',
-      ru: 'прочие, в трудной жизненной ситуации',
-      zh: '其他生活困难人员',
-    },
-  },
-];
 
 // ---------------------------------------------------------------------------------------------
 // Funding sources
@@ -207,57 +71,6 @@ export const fundingSourceCodes = [
   'other_sources',
 ] as const;
 export type FundingSourceCode = (typeof fundingSourceCodes)[number];
-export const fundingSourceCodeSchema = meta(codeEnum('Funding source', fundingSourceCodes), {
-  id: 'FundingSourceCode',
-});
-
-export interface FundingSource {
-  code: FundingSourceCode;
-  name: LocalizedText;
-}
-
-export const fundingSources: readonly FundingSource[] = [
-  {
-    code: 'regional_budget',
-    name: { en: 'regional budget', uk: 'обласний бюджет', ru: 'областной бюджет', zh: '地区（州级）预算' },
-  },
-  {
-    code: 'municipal_programme',
-    name: {
-      en: 'municipal targeted programme',
-      uk: 'муніципальна цільова програма',
-      ru: 'муниципальная целевая программа',
-      zh: '市级专项计划',
-    },
-  },
-  {
-    code: 'own_income',
-    name: {
-      en: "the centre's own income from paid services",
-      uk: 'власні доходи центру від платних послуг',
-      ru: 'доходы центра',
-      zh: '中心有偿服务自有收入',
-    },
-  },
-  {
-    code: 'charity',
-    name: {
-      en: 'charitable donations',
-      uk: 'благодійні надходження',
-      ru: 'благотворительные поступления',
-      zh: '慈善捐赠',
-    },
-  },
-  {
-    code: 'other_sources',
-    name: {
-      en: 'other sources (e.g. coal donated by a company)',
-      uk: 'інші джерела (наприклад, вугілля, передане підприємством)',
-      ru: 'другие источники',
-      zh: '其他来源（如企业捐赠的煤炭）',
-    },
-  },
-];
 
 // ---------------------------------------------------------------------------------------------
 // Aid types
@@ -290,11 +103,9 @@ export const aidTypeCodes = [
   'social_taxi',
 ] as const;
 export type AidTypeCode = (typeof aidTypeCodes)[number];
-export const aidTypeCodeSchema = meta(codeEnum('Aid type', aidTypeCodes), { id: 'AidTypeCode' });
 
-export interface AidType {
-  code: AidTypeCode;
-  name: LocalizedText;
+/** What the release says of each of its aid types besides the names. */
+export interface AidTypeDefaults {
   kind: AidKind;
   /**
    * Where the money usually comes from, first choice first. The approver may pick another source;
@@ -307,157 +118,41 @@ export interface AidType {
  * Default funding sources are not in DOMAIN.md; they follow the offices' reports: cash and
  * treatment from the budgets, donated goods (coal, seed potatoes, clothes, gifts) from charity and
  * other sources, programme items (detectors, insurance, taxi) from the municipal programme.
+ *
+ * A stored catalogue entry overrides both for its code (functions/lib/store/catalogue.ts); the
+ * review ladder and the payout channel go by the release's kind (`aidKindOf`).
  */
-export const aidTypes: readonly AidType[] = [
-  {
-    code: 'cash',
-    kind: 'money',
-    defaultFundingSources: ['regional_budget', 'municipal_programme'],
-    name: {
-      en: 'material aid in money',
-      uk: 'матеріальна допомога в грошовій формі',
-      ru: 'материальная помощь в денежном выражении',
-      zh: '现金物质救助',
-    },
-  },
-  {
-    code: 'food_set',
-    kind: 'in_kind',
-    defaultFundingSources: ['municipal_programme', 'charity'],
-    name: { en: 'food set', uk: 'продуктовий набір', ru: 'продуктовый набор', zh: '食品包' },
-  },
-  {
-    code: 'vegetable_set',
-    kind: 'in_kind',
-    defaultFundingSources: ['municipal_programme', 'charity'],
-    name: {
-      en: 'vegetable set (with delivery)',
-      uk: 'овочевий набір (з доставкою)',
-      ru: 'овощной набор',
-      zh: '蔬菜包（送货上门）',
-    },
-  },
-  {
-    code: 'fuel',
-    kind: 'in_kind',
-    defaultFundingSources: ['charity', 'other_sources', 'regional_budget'],
-    name: {
-      en: 'fuel / coal for heating',
-      uk: 'паливо, вугілля для опалення',
-      ru: 'топливо, уголь',
-      zh: '取暖燃料／煤炭',
-    },
-  },
-  {
-    code: 'housing_repair',
+export const aidTypeDefaults: Readonly<Record<AidTypeCode, AidTypeDefaults>> = {
+  cash: { kind: 'money', defaultFundingSources: ['regional_budget', 'municipal_programme'] },
+  food_set: { kind: 'in_kind', defaultFundingSources: ['municipal_programme', 'charity'] },
+  vegetable_set: { kind: 'in_kind', defaultFundingSources: ['municipal_programme', 'charity'] },
+  fuel: { kind: 'in_kind', defaultFundingSources: ['charity', 'other_sources', 'regional_budget'] },
+  housing_repair: {
     kind: 'money_or_works',
     defaultFundingSources: ['municipal_programme', 'regional_budget'],
-    name: { en: 'housing repair', uk: 'ремонт житла', ru: 'ремонт жилья', zh: '住房维修' },
   },
-  {
-    code: 'medical_treatment',
-    kind: 'money',
-    defaultFundingSources: ['regional_budget', 'municipal_programme'],
-    name: { en: 'treatment', uk: 'лікування', ru: 'лечение', zh: '医疗救助' },
-  },
-  {
-    code: 'clothing',
-    kind: 'in_kind',
-    defaultFundingSources: ['charity'],
-    name: { en: 'clothing and footwear', uk: 'одяг і взуття', ru: 'одежда, обувь', zh: '衣物鞋袜' },
-  },
-  {
-    code: 'fire_detector',
-    kind: 'in_kind',
-    defaultFundingSources: ['municipal_programme'],
-    name: {
-      en: 'autonomous smoke detector installed',
-      uk: 'встановлення автономного пожежного сповіщувача',
-      ru: 'пожарный извещатель',
-      zh: '安装独立式感烟火灾探测报警器',
-    },
-  },
-  {
-    code: 'flood_insurance',
-    kind: 'premium',
-    defaultFundingSources: ['municipal_programme'],
-    name: {
-      en: 'flood insurance of home and property',
-      uk: 'страхування житла та майна від паводку',
-      ru: 'страхование от паводка',
-      zh: '住房及财产洪水保险',
-    },
-  },
-  {
-    code: 'wildfire_insurance',
-    kind: 'premium',
-    defaultFundingSources: ['municipal_programme'],
-    name: {
-      en: 'wildfire insurance of home and property',
-      uk: 'страхування житла та майна від лісових пожеж',
-      ru: 'страхование от лесных пожаров',
-      zh: '住房及财产森林火灾保险',
-    },
-  },
-  {
-    code: 'school_start',
-    kind: 'money_or_in_kind',
-    defaultFundingSources: ['municipal_programme', 'charity'],
-    name: {
-      en: 'school-start support ("1 September for every pupil")',
-      uk: 'допомога до навчального року («Перше вересня — кожному школяреві»)',
-      ru: '«Первое сентября — каждому школьнику»',
-      zh: '开学助学（“九月一日——关爱每一名学生”）',
-    },
-  },
-  {
-    code: 'new_year_gift',
-    kind: 'in_kind',
-    defaultFundingSources: ['charity', 'own_income'],
-    name: {
-      en: 'New Year gift for a child',
-      uk: 'новорічний подарунок для дитини',
-      ru: 'новогодний подарок',
-      zh: '儿童新年礼物',
-    },
-  },
-  {
-    code: 'seed_potatoes',
-    kind: 'in_kind',
-    defaultFundingSources: ['charity', 'other_sources'],
-    name: { en: 'seed potatoes', uk: 'насіннєва картопля', ru: 'семенной картофель', zh: '种薯' },
-  },
-  {
-    code: 'essentials',
-    kind: 'in_kind',
-    defaultFundingSources: ['charity', 'own_income'],
-    name: {
-      en: 'essentials (nappies, hygiene, stationery)',
-      uk: 'предмети першої необхідності (підгузки, гігієна, канцтовари)',
-      ru: 'предметы первой необходимости',
-      zh: '生活必需品（尿布、卫生用品、文具）',
-    },
-  },
-  {
-    code: 'social_taxi',
-    kind: 'service',
-    defaultFundingSources: ['municipal_programme', 'own_income'],
-    name: { en: 'social taxi trip', uk: 'соціальне таксі', ru: 'социальное такси', zh: '社会出租车出行服务' },
-  },
-];
+  medical_treatment: { kind: 'money', defaultFundingSources: ['regional_budget', 'municipal_programme'] },
+  clothing: { kind: 'in_kind', defaultFundingSources: ['charity'] },
+  fire_detector: { kind: 'in_kind', defaultFundingSources: ['municipal_programme'] },
+  flood_insurance: { kind: 'premium', defaultFundingSources: ['municipal_programme'] },
+  wildfire_insurance: { kind: 'premium', defaultFundingSources: ['municipal_programme'] },
+  school_start: { kind: 'money_or_in_kind', defaultFundingSources: ['municipal_programme', 'charity'] },
+  new_year_gift: { kind: 'in_kind', defaultFundingSources: ['charity', 'own_income'] },
+  seed_potatoes: { kind: 'in_kind', defaultFundingSources: ['charity', 'other_sources'] },
+  essentials: { kind: 'in_kind', defaultFundingSources: ['charity', 'own_income'] },
+  social_taxi: { kind: 'service', defaultFundingSources: ['municipal_programme', 'own_income'] },
+};
+
+/** The kind of one of this release's aid types; undefined for a code it does not know. */
+export function aidKindOf(code: string): AidKind | undefined {
+  return Object.hasOwn(aidTypeDefaults, code) ? aidTypeDefaults[code as AidTypeCode].kind : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Appeals
 
 export const appealKindCodes = ['proposal', 'request', 'complaint'] as const;
 export type AppealKind = (typeof appealKindCodes)[number];
-export const appealKindSchema = meta(codeEnum('Appeal kind', appealKindCodes), { id: 'AppealKind' });
-
-export const appealKinds: readonly { code: AppealKind; name: LocalizedText }[] = [
-  { code: 'proposal', name: { en: 'proposal', uk: 'пропозиція', ru: 'предложение', zh: '建议' } },
-  { code: 'request', name: { en: 'request', uk: 'заява', ru: 'заявление', zh: '申请' } },
-  { code: 'complaint', name: { en: 'complaint', uk: 'скарга', ru: 'жалоба', zh: '投诉' } },
-];
 
 export const appealChannelCodes = [
   'web',
@@ -468,61 +163,6 @@ export const appealChannelCodes = [
   'outreach',
 ] as const;
 export type AppealChannel = (typeof appealChannelCodes)[number];
-export const appealChannelSchema = meta(codeEnum('Channel', appealChannelCodes), { id: 'AppealChannel' });
-
-export const appealChannels: readonly { code: AppealChannel; name: LocalizedText }[] = [
-  { code: 'web', name: { en: 'web form', uk: 'вебформа', ru: 'интернет-приёмная', zh: '网上信访' } },
-  { code: 'email', name: { en: 'email', uk: 'електронна пошта', ru: 'электронная почта', zh: '电子邮件' } },
-  { code: 'post', name: { en: 'post', uk: 'пошта', ru: 'почта', zh: '来信' } },
-  {
-    code: 'personal_reception',
-    name: { en: 'personal reception', uk: 'особистий прийом', ru: 'личный приём', zh: '来访接待' },
-  },
-  {
-    code: 'phone',
-    name: {
-      en: 'phone (hotline)',
-      uk: 'телефон (гаряча лінія)',
-      ru: 'телефон (горячая линия)',
-      zh: '热线电话',
-    },
-  },
-  {
-    code: 'outreach',
-    name: {
-      en: 'on-site reception in a remote settlement',
-      uk: 'виїзний прийом у віддаленому населеному пункті',
-      ru: 'выездной приём в отдалённых населённых пунктах',
-      zh: '偏远地区下访接待',
-    },
-  },
-];
-
-/** Everything `npm start` seeds into the catalogue. */
-export const catalogueSeed = {
-  recipientCategories,
-  aidTypes,
-  fundingSources,
-  appealKinds,
-  appealChannels,
-} as const;
-
-// ---------------------------------------------------------------------------------------------
-// Look-ups
-
-export function aidTypeOf(code: string): AidType | undefined {
-  return aidTypes.find((t) => t.code === code);
-}
-
-export function categoryName(code: string, language: Language): string {
-  const category = recipientCategories.find((c) => c.code === code);
-  // A category an administrator added after this release is shown by its code, not dropped.
-  return category ? category.name[language] : code;
-}
-
-export function aidTypeName(code: string, language: Language): string {
-  return aidTypeOf(code)?.name[language] ?? code;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Report groups (DOMAIN.md "Report groups")
@@ -530,14 +170,15 @@ export function aidTypeName(code: string, language: Language): string {
 export const reportGroups = ['families', 'disabled', 'pensioners', 'other'] as const;
 export type ReportGroup = (typeof reportGroups)[number];
 
-const familyCategories: ReadonlySet<string> = new Set([
+// Lists, not sets: a module-level `new Set` stays in every bundle that imports this module.
+const familyCategories: readonly string[] = [
   'family_with_children',
   'large_family',
   'single_parent',
   'disabled_child',
-]);
-const disabledCategories: ReadonlySet<string> = new Set(['disabled', 'wheelchair_or_bedridden']);
-const pensionerCategories: ReadonlySet<string> = new Set(['pensioner', 'labour_veteran', 'war_veteran']);
+];
+const disabledCategories: readonly string[] = ['disabled', 'wheelchair_or_bedridden'];
+const pensionerCategories: readonly string[] = ['pensioner', 'labour_veteran', 'war_veteran'];
 
 /**
  * The finance report's group of a recipient. Each recipient lands in exactly one group so that
@@ -546,8 +187,8 @@ const pensionerCategories: ReadonlySet<string> = new Set(['pensioner', 'labour_v
  * (a disabled pensioner is counted among the disabled).
  */
 export function reportGroupOf(categories: readonly string[], household: { children: number }): ReportGroup {
-  if (household.children > 0 || categories.some((c) => familyCategories.has(c))) return 'families';
-  if (categories.some((c) => disabledCategories.has(c))) return 'disabled';
-  if (categories.some((c) => pensionerCategories.has(c))) return 'pensioners';
+  if (household.children > 0 || categories.some((c) => familyCategories.includes(c))) return 'families';
+  if (categories.some((c) => disabledCategories.includes(c))) return 'disabled';
+  if (categories.some((c) => pensionerCategories.includes(c))) return 'pensioners';
   return 'other';
 }

@@ -1,11 +1,11 @@
 import {
   type AidTypeCode,
   type CategoryCode,
-  categoryName,
   type Language,
   type LocalizedText,
   localeOf,
 } from './catalogue.js';
+import { categoryName } from './catalogue-seed.js';
 import type { EligibilityPolicy, RuleCondition, RuleSet } from './eligibility.js';
 import { formatMoney } from './money.js';
 

@@ -1,17 +1,10 @@
-import { Engine, type TopLevelCondition as EngineCondition } from 'json-rules-engine';
 import * as z from 'zod/mini';
 import { canonicalJson, ruleSetHash } from './canonical-json.js';
-import {
-  aidTypeName,
-  categoryName,
-  type Language,
-  type LocalizedText,
-  languages,
-  localeOf,
-  reportGroupOf,
-} from './catalogue.js';
-import { ageInYears, dateOf, fullMonthsBetween, type IsoDate, isoDateSchema, toIsoDate } from './dates.js';
+import { type Language, type LocalizedText, languages, localeOf, reportGroupOf } from './catalogue.js';
+import { aidTypeName, categoryName } from './catalogue-seed.js';
+import { ageInYears, dateOf, fullMonthsBetween, isoDateSchema, toIsoDate } from './dates.js';
 import { CurrencyMismatchError, currencySchema, formatMoney } from './money.js';
+import { conditionsHold } from './rule-conditions.js';
 import {
   type EligibilityFactName,
   type EligibilityFacts,
@@ -20,16 +13,18 @@ import {
   type RuleCondition,
   type RuleSet,
 } from './rule-set-schema.js';
+import { selectEffective, selectRuleSet } from './rule-set-selection.js';
 import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
 
 // The rule set schemas live in rule-set-schema.ts (the web app checks new versions with them).
 export * from './rule-set-schema.js';
 
 /**
- * Eligibility as data: versioned rule sets per aid type (json-rules-engine conditions over a fixed
- * set of facts), evaluated by a pure function that returns a verdict and, for every rule, whether
- * it passed and why, in the applicant's language. The rule set is pinned to the case at
- * submission by its hash, so the explanation a reviewer reads later is the one that was computed.
+ * Eligibility as data: versioned rule sets per aid type (json-rules-engine's condition format over
+ * a fixed set of facts, see rule-conditions.ts), evaluated by a pure function that returns a
+ * verdict and, for every rule, whether it passed and why, in the applicant's language. The rule
+ * set is pinned to the case at submission by its hash, so the explanation a reviewer reads later
+ * is the one that was computed.
  */
 
 // --- policy and history -----------------------------------------------------------------------
@@ -104,43 +99,9 @@ export function eligibilityFacts(
   };
 }
 
-/** Items that take effect on a date (rule sets, policies, ladders). */
-interface Effective {
-  effectiveFrom: IsoDate;
-  version?: number;
-}
-
-/** The item in force on a date: the latest `effectiveFrom` on or before it, then the highest version. */
-export function selectEffective<T extends Effective>(items: readonly T[], on: IsoDate | Date): T | undefined {
-  const date = on instanceof Date ? toIsoDate(on) : on;
-  let best: T | undefined;
-  for (const item of items) {
-    if (item.effectiveFrom > date) continue;
-    if (
-      best === undefined ||
-      item.effectiveFrom > best.effectiveFrom ||
-      (item.effectiveFrom === best.effectiveFrom && (item.version ?? 0) > (best.version ?? 0))
-    ) {
-      best = item;
-    }
-  }
-  return best;
-}
-
-/** The rule set for an aid type in force on a date (a Date is taken as its UTC date). */
-export function selectRuleSet(
-  ruleSets: readonly RuleSet[],
-  aidType: string,
-  asOfDate: IsoDate | Date,
-): RuleSet | undefined {
-  return selectEffective(
-    ruleSets.filter((r) => r.aidType === aidType),
-    asOfDate,
-  );
-}
-
+// Selection lives in rule-set-selection.ts (light to import, for the rule-set routes).
 // canonicalJson and ruleSetHash live in canonical-json.ts (light to import, for intake).
-export { canonicalJson, ruleSetHash };
+export { canonicalJson, ruleSetHash, selectEffective, selectRuleSet };
 
 // --- evaluation -------------------------------------------------------------------------------
 
@@ -226,18 +187,11 @@ export async function evaluateEligibility(input: EvaluateEligibilityInput): Prom
   const language = input.language ?? application.applicant.preferredLanguage ?? 'ru';
   const facts = eligibilityFacts(application, policy, history, asOf);
 
-  // Undefined facts are an authoring error (ruleSetSchema prevents them): fail loudly, never "pass".
-  const engine = new Engine([], { allowUndefinedFacts: false });
-  for (const rule of ruleSet.rules) {
-    engine.addRule({
-      name: rule.code,
-      // The engine builds its own objects from the JSON; the clone keeps the caller's rule set untouched.
-      conditions: structuredClone(rule.conditions) as EngineCondition,
-      event: { type: rule.code },
-    });
-  }
-  const { results } = await engine.run({ ...facts });
-  const passed = new Set(results.map((r) => r.name));
+  // Every rule is evaluated before any outcome is used: a rule that cannot be evaluated (an
+  // undefined fact, `in` against a number) fails the whole check loudly, never "passes".
+  const passed = new Set(
+    ruleSet.rules.filter((rule) => conditionsHold(rule.conditions, facts)).map((r) => r.code),
+  );
 
   const varsByLanguage = Object.fromEntries(
     languages.map((l) => [l, messageVariablesFor(facts, l)]),

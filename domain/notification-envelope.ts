@@ -22,6 +22,15 @@ const linkLines: Readonly<Record<Language, (url: string) => string>> = {
   zh: (url) => `办理进度：${url}`,
 };
 
+/**
+ * The case's language when it is one of ours (the envelope speaks every one), else Russian (the
+ * default of the application form). Checked against the envelope rather than the catalogue's list,
+ * so that delivery carries neither the catalogue nor the message texts.
+ */
+export function languageOf(value: unknown): Language {
+  return typeof value === 'string' && Object.hasOwn(subjects, value) ? (value as Language) : 'ru';
+}
+
 export function messageSubject(kind: CaseKind, reference: string, language: Language): string {
   return subjects[language][kind](reference);
 }

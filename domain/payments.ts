@@ -1,8 +1,6 @@
-import * as z from 'zod/mini';
-import { aidTypes } from './catalogue.js';
-import { isoDateSchema } from './dates.js';
+import { aidKindOf } from './catalogue.js';
 import type { Money } from './money.js';
-import { codeEnum, meta, strictObject, text } from './schema-helpers.js';
+import type { Delivery, Settlement } from './payment-requests.js';
 
 /**
  * The finance desk (DESIGN.md §3 "Finance"): how an authorised disbursement reaches the person —
@@ -24,58 +22,12 @@ export type PayoutChannel = 'bank_transfer' | 'cash_desk' | 'delivery';
  * delivered too: the office pays the provider, not the applicant.
  */
 export function payoutChannel(aidType: string, payout: { readonly method: string }): PayoutChannel {
-  const kind = aidTypes.find((t) => t.code === aidType)?.kind;
+  const kind = aidKindOf(aidType);
   if (payout.method === 'in_kind' || kind === 'in_kind' || kind === 'service') return 'delivery';
   return payout.method === 'bank_transfer' ? 'bank_transfer' : 'cash_desk';
 }
 
 // --- settlement and delivery ----------------------------------------------------------------
-
-export const settlementSchema = meta(
-  strictObject('Settlement', {
-    status: codeEnum('Settlement status', ['paid', 'failed']),
-    bankReference: z.optional(text('Bank reference', 35)),
-    reason: z.optional(text('Reason', 500)),
-  }).check(
-    z.superRefine((s, ctx) => {
-      if (s.status === 'failed' && s.reason === undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['reason'],
-          message:
-            'Say why the payment failed (e.g. "account closed"): the officer who corrects the payout reads it.',
-        });
-      }
-      if (s.status === 'paid' && s.reason !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['reason'],
-          message: 'A paid settlement has no reason; remove "reason" (or record the status "failed").',
-        });
-      }
-    }),
-  ),
-  {
-    id: 'Settlement',
-    description:
-      "The bank's result for one disbursement (POST /v1/disbursements/{disbursementId}/settlement).",
-  },
-);
-export type Settlement = z.infer<typeof settlementSchema>;
-
-export const deliverySchema = meta(
-  strictObject('Delivery', {
-    deliveredAt: isoDateSchema('Delivery date'),
-    receivedBy: z.optional(text('Received by', 200)),
-    note: z.optional(text('Note', 1000)),
-  }),
-  {
-    id: 'Delivery',
-    description:
-      'Confirmation that in-kind aid was handed over (POST /v1/disbursements/{disbursementId}/delivery).',
-  },
-);
-export type Delivery = z.infer<typeof deliverySchema>;
 
 /**
  * Whether a settlement request repeats the one recorded (a retry: answered with the same 200) or
@@ -99,26 +51,6 @@ export function repeatsDelivery(recorded: Delivery, requested: Delivery): boolea
 }
 
 // --- payment batches ------------------------------------------------------------------------
-
-export const paymentBatchRequestSchema = meta(
-  strictObject('Payment batch', {
-    disbursementIds: z.optional(
-      z
-        .array(text('Disbursement id', 100), { error: 'disbursementIds must be a list of disbursement ids.' })
-        .check(
-          z.minLength(1, {
-            error: 'List at least one disbursement, or leave disbursementIds out to batch all authorised.',
-          }),
-          z.maxLength(1000, { error: 'A batch holds at most 1000 disbursements.' }),
-        ),
-    ),
-  }),
-  {
-    id: 'PaymentBatchRequest',
-    description: 'POST /v1/payment-batches: the disbursements to batch (all authorised ones when left out).',
-  },
-);
-export type PaymentBatchRequest = z.infer<typeof paymentBatchRequestSchema>;
 
 /**
  * Four eyes on large batches: above this amount (a policy value, `batch-four-eyes-threshold`) an
@@ -185,125 +117,3 @@ export function endToEndIdFor(caseId: string, attempt: number): string {
   const compact = caseId.replaceAll('-', '');
   return attempt > 1 ? `${compact}-${attempt}` : compact;
 }
-
-// --- response shapes (OpenAPI) --------------------------------------------------------------
-
-const moneyOut = meta(z.object({ currency: z.string(), minor: z.number().check(z.int()) }), {
-  id: 'MoneyOut',
-});
-const channelSchema = meta(z.enum(['bank_transfer', 'cash_desk', 'delivery']), { id: 'PayoutChannel' });
-const payeeSchema = meta(
-  z.object({
-    name: z.string(),
-    method: z.string(),
-    accountHolder: z.optional(z.string()),
-    iban: z.optional(z.string()),
-    accountNumber: z.optional(z.string()),
-    bic: z.optional(z.string()),
-    deliveryAddress: z.optional(z.string()),
-  }),
-  { id: 'Payee' },
-);
-
-const settlementRecordSchema = meta(
-  z.object({
-    status: z.enum(['paid', 'failed']),
-    bankReference: z.optional(z.string()),
-    reason: z.optional(z.string()),
-    recordedBy: z.string(),
-    recordedAt: z.string(),
-  }),
-  { id: 'SettlementRecord' },
-);
-const deliveryRecordSchema = meta(
-  z.object({
-    deliveredAt: z.string(),
-    receivedBy: z.optional(z.string()),
-    note: z.optional(z.string()),
-    recordedBy: z.string(),
-    recordedAt: z.string(),
-  }),
-  { id: 'DeliveryRecord' },
-);
-
-export const disbursementListSchema = meta(
-  z.object({
-    items: z.array(
-      z.object({
-        disbursementId: z.string(),
-        caseReference: z.string(),
-        aidType: z.string(),
-        fundingSource: z.string(),
-        amount: moneyOut,
-        status: z.enum(disbursementStatuses),
-        payee: payeeSchema,
-        createdAt: z.string(),
-        channel: z.optional(channelSchema),
-        attempt: z.optional(z.number().check(z.int())),
-        batchId: z.optional(z.string()),
-        paidAt: z.optional(z.string()),
-        settlement: z.optional(settlementRecordSchema),
-        delivery: z.optional(deliveryRecordSchema),
-      }),
-    ),
-    cursor: z.optional(z.string()),
-  }),
-  { id: 'DisbursementList' },
-);
-
-export const settlementResultSchema = meta(
-  z.object({
-    disbursementId: z.string(),
-    caseReference: z.string(),
-    status: z.enum(disbursementStatuses),
-    amount: moneyOut,
-    fundingSource: z.string(),
-    channel: z.optional(channelSchema),
-    paidAt: z.optional(z.string()),
-    failedAt: z.optional(z.string()),
-    settlement: z.optional(settlementRecordSchema),
-    delivery: z.optional(deliveryRecordSchema),
-  }),
-  { id: 'SettlementResult' },
-);
-
-export const batchReceiptSchema = meta(
-  z.object({
-    batchId: z.string(),
-    count: z.number().check(z.int()),
-    total: moneyOut,
-    totals: z.array(moneyOut),
-    skipped: z.array(
-      z.object({
-        disbursementId: z.string(),
-        reason: z.enum(['not_found', 'not_authorised', 'in_kind', 'batched_meanwhile']),
-      }),
-    ),
-  }),
-  { id: 'PaymentBatchReceipt' },
-);
-
-export const batchViewSchema = meta(
-  z.object({
-    batchId: z.string(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    count: z.number().check(z.int()),
-    total: z.optional(moneyOut),
-    totals: z.array(moneyOut),
-    items: z.array(
-      z.object({
-        disbursementId: z.string(),
-        endToEndId: z.string(),
-        caseReference: z.string(),
-        aidType: z.string(),
-        fundingSource: z.string(),
-        amount: moneyOut,
-        channel: channelSchema,
-        payee: payeeSchema,
-        status: z.string(),
-      }),
-    ),
-  }),
-  { id: 'PaymentBatch' },
-);

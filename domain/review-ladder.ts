@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { type AidKind, aidKinds, aidTypeOf } from './catalogue.js';
+import { type AidKind, aidKindOf, aidKinds } from './catalogue.js';
 import { isoDateSchema } from './dates.js';
 import { CurrencyMismatchError, currencySchema, type Money } from './money.js';
 import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
@@ -77,7 +77,7 @@ export const demoApprovalLadder: ApprovalLadder = {
 export function headLimitMinor(aidType: string, ladder: ApprovalLadder): number {
   const byType = ladder.headLimitMinorByAidType[aidType];
   if (byType !== undefined) return byType;
-  const kind = aidTypeOf(aidType)?.kind;
+  const kind = aidKindOf(aidType);
   return kind === undefined ? ladder.defaultHeadLimitMinor : ladder.headLimitMinorByKind[kind];
 }
 

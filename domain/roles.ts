@@ -1,10 +1,8 @@
 import type { LocalizedText } from './catalogue.js';
-import { codeEnum, meta } from './schema-helpers.js';
 
 /** Staff roles: the Cognito groups of API.md, carried in the `cognito:groups` claim. */
 export const roles = ['clerk', 'reviewer', 'head', 'commission', 'finance', 'admin', 'auditor'] as const;
 export type Role = (typeof roles)[number];
-export const roleSchema = meta(codeEnum('Role', roles), { id: 'Role' });
 
 export function isRole(value: string): value is Role {
   return (roles as readonly string[]).includes(value);

@@ -5,8 +5,9 @@ import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
 
 /**
  * The shape of eligibility rule sets (facts, operators, conditions, rules, versions), apart from
- * their evaluation in eligibility.ts: the web app checks a new version with these schemas, and
- * must not bundle json-rules-engine or node:crypto to do so. eligibility.ts re-exports all of it.
+ * their evaluation (rule-conditions.ts, eligibility.ts): the web app and the rule-set routes check a
+ * new version with these schemas, and must not bundle the evaluation or node:crypto to do so.
+ * eligibility.ts re-exports all of it.
  */
 
 // --- facts ------------------------------------------------------------------------------------
@@ -81,7 +82,10 @@ const baseOperators = [
 ] as const;
 const operatorDecorators = ['someFact', 'someValue', 'everyFact', 'everyValue', 'swap', 'not'] as const;
 
-/** json-rules-engine's built-in operators, optionally decorated ("someFact:in", "not:contains"). */
+/**
+ * json-rules-engine's built-in operators, optionally decorated ("someFact:in", "not:contains"), as
+ * rule-conditions.ts evaluates them.
+ */
 export function isKnownOperator(operator: string): boolean {
   const parts = operator.split(':');
   const base = parts.pop() ?? '';
@@ -134,6 +138,14 @@ const factConditionSchema = z
             message: `Unknown fact "${String(ref)}".`,
           });
         }
+        // json-rules-engine's `params` and JSONPath `path` mean nothing for our facts, which are plain values.
+        for (const key of Object.keys(v).filter((k) => k !== 'fact')) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['value', key],
+            message: `A fact reference is { "fact": name } and nothing else; "${key}" is not supported.`,
+          });
+        }
       }
     }),
   );
@@ -176,11 +188,12 @@ const messageSchema = localizedTextSchema.check(
 
 export const eligibilityRuleSchema = meta(
   strictObject('Rule', {
-    code: z
-      .string()
-      .check(
-        z.regex(/^[a-z][a-z0-9_]*$/, { error: 'Rule code must be snake_case, e.g. income_below_minimum.' }),
-      ),
+    code: z.string().check(
+      z.regex(/^[a-z][a-z0-9_]*$/, { error: 'Rule code must be snake_case, e.g. income_below_minimum.' }),
+      // json-rules-engine failed the whole evaluation whenever a rule named "error" passed (its
+      // event emitter throws on an unheard "error" event); the evaluator does not mimic that.
+      z.refine((code) => code !== 'error', { error: 'Rule code "error" is reserved; choose another.' }),
+    ),
     /** A failed mandatory rule makes the applicant ineligible; a failed discretionary one sends the case to review with a flag. */
     mandatory: z.boolean(),
     description: localizedTextSchema,

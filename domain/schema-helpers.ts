@@ -22,6 +22,20 @@ export function meta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta
   return copy;
 }
 
+/** Reads a nested property of a value that may not have the expected shape (refinements run on partial input). */
+export function at(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** `when` of a refinement that reads the value's fields: it runs only on an object. */
+export const isObject = (payload: { value: unknown }) =>
+  typeof payload.value === 'object' && payload.value !== null;
+
 /** What a value looks like, in words, for "must be text, not a number" messages. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';

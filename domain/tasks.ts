@@ -1,13 +1,9 @@
-import * as z from 'zod/mini';
-import { payoutSchema } from './aid-application.js';
-import { fundingSourceCodeSchema, type Language } from './catalogue.js';
-import { moneySchema } from './money.js';
+import type { Language } from './catalogue.js';
 import type { Role } from './roles.js';
-import { codeEnum, meta, strictObject, text } from './schema-helpers.js';
 
 /**
  * Staff tasks: one per waiting workflow step. A task belongs to one role, offers a fixed set of
- * outcomes, and is decided through `POST /v1/tasks/{id}/decision`.
+ * outcomes, and is decided through `POST /v1/tasks/{id}/decision` (decision.ts).
  */
 export const taskTypes = [
   'review',
@@ -22,7 +18,6 @@ export const taskTypes = [
   'reissue_payment',
 ] as const;
 export type TaskType = (typeof taskTypes)[number];
-export const taskTypeSchema = meta(codeEnum('Task type', taskTypes), { id: 'TaskType' });
 
 export const outcomes = [
   'approve',
@@ -36,7 +31,6 @@ export const outcomes = [
   'close',
 ] as const;
 export type Outcome = (typeof outcomes)[number];
-export const outcomeSchema = meta(codeEnum('Outcome', outcomes), { id: 'Outcome' });
 
 /**
  * Who acts on each task type. Department answers are written by the department's specialists
@@ -78,76 +72,6 @@ export const allowedOutcomes: Readonly<Record<TaskType, readonly Outcome[]>> = {
   // cannot be paid, and the case is closed (its money was released when the payment failed).
   reissue_payment: ['reissue', 'close'],
 };
-
-/** Task types whose decision may set the amount and the funding source (the money decisions). */
-const moneyDecisionTasks: ReadonlySet<TaskType> = new Set(['review', 'approve', 'commission_vote']);
-
-export const decisionSchema = meta(
-  strictObject('Decision', {
-    outcome: outcomeSchema,
-    comment: z.optional(text('Comment', 4000)),
-    amount: z.optional(
-      moneySchema.check(
-        z.refine((m) => m.minor > 0, {
-          error: 'Approved amount must be more than zero; to refuse, choose the outcome "reject".',
-          path: ['minor'],
-          when: (payload) =>
-            typeof payload.value === 'object' &&
-            payload.value !== null &&
-            typeof (payload.value as { minor?: unknown }).minor === 'number',
-        }),
-      ),
-    ),
-    fundingSource: z.optional(fundingSourceCodeSchema),
-    answer: z.optional(text('Answer', 20000)),
-    /** Re-issuing a failed payment: the corrected payout details. */
-    payout: z.optional(payoutSchema),
-  }),
-  { id: 'Decision', description: 'A staff decision on a task (POST /v1/tasks/{taskId}/decision).' },
-);
-
-export type Decision = z.infer<typeof decisionSchema>;
-
-export interface DecisionProblem {
-  path: (string | number)[];
-  message: string;
-}
-
-/**
- * Checks a well-formed decision against the task it decides: the outcome must be one the task
- * offers, an answer needs its text, and only approval decisions may set an amount or a funding
- * source. Returns the problems (empty when the decision fits).
- */
-export function checkDecision(type: TaskType, decision: Decision): DecisionProblem[] {
-  const problems: DecisionProblem[] = [];
-  const offered = allowedOutcomes[type];
-  if (!offered.includes(decision.outcome)) {
-    problems.push({
-      path: ['outcome'],
-      message: `A task of type "${type}" cannot be decided with "${decision.outcome}"; choose one of: ${offered.join(', ')}.`,
-    });
-  }
-  if (decision.outcome === 'answer' && decision.answer === undefined) {
-    problems.push({ path: ['answer'], message: 'Write the answer to the applicant in "answer".' });
-  }
-  if (decision.payout !== undefined && (type !== 'reissue_payment' || decision.outcome !== 'reissue')) {
-    problems.push({
-      path: ['payout'],
-      message: '"payout" is only set when re-issuing a failed payment; remove it.',
-    });
-  }
-  if (!moneyDecisionTasks.has(type) || decision.outcome !== 'approve') {
-    for (const field of ['amount', 'fundingSource'] as const) {
-      if (decision[field] !== undefined) {
-        problems.push({
-          path: [field],
-          message: `"${field}" is only set when approving aid in a review, approval or commission vote; remove it.`,
-        });
-      }
-    }
-  }
-  return problems;
-}
 
 /** Whether any of the caller's roles owns this task type. */
 export function canActOnTask(callerRoles: readonly string[], type: TaskType): boolean {
@@ -220,5 +144,3 @@ const titles: Readonly<Record<TaskType, Readonly<Record<Language, (ref: string) 
 export function taskTitle(type: TaskType, reference: string, language: Language): string {
   return titles[type][language](reference);
 }
-
-export type DecisionInput = z.input<typeof decisionSchema>;

@@ -6,18 +6,24 @@
 export type TableAccess = 'read' | 'readWrite';
 export type StepFunctionsAccess = 'startExecution' | 'taskCallbacks' | 'describeExecution' | 'stopExecution';
 export type MessagingAccess = 'email' | 'sms';
+/** The registry's SQS queues (`queues` below). */
+export type QueueName = 'notifications';
+/** `send`: may enqueue (and learns the queue's URL); `consume`: its trigger is the queue. */
+export type QueueAccess = 'send' | 'consume';
 
 export interface FunctionSpec {
   /** PascalCase; also the CDK construct id and the ASL substitution prefix. */
   readonly name: string;
   /** Path from the repository root to the module that exports `handler`. */
   readonly entry: string;
-  readonly trigger: 'http' | 'step' | 'stream' | 'schedule';
+  readonly trigger: 'http' | 'step' | 'stream' | 'schedule' | 'queue';
   readonly description: string;
   readonly table: TableAccess;
   readonly stepFunctions?: readonly StepFunctionsAccess[];
   /** Messages to applicants: SES e-mail from the configured identity, SNS SMS to phone numbers. */
   readonly messaging?: readonly MessagingAccess[];
+  /** The queues it sends to or consumes (a `queue` function consumes exactly one). */
+  readonly queues?: Readonly<Partial<Record<QueueName, QueueAccess>>>;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
 }
@@ -353,9 +359,21 @@ export const functions = [
     entry: 'functions/streams/inform-stream.ts',
     trigger: 'stream',
     description:
-      'Tells applicants of status changes (notifications, sent by SES, SNS or the print queue) and keeps report aggregates',
+      'Tells applicants of status changes (writes notifications, queues them for delivery) and keeps report aggregates',
+    table: 'readWrite',
+    queues: { notifications: 'send' },
+  },
+  // Queues
+  {
+    name: 'DeliverNotification',
+    entry: 'functions/queues/deliver-notification.ts',
+    trigger: 'queue',
+    description:
+      'Delivers queued notifications to applicants: SES e-mail, SNS SMS or the print queue, at most once each',
     table: 'readWrite',
     messaging: ['email', 'sms'],
+    queues: { notifications: 'consume' },
+    timeoutSeconds: 20,
   },
 ] as const satisfies readonly FunctionSpec[];
 
@@ -378,6 +396,44 @@ export const streamConsumerSettings = {
   // One batch per shard at a time: a case's events (new case, then decision) stay in order.
   parallelizationFactor: 1,
 } as const;
+
+export interface QueueSettings {
+  /** Environment variable through which the functions that send to it learn its URL. */
+  readonly urlEnv: string;
+  readonly batchSize: number;
+  readonly maxBatchingWindowSeconds: number;
+  /** How long a received message stays hidden: a failed one comes back after it (the retry delay). */
+  readonly visibilityTimeoutSeconds: number;
+  /** Receives before a message moves to the dead-letter queue. */
+  readonly maxReceiveCount: number;
+  /** Batches at a time (the mapping's ScalingConfig; 2 is SQS's least). */
+  readonly maxConcurrency: number;
+}
+
+/**
+ * The SQS queues: each with its dead-letter queue and alarm in AWS (infra/constructs/), an
+ * in-process stand-in in the local runtime (local/queue.ts). Both use these numbers.
+ */
+export const queues = {
+  notifications: {
+    urlEnv: 'NOTIFICATION_QUEUE_URL',
+    batchSize: 10,
+    maxBatchingWindowSeconds: 1,
+    // Six times DeliverNotification's timeout, as AWS advises for a Lambda event source: a batch
+    // still running is never handed to a second consumer. A throttled message waits as long.
+    visibilityTimeoutSeconds: 120,
+    maxReceiveCount: 5,
+    // Few batches at a time: SES and SNS have send-rate quotas that throttle a burst anyway.
+    maxConcurrency: 2,
+  },
+} as const satisfies Record<QueueName, QueueSettings>;
+
+/** The function whose trigger is the queue. */
+export function consumerOf(queue: QueueName): FunctionSpec {
+  const spec = functions.find((f: FunctionSpec) => f.trigger === 'queue' && f.queues?.[queue] === 'consume');
+  if (!spec) throw new Error(`No registry function consumes the ${queue} queue`);
+  return spec;
+}
 
 /** State machines: one ASL file each under workflows/. */
 export const stateMachines = [

@@ -7,6 +7,7 @@ import { Data } from './constructs/data.js';
 import { Firewall } from './constructs/firewall.js';
 import { AppFunctions, grantAndConfigure } from './constructs/functions.js';
 import { Monitoring } from './constructs/monitoring.js';
+import { NotificationQueue } from './constructs/notification-queue.js';
 import { Schedules } from './constructs/schedules.js';
 import { Streams } from './constructs/streams.js';
 import { Web } from './constructs/web.js';
@@ -23,6 +24,7 @@ export class AidFlowStack extends Stack {
   readonly functions: AppFunctions;
   readonly workflows: Workflows;
   readonly streams: Streams;
+  readonly notificationQueue: NotificationQueue;
   readonly auth: Auth;
   readonly api: Api;
   readonly monitoring: Monitoring;
@@ -43,6 +45,9 @@ export class AidFlowStack extends Stack {
       logRetention: settings.logRetention,
     });
 
+    // InformStream queues new notifications; DeliverNotification sends them.
+    this.notificationQueue = new NotificationQueue(this, 'NotificationQueue', { functions: this.functions });
+
     const environment = {
       JURISDICTION: settings.jurisdiction,
       CURRENCY: settings.currency,
@@ -56,6 +61,7 @@ export class AidFlowStack extends Stack {
         stateMachines: this.workflows.machines,
         environment,
         messaging: { ...settings.messaging, webOrigin: settings.webOrigin },
+        queues: { notifications: this.notificationQueue.queue },
       });
     }
     // Functions with trigger 'schedule' (the appeal deadline sweeper) run from EventBridge rules.
@@ -114,6 +120,7 @@ export class AidFlowStack extends Stack {
       stateMachines: this.workflows.machines,
       httpApi: this.api.httpApi,
       deadLetterQueue: this.streams.deadLetterQueue,
+      notificationQueue: this.notificationQueue,
       table: this.data.table,
       ...(settings.alarmEmail ? { alarmEmail: settings.alarmEmail } : {}),
     });

@@ -3,7 +3,7 @@
  * infra/bundling.ts). The SDK's HTTP protocol reaches that module through a dynamic `import()`
  * only for operations with an event-stream member; esbuild inlines it without code splitting, so
  * every bundle carried ~14 KB of codec it never runs. None of the clients AidFlow's Lambdas use
- * (DynamoDB, Step Functions, SES v2, SNS) has such an operation. Should one ever be added, the
+ * (DynamoDB, Step Functions, SES, SNS) has such an operation. Should one ever be added, the
  * call fails loudly here instead of silently mis-serialising.
  */
 function unavailable(): never {

@@ -11,6 +11,7 @@ import { clock } from '../functions/lib/clock.js';
 import { resetConfigForTests } from '../functions/lib/config.js';
 import { tableSpec } from '../functions/lib/table-spec.js';
 import {
+  consumerOf,
   functions,
   stateMachines,
   streamConsumerSettings,
@@ -33,8 +34,9 @@ import { seedDemoData } from './seed.js';
 import { LocalStepFunctions } from './sfn/engine.js';
 import { DynamoJournal } from './sfn/journal.js';
 import { createStepFunctionsHandler } from './sfn/server.js';
+import { startLocalQueues } from './sqs-endpoint.js';
 import { dynamoStaffDirectory, seedDemoStaff } from './staff-directory.js';
-import { fanOut } from './stream-consumers.js';
+import { fanOut, localStreamShards } from './stream-consumers.js';
 import { StreamPoller } from './stream-poller.js';
 import { ensureAppTable, ensureKeyValueTable } from './table-bootstrap.js';
 import { localTtlMarker, TtlEmulator } from './ttl-emulator.js';
@@ -155,10 +157,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanups.push(() => dynamoRef.stop());
     await ensureAppTable(client, appTableName);
     await ensureKeyValueTable(client, runtimeTableName);
+    // SQS and its event source mappings: the notification queue feeds DeliverNotification. Started
+    // after DynamoDB, so that it stops before: a batch in flight still finds the table.
+    const localQueues = await startLocalQueues({
+      region: localRegion,
+      accountId: localAccountId,
+      consume: (queue, event) => host.invoke(consumerOf(queue).name, event),
+      log: (line) => log(`[queue] ${line}`),
+    });
+    cleanups.push(() => localQueues.stop());
 
     Object.assign(process.env, {
       DYNAMODB_ENDPOINT: dynamoEndpoint,
       SFN_ENDPOINT: sfnEndpoint,
+      SQS_ENDPOINT: localQueues.endpoint,
+      ...localQueues.environment,
       AID_STATE_MACHINE_ARN: stateMachineArns.AidApplication,
       APPEAL_STATE_MACHINE_ARN: stateMachineArns.Appeal,
     });
@@ -186,10 +199,12 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       handler: fanOut(
         functions.filter((f) => f.trigger === 'stream').map((f) => f.name),
         (name, event) => host.invoke(name, event),
+        { shards: localStreamShards, batchSize: streamConsumerSettings.batchSize },
       ),
       checkpointFile: resolve(dataDir, 'stream-checkpoint.json'),
       ttlMarker: localTtlMarker,
-      batchSize: streamConsumerSettings.batchSize,
+      // One read feeds every lane: up to a batch per lane (stream-consumers.ts).
+      batchSize: streamConsumerSettings.batchSize * localStreamShards,
       maxRetryAttempts: streamConsumerSettings.retryAttempts,
       log: (line: string) => log(`[streams] ${line}`),
     });
@@ -329,7 +344,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
           await poller.drain();
           await engine.whenIdle();
           await poller.drain();
-          if (!(await poller.hasPending?.())) break;
+          // Deliveries write the notifications' new status: then the stream has records again.
+          const delivered = await localQueues.drain();
+          if (!delivered && !(await poller.hasPending?.())) break;
         }
       },
       async stop() {

@@ -4,7 +4,8 @@ import {
   GetCommand,
   PutCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { catalogueSeed, fundingSourceCodes } from '../domain/catalogue.js';
+import { fundingSourceCodes } from '../domain/catalogue.js';
+import { catalogueSeed } from '../domain/catalogue-seed.js';
 import { demoPolicy, demoRuleSets } from '../domain/eligibility-demo.js';
 import { demoApprovalLadder } from '../domain/review-ladder.js';
 import { keys } from '../functions/lib/store/keys.js';

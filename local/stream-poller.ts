@@ -105,8 +105,14 @@ interface DrainWaiter {
 }
 
 const maxBackoffMs = 10_000;
-/** Shards are re-listed at least this often (new shards appear when DynamoDB rolls them over). */
-const refreshEveryMs = 1_000;
+/**
+ * Shards are re-listed at least this often. A shard that ends asks for a re-listing at once (its
+ * children appear when DynamoDB rolls it over), and drain() re-lists too, so this is only a safety
+ * net; each re-listing is two requests to the same DynamoDB Local the handlers use.
+ */
+const refreshEveryMs = 10_000;
+/** While the table has no stream yet, look for one this often. */
+const noStreamRefreshEveryMs = 1_000;
 /** Pause after an unexpected error (DynamoDB Local restarting …) before polling again. */
 const errorPauseMs = 1_000;
 
@@ -125,8 +131,13 @@ export class StreamPoller {
   private streamArn: string | undefined;
   private shards = new Map<string, ShardState>();
   private saved: CheckpointFile | undefined;
+  /** Positions not yet handed to a write, and the write under way. */
+  private unwritten: CheckpointFile | undefined;
+  private writing: Promise<void> | undefined;
   private savedLoaded = false;
   private lastRefresh = 0;
+  /** The cycle that last listed the shards. */
+  private lastRefreshCycle = 0;
   private refreshNeeded = true;
   private warnedNoStream = false;
 
@@ -164,6 +175,7 @@ export class StreamPoller {
     for (const waiter of this.drainWaiters.splice(0))
       waiter.reject(new Error('The stream poller was stopped'));
     await this.exclusive;
+    await this.checkpointsWritten();
     this.dynamo?.destroy();
     this.streams?.destroy();
     this.dynamo = undefined;
@@ -171,16 +183,17 @@ export class StreamPoller {
   }
 
   /**
-   * Resolves once every shard has been read to its end as of the call and the handler has
-   * returned for every record (retries and dead-lettering included). Tests wait on this instead of
+   * Resolves once every shard has been read to its end as of the call, the handler has returned
+   * for every record (retries and dead-lettering included) and the checkpoints are written. Tests wait on this instead of
    * sleeping. Works on a stopped poller too (it then polls in the caller's stead).
    */
   async drain(timeoutMs = 60_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     if (!this.running) {
-      for (;;) {
-        const { idle, nextWakeAt } = await this.runCycle(true);
-        if (idle) return;
+      // The shards are listed afresh once, as of the call; a shard that ends later asks again.
+      for (let first = true; ; first = false) {
+        const { idle, nextWakeAt } = await this.runCycle(first);
+        if (idle) return await this.checkpointsWritten();
         if (Date.now() > deadline) throw new Error(`The stream did not drain within ${timeoutMs} ms`);
         await delay(Math.max(0, Math.min(nextWakeAt - Date.now(), this.pollIntervalMs)));
       }
@@ -204,6 +217,8 @@ export class StreamPoller {
       this.drainWaiters.push(waiter);
       this.wake?.();
     });
+    // Checkpoints are written in the background: drained means acknowledged on disk too.
+    await this.checkpointsWritten();
   }
 
   /**
@@ -221,7 +236,9 @@ export class StreamPoller {
       let sleepMs = this.pollIntervalMs;
       try {
         const cycle = this.cycleCount + 1;
-        const { idle, nextWakeAt } = await this.runCycle(this.drainWaiters.length > 0);
+        // A drain lists the shards afresh once after it was asked for, not in every cycle it waits.
+        const listingOwed = this.drainWaiters.some((w) => w.afterCycle >= this.lastRefreshCycle);
+        const { idle, nextWakeAt } = await this.runCycle(listingOwed);
         if (idle) {
           const done = this.drainWaiters.filter((w) => w.afterCycle < cycle);
           this.drainWaiters = this.drainWaiters.filter((w) => w.afterCycle >= cycle);
@@ -251,7 +268,8 @@ export class StreamPoller {
   /** One pass over the stream: one GetRecords (or one retry) per eligible shard. */
   private async cycle(forceRefresh: boolean): Promise<{ idle: boolean; nextWakeAt: number }> {
     this.cycleCount++;
-    if (forceRefresh || this.refreshNeeded || Date.now() - this.lastRefresh > refreshEveryMs) {
+    const refreshEvery = this.streamArn ? refreshEveryMs : noStreamRefreshEveryMs;
+    if (forceRefresh || this.refreshNeeded || Date.now() - this.lastRefresh > refreshEvery) {
       await this.refresh();
     }
     let idle = true;
@@ -473,6 +491,7 @@ export class StreamPoller {
   /** Finds the table's current stream and its shards; adopts saved checkpoints for known shards. */
   private async refresh(): Promise<void> {
     this.lastRefresh = Date.now();
+    this.lastRefreshCycle = this.cycleCount;
     this.refreshNeeded = false;
     if (!this.savedLoaded) {
       this.saved = await loadCheckpoints(this.opts.checkpointFile);
@@ -549,8 +568,29 @@ export class StreamPoller {
     }
     const file: CheckpointFile = { version: 1, streamArn: this.streamArn, shards };
     this.saved = file;
-    if (this.opts.checkpointFile)
-      await writeAtomically(this.opts.checkpointFile, JSON.stringify(file, null, 2));
+    const path = this.opts.checkpointFile;
+    if (!path) return;
+    // Written behind the delivery, one write at a time, the latest positions winning: a write
+    // (with its fsync) per batch in line held up every next batch. A crash may lose the positions
+    // of the last batches, which are then delivered again: at least once, as the mapping in AWS.
+    this.unwritten = file;
+    this.writing ??= (async () => {
+      try {
+        for (let next = this.unwritten; next; next = this.unwritten) {
+          this.unwritten = undefined;
+          await writeAtomically(path, JSON.stringify(next, null, 2));
+        }
+      } catch (error) {
+        this.log(`stream poller (${this.opts.tableName}): checkpoint not written: ${describeError(error)}`);
+      } finally {
+        this.writing = undefined;
+      }
+    })();
+  }
+
+  /** Waits until the latest positions are on disk. */
+  private async checkpointsWritten(): Promise<void> {
+    while (this.writing) await this.writing;
   }
 
   private dynamoClient(): DynamoDBClient {

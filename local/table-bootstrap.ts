@@ -11,6 +11,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { type IndexSpec, indexProjection, tableSpec } from '../functions/lib/table-spec.js';
+import { migratePersonIndex } from './person-index-migration.js';
 
 function attributeDefinitions(): AttributeDefinition[] {
   const keyNames = new Set<string>([tableSpec.partitionKey, tableSpec.sortKey]);
@@ -29,12 +30,14 @@ const indexKeySchema = (gsi: IndexSpec) => [
 /**
  * Creates the application table from the same spec the CDK stack uses (idempotent). An existing
  * table (a `.data/` from before a change of the spec) gets its indexes brought to the spec's
- * projections: see `migrateIndexes`.
+ * projections (see `migrateIndexes`, which also creates an index the table lacks) and loses the
+ * person index items the case items' own keys replaced (person-index-migration.ts).
  */
 export async function ensureAppTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const existing = await describe(client, tableName);
   if (existing) {
     await migrateIndexes(client, tableName, existing);
+    await migratePersonIndex(client, tableName);
     return;
   }
   await client.send(

@@ -1,4 +1,4 @@
-import { paymentBatchRequestSchema } from '../../domain/payments.js';
+import { paymentBatchRequestSchema } from '../../domain/payment-requests.js';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';
 import { createPaymentBatch } from '../use-cases/payment-batches.js';

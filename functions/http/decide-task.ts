@@ -1,4 +1,4 @@
-import { decisionSchema } from '../../domain/tasks.js';
+import { decisionSchema } from '../../domain/decision.js';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';
 import { getTask } from '../lib/store/reads.js';

@@ -1,5 +1,5 @@
 import { httpRoute } from '../lib/http.js';
-import { catalogueView } from '../use-cases/catalogue-admin.js';
+import { catalogueView } from '../use-cases/catalogue-view.js';
 
 /** Public: the web app loads it for the application form; it changes rarely, so caches may keep it a minute. */
 export const handler = httpRoute({}, async () => ({

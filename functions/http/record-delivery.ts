@@ -1,4 +1,4 @@
-import { deliverySchema } from '../../domain/payments.js';
+import { deliverySchema } from '../../domain/payment-requests.js';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';
 import { recordDelivery } from '../use-cases/settlements.js';

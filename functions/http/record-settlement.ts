@@ -1,4 +1,4 @@
-import { settlementSchema } from '../../domain/payments.js';
+import { settlementSchema } from '../../domain/payment-requests.js';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';
 import { recordSettlement } from '../use-cases/settlements.js';

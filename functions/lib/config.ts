@@ -19,9 +19,12 @@ const configSchema = z.object({
   STAFF_JWT_ISSUER: z.optional(z.string().check(z.minLength(1))),
   /** The app client the token must have been issued to (Cognito access tokens carry it as client_id). */
   STAFF_JWT_CLIENT_ID: z.optional(z.string().check(z.minLength(1))),
-  /** Set only by the local runtime: DynamoDB Local and the local Step Functions endpoint. */
+  /** Set only by the local runtime: DynamoDB Local and the local Step Functions and SQS endpoints. */
   DYNAMODB_ENDPOINT: z.optional(z.url()),
   SFN_ENDPOINT: z.optional(z.url()),
+  SQS_ENDPOINT: z.optional(z.url()),
+  /** Where new notifications are queued for delivery (InformStream → DeliverNotification). */
+  NOTIFICATION_QUEUE_URL: z.optional(z.url()),
   /** Secret mixed into access-code hashes (Secrets Manager / SSM in AWS, generated locally). */
   ACCESS_CODE_PEPPER: z._default(z.string().check(z.minLength(16)), 'aidflow-development-pepper-change-me'),
   /** Jurisdiction for appeal deadlines and numbering; see domain/. */

@@ -2,21 +2,23 @@ import * as z from 'zod/mini';
 import { aidApplicationSchema } from '../../domain/aid-application.js';
 import { appealSchema, feedbackSchema } from '../../domain/appeal.js';
 import { budgetWriteSchema } from '../../domain/budget.js';
-import { aidTypeEntrySchema, categoryEntrySchema } from '../../domain/catalogue-entries.js';
+import { aidTypeEntrySchema, categoryEntrySchema } from '../../domain/catalogue-entry-schemas.js';
+import { decisionSchema } from '../../domain/decision.js';
 import { applicantResponseSchema } from '../../domain/info-request.js';
+import {
+  deliverySchema,
+  paymentBatchRequestSchema,
+  settlementSchema,
+} from '../../domain/payment-requests.js';
 import {
   batchReceiptSchema,
   batchViewSchema,
-  deliverySchema,
   disbursementListSchema,
-  paymentBatchRequestSchema,
   settlementResultSchema,
-  settlementSchema,
-} from '../../domain/payments.js';
+} from '../../domain/payment-responses.js';
 import { aidUsageReportSchema, budgetsReportSchema } from '../../domain/reports.js';
 import { newRuleSetSchema } from '../../domain/rule-set-versions.js';
 import { staffIdentitySchema } from '../../domain/staff-identity.js';
-import { decisionSchema } from '../../domain/tasks.js';
 import { withdrawalSchema } from '../../domain/withdrawal.js';
 import { type RouteSpec, routes } from '../http/routes.js';
 

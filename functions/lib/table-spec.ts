@@ -33,12 +33,13 @@
  * |25 | rule set versions of an aid type; version used | pk = RULESET#<aidType>, sk begins_with FROM#; pk = RULESET_VERSION#<aidType>, sk = V<version> |
  * |26 | a case's audit trail, in chain order, paged    | pk = CASE#<caseId>, sk begins_with AUDIT# (sk = AUDIT#<seq, 10 digits>; head on the case: auditSeq, auditHash) |
  * |27 | staff case search (GET /v1/cases)              | by reference: pattern 2; by status: pattern 3, newest first, paged |
- * |28 | expired closed cases (retention)               | case item `expiresAt` (the TTL attribute; domain/retention.ts); TTL's REMOVE → the stream deletes pattern 1's partition, pattern 8's tasks, the person index entries and the case's disbursements (functions/use-cases/retention.ts) |
+ * |28 | expired closed cases (retention)               | case item `expiresAt` (the TTL attribute; domain/retention.ts); TTL's REMOVE → the stream deletes pattern 1's partition, pattern 8's tasks, an appeal's person entry and the case's disbursements (functions/use-cases/retention.ts); #31's entry leaves with the case item |
  * |29 | every audit chain (npm run audit:verify)       | parallel Scan, sk begins_with AUDIT# or = CASE (scripts/audit-verify.ts) |
  * |30 | a case's eligibility reasons in every language | pk = CASE#<caseId>, sk = ELIGIBILITY (written once by the check; the case keeps one language) |
+ * |31 | a person's aid cases of an aid type (12-month rules) | GSI3 personKey = <personKey>, aidType = <aidType> (the aid case item's own attributes; appeals carry no aidType) |
  *
- * GSI1 projects keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
- * index reader (#2, #3, #8, #12, the sweeper's open appeals) queries the keys and then reads the
+ * GSI1 and GSI3 project keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
+ * index reader (#2, #3, #8, #12, #31, the sweeper's open appeals) queries the keys and then reads the
  * items themselves by key (BatchGetItem, consistent), dropping entries whose item has since left
  * the partition (the index is eventually consistent).
  *
@@ -82,6 +83,11 @@ export const tableSpec = {
         'amount',
       ],
     },
+    // Keys only, on two attributes every aid case already carries and never changes: the person
+    // index (#31) costs one small index write per case and no item of its own in the intake's
+    // transaction, adds nothing to the case item (which every later write is billed for), and its
+    // entry leaves with the case. The eligibility check reads the cases it names by key.
+    { indexName: 'gsi3', partitionKey: 'personKey', sortKey: 'aidType', nonKeyAttributes: [] },
   ],
 } as const;
 

@@ -1,20 +1,22 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { logger } from '../lib/logger.js';
-import type { NotificationRecord } from '../lib/store/notification-records.js';
+import type { NotificationRef } from '../lib/notify/delivery-message.js';
+import { deliveryQueue } from '../lib/notify/delivery-queue.js';
 import { streamImage as image, streamHandler } from '../lib/stream-handler.js';
 import { writeAidNotification } from '../use-cases/notifications/aid-notifications.js';
-import { deliverNotification } from '../use-cases/notifications/deliver-notification.js';
 import { countPaidDisbursement } from '../use-cases/reports/aid-usage.js';
 
 /**
  * "The workflows decide; streams inform" (DESIGN.md): what a committed change means for the
  * people outside and for the reports. The table stream's second consumer, beside the workflow
- * outbox (table-stream.ts), so that a slow mail provider never holds up a workflow, and so that
- * only this function may send e-mail and SMS.
+ * outbox (table-stream.ts).
  *
  * - an aid case's new status → the applicant's notification (a Notification item);
- * - a new pending notification (aid or appeal) → delivered: SES, SNS, or the print queue;
+ * - a new notification (aid or appeal) → queued for delivery (DeliverNotification sends it);
  * - a disbursement paid → the aid usage report's aggregates.
+ *
+ * It sends nothing itself: a slow or throttling mail provider would hold the shard, and the
+ * aggregates and notifications behind it would wait.
  */
 async function dispatch(record: DynamoDBRecord): Promise<void> {
   const newImage = image(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
@@ -27,7 +29,7 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
       return;
     }
     case 'Notification':
-      if (record.eventName === 'INSERT') await deliverNotification(newImage as unknown as NotificationRecord);
+      // Queued for the whole batch at once, before the records one by one (queueNewNotifications).
       return;
     case 'Disbursement': {
       const counted = await countPaidDisbursement(oldImage, newImage);
@@ -40,4 +42,35 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
   }
 }
 
-export const handler = streamHandler(dispatch);
+/** The record's notification key when it inserts a pending notification (the one to deliver). */
+function newNotification(record: DynamoDBRecord): NotificationRef | undefined {
+  if (record.eventName !== 'INSERT') return undefined;
+  const item = image(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
+  if (item?.type !== 'Notification' || item.status !== 'pending') return undefined;
+  return typeof item.pk === 'string' && typeof item.sk === 'string'
+    ? { pk: item.pk, sk: item.sk }
+    : undefined;
+}
+
+/**
+ * Every new notification of the batch into the delivery queue, ten to a request. A notification's
+ * delivery depends on no other record of the batch, so they need not wait their turn. Returns the
+ * position of the first record whose notification the queue refused: the batch is handed back
+ * from there, and a notification queued twice is still sent once (the delivery's claim).
+ */
+async function queueNewNotifications(records: readonly DynamoDBRecord[]): Promise<number | undefined> {
+  const queued = records.flatMap((record, position) => {
+    const ref = newNotification(record);
+    return ref ? [{ ref, position }] : [];
+  });
+  if (queued.length === 0) return undefined;
+  const refused = await deliveryQueue().enqueue(queued.map((q) => q.ref));
+  if (refused.length === 0) {
+    logger.info('notifications queued for delivery', { count: queued.length });
+    return undefined;
+  }
+  logger.warn('notifications not queued; will be retried', { refused: refused.length, of: queued.length });
+  return Math.min(...refused.map((i) => queued[i]?.position ?? 0));
+}
+
+export const handler = streamHandler(dispatch, { beforeRecords: queueNewNotifications });

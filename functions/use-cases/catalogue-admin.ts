@@ -1,24 +1,18 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
 import {
-  type Catalogue,
   type CatalogueKind,
   type CatalogueKindPath,
   catalogueCodeSchema,
-  catalogueEntrySchemas,
   catalogueKindPaths,
 } from '../../domain/catalogue-entries.js';
+import { catalogueEntrySchemas } from '../../domain/catalogue-entry-schemas.js';
 import { dynamo, tableName } from '../lib/clients.js';
 import { type FieldError, NotFoundError, ValidationError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { zodIssuesToFieldErrors } from '../lib/http.js';
 import { currentCatalogue, forgetCachedCatalogue } from '../lib/store/catalogue.js';
 import { keys } from '../lib/store/keys.js';
-
-/** GET /v1/catalogue: the seed of this release extended by what administrators stored. */
-export async function catalogueView(): Promise<Catalogue> {
-  return (await currentCatalogue()).catalogue;
-}
 
 function kindOf(path: string): CatalogueKind {
   if (!Object.hasOwn(catalogueKindPaths, path)) {

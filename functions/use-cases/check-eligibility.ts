@@ -5,13 +5,8 @@ import { PermanentStepError, TransientError } from '../lib/errors.js';
 import { systemActor } from '../lib/store/audit.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
 import { caseEligibility, eligibilityPut } from '../lib/store/eligibility-records.js';
-import {
-  batchGetCases,
-  getCase,
-  policyInForce,
-  queryPartition,
-  ruleSetByVersion,
-} from '../lib/store/reads.js';
+import { caseIdsOfPerson } from '../lib/store/person-cases.js';
+import { batchGetCases, getCase, policyInForce, ruleSetByVersion } from '../lib/store/reads.js';
 import { transact } from '../lib/store/transactions.js';
 
 /** Statuses that mean aid was (or is being) granted, for frequency rules. */
@@ -84,13 +79,9 @@ async function previousGrants(
   aidType: string,
   caseId: string,
 ): Promise<string | undefined> {
-  const earlier = await queryPartition<{ caseId: string; aidType: string; submittedAt: string }>(
-    `PERSON#${personKey}`,
-    'CASE#',
-  );
-  const sameType = earlier.filter((e) => e.aidType === aidType && e.caseId !== caseId);
+  const sameType = (await caseIdsOfPerson(personKey, aidType)).filter((id) => id !== caseId);
   if (sameType.length === 0) return undefined;
-  const cases = await batchGetCases(sameType.map((e) => e.caseId));
+  const cases = await batchGetCases(sameType);
   const granted = cases
     .filter((c) => grantedStatuses.has(c.status))
     .map((c) => c.decision?.decidedAt ?? c.updatedAt)

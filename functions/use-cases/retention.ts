@@ -28,7 +28,7 @@ export function isCaseImage(image: Record<string, unknown> | undefined): image i
 /**
  * The rest of a case whose item TTL deleted (domain/retention.ts): its partition (audit trail,
  * reservation, waitlist, answers, notifications, minutes, "counted" markers …), its tasks (found
- * through the tasks-of-case index), its entries in the person indexes, and its disbursements with
+ * through the tasks-of-case index), an appeal's person index entry, and its disbursements with
  * their copies in payment batches (they carry the payee's name and account). Kept: the yearly
  * aggregates (report rows and counters, budget lines, batch headers), which name no case, and the
  * person's repeat-appellant row, which is about the person rather than this case.
@@ -43,14 +43,13 @@ export async function purgeExpiredCase(
   const partition = await keysOfPartition(keys.case(caseId).pk);
   const tasks = await keysOfIndex('gsi1', keys.tasksOfCase(caseId, '').gsi1pk);
 
+  // An aid case's person index entry is keys on the case item (gone with it); an appeal's is an item.
   const personKey = typeof expired.personKey === 'string' ? expired.personKey : undefined;
   const submittedAt = String(expired.submittedAt ?? '');
   const personIndex =
-    personKey === undefined
+    personKey === undefined || expired.type === 'AidCase'
       ? []
-      : expired.type === 'AidCase'
-        ? [keys.person(personKey, submittedAt, caseId)]
-        : [appealKeys.personAppeal(personKey, String(expired.topic ?? ''), submittedAt, caseId)];
+      : [appealKeys.personAppeal(personKey, String(expired.topic ?? ''), submittedAt, caseId)];
 
   // Disbursement ids are derived from the case (dsb_<caseId>[_<attempt>]); their batch copies are
   // found through each disbursement's batchId, so those are read before anything is deleted.

@@ -1,5 +1,7 @@
 import { ruleSetHash } from '../../domain/canonical-json.js';
-import { type RuleSet, ruleSetSchema, selectRuleSet } from '../../domain/eligibility.js';
+// Not eligibility.ts: these routes check and store rule sets, they never evaluate one.
+import { type RuleSet, ruleSetSchema } from '../../domain/rule-set-schema.js';
+import { selectRuleSet } from '../../domain/rule-set-selection.js';
 import type { NewRuleSet } from '../../domain/rule-set-versions.js';
 import { tableName } from '../lib/clients.js';
 import { ConflictError, NotFoundError, TransientError, ValidationError } from '../lib/errors.js';

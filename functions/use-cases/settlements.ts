@@ -1,12 +1,7 @@
 import { toIsoDate } from '../../domain/dates.js';
 import type { Money } from '../../domain/money.js';
-import {
-  type Delivery,
-  type PayoutChannel,
-  repeatsDelivery,
-  repeatsSettlement,
-  type Settlement,
-} from '../../domain/payments.js';
+import type { Delivery, Settlement } from '../../domain/payment-requests.js';
+import { type PayoutChannel, repeatsDelivery, repeatsSettlement } from '../../domain/payments.js';
 import { tableName } from '../lib/clients.js';
 import { ConflictError, NotFoundError, TransientError, ValidationError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';

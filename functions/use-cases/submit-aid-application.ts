@@ -96,6 +96,7 @@ export async function submitAidApplication(input: {
     requestedAmount: application.requestedAmount,
     reason: application.reason,
     payout: application.payout,
+    // With aidType, the keys of the person index (table-spec #31): no item of its own.
     personKey: person,
     holdsOpenApplication: true,
     accessCodeHash: await hashAccessCode(accessCode, caseId),
@@ -109,18 +110,6 @@ export async function submitAidApplication(input: {
 
   const items = [
     { Put: { TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
-    {
-      Put: {
-        TableName: table,
-        Item: {
-          ...keys.person(person, at, caseId),
-          type: 'PersonCase',
-          caseId,
-          aidType: application.aidType,
-          submittedAt: at,
-        },
-      },
-    },
     // One open application per person and aid type: a second one is refused with the first's
     // reference (409), and the case's closing transaction deletes the lock (case-writes.ts).
     {
@@ -150,7 +139,7 @@ export async function submitAidApplication(input: {
         ]
       : []),
   ];
-  const lockIndex = 2;
+  const lockIndex = 1;
   const outcome = await transact(items);
   if (!outcome.ok) {
     // The key was used before (a retry), or by a concurrent request that won: its answer first, so

@@ -4,8 +4,14 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { LogLevel as EsbuildLogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import {
+  Charset,
+  LogLevel as EsbuildLogLevel,
+  NodejsFunction,
+  OutputFormat,
+} from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { tableSpec } from '../../functions/lib/table-spec.js';
@@ -13,13 +19,16 @@ import {
   type FunctionName,
   type FunctionSpec,
   type MessagingAccess,
+  type QueueAccess,
+  type QueueName,
+  queues as queueSettings,
   functions as registry,
   type StateMachineName,
   type StepFunctionsAccess,
   stateMachines,
   type TableAccess,
 } from '../../functions/registry.js';
-import { lambdaBundleAliases } from '../bundling.js';
+import { lambdaBundleAliases, lambdaBundleBanner } from '../bundling.js';
 import { acknowledge, iamWildcardResourceFinding } from '../nag.js';
 
 /** The repository root: NodejsFunction's project root and the base of every registry `entry`. */
@@ -75,6 +84,8 @@ const defaultTimeoutSeconds: Readonly<Record<FunctionSpec['trigger'], number>> =
   step: 25,
   stream: 60,
   schedule: 300,
+  // Well below the queue's visibility timeout (functions/registry.ts `queues`).
+  queue: 20,
 };
 const defaultMemoryMb = 512;
 
@@ -137,6 +148,7 @@ export class AppFunctions extends Construct {
               handler: 'handler',
               projectRoot: repoRoot,
               depsLockFilePath: `${repoRoot}package-lock.json`,
+              // lambdaEsbuildOptions of infra/bundling.ts in NodejsFunction's terms (the bench and tests build with those).
               bundling: {
                 format: OutputFormat.ESM,
                 target: 'node22',
@@ -144,15 +156,14 @@ export class AppFunctions extends Construct {
                 sourceMap: true,
                 sourcesContent: false,
                 mainFields: ['module', 'main'],
+                charset: Charset.UTF8,
                 // Bundle the pinned AWS SDK v3 (package-lock) instead of the runtime's copy.
                 externalModules: [],
                 // Env-only credentials instead of the SDK's default chain (−130 KB) and no event-stream codec (−14 KB): infra/bundling.ts.
                 esbuildArgs: {
                   '--alias': Object.entries(lambdaBundleAliases).map(([from, to]) => `${from}=${to}`),
                 },
-                // CommonJS dependencies inside an ESM bundle may still call require().
-                banner:
-                  "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+                banner: lambdaBundleBanner,
                 logLevel: EsbuildLogLevel.WARNING,
               },
             }),
@@ -209,6 +220,8 @@ export interface AccessTargets {
   readonly environment?: Readonly<Record<string, string>>;
   /** The sender of messages to applicants; required by functions whose entry lists `messaging`. */
   readonly messaging?: MessagingTarget;
+  /** The registry's queues; required for the functions whose entry lists them in `queues`. */
+  readonly queues?: Readonly<Partial<Record<QueueName, sqs.IQueue>>>;
 }
 
 export interface MessagingTarget {
@@ -218,6 +231,30 @@ export interface MessagingTarget {
   readonly smsSenderId?: string;
   /** The web app's origin, for the status link in every message. */
   readonly webOrigin: string;
+}
+
+/**
+ * SQS actions per registry `queues` access, on that queue only. SendMessageBatch is authorised as
+ * sqs:SendMessage; the consumer's event source mapping polls with the function's role.
+ */
+export const queueActions: Readonly<Record<QueueAccess, readonly string[]>> = {
+  send: ['sqs:SendMessage'],
+  consume: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+};
+
+function grantQueues(
+  fn: lambda.Function,
+  spec: FunctionSpec,
+  targets: Readonly<Partial<Record<QueueName, sqs.IQueue>>> | undefined,
+): void {
+  for (const [name, access] of Object.entries(spec.queues ?? {}) as [QueueName, QueueAccess][]) {
+    const queue = targets?.[name];
+    if (!queue) throw new Error(`${spec.name} uses the ${name} queue: give grantAndConfigure that queue`);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({ actions: [...queueActions[access]], resources: [queue.queueArn] }),
+    );
+    if (access === 'send') fn.addEnvironment(queueSettings[name].urlEnv, queue.queueUrl);
+  }
 }
 
 /** SES and SNS actions per registry `messaging` entry. */
@@ -274,8 +311,9 @@ function grantMessaging(fn: lambda.Function, spec: FunctionSpec, target: Messagi
 /**
  * The one place where a function gets its permissions and configuration, from its registry entry:
  * exactly the DynamoDB/KMS actions of `spec.table` (on the table and its GSIs), exactly the Step
- * Functions actions of `spec.stepFunctions` (on the registry's state machines), TABLE_NAME, the
- * state-machine ARN variables when it uses Step Functions, and the shared configuration.
+ * Functions actions of `spec.stepFunctions` (on the registry's state machines), the messaging of
+ * `spec.messaging`, the SQS actions of `spec.queues` (on those queues), TABLE_NAME, the
+ * state-machine ARN and queue URL variables it needs, and the shared configuration.
  */
 export function grantAndConfigure(fn: lambda.Function, spec: FunctionSpec, targets: AccessTargets): void {
   const { table, tableKey } = targets;
@@ -353,6 +391,7 @@ export function grantAndConfigure(fn: lambda.Function, spec: FunctionSpec, targe
   }
 
   grantMessaging(fn, spec, targets.messaging);
+  grantQueues(fn, spec, targets.queues);
 
   for (const [key, value] of Object.entries(targets.environment ?? {})) fn.addEnvironment(key, value);
 }

@@ -17,6 +17,8 @@ export interface MonitoringProps {
   readonly stateMachines: Readonly<Record<string, sfn.StateMachine>>;
   readonly httpApi: apigw.HttpApi;
   readonly deadLetterQueue: sqs.IQueue;
+  /** InformStream → DeliverNotification: its dead letters and the age of its oldest message. */
+  readonly notificationQueue: { readonly queue: sqs.IQueue; readonly deadLetterQueue: sqs.IQueue };
   readonly table: dynamodb.Table;
   readonly alarmEmail?: string;
 }
@@ -24,8 +26,9 @@ export interface MonitoringProps {
 const fiveMinutes = Duration.minutes(5);
 
 /**
- * Alarms (failed workflow executions, anything in the stream DLQ, overdue appeals, API 5xx, Lambda errors, a stream
- * falling behind) → one KMS-encrypted SNS topic; and one CloudWatch dashboard.
+ * Alarms (failed workflow executions, anything in the stream DLQ or the notification DLQ, overdue appeals, API 5xx,
+ * Lambda errors, a stream or the notification queue falling behind) → one KMS-encrypted SNS topic; and one
+ * CloudWatch dashboard.
  */
 export class Monitoring extends Construct {
   readonly topic: sns.Topic;
@@ -107,6 +110,24 @@ export class Monitoring extends Construct {
       }),
       'Table stream batches failed after all retries: workflows may not have started or resumed. Replay them.',
     );
+    alarm(
+      'NotificationDeadLetters',
+      props.notificationQueue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(1),
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      'Notifications were not delivered after all receives (provider throttling or failing, or a bad message): ' +
+        'applicants were not told. Mend the cause and redrive the dead-letter queue.',
+    );
+    alarm(
+      'NotificationQueueAge',
+      props.notificationQueue.queue.metricApproximateAgeOfOldestMessage({
+        period: fiveMinutes,
+        statistic: cloudwatch.Stats.MAXIMUM,
+      }),
+      'A notification has waited more than 15 minutes for delivery: DeliverNotification is failing or throttled.',
+      Duration.minutes(15).toSeconds(),
+    );
     // The deadline sweeper counts the appeals it newly flags overdue (functions/scheduled/…).
     alarm(
       'AppealsOverdue',
@@ -182,7 +203,13 @@ export class Monitoring extends Construct {
               .map(({ fn }) =>
                 fn.metric('IteratorAge', { period: fiveMinutes, statistic: cloudwatch.Stats.MAXIMUM }),
               ),
-            right: [props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes })],
+            right: [
+              props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: fiveMinutes }),
+              props.notificationQueue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+                period: fiveMinutes,
+                label: 'Notification dead letters',
+              }),
+            ],
             width: 12,
           }),
         ],

@@ -1,13 +1,5 @@
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GroupCommit, type WriteItem } from './group-commit.js';
 import type {
   ExecutionClose,
   ExecutionFilter,
@@ -33,10 +25,15 @@ import { isRecord, type JsonRecord } from './json.js';
  * execution) are settled by conditional writes, never by reading first.
  */
 export class DynamoJournal implements Journal {
+  /** Every write goes through it: the writes of the same moment are committed together. */
+  private readonly writes: GroupCommit;
+
   constructor(
     private readonly doc: DynamoDBDocumentClient,
     private readonly tableName: string,
-  ) {}
+  ) {
+    this.writes = new GroupCommit(doc);
+  }
 
   async createExecution(record: ExecutionRecord): Promise<ExecutionRecord | undefined> {
     const created = await this.putIfAbsent({ ...executionKey(record.executionArn), ...record });
@@ -52,9 +49,9 @@ export class DynamoJournal implements Journal {
   async closeExecution(executionArn: string, close: ExecutionClose): Promise<boolean> {
     const fields = defined({ ...close });
     const names = Object.keys(fields);
-    try {
-      await this.doc.send(
-        new UpdateCommand({
+    const outcome = await this.writes.write([
+      {
+        Update: {
           TableName: this.tableName,
           Key: executionKey(executionArn),
           UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
@@ -64,13 +61,10 @@ export class DynamoJournal implements Journal {
             ...Object.fromEntries(names.map((name) => [`:${name}`, fields[name]])),
             ':running': 'RUNNING',
           },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+        },
+      },
+    ]);
+    return outcome.ok;
   }
 
   async listExecutions(filter: ExecutionFilter = {}): Promise<ExecutionRecord[]> {
@@ -138,64 +132,60 @@ export class DynamoJournal implements Journal {
   }
 
   async markTokenInvoked(token: string, invokedAt: string): Promise<void> {
-    try {
-      await this.doc.send(
-        new UpdateCommand({
+    await this.writes.write([
+      {
+        Update: {
           TableName: this.tableName,
           Key: tokenKey(token),
           UpdateExpression: 'SET invokedAt = :at',
           ConditionExpression: 'attribute_exists(pk)',
           ExpressionAttributeValues: { ':at': invokedAt },
-        }),
-      );
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+        },
+      },
+    ]);
   }
 
   async heartbeatToken(token: string, at: string, heartbeatDeadline?: string): Promise<TokenUpdate> {
     return this.updateWaitingToken(token, { lastHeartbeatAt: at, heartbeatDeadline });
   }
 
-  async closeToken(token: string, close: TokenClose): Promise<TokenUpdate> {
-    return this.updateWaitingToken(token, { ...close });
+  async closeToken(token: string, close: TokenClose, executionArn?: string): Promise<TokenUpdate> {
+    return this.updateWaitingToken(token, { ...close }, executionArn);
   }
 
-  /** Updates a WAITING token in one transaction with the check that its execution is RUNNING. */
-  private async updateWaitingToken(token: string, changes: JsonRecord): Promise<TokenUpdate> {
-    for (let attempt = 1; ; attempt++) {
+  /**
+   * Updates a WAITING token in one transaction with the check that its execution is RUNNING. With
+   * the execution known, the transaction goes first and the token is read only when it is refused
+   * (to say why): its conditions refuse a missing or closed token as the read would have. A
+   * transaction that another got in the way of is tried again by the group commit.
+   */
+  private async updateWaitingToken(
+    token: string,
+    changes: JsonRecord,
+    knownExecutionArn?: string,
+  ): Promise<TokenUpdate> {
+    let executionArn = knownExecutionArn;
+    if (!executionArn) {
       const record = await this.getToken(token);
       if (!record) return { ok: false, reason: 'missing' };
       if (record.status !== 'WAITING') return { ok: false, reason: 'closed' };
-      try {
-        await this.doc.send(
-          new TransactWriteCommand({ TransactItems: this.waitingTokenUpdate(record, changes) }),
-        );
-        return { ok: true };
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-        const conflict = (error.CancellationReasons ?? []).some(
-          (reason) => reason.Code === 'TransactionConflict',
-        );
-        if (!conflict) {
-          const current = await this.getToken(token);
-          return { ok: false, reason: current?.status === 'WAITING' ? 'execution_closed' : 'closed' };
-        }
-        // Another transaction held one of the two items; the next attempt sees its outcome.
-        if (attempt >= 5) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
-      }
+      executionArn = record.executionArn;
     }
+    const outcome = await this.writes.write(this.waitingTokenUpdate(token, executionArn, changes));
+    if (outcome.ok) return { ok: true };
+    const current = await this.getToken(token);
+    if (!current) return { ok: false, reason: 'missing' };
+    return { ok: false, reason: current.status === 'WAITING' ? 'execution_closed' : 'closed' };
   }
 
-  private waitingTokenUpdate(record: TokenRecord, changes: JsonRecord) {
+  private waitingTokenUpdate(token: string, executionArn: string, changes: JsonRecord): WriteItem[] {
     const fields = defined(changes);
     const names = Object.keys(fields);
     return [
       {
         Update: {
           TableName: this.tableName,
-          Key: tokenKey(record.token),
+          Key: tokenKey(token),
           UpdateExpression: `SET ${names.map((name) => `#${name} = :${name}`).join(', ')}`,
           ConditionExpression: '#status = :waiting',
           ExpressionAttributeNames: {
@@ -211,7 +201,7 @@ export class DynamoJournal implements Journal {
       {
         ConditionCheck: {
           TableName: this.tableName,
-          Key: executionKey(record.executionArn),
+          Key: executionKey(executionArn),
           ConditionExpression: '#status = :running',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':running': 'RUNNING' },
@@ -221,19 +211,16 @@ export class DynamoJournal implements Journal {
   }
 
   private async putIfAbsent(item: JsonRecord): Promise<boolean> {
-    try {
-      await this.doc.send(
-        new PutCommand({
+    const outcome = await this.writes.write([
+      {
+        Put: {
           TableName: this.tableName,
           Item: defined(item),
           ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+        },
+      },
+    ]);
+    return outcome.ok;
   }
 
   private async get(key: { pk: string; sk: string }): Promise<JsonRecord | undefined> {

@@ -248,11 +248,11 @@ export class LocalStepFunctions {
     if (typeof output !== 'string') throw apiError('ValidationException', 'output is required');
     const parsed = parseJson(output);
     if (!parsed.ok) throw apiError('InvalidOutput', 'The output is not valid JSON');
-    const update = await this.journal.closeToken(taskToken, {
-      status: 'SUCCEEDED',
-      closedAt: this.now().toISOString(),
-      output,
-    });
+    const update = await this.journal.closeToken(
+      taskToken,
+      { status: 'SUCCEEDED', closedAt: this.now().toISOString(), output },
+      this.waits.get(taskToken)?.executionArn,
+    );
     refuseUnless(update);
     this.waits.get(taskToken)?.settle({ kind: 'success', output: parsed.value });
   }
@@ -260,12 +260,11 @@ export class LocalStepFunctions {
   /** Without `error` the task fails with an empty error name (AWS leaves it null). */
   async sendTaskFailure(taskToken: string, error?: string, cause?: string): Promise<void> {
     requireToken(taskToken);
-    const update = await this.journal.closeToken(taskToken, {
-      status: 'FAILED',
-      closedAt: this.now().toISOString(),
-      error: error ?? '',
-      cause: cause ?? '',
-    });
+    const update = await this.journal.closeToken(
+      taskToken,
+      { status: 'FAILED', closedAt: this.now().toISOString(), error: error ?? '', cause: cause ?? '' },
+      this.waits.get(taskToken)?.executionArn,
+    );
     refuseUnless(update);
     this.waits.get(taskToken)?.settle({ kind: 'failure', error: error ?? '', cause: cause ?? '' });
   }
@@ -297,12 +296,11 @@ export class LocalStepFunctions {
         expired === 'States.Timeout'
           ? 'The task did not complete within its TimeoutSeconds'
           : 'The task sent no heartbeat within its HeartbeatSeconds';
-      const update = await this.journal.closeToken(wait.token, {
-        status: 'TIMED_OUT',
-        closedAt: now.toISOString(),
-        error: expired,
-        cause,
-      });
+      const update = await this.journal.closeToken(
+        wait.token,
+        { status: 'TIMED_OUT', closedAt: now.toISOString(), error: expired, cause },
+        wait.executionArn,
+      );
       if (!update.ok) continue;
       wait.settle({ kind: 'timeout', error: expired, cause });
       ended++;

@@ -59,7 +59,8 @@ export class ExecutionRun {
     readonly record: ExecutionRecord,
     readonly machine: RegisteredMachine,
     readonly engine: EngineContext,
-    replay: boolean,
+    /** A run of an execution journalled before (after a restart), not a fresh start. */
+    readonly replay: boolean,
   ) {
     this.activity = new RunActivity(machine.parsed);
     this.finished = this.execute(replay)

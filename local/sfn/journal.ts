@@ -107,8 +107,12 @@ export interface Journal {
   markTokenInvoked(token: string, invokedAt: string): Promise<void>;
   /** Records a heartbeat (and moves its deadline, if any) on a WAITING token whose execution is RUNNING. */
   heartbeatToken(token: string, at: string, heartbeatDeadline?: string): Promise<TokenUpdate>;
-  /** Closes a WAITING token whose execution is RUNNING (atomically with that check). */
-  closeToken(token: string, close: TokenClose): Promise<TokenUpdate>;
+  /**
+   * Closes a WAITING token whose execution is RUNNING (atomically with that check). The caller
+   * that knows the token's execution (a wait in memory) names it, which spares reading the token
+   * first; the answer is the same either way.
+   */
+  closeToken(token: string, close: TokenClose, executionArn?: string): Promise<TokenUpdate>;
 }
 
 export { DynamoJournal } from './dynamo-journal.js';

@@ -119,9 +119,12 @@ async function callbackTask(
     }
     let replayed = false;
     await run.track(async () => {
-      const record =
-        (await run.journalCall(() => engine.journal.getToken(token))) ??
-        (await run.journalCall(() => engine.journal.issueToken(newToken(run, spec, key, token))));
+      // A fresh run's tokens are new (the token names the execution and the task's occurrence):
+      // issue at once. Only a replay may find its token journalled, with whatever happened to it.
+      const record = run.replay
+        ? ((await run.journalCall(() => engine.journal.getToken(token))) ??
+          (await run.journalCall(() => engine.journal.issueToken(newToken(run, spec, key, token)))))
+        : await run.journalCall(() => engine.journal.issueToken(newToken(run, spec, key, token)));
       wait.track(record);
       const closed = outcomeOfToken(record);
       if (closed) {
@@ -150,7 +153,7 @@ async function callbackTask(
           }),
         );
         await run.journalCall(() =>
-          engine.journal.closeToken(token, { status: 'FAILED', closedAt, ...failure }),
+          engine.journal.closeToken(token, { status: 'FAILED', closedAt, ...failure }, run.arn),
         );
         run.backoff(spec.stateName, false);
         throw new TaskFailure(failure.error, failure.cause);

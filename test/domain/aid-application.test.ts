@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import {
-  aidApplicationSchema,
-  aidApplicationSchemaAt,
-  ibanChecksumValid,
-} from '../../domain/aid-application.js';
+import { aidApplicationSchema, aidApplicationSchemaAt } from '../../domain/aid-application.js';
+import { ibanChecksumValid } from '../../domain/payout.js';
 import { exampleBody } from './fixtures.js';
 
 type Body = ReturnType<typeof exampleBody>;

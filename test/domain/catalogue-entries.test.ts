@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import {
-  aidTypeEntrySchema,
-  catalogueCodeSchema,
-  mergeCatalogue,
-  seedCatalogue,
-} from '../../domain/catalogue-entries.js';
+import { catalogueCodeSchema, mergeCatalogue, seedCatalogueFacts } from '../../domain/catalogue-entries.js';
+import { aidTypeEntrySchema } from '../../domain/catalogue-entry-schemas.js';
+import { seedCatalogue } from '../../domain/catalogue-seed.js';
 
 const names = (en: string) => ({ en, uk: `${en} uk`, ru: `${en} ru`, zh: `${en} zh` });
 
@@ -29,6 +26,18 @@ describe('the catalogue as data', () => {
     expect(merged.aidTypes.at(-1)).toEqual(added);
     expect(merged.aidTypes).toHaveLength(seedCatalogue.aidTypes.length + 1);
     expect(merged.recipientCategories).toEqual(seedCatalogue.recipientCategories);
+  });
+
+  it('gives handlers the seed without its names: the same codes, kinds and default funding sources GET /v1/catalogue shows', () => {
+    const withoutNames = <T extends { name: unknown }>({ name: _, ...rest }: T) => rest;
+
+    const facts = seedCatalogueFacts();
+
+    expect(facts).toEqual({
+      recipientCategories: seedCatalogue.recipientCategories.map(withoutNames),
+      aidTypes: seedCatalogue.aidTypes.map(withoutNames),
+      fundingSources: seedCatalogue.fundingSources.map(withoutNames),
+    });
   });
 
   it('takes codes in lower case with underscores, and an aid type with all four names and a kind', () => {

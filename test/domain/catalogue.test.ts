@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { categoryCodeSchema } from '../../domain/appeal.js';
+import { aidTypeCodes, languages, reportGroupOf } from '../../domain/catalogue.js';
 import {
-  aidTypeCodeSchema,
   aidTypes,
   appealChannels,
   appealKinds,
   catalogueSeed,
-  categoryCodeSchema,
-  fundingSourceCodeSchema,
   fundingSources,
-  languages,
   recipientCategories,
-  reportGroupOf,
-} from '../../domain/catalogue.js';
+} from '../../domain/catalogue-seed.js';
+import { fundingSourceCodeSchema } from '../../domain/decision.js';
 
 const CJK = /\p{Script=Han}/u;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
@@ -33,9 +31,9 @@ describe('catalogue', () => {
     expect(catalogueSeed.aidTypes).toBe(aidTypes);
   });
 
-  it('keeps the zod enums and the seed lists in step', () => {
+  it('keeps the code lists, their zod enums and the seed lists in step', () => {
     expect(categoryCodeSchema.options).toEqual(recipientCategories.map((c) => c.code));
-    expect(aidTypeCodeSchema.options).toEqual(aidTypes.map((t) => t.code));
+    expect(aidTypeCodes).toEqual(aidTypes.map((t) => t.code));
     expect(fundingSourceCodeSchema.options).toEqual(fundingSources.map((s) => s.code));
   });
 
@@ -66,8 +64,8 @@ describe('catalogue', () => {
   });
 
   it('explains an unknown code by listing the accepted ones', () => {
-    expect(aidTypeCodeSchema.safeParse('taxi').error?.issues[0]?.message).toMatch(
-      /^Unknown aid type "taxi"\. Use one of: cash, food_set, .*social_taxi\.$/,
+    expect(fundingSourceCodeSchema.safeParse('budget').error?.issues[0]?.message).toBe(
+      'Unknown funding source "budget". Use one of: regional_budget, municipal_programme, own_income, charity, other_sources.',
     );
   });
 });

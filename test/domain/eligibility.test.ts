@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { aidTypes } from '../../domain/catalogue.js';
+import { aidTypes } from '../../domain/catalogue-seed.js';
 import {
   eligibilityFacts,
   eligibilityReasons,

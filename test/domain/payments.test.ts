@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { settlementSchema } from '../../domain/payment-requests.js';
 import {
   defaultFourEyesThreshold,
   endToEndIdFor,
@@ -7,7 +8,6 @@ import {
   payoutChannel,
   repeatsDelivery,
   repeatsSettlement,
-  settlementSchema,
   totalsByCurrency,
 } from '../../domain/payments.js';
 

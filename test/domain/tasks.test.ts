@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { languages } from '../../domain/catalogue.js';
-import {
-  allowedOutcomes,
-  canActOnTask,
-  checkDecision,
-  decisionSchema,
-  taskRole,
-  taskTitle,
-  taskTypes,
-} from '../../domain/tasks.js';
+import { checkDecision, decisionSchema } from '../../domain/decision.js';
+import { allowedOutcomes, canActOnTask, taskRole, taskTitle, taskTypes } from '../../domain/tasks.js';
 
 describe('tasks', () => {
   it('gives each task type one owning role and at least one outcome', () => {

@@ -55,6 +55,18 @@ describe('grantAndConfigure', () => {
     expect(grant).toThrow(/dependency cycle/);
   });
 
+  it('refuses queue access when it is not given that queue', () => {
+    const { grant } = build({
+      name: 'Sender',
+      entry: 'functions/streams/none.ts',
+      trigger: 'stream',
+      description: 'probe',
+      table: 'read',
+      queues: { notifications: 'send' },
+    });
+    expect(grant).toThrow(/uses the notifications queue/);
+  });
+
   it('scopes describeExecution to the executions of the registry state machine, acknowledged for cdk-nag', () => {
     const { stack, fn, grant } = build({
       name: 'Describer',

@@ -210,8 +210,8 @@ describe('IAM for messages to applicants', () => {
     });
   };
 
-  it('lets only InformStream send e-mail or SMS', () => {
-    expect(messengers()).toEqual(['InformStream']);
+  it('lets only DeliverNotification send e-mail or SMS (InformStream only queues)', () => {
+    expect(messengers()).toEqual(['DeliverNotification']);
     for (const spec of specs) {
       const actions = actionsOfFunction(spec.name);
       const sends = actions.has('ses:SendEmail') || actions.has('sns:Publish');
@@ -220,7 +220,9 @@ describe('IAM for messages to applicants', () => {
   });
 
   it('lets it send e-mail only from the configured identity and sender address', () => {
-    const statements = statementsOf('InformStream').filter((st) => actionsOf(st).includes('ses:SendEmail'));
+    const statements = statementsOf('DeliverNotification').filter((st) =>
+      actionsOf(st).includes('ses:SendEmail'),
+    );
     expect(statements).toHaveLength(1);
     expect(actionsOf(statements[0]!)).toEqual(['ses:SendEmail']);
     const resource = JSON.stringify(resourcesOf(statements[0]!));
@@ -232,13 +234,13 @@ describe('IAM for messages to applicants', () => {
   });
 
   it('lets it publish SMS to phone numbers but to no SNS topic or endpoint', () => {
-    const denies = denyStatementsOf('InformStream');
+    const denies = denyStatementsOf('DeliverNotification');
     expect(denies.flatMap(actionsOf)).toEqual(['sns:Publish']);
     expect(JSON.stringify(denies.flatMap(resourcesOf))).toContain(':sns:*:*:*');
   });
 
   it('tells it where to send from and which web origin to link to', () => {
-    const fnId = logicalId(s.stack.functions.fn('InformStream'));
+    const fnId = logicalId(s.stack.functions.fn('DeliverNotification'));
     const env = (s.template.toJSON().Resources[fnId].Properties.Environment.Variables ?? {}) as Record<
       string,
       unknown

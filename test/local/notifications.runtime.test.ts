@@ -17,7 +17,8 @@ interface TaskList {
 
 /**
  * Notifications through the whole embedded runtime: the table stream's second consumer writes the
- * aid case's messages and delivers them (and the appeals') into the local mailbox.
+ * aid case's messages and queues them (and the appeals'); the local notification queue hands them
+ * to DeliverNotification, which delivers them into the local mailbox.
  */
 describe('messages to applicants, in the local runtime', () => {
   let runtime: Runtime;

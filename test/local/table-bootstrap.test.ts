@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { indexProjection, tableSpec } from '../../functions/lib/table-spec.js';
+import { migratePersonIndex } from '../../local/person-index-migration.js';
 import { ensureAppTable, migrateIndexes } from '../../local/table-bootstrap.js';
 import { localDynamoClient } from '../support/dynamodb.js';
 
@@ -23,7 +24,7 @@ afterEach(async () => {
 const describeTable = async (name: string) =>
   (await client.send(new DescribeTableCommand({ TableName: name }))).Table;
 
-/** A table as the bootstrap created it before issue 7: both indexes projecting ALL. */
+/** A table as the bootstrap created it before issue 7: two indexes, both projecting ALL. */
 async function createTableOfOldSpec(name: string): Promise<void> {
   await client.send(
     new CreateTableCommand({
@@ -37,7 +38,7 @@ async function createTableOfOldSpec(name: string): Promise<void> {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: tableSpec.globalSecondaryIndexes.map((g) => ({
+      GlobalSecondaryIndexes: tableSpec.globalSecondaryIndexes.slice(0, 2).map((g) => ({
         IndexName: g.indexName,
         KeySchema: [
           { AttributeName: g.partitionKey, KeyType: 'HASH' },
@@ -80,6 +81,7 @@ describe('the application table bootstrap', () => {
       (table?.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g.Projection]),
     );
     expect(projections.gsi1).toEqual({ ProjectionType: 'KEYS_ONLY' });
+    expect(projections.gsi3).toEqual({ ProjectionType: 'KEYS_ONLY' });
     expect(projections.gsi2?.ProjectionType).toBe('INCLUDE');
     expect([...(projections.gsi2?.NonKeyAttributes ?? [])].sort()).toEqual(
       [...(indexProjection(tableSpec.globalSecondaryIndexes[1]).NonKeyAttributes ?? [])].sort(),
@@ -158,5 +160,72 @@ describe('the application table bootstrap', () => {
     // Assert
     expect(ConsumedCapacity?.GlobalSecondaryIndexes ?? {}).toEqual({});
     expect(ConsumedCapacity?.Table?.CapacityUnits).toBeGreaterThanOrEqual(5);
+  });
+
+  it('indexes the cases of a table from before under their person, and deletes its old person items', async () => {
+    // Arrange: a case and the person index item intake wrote beside it before issue 7.
+    const name = `bootstrap-${randomUUID()}`;
+    await createTableOfOldSpec(name);
+    const caseId = randomUUID();
+    const submittedAt = '2026-03-01T10:00:00.000Z';
+    const oldCase = {
+      ...grownCase(caseId),
+      type: 'AidCase',
+      personKey: 'person-1',
+      aidType: 'cash',
+      submittedAt,
+    };
+    const personItem = {
+      pk: 'PERSON#person-1',
+      sk: `CASE#${submittedAt}#${caseId}`,
+      type: 'PersonCase',
+      caseId,
+      aidType: 'cash',
+      submittedAt,
+    };
+    const lock = { pk: 'PERSON#person-1', sk: 'OPEN#cash', type: 'OpenApplication', caseId, aidType: 'cash' };
+    for (const Item of [oldCase, personItem, lock]) await doc.send(new PutCommand({ TableName: name, Item }));
+
+    // Act
+    await ensureAppTable(client, name);
+
+    // Assert
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: name,
+        IndexName: 'gsi3',
+        KeyConditionExpression: 'personKey = :person AND aidType = :type',
+        ExpressionAttributeValues: { ':person': 'person-1', ':type': 'cash' },
+      }),
+    );
+    expect(Items).toEqual([{ pk: `CASE#${caseId}`, sk: 'CASE', personKey: 'person-1', aidType: 'cash' }]);
+    const get = async (key: { pk: string; sk: string }) =>
+      (
+        await doc.send(
+          new GetCommand({ TableName: name, Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
+        )
+      ).Item;
+    expect(await get(personItem)).toBeUndefined();
+    expect(await get(lock)).toEqual(lock);
+    expect(await get(oldCase)).toEqual(oldCase);
+  });
+
+  it('scans a table for old person items once: later starts find the marker and leave it alone', async () => {
+    // Arrange: a migrated table, and an old person item put afterwards (which intake never writes).
+    const name = `bootstrap-${randomUUID()}`;
+    await createTableOfOldSpec(name);
+    await ensureAppTable(client, name);
+    const personItem = { pk: 'PERSON#p', sk: 'CASE#2026-03-01#c', type: 'PersonCase', aidType: 'cash' };
+    await doc.send(new PutCommand({ TableName: name, Item: personItem }));
+
+    // Act
+    const again = await migratePersonIndex(client, name);
+
+    // Assert
+    expect(again).toEqual({ removed: 0 });
+    expect(
+      (await doc.send(new GetCommand({ TableName: name, Key: { pk: personItem.pk, sk: personItem.sk } })))
+        .Item,
+    ).toEqual(personItem);
   });
 });

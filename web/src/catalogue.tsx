@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useMemo, useState } from 'preact/hooks';
-import { type Catalogue, codesOf, seedCatalogue } from '../../domain/catalogue-entries.js';
+import { type Catalogue, codesOf } from '../../domain/catalogue-entries.js';
+import { seedCatalogue } from '../../domain/catalogue-seed.js';
 import { api } from './api.js';
 import { useI18n } from './i18n.js';
 

@@ -1,14 +1,16 @@
 import { aidKinds } from '../../../domain/catalogue.js';
 import {
   type AidTypeEntry,
+  type AidTypeFacts,
   type Catalogue,
   type CatalogueCodes,
+  type CatalogueFacts,
   type CatalogueKind,
   type CategoryEntry,
   codesOf,
   type FundingSourceEntry,
   mergeCatalogue,
-  seedCatalogue,
+  seedCatalogueFacts,
 } from '../../../domain/catalogue-entries.js';
 import type { RuleSet } from '../../../domain/eligibility.js';
 import { tableName } from '../clients.js';
@@ -50,10 +52,20 @@ class ShortCache<T> {
   }
 }
 
+/** What administrators stored, kind by kind, names included. */
+export type StoredCatalogue = { readonly [K in CatalogueKind]: readonly Catalogue[K][number][] };
+
 export interface LoadedCatalogue {
-  readonly catalogue: Catalogue;
+  /**
+   * The catalogue in force without its names: the release's codes and aid-type defaults extended
+   * and overridden by the stored entries. The names are GET /v1/catalogue's alone
+   * (use-cases/catalogue-view.ts merges `stored` over the named seed), so no other handler bundles
+   * the four-language seed.
+   */
+  readonly catalogue: CatalogueFacts;
   /** The same object for as long as the catalogue is cached (intake keys its compiled schema by it). */
   readonly codes: CatalogueCodes;
+  readonly stored: StoredCatalogue;
 }
 
 type StoredItem = Record<string, unknown>;
@@ -93,8 +105,9 @@ async function loadCatalogue(): Promise<LoadedCatalogue> {
     stored('aidTypes') as Promise<AidTypeEntry[]>,
     stored('fundingSources'),
   ]);
-  const catalogue = mergeCatalogue(seedCatalogue, { recipientCategories, aidTypes, fundingSources });
-  return { catalogue, codes: codesOf(catalogue) };
+  const entries: StoredCatalogue = { recipientCategories, aidTypes, fundingSources };
+  const catalogue = mergeCatalogue(seedCatalogueFacts(), entries);
+  return { catalogue, codes: codesOf(catalogue), stored: entries };
 }
 
 const catalogues = new ShortCache<LoadedCatalogue>();
@@ -104,7 +117,7 @@ export function currentCatalogue(): Promise<LoadedCatalogue> {
   return catalogues.get(tableName(), loadCatalogue);
 }
 
-export async function aidTypeEntry(code: string): Promise<AidTypeEntry | undefined> {
+export async function aidTypeEntry(code: string): Promise<AidTypeFacts | undefined> {
   return (await currentCatalogue()).catalogue.aidTypes.find((t) => t.code === code);
 }
 

@@ -1,3 +1,4 @@
+import { answeredTexts, forwardedTexts } from '../../../domain/appeal-messages.js';
 import { needsHeadSignOff, routeTopic, routingTable } from '../../../domain/appeal-routing.js';
 import { tableName } from '../../lib/clients.js';
 import { PermanentStepError, TransientError } from '../../lib/errors.js';
@@ -88,13 +89,17 @@ export async function forwardAppeal(caseId: string, now: Date): Promise<{ forwar
         note: to,
         set: { forwardedTo: to, overdue: false },
       }),
-      notificationPut(tableName(), {
-        caseId,
-        at,
-        applicant: current.applicant,
-        language: current.language,
-        message: { kind: 'forwarded', reference: current.reference, to },
-      }),
+      notificationPut(
+        tableName(),
+        {
+          caseId,
+          at,
+          applicant: current.applicant,
+          language: current.language,
+          message: { kind: 'forwarded', reference: current.reference, to },
+        },
+        forwardedTexts,
+      ),
     ],
     'forwarding',
   );
@@ -125,18 +130,22 @@ export async function publishAnswer(caseId: string, now: Date): Promise<{ answer
         },
         details: { onTime: at.slice(0, 10) <= current.dueDate },
       }),
-      notificationPut(tableName(), {
-        caseId,
-        at,
-        applicant: current.applicant,
-        language: current.language,
-        message: {
-          kind: 'answered',
-          reference: current.reference,
-          // E-mail and letters carry the answer itself; an SMS only says it is ready (and links).
-          ...(deliveryChannel(current.applicant) === 'sms' ? {} : { answer: current.answerDraft }),
+      notificationPut(
+        tableName(),
+        {
+          caseId,
+          at,
+          applicant: current.applicant,
+          language: current.language,
+          message: {
+            kind: 'answered',
+            reference: current.reference,
+            // E-mail and letters carry the answer itself; an SMS only says it is ready (and links).
+            ...(deliveryChannel(current.applicant) === 'sms' ? {} : { answer: current.answerDraft }),
+          },
         },
-      }),
+        answeredTexts,
+      ),
     ],
     'publishing the answer',
   );

@@ -1,7 +1,8 @@
+import { extendedTexts } from '../../../domain/appeal-messages.js';
 import { headOf } from '../../../domain/audit-chain.js';
 import { toIsoDate } from '../../../domain/dates.js';
 import { deadlinePolicy, extendDueDate, type Jurisdiction } from '../../../domain/deadlines.js';
-import { checkDecision, type Decision } from '../../../domain/tasks.js';
+import { checkDecision, type Decision } from '../../../domain/decision.js';
 import { tableName } from '../../lib/clients.js';
 import {
   ConflictError,
@@ -227,18 +228,22 @@ export async function decideAppealTask(input: {
             },
             details: { taskId: task.taskId, dueDate: result.dueDate, days: result.days },
           }),
-          notificationPut(table, {
-            caseId: current.caseId,
-            at,
-            applicant: current.applicant,
-            language: current.language,
-            message: {
-              kind: 'extended',
-              reference: current.reference,
-              dueDate: result.dueDate,
-              reason: request.reason,
+          notificationPut(
+            table,
+            {
+              caseId: current.caseId,
+              at,
+              applicant: current.applicant,
+              language: current.language,
+              message: {
+                kind: 'extended',
+                reference: current.reference,
+                dueDate: result.dueDate,
+                reason: request.reason,
+              },
             },
-          }),
+            extendedTexts,
+          ),
         ];
         break;
       }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AppealApplicant } from '../../../domain/appeal.js';
-import { type AppealMessage, appealMessage } from '../../../domain/appeal-messages.js';
+import type { AppealMessage, MessageTexts } from '../../../domain/appeal-messages.js';
 import type { Language } from '../../../domain/catalogue.js';
 import { appealKeys, type DeliveryChannel } from '../../lib/store/appeal-records.js';
 
@@ -15,17 +15,19 @@ export function deliveryChannel(applicant: AppealApplicant): DeliveryChannel {
 /**
  * A notification to the applicant, written in the same transaction as the change it tells of
  * (pk CASE#id, sk NOTIFICATION#…): the fact is in the table the moment the change is, and the
- * delivery (SES, SNS, the print queue; the local mailbox) follows from the stream.
+ * delivery (SES, SNS, the print queue; the local mailbox) follows from the stream. The caller
+ * passes the texts of its kind of message (appeal-messages.ts), so it bundles only those.
  */
-export function notificationPut(
+export function notificationPut<M extends AppealMessage>(
   tableName: string,
   input: {
     caseId: string;
     at: string;
     applicant: AppealApplicant;
     language: Language;
-    message: AppealMessage;
+    message: M;
   },
+  texts: MessageTexts<M>,
 ) {
   const channel = deliveryChannel(input.applicant);
   return {
@@ -39,7 +41,7 @@ export function notificationPut(
         event: input.message.kind,
         channel,
         language: input.language,
-        text: appealMessage(input.message, input.language),
+        text: texts[input.language](input.message),
         status: channel === 'none' ? 'undeliverable' : 'pending',
       },
     },

@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Appeal, type AppealApplicant, canBeAnswered } from '../../../domain/appeal.js';
 import { type AppealStatus, isAppealTerminal } from '../../../domain/appeal-lifecycle.js';
+import { registeredTexts } from '../../../domain/appeal-messages.js';
 import { genesisHead } from '../../../domain/audit-chain.js';
 import { canonicalJson } from '../../../domain/canonical-json.js';
 import { toIsoDate } from '../../../domain/dates.js';
@@ -223,13 +224,17 @@ export async function submitAppeal(input: {
     auditPut(table, registered, firstLink),
     ...(status === 'registered'
       ? [
-          notificationPut(table, {
-            caseId,
-            at,
-            applicant: appeal.applicant,
-            language: record.language,
-            message: { kind: 'registered', reference, dueDate: due.dueDate },
-          }),
+          notificationPut(
+            table,
+            {
+              caseId,
+              at,
+              applicant: appeal.applicant,
+              language: record.language,
+              message: { kind: 'registered', reference, dueDate: due.dueDate },
+            },
+            registeredTexts,
+          ),
         ]
       : []),
     ...(person

@@ -1,13 +1,13 @@
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { languageOf } from '../../../domain/aid-messages.js';
-import { messageBody, messageSubject, statusUrl } from '../../../domain/notification-envelope.js';
+import { languageOf, messageBody, messageSubject, statusUrl } from '../../../domain/notification-envelope.js';
 import { dynamo, tableName } from '../../lib/clients.js';
 import { clock } from '../../lib/clock.js';
 import { config } from '../../lib/config.js';
 import { TransientError } from '../../lib/errors.js';
 import { logger } from '../../lib/logger.js';
+import type { NotificationRef } from '../../lib/notify/delivery-message.js';
 import { e164, isThrottling, notifier, type OutboundMessage } from '../../lib/notify/notifier.js';
-import { keys } from '../../lib/store/keys.js';
+import { caseKey } from '../../lib/store/keys.js';
 import {
   type NotificationRecord,
   type NotificationStatus,
@@ -25,7 +25,7 @@ interface Contactable {
 
 /**
  * Moves a notification from one status to the next, only if it is still in the first: of two
- * deliveries of the same stream record, exactly one wins each step.
+ * deliveries of the same queued message, exactly one wins each step.
  */
 async function transition(
   key: { pk: string; sk: string },
@@ -66,26 +66,26 @@ async function transition(
 
 async function caseOf(caseId: string): Promise<Contactable | undefined> {
   const { Item } = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: keys.case(caseId), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName(), Key: caseKey(caseId), ConsistentRead: true }),
   );
   return Item as Contactable | undefined;
 }
 
 /**
- * Delivers one pending notification (its INSERT on the table stream): e-mail and SMS through the
- * Notifier port, letters into the print queue.
+ * Delivers one pending notification (queued by InformStream when it was written): e-mail and SMS
+ * through the Notifier port, letters into the print queue.
  *
- * At most once, on purpose. The stream delivers a record at least once, and neither SES nor SNS
- * takes an idempotency key, so "send, then record it" would send twice whenever a delivery dies
- * between the two. Instead a conditional update claims the notification (`pending` → `sending`)
- * before anything leaves, and only the claimant sends: a redelivered record finds it claimed and
- * sends nothing. The price is that a crash between claim and provider answer leaves the
+ * At most once, on purpose. The stream and the queue each deliver at least once, and neither SES
+ * nor SNS takes an idempotency key, so "send, then record it" would send twice whenever a delivery
+ * dies between the two. Instead a conditional update claims the notification (`pending` →
+ * `sending`) before anything leaves, and only the claimant sends: a redelivered message finds it
+ * claimed and sends nothing. The price is that a crash between claim and provider answer leaves the
  * notification in `sending`, unsent or sent we cannot tell; it stays visible for staff to re-send
  * rather than repeating "your aid was paid" on its own. A duplicate message about money confuses
  * and alarms; a missing one is mended by the status page, which always shows the truth.
  *
  * Only a throttling answer is certain to mean "not sent": then the claim is handed back and the
- * record retried by the stream. Any other error (refused address, unknown outcome) marks it failed.
+ * message retried by the queue. Any other error (refused address, unknown outcome) marks it failed.
  */
 export async function deliverNotification(item: NotificationRecord): Promise<DeliveryOutcome> {
   if (item.status !== 'pending') return 'skipped';
@@ -143,7 +143,7 @@ export async function deliverNotification(item: NotificationRecord): Promise<Del
   } catch (error) {
     const name = (error as Error).name || 'Error';
     if (isThrottling(error)) {
-      // Certainly not sent: give the claim back and let the stream deliver the record again.
+      // Certainly not sent: give the claim back and let the queue deliver the message again.
       await transition(key, 'sending', 'pending', {}, ['claimedAt']);
       throw new TransientError(`notification ${notificationId}: provider throttled (${name})`);
     }
@@ -155,4 +155,19 @@ export async function deliverNotification(item: NotificationRecord): Promise<Del
   await transition(key, 'sending', 'sent', { sentAt: clock.nowIso(), providerMessageId: messageId });
   logger.info('notification sent', log);
   return 'sent';
+}
+
+/**
+ * Delivers the notification a queued message names, as it is now in the table (the message
+ * carries only its key): a notification already claimed, sent or gone is skipped.
+ */
+export async function deliverQueuedNotification(ref: NotificationRef): Promise<DeliveryOutcome> {
+  const { Item } = await dynamo().send(
+    new GetCommand({ TableName: tableName(), Key: { pk: ref.pk, sk: ref.sk }, ConsistentRead: true }),
+  );
+  if (Item?.type !== 'Notification') {
+    logger.warn('queued notification not found; nothing to deliver', { sk: ref.sk });
+    return 'skipped';
+  }
+  return deliverNotification(Item as NotificationRecord);
 }

@@ -1,5 +1,7 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aidApplicationSchema } from '../../../domain/aid-application.js';
+import { personKey } from '../../../functions/lib/access-codes.js';
 import type { Principal } from '../../../functions/lib/http.js';
 import { storedExplanation } from '../../../functions/lib/store/eligibility-records.js';
 import { getCase } from '../../../functions/lib/store/reads.js';
@@ -9,6 +11,7 @@ import { caseForStaff } from '../../../functions/use-cases/staff-cases.js';
 import { taskDetail } from '../../../functions/use-cases/staff-tasks.js';
 import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
 import { distinctApplicant, sampleApplication } from '../../support/api-client.js';
+import { aidCaseItem } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -44,6 +47,43 @@ describe('the eligibility check', () => {
       expect(rule.message).toBe(full?.messages.uk);
     }
     expect({ ...explanation, rules: undefined }).toEqual({ ...stored?.eligibility, rules: undefined });
+  });
+
+  it("finds the person's earlier cash aid through the person index, and not other aid types", async () => {
+    // Arrange: the same person was paid cash aid three months ago, and food aid last month.
+    const applicant = distinctApplicant();
+    const person = personKey(applicant as { fullName: string; birthDate: string });
+    const earlier = (aidType: string, decidedAt: string) => {
+      const submittedAt = '2020-01-01T10:00:00.000Z';
+      return aidCaseItem({
+        aidType,
+        status: 'paid',
+        personKey: person,
+        submittedAt,
+        decision: { outcome: 'approved', decidedAt },
+      });
+    };
+    // At noon UTC, so the date is the same in the policy's time zone.
+    const daysAgo = (days: number) => {
+      const at = new Date(now);
+      at.setUTCDate(at.getUTCDate() - days);
+      at.setUTCHours(12, 0, 0, 0);
+      return at.toISOString();
+    };
+    const paidCash = daysAgo(90);
+    const paidFood = daysAgo(30);
+    for (const item of [earlier('cash', paidCash), earlier('food', paidFood)])
+      await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
+    const application = aidApplicationSchema.parse(sampleApplication({ applicant, aidType: 'cash' }));
+    const { caseId: again } = await submitAidApplication({ application, now });
+
+    // Act
+    await checkEligibility(again, now);
+
+    // Assert
+    const facts = (await getCase(again))?.eligibility?.facts;
+    expect(facts?.receivedCashAidBefore).toBe(true);
+    expect(facts?.lastCashAidDate).toBe(paidCash.slice(0, 10));
   });
 
   it('shows the staff desk the reasons in every language, in the task and in the case', async () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { registeredTexts } from '../../../domain/appeal-messages.js';
 import { resetConfigForTests } from '../../../functions/lib/config.js';
 import { TransientError } from '../../../functions/lib/errors.js';
 import { type OutboundMessage, setNotifierForTests } from '../../../functions/lib/notify/notifier.js';
@@ -285,13 +286,17 @@ describe('delivering a notification', () => {
       preferredLanguage: 'en' as const,
     };
     await put({ ...keys.case(caseId), type: 'AppealCase', caseId, reference: 'APL-2031-000007', applicant });
-    const put0 = notificationPut(table.tableName, {
-      caseId,
-      at: '2031-03-01T10:00:00.000Z',
-      applicant,
-      language: 'en',
-      message: { kind: 'registered', reference: 'APL-2031-000007', dueDate: '2031-03-31' },
-    });
+    const put0 = notificationPut(
+      table.tableName,
+      {
+        caseId,
+        at: '2031-03-01T10:00:00.000Z',
+        applicant,
+        language: 'en',
+        message: { kind: 'registered', reference: 'APL-2031-000007', dueDate: '2031-03-31' },
+      },
+      registeredTexts,
+    );
     await put(put0.Put.Item);
     const [n] = await notificationsOf(caseId);
 

@@ -1,8 +1,10 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AidApplication } from '../../../domain/aid-application.js';
+import { personKey } from '../../../functions/lib/access-codes.js';
 import { dynamo } from '../../../functions/lib/clients.js';
 import { ConflictError } from '../../../functions/lib/errors.js';
+import { caseIdsOfPerson } from '../../../functions/lib/store/person-cases.js';
 import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
 import { distinctApplication } from '../../support/api-client.js';
 import type { TestTable } from '../../support/dynamodb.js';
@@ -43,6 +45,32 @@ describe('submitting an aid application', () => {
     // Assert
     expect(requests.filter((r) => r !== 'UpdateItemCommand')).toEqual(['TransactWriteItemsCommand']);
     expect(requests.filter((r) => r === 'UpdateItemCommand').length).toBeLessThanOrEqual(1);
+  });
+
+  it('indexes the case under its person with no item of its own: beside it only the lock, the audit event and the key', async () => {
+    // Arrange
+    const body = application();
+    const key = crypto.randomUUID();
+
+    // Act
+    const receipt = await submitAidApplication({ application: body, idempotencyKey: key, now });
+
+    // Assert
+    const person = personKey(body.applicant);
+    expect(await caseIdsOfPerson(person, body.aidType)).toEqual([receipt.caseId]);
+    const { Items } = await table.doc.send(new ScanCommand({ TableName: table.tableName }));
+    const written = (Items ?? []).filter(
+      (i) =>
+        i.caseId === receipt.caseId ||
+        i.pk === `PERSON#${person}` ||
+        (i.type === 'Idempotency' && (i.response as { caseId?: string }).caseId === receipt.caseId),
+    );
+    expect(written.map((i) => i.type).sort()).toEqual([
+      'AidCase',
+      'AuditEvent',
+      'Idempotency',
+      'OpenApplication',
+    ]);
   });
 
   it('answers a retry with the same key with the first receipt, access code included, and stores one case', async () => {

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { appealSchema } from '../../../domain/appeal.js';
-import { appealKinds, type Language, languages } from '../../../domain/catalogue.js';
+import { type Language, languages } from '../../../domain/catalogue.js';
+import { appealKinds } from '../../../domain/catalogue-seed.js';
 import { api, randomId } from '../api.js';
 import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
 import { isoDateOrRaw, optionalText } from '../form-values.js';

@@ -3,9 +3,9 @@ import { aidKinds, languages } from '../../../domain/catalogue.js';
 import {
   type CatalogueKindPath,
   catalogueCodeSchema,
-  catalogueEntrySchemas,
   catalogueKindPaths,
 } from '../../../domain/catalogue-entries.js';
+import { catalogueEntrySchemas } from '../../../domain/catalogue-entry-schemas.js';
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Money } from '../../../domain/money.js';
-import { deliverySchema, settlementSchema } from '../../../domain/payments.js';
+import { deliverySchema, settlementSchema } from '../../../domain/payment-requests.js';
 import { can } from '../../../domain/permissions.js';
 import { api, download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';

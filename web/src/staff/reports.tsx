@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { departments } from '../../../domain/appeal-routing.js';
-import { appealChannels, appealKinds } from '../../../domain/catalogue.js';
+import { appealChannels, appealKinds } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
 import { download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { checkDecision, decisionSchema } from '../../../domain/decision.js';
 import { can } from '../../../domain/permissions.js';
-import { checkDecision, decisionSchema, type TaskType } from '../../../domain/tasks.js';
+import type { TaskType } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';

@@ -1,0 +1,44 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { TransientError } from '../lib/errors.js';
+import { logger } from '../lib/logger.js';
+import { parseDeliveryMessage } from '../lib/notify/delivery-message.js';
+import { deliverQueuedNotification } from '../use-cases/notifications/deliver-notification.js';
+
+/**
+ * The notification queue's consumer: delivers each queued notification (SES e-mail, SNS SMS or
+ * the print queue) and reports the messages that failed, which SQS hands out again once their
+ * visibility timeout has passed, and after the last receive moves to the dead-letter queue
+ * (ReportBatchItemFailures; functions/registry.ts `queues`). The delivery claims a notification
+ * before sending, so a message received twice still sends once.
+ *
+ * A throttled provider fails the message and, untried, the rest of the batch: they would be
+ * throttled too, and each try costs the quota. A message that is not a notification key fails,
+ * to end in the dead-letter queue where someone looks at it.
+ */
+export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .handler(async (event) => {
+    const batchItemFailures: SQSBatchItemFailure[] = [];
+    for (const [i, record] of event.Records.entries()) {
+      try {
+        const ref = parseDeliveryMessage(record.body);
+        if (!ref) throw new Error('The message does not name a notification');
+        await deliverQueuedNotification(ref);
+      } catch (error) {
+        const throttled = error instanceof TransientError;
+        logger.error('queued notification failed; will be retried', {
+          messageId: record.messageId,
+          receiveCount: record.attributes.ApproximateReceiveCount,
+          errorName: (error as Error).name,
+          errorMessage: (error as Error).message,
+          ...(throttled ? { untried: event.Records.length - i - 1 } : {}),
+        });
+        const failed = throttled ? event.Records.slice(i) : [record];
+        batchItemFailures.push(...failed.map((r) => ({ itemIdentifier: r.messageId })));
+        if (throttled) break;
+      }
+    }
+    return { batchItemFailures };
+  });

@@ -1,0 +1,132 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { NotificationRef } from '../../../functions/lib/notify/delivery-message.js';
+import { type OutboundMessage, setNotifierForTests } from '../../../functions/lib/notify/notifier.js';
+import { keys } from '../../../functions/lib/store/keys.js';
+import { handler } from '../../../functions/queues/deliver-notification.js';
+import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
+import { aidCaseItem } from '../../support/case-items.js';
+import type { TestTable } from '../../support/dynamodb.js';
+import { handlerTable, lambdaContext } from '../../support/handler-env.js';
+import { queueEvent, queueRecord } from '../../support/queue-messages.js';
+
+let table: TestTable;
+let accepted: OutboundMessage[];
+let attempts: number;
+let failures: (Error | undefined)[];
+beforeAll(async () => {
+  table = await handlerTable({ seed: false });
+  setNotifierForTests({
+    async send(message) {
+      attempts++;
+      const failure = failures.shift();
+      if (failure) throw failure;
+      accepted.push(message);
+      return { messageId: `msg-${attempts}` };
+    },
+  });
+});
+beforeEach(() => {
+  accepted = [];
+  attempts = 0;
+  failures = [];
+});
+afterAll(async () => {
+  setNotifierForTests(undefined);
+  await table.drop();
+});
+
+const throttling = () => Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' });
+const refused = () => Object.assign(new Error('Email address is not verified.'), { name: 'MessageRejected' });
+
+/** A new aid case with its pending notification in the table; the key the queue would carry. */
+async function pendingNotification(overrides: Record<string, unknown> = {}): Promise<NotificationRef> {
+  const aidCase = aidCaseItem(overrides);
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: aidCase }));
+  await writeAidNotification(undefined, aidCase);
+  const { Items } = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+      ExpressionAttributeValues: { ':pk': keys.case(aidCase.caseId).pk, ':n': 'NOTIFICATION#' },
+      ConsistentRead: true,
+    }),
+  );
+  const [n] = Items ?? [];
+  if (!n) throw new Error('no notification written');
+  return { pk: String(n.pk), sk: String(n.sk) };
+}
+
+async function statusOf(ref: NotificationRef): Promise<unknown> {
+  const { Item } = await table.doc.send(
+    new GetCommand({ TableName: table.tableName, Key: ref, ConsistentRead: true }),
+  );
+  return Item?.status;
+}
+
+const run = (records: ReturnType<typeof queueRecord>[]) => handler(queueEvent(records), lambdaContext);
+
+describe('the notification queue consumer', () => {
+  it('delivers every queued notification of a batch and reports no failure', async () => {
+    const refs = [await pendingNotification(), await pendingNotification()];
+
+    const result = await run(refs.map((ref) => queueRecord(ref)));
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(accepted).toHaveLength(2);
+    expect(await Promise.all(refs.map(statusOf))).toEqual(['sent', 'sent']);
+  });
+
+  it('sends once when a message comes twice, in one batch or in two (the claim)', async () => {
+    const ref = await pendingNotification();
+    const message = queueRecord(ref);
+
+    const first = await run([message, queueRecord(ref)]);
+    const again = await run([queueRecord(ref, 2)]);
+
+    expect(first.batchItemFailures).toEqual([]);
+    expect(again.batchItemFailures).toEqual([]);
+    expect(attempts).toBe(1);
+    expect(await statusOf(ref)).toBe('sent');
+  });
+
+  it('reports only the failed message of a batch, and keeps a refused address failed, not retried', async () => {
+    const [a, b, c] = [await pendingNotification(), await pendingNotification(), await pendingNotification()];
+    const records = [queueRecord(a), queueRecord('not a notification key'), queueRecord(b), queueRecord(c)];
+    failures.push(undefined, refused());
+
+    const result = await run(records);
+
+    expect(result.batchItemFailures).toEqual([{ itemIdentifier: records[1]?.messageId }]);
+    expect([await statusOf(a), await statusOf(b), await statusOf(c)]).toEqual(['sent', 'failed', 'sent']);
+  });
+
+  it('hands a throttled message and the untried rest of the batch back, and sends them when retried', async () => {
+    const [a, b, c] = [await pendingNotification(), await pendingNotification(), await pendingNotification()];
+    const records = [queueRecord(a), queueRecord(b), queueRecord(c)];
+    failures.push(undefined, throttling());
+
+    const throttled = await run(records);
+    const between = await Promise.all([a, b, c].map(statusOf));
+    const retried = await run([queueRecord(b, 2), queueRecord(c, 2)]);
+
+    expect(throttled.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([
+      records[1]?.messageId,
+      records[2]?.messageId,
+    ]);
+    expect(between).toEqual(['sent', 'pending', 'pending']);
+    expect(attempts).toBe(4);
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(await Promise.all([a, b, c].map(statusOf))).toEqual(['sent', 'sent', 'sent']);
+    expect(accepted).toHaveLength(3);
+  });
+
+  it('skips a message whose notification is not in the table (nothing to send, nothing to retry)', async () => {
+    const result = await run([
+      queueRecord({ pk: 'CASE#gone', sk: 'NOTIFICATION#2031-01-01T00:00:00.000Z#x' }),
+    ]);
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(attempts).toBe(0);
+  });
+});
