@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { SQSEvent } from 'aws-lambda';
 import { type QueueName, queues as queueSettings } from '../functions/registry.js';
+import { readBoundedBody, sendAwsJson } from './aws-json-http.js';
 import { LocalQueue } from './queue.js';
 
 /**
@@ -65,7 +65,7 @@ export function createSqsHandler(
 ): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
     handle(queueByName, req)
-      .then(({ status, body }) => send(res, status, body))
+      .then(({ status, body }) => sendAwsJson(res, status, body))
       .catch((error: unknown) => res.destroy(error instanceof Error ? error : undefined));
   };
 }
@@ -108,27 +108,12 @@ async function handle(
   }
 }
 
-function send(res: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.0',
-    'content-length': Buffer.byteLength(text),
-    'x-amzn-requestid': randomUUID(),
-  });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new SqsError('com.amazonaws.sqs#BatchRequestTooLong', 'Too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+const readBody = (req: IncomingMessage) =>
+  readBoundedBody(
+    req,
+    MAX_BODY_BYTES,
+    () => new SqsError('com.amazonaws.sqs#BatchRequestTooLong', 'Too large'),
+  );
 
 export interface LocalQueuesOptions {
   readonly region: string;

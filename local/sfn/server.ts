@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBoundedBody, sendAwsJson } from '../aws-json-http.js';
 import type { LocalStepFunctions } from './engine.js';
 import { StepFunctionsApiError } from './errors.js';
 import type { ExecutionStatus } from './journal.js';
@@ -89,7 +89,7 @@ export function createStepFunctionsHandler(
 
 async function handle(engine: LocalStepFunctions, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method !== 'POST') {
-    send(res, 405, { __type: 'UnknownOperationException', message: 'Use POST with X-Amz-Target' });
+    sendAwsJson(res, 405, { __type: 'UnknownOperationException', message: 'Use POST with X-Amz-Target' });
     return;
   }
   const target = req.headers['x-amz-target'];
@@ -97,50 +97,37 @@ async function handle(engine: LocalStepFunctions, req: IncomingMessage, res: Ser
     typeof target === 'string' && target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
   const operation = operations[operationName];
   if (!operation) {
-    send(res, 400, { __type: 'UnknownOperationException', message: `Unknown operation: ${String(target)}` });
+    sendAwsJson(res, 400, {
+      __type: 'UnknownOperationException',
+      message: `Unknown operation: ${String(target)}`,
+    });
     return;
   }
   try {
     const text = await readBody(req);
     const parsed = parseJson(text === '' ? '{}' : text);
     if (!parsed.ok || !isRecord(parsed.value)) {
-      send(res, 400, { __type: 'SerializationException', message: 'The request body is not a JSON object' });
+      sendAwsJson(res, 400, {
+        __type: 'SerializationException',
+        message: 'The request body is not a JSON object',
+      });
       return;
     }
-    send(res, 200, await operation(engine, parsed.value));
+    sendAwsJson(res, 200, await operation(engine, parsed.value));
   } catch (error) {
     if (error instanceof StepFunctionsApiError) {
-      send(res, 400, { __type: error.name, message: error.message });
+      sendAwsJson(res, 400, { __type: error.name, message: error.message });
       return;
     }
-    send(res, 500, {
+    sendAwsJson(res, 500, {
       __type: 'InternalFailure',
       message: error instanceof Error ? error.message : 'Internal failure',
     });
   }
 }
 
-function send(res: ServerResponse, status: number, body: object): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/x-amz-json-1.0',
-    'content-length': Buffer.byteLength(text),
-    'x-amzn-requestid': randomUUID(),
-  });
-  res.end(text);
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw invalid('The request body is too large');
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
+const readBody = (req: IncomingMessage) =>
+  readBoundedBody(req, MAX_BODY_BYTES, () => invalid('The request body is too large'));
 
 function required(body: JsonRecord, field: string): string {
   const value = body[field];
