@@ -2,7 +2,7 @@ import { Duration } from 'aws-cdk-lib';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { consumerOf, queues } from '../../functions/registry.js';
-import { acknowledge } from '../nag.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
 import type { AppFunctions } from './functions.js';
 
 export interface NotificationQueueProps {
@@ -26,14 +26,9 @@ export class NotificationQueue extends Construct {
   constructor(scope: Construct, id: string, props: NotificationQueueProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new sqs.Queue(this, 'Undelivered', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'AwsSolutions-SQS3',
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      'Undelivered',
       'This queue is itself the dead-letter queue of the notification queue. Its messages name ' +
         'notifications that could not be delivered; an operator redrives them once the cause is mended.',
     );

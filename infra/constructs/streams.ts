@@ -2,10 +2,10 @@ import { Duration } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { streamConsumerSettings } from '../../functions/registry.js';
-import { acknowledge } from '../nag.js';
+import { deadLetterQueue } from './dead-letter-queue.js';
 import type { AppFunctions } from './functions.js';
 
 export interface StreamsProps {
@@ -27,15 +27,10 @@ export class Streams extends Construct {
   constructor(scope: Construct, id: string, props: StreamsProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new sqs.Queue(this, 'StreamFailures', {
-      // On-failure records of a DynamoDB stream carry shard and sequence numbers, not item data.
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    acknowledge(
-      this.deadLetterQueue,
-      'AwsSolutions-SQS3',
+    // On-failure records of a DynamoDB stream carry shard and sequence numbers, not item data.
+    this.deadLetterQueue = deadLetterQueue(
+      this,
+      'StreamFailures',
       'This queue is itself the dead-letter destination: the on-failure destination of the table stream ' +
         'event source mapping. Messages are inspected and the stream records replayed by an operator.',
     );

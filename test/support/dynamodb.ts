@@ -40,3 +40,21 @@ export async function createTestTable(kind: 'app' | 'keyValue' = 'app'): Promise
     },
   };
 }
+
+/**
+ * Records the name of every command `client` sends, in order, into the returned array (empty it
+ * with `.length = 0` between phases): for tests that assert how many requests something costs.
+ */
+export function recordCommandNames(client: {
+  middlewareStack: DynamoDBDocumentClient['middlewareStack'];
+}): string[] {
+  const names: string[] = [];
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      names.push(context.commandName ?? '?');
+      return next(args);
+    },
+    { step: 'initialize', name: 'recordCommandNames' },
+  );
+  return names;
+}

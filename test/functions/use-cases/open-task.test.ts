@@ -6,13 +6,13 @@ import { checkEligibility } from '../../../functions/use-cases/check-eligibility
 import { openTask } from '../../../functions/use-cases/open-task.js';
 import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
 import { distinctApplication } from '../../support/api-client.js';
-import type { TestTable } from '../../support/dynamodb.js';
+import { recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
 describe('opening a staff task for a waiting workflow step', () => {
   let table: TestTable;
   let caseId: string;
-  const requests: string[] = [];
+  let requests: string[] = [];
   const now = new Date();
 
   beforeAll(async () => {
@@ -22,13 +22,7 @@ describe('opening a staff task for a waiting workflow step', () => {
       now,
     }));
     await checkEligibility(caseId, now);
-    dynamo().middlewareStack.add(
-      (next, context) => async (args) => {
-        requests.push(context.commandName ?? '?');
-        return next(args);
-      },
-      { step: 'initialize', name: 'recordRequests' },
-    );
+    requests = recordCommandNames(dynamo());
   });
   afterAll(async () => table.drop());
 

@@ -7,24 +7,18 @@ import { ConflictError } from '../../../functions/lib/errors.js';
 import { caseIdsOfPerson } from '../../../functions/lib/store/person-cases.js';
 import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
 import { distinctApplication } from '../../support/api-client.js';
-import type { TestTable } from '../../support/dynamodb.js';
+import { recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
 /** Intake without a replay check before writing: the transaction's idempotency put detects a retry. */
 describe('submitting an aid application', () => {
   let table: TestTable;
-  const requests: string[] = [];
+  let requests: string[] = [];
   const now = new Date();
 
   beforeAll(async () => {
     table = await handlerTable();
-    dynamo().middlewareStack.add(
-      (next, context) => async (args) => {
-        requests.push(context.commandName ?? '?');
-        return next(args);
-      },
-      { step: 'initialize', name: 'recordRequests' },
-    );
+    requests = recordCommandNames(dynamo());
   });
   afterAll(async () => table.drop());
 

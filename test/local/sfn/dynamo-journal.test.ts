@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExecutionRecord, TokenRecord } from '../../../local/sfn/journal.js';
 import { DynamoJournal } from '../../../local/sfn/journal.js';
-import { createTestTable, type TestTable } from '../../support/dynamodb.js';
+import { createTestTable, recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 
 let n = 0;
 
@@ -34,16 +34,10 @@ const success = { status: 'SUCCEEDED', closedAt: '2026-03-01T10:00:00.000Z', out
 describe('the DynamoDB journal closing callback tokens', () => {
   let table: TestTable;
   let journal: DynamoJournal;
-  const commands: string[] = [];
+  let commands: string[] = [];
   beforeAll(async () => {
     table = await createTestTable('keyValue');
-    table.doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        commands.push(context.commandName ?? '?');
-        return next(args);
-      },
-      { step: 'initialize', name: 'countCommands' },
-    );
+    commands = recordCommandNames(table.doc);
     journal = new DynamoJournal(table.doc, table.tableName);
   });
   afterAll(async () => table.drop());

@@ -1,20 +1,14 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GroupCommit, type WriteItem } from '../../../local/sfn/group-commit.js';
-import { createTestTable, type TestTable } from '../../support/dynamodb.js';
+import { createTestTable, recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 
 describe('group commit of the journal writes on DynamoDB Local', () => {
   let table: TestTable;
-  const commands: string[] = [];
+  let commands: string[] = [];
   beforeAll(async () => {
     table = await createTestTable('keyValue');
-    table.doc.middlewareStack.add(
-      (next, context) => async (args) => {
-        commands.push(context.commandName ?? '?');
-        return next(args);
-      },
-      { step: 'initialize', name: 'countCommands' },
-    );
+    commands = recordCommandNames(table.doc);
   });
   afterAll(async () => table.drop());
 
