@@ -10,10 +10,15 @@ export interface OpTally {
   unreported: number;
   /** Requests and units per calling function (when the caller is known) and command. */
   byCaller: Record<string, { ops: number; wru: number; rru: number }>;
+  /**
+   * Requests DynamoDB answered with an error, per caller, command and error (a refused condition,
+   * a cancelled transaction): not in `ops`, yet each cost the store a request.
+   */
+  failed: Record<string, number>;
 }
 
 export function emptyTally(): OpTally {
-  return { ops: 0, byCommand: {}, wru: 0, rru: 0, unreported: 0, byCaller: {} };
+  return { ops: 0, byCommand: {}, wru: 0, rru: 0, unreported: 0, byCaller: {}, failed: {} };
 }
 
 export function diffTally(after: OpTally, before: OpTally): OpTally {
@@ -27,10 +32,16 @@ export function diffTally(after: OpTally, before: OpTally): OpTally {
     const b = before.byCaller[name] ?? { ops: 0, wru: 0, rru: 0 };
     if (v.ops - b.ops) byCaller[name] = { ops: v.ops - b.ops, wru: v.wru - b.wru, rru: v.rru - b.rru };
   }
+  const failed: Record<string, number> = {};
+  for (const [name, n] of Object.entries(after.failed)) {
+    const d = n - (before.failed[name] ?? 0);
+    if (d) failed[name] = d;
+  }
   return {
     ops: after.ops - before.ops,
     byCommand,
     byCaller,
+    failed,
     wru: after.wru - before.wru,
     rru: after.rru - before.rru,
     unreported: after.unreported - before.unreported,
@@ -42,6 +53,7 @@ export function snapshot(t: OpTally): OpTally {
     ...t,
     byCommand: { ...t.byCommand },
     byCaller: Object.fromEntries(Object.entries(t.byCaller).map(([k, v]) => [k, { ...v }])),
+    failed: { ...t.failed },
   };
 }
 
@@ -76,7 +88,18 @@ export function countOperations(
       if (name !== 'DescribeTableCommand' && input && typeof input === 'object') {
         input.ReturnConsumedCapacity = 'TOTAL';
       }
-      const result = await next(args);
+      let result: Awaited<ReturnType<typeof next>>;
+      try {
+        result = await next(args);
+      } catch (error) {
+        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        const why = reasons
+          ? (reasons.map((r) => r.Code ?? 'None').find((c) => c !== 'None') ?? 'None')
+          : (error as Error).name;
+        const key = `${caller() ?? 'other'}.${name.replace(/Command$/, '')}.${why}`;
+        tally.failed[key] = (tally.failed[key] ?? 0) + 1;
+        throw error;
+      }
       tally.ops++;
       tally.byCommand[name] = (tally.byCommand[name] ?? 0) + 1;
       const output = result.output as { ConsumedCapacity?: Capacity | Capacity[] };

@@ -207,6 +207,9 @@ async function runtimeSections(): Promise<void> {
             { ops: round2(per(v.ops)), wru: round1(per(v.wru)), rru: round1(per(v.rru)) },
           ]),
       ),
+      dynamoFailedPerCase: Object.fromEntries(
+        Object.entries(e2e.ops.failed).map(([k, v]) => [k, round2(per(v))]),
+      ),
       lambda: lambdaDetail,
       notificationsPer1000Usd: {
         messagesPerCase: statusChanges,

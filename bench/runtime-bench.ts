@@ -375,6 +375,8 @@ async function openTasks(api: ApiClient, user: string, type: string, references:
  * decisions (reviewer approves, head approves from the regional budget, finance authorises and
  * records the settlement).
  */
+const s1 = (ms: number) => (ms / 1000).toFixed(1);
+
 export async function driveAidCases(
   runtime: Runtime,
   probe: Probe,
@@ -397,8 +399,16 @@ export async function driveAidCases(
     references.add(res.body.reference);
     caseIds.push(res.body.caseId);
   });
+  let requestsDone = performance.now();
   await settle(runtime);
-  options.log(`  e2e: ${options.cases} submitted, in review`);
+  const phaseLog = (what: string, from: number) => {
+    const now = performance.now();
+    options.log(
+      `  e2e: ${what} (requests ${s1(requestsDone - from)} s, then settled in ${s1(now - requestsDone)} s)`,
+    );
+    return now;
+  };
+  let phaseStart = phaseLog(`${options.cases} submitted, in review`, started);
   const steps: [user: string, type: string, decision: Record<string, unknown>][] = [
     ['reviewer', 'review', { outcome: 'approve' }],
     ['head', 'approve', { outcome: 'approve', fundingSource: 'regional_budget' }],
@@ -414,8 +424,9 @@ export async function driveAidCases(
       const res = await api.as(user, 'POST', `/v1/tasks/${task.taskId}/decision`, decision);
       if (res.status !== 200) throw new Error(`${type} decision: ${res.status} ${JSON.stringify(res.body)}`);
     });
+    requestsDone = performance.now();
     await settle(runtime);
-    options.log(`  e2e: ${type} decided on ${tasks.length} cases`);
+    phaseStart = phaseLog(`${type} decided on ${tasks.length} cases`, phaseStart);
   }
   // The workflow ends at the settlement ("Create the disbursement" waits for it): finance records
   // every payment as paid, as the bank's statement would say.
@@ -428,8 +439,9 @@ export async function driveAidCases(
     const res = await api.as('finance', 'POST', path, { status: 'paid' });
     if (res.status !== 200) throw new Error(`settlement: ${res.status} ${JSON.stringify(res.body)}`);
   });
+  requestsDone = performance.now();
   await settle(runtime);
-  options.log(`  e2e: ${payments.length} payments settled`);
+  phaseLog(`${payments.length} payments settled`, phaseStart);
   const seconds = (performance.now() - started) / 1000;
   const used = probe.since(mark);
   const machineArn = runtime.stateMachineArns.AidApplication ?? '';
