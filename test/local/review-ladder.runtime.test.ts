@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { demoBudgets } from '../../local/seed.js';
 import { ApiClient, sampleApplication } from '../support/api-client.js';
 
 interface Receipt {
@@ -40,6 +41,35 @@ describe('the review ladder on the embedded runtime', () => {
     await runtime?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
+
+  /**
+   * Moves the runtime's clock by whole days. When that crosses into a new year, the office gives
+   * the new year its budget lines first, as an administrator would at the year's turn: money is
+   * reserved from the line of the year of approval, and without one an approved case waits for
+   * funds (which these tests do not exercise). Run in December, two moves of 15 days cross it.
+   */
+  async function moveClock(days: number) {
+    const before = new Date(Date.now() + (await clockOffsetMs())).getUTCFullYear();
+    const moved = await api.request<{ now: string }>('POST', '/local/clock', { body: { advanceDays: days } });
+    const year = new Date(moved.body.now).getUTCFullYear();
+    if (year !== before) {
+      for (const [source, minor] of Object.entries(demoBudgets)) {
+        const res = await api.as('admin', 'PUT', `/v1/budgets/${source}/${year}`, {
+          allocated: { currency: 'RUB', minor },
+        });
+        if (res.status !== 200)
+          throw new Error(`budget ${source} ${year}: ${res.status} ${JSON.stringify(res.body)}`);
+      }
+    }
+    return moved;
+  }
+
+  async function clockOffsetMs(): Promise<number> {
+    const res = await api.request<{ offsetDays: number }>('POST', '/local/clock', {
+      body: { advanceDays: 0 },
+    });
+    return res.body.offsetDays * 86_400_000;
+  }
 
   /** A new applicant each time: cash aid is limited to once a year per person. */
   async function apply(minor: number): Promise<Receipt> {
@@ -231,7 +261,7 @@ describe('the review ladder on the embedded runtime', () => {
 
     it('gives a reviewer a close_unanswered_request task once the deadline has passed', async () => {
       expect(await taskOf('reviewer', receipt.reference, 'close_unanswered_request')).toBeUndefined();
-      const moved = await api.request('POST', '/local/clock', { body: { advanceDays: 15 } });
+      const moved = await moveClock(15);
       expect(moved.status).toBe(200);
       await runtime.settle();
       const closing = await expectTask('reviewer', receipt.reference, 'close_unanswered_request');
@@ -260,7 +290,7 @@ describe('the review ladder on the embedded runtime', () => {
       const other = await apply(300_000);
       const review = await expectTask('reviewer', other.reference, 'review');
       await decide('reviewer', review?.taskId, { outcome: 'request_info', comment: 'Нужна справка.' });
-      await api.request('POST', '/local/clock', { body: { advanceDays: 15 } });
+      await moveClock(15);
       await runtime.settle();
       const closing = await expectTask('reviewer2', other.reference, 'close_unanswered_request');
       const res = await decide('reviewer2', closing?.taskId, {
