@@ -21,27 +21,27 @@ export function emptyTally(): OpTally {
   return { ops: 0, byCommand: {}, wru: 0, rru: 0, unreported: 0, byCaller: {}, failed: {} };
 }
 
-export function diffTally(after: OpTally, before: OpTally): OpTally {
-  const byCommand: Record<string, number> = {};
-  for (const [name, n] of Object.entries(after.byCommand)) {
-    const d = n - (before.byCommand[name] ?? 0);
-    if (d) byCommand[name] = d;
+/** The counts that grew between two snapshots, by how much. */
+function diffCounts(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  const grown: Record<string, number> = {};
+  for (const [name, n] of Object.entries(after)) {
+    const d = n - (before[name] ?? 0);
+    if (d) grown[name] = d;
   }
+  return grown;
+}
+
+export function diffTally(after: OpTally, before: OpTally): OpTally {
   const byCaller: OpTally['byCaller'] = {};
   for (const [name, v] of Object.entries(after.byCaller)) {
     const b = before.byCaller[name] ?? { ops: 0, wru: 0, rru: 0 };
     if (v.ops - b.ops) byCaller[name] = { ops: v.ops - b.ops, wru: v.wru - b.wru, rru: v.rru - b.rru };
   }
-  const failed: Record<string, number> = {};
-  for (const [name, n] of Object.entries(after.failed)) {
-    const d = n - (before.failed[name] ?? 0);
-    if (d) failed[name] = d;
-  }
   return {
     ops: after.ops - before.ops,
-    byCommand,
+    byCommand: diffCounts(after.byCommand, before.byCommand),
     byCaller,
-    failed,
+    failed: diffCounts(after.failed, before.failed),
     wru: after.wru - before.wru,
     rru: after.rru - before.rru,
     unreported: after.unreported - before.unreported,

@@ -371,12 +371,25 @@ async function openTasks(api: ApiClient, user: string, type: string, references:
 }
 
 /**
+ * Settles the runtime after a phase's requests and logs how long the requests took (since
+ * `startedAt`) and the workflows and streams after them; returns when the phase ended.
+ */
+async function settlePhase(runtime: Runtime, log: (line: string) => void, what: string, startedAt: number) {
+  const requestsDone = performance.now();
+  await settle(runtime);
+  const now = performance.now();
+  const seconds = (ms: number) => (ms / 1000).toFixed(1);
+  log(
+    `  e2e: ${what} (requests ${seconds(requestsDone - startedAt)} s, then settled in ${seconds(now - requestsDone)} s)`,
+  );
+  return now;
+}
+
+/**
  * N aid cases from submission to a paid disbursement through the public API, with scripted staff
  * decisions (reviewer approves, head approves from the regional budget, finance authorises and
  * records the settlement).
  */
-const s1 = (ms: number) => (ms / 1000).toFixed(1);
-
 export async function driveAidCases(
   runtime: Runtime,
   probe: Probe,
@@ -399,16 +412,7 @@ export async function driveAidCases(
     references.add(res.body.reference);
     caseIds.push(res.body.caseId);
   });
-  let requestsDone = performance.now();
-  await settle(runtime);
-  const phaseLog = (what: string, from: number) => {
-    const now = performance.now();
-    options.log(
-      `  e2e: ${what} (requests ${s1(requestsDone - from)} s, then settled in ${s1(now - requestsDone)} s)`,
-    );
-    return now;
-  };
-  let phaseStart = phaseLog(`${options.cases} submitted, in review`, started);
+  let phaseStart = await settlePhase(runtime, options.log, `${options.cases} submitted, in review`, started);
   const steps: [user: string, type: string, decision: Record<string, unknown>][] = [
     ['reviewer', 'review', { outcome: 'approve' }],
     ['head', 'approve', { outcome: 'approve', fundingSource: 'regional_budget' }],
@@ -424,9 +428,12 @@ export async function driveAidCases(
       const res = await api.as(user, 'POST', `/v1/tasks/${task.taskId}/decision`, decision);
       if (res.status !== 200) throw new Error(`${type} decision: ${res.status} ${JSON.stringify(res.body)}`);
     });
-    requestsDone = performance.now();
-    await settle(runtime);
-    phaseStart = phaseLog(`${type} decided on ${tasks.length} cases`, phaseStart);
+    phaseStart = await settlePhase(
+      runtime,
+      options.log,
+      `${type} decided on ${tasks.length} cases`,
+      phaseStart,
+    );
   }
   // The workflow ends at the settlement ("Create the disbursement" waits for it): finance records
   // every payment as paid, as the bank's statement would say.
@@ -439,9 +446,7 @@ export async function driveAidCases(
     const res = await api.as('finance', 'POST', path, { status: 'paid' });
     if (res.status !== 200) throw new Error(`settlement: ${res.status} ${JSON.stringify(res.body)}`);
   });
-  requestsDone = performance.now();
-  await settle(runtime);
-  phaseLog(`${payments.length} payments settled`, phaseStart);
+  await settlePhase(runtime, options.log, `${payments.length} payments settled`, phaseStart);
   const seconds = (performance.now() - started) / 1000;
   const used = probe.since(mark);
   const machineArn = runtime.stateMachineArns.AidApplication ?? '';
