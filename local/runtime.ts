@@ -25,6 +25,7 @@ import {
   localRegion,
   startDynamoDbLocal,
 } from './dynamodb-local.js';
+import { ForegroundFirst } from './foreground-first.js';
 import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
 import { LocalIssuer, localClientId } from './local-issuer.js';
@@ -63,6 +64,8 @@ export interface Runtime {
   readonly engine: LocalStepFunctions;
   readonly stateMachineArns: Record<string, string>;
   readonly host: FunctionHost;
+  /** People's requests first: background invocations yield while one is in flight. */
+  readonly priority: ForegroundFirst;
   readonly seeded: boolean;
   readonly readyMs: number;
   /** Waits until streams are drained and every workflow is finished or waiting on a person. */
@@ -124,6 +127,10 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   try {
     const host = new FunctionHost(root, localRegion);
     const warming = host.warm();
+    // Every invocation goes through the priority rule: HTTP routes as foreground, the rest behind.
+    const priority = new ForegroundFirst();
+    const inBackground = (name: string, event: unknown) =>
+      priority.background(() => host.invoke(name, event));
     const client = new DynamoDBClient({
       endpoint: dynamoEndpoint,
       region: localRegion,
@@ -134,7 +141,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const journal = new DynamoJournal(doc, runtimeTableName);
     const engine = new LocalStepFunctions({
       journal,
-      invokeFunction: (fn, payload) => host.invoke(fn, payload),
+      invokeFunction: inBackground,
       now: () => clock.now(),
       region: localRegion,
       accountId: localAccountId,
@@ -162,7 +169,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const localQueues = await startLocalQueues({
       region: localRegion,
       accountId: localAccountId,
-      consume: (queue, event) => host.invoke(consumerOf(queue).name, event),
+      consume: (queue, event) => inBackground(consumerOf(queue).name, event),
       log: (line) => log(`[queue] ${line}`),
     });
     cleanups.push(() => localQueues.stop());
@@ -198,7 +205,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       // Every stream function of the registry (the workflow outbox, the notifier), in turn.
       handler: fanOut(
         functions.filter((f) => f.trigger === 'stream').map((f) => f.name),
-        (name, event) => host.invoke(name, event),
+        inBackground,
         { shards: localStreamShards, batchSize: streamConsumerSettings.batchSize },
       ),
       checkpointFile: resolve(dataDir, 'stream-checkpoint.json'),
@@ -232,7 +239,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       scheduling ??= (async () => {
         const results: Record<string, unknown> = {};
         for (const spec of functions.filter((f) => f.trigger === 'schedule')) {
-          results[spec.name] = await host.invoke(spec.name, {
+          results[spec.name] = await inBackground(spec.name, {
             source: 'aws.events',
             'detail-type': 'Scheduled Event',
             time: clock.nowIso(),
@@ -248,7 +255,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     let ready = false;
     const httpServer = createLocalHttpServer({
       routes,
-      invoke: async (fn, event) => (await host.invoke(fn, event)) as object,
+      invoke: async (fn, event) => (await priority.foreground(() => host.invoke(fn, event))) as object,
       issuer,
       directory: dynamoStaffDirectory(doc, runtimeTableName),
       healthy: () => ready,
@@ -336,6 +343,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       engine,
       stateMachineArns,
       host,
+      priority,
       seeded,
       readyMs: Date.now() - started,
       async settle() {
