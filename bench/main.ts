@@ -75,7 +75,20 @@ async function runtimeSections(): Promise<void> {
   let runtime: Runtime | undefined;
   try {
     log('starting the embedded runtime');
-    runtime = await startRuntime({ port: 0, dataDir, timerIntervalMs: 600_000 });
+    runtime = await startRuntime({
+      port: 0,
+      dataDir,
+      timerIntervalMs: 600_000,
+      // Only to compare settings of the people-first rule (local/foreground-first.ts).
+      priority: {
+        ...(process.env.BENCH_BACKGROUND_WHILE_BUSY
+          ? { backgroundWhileBusy: envInt('BENCH_BACKGROUND_WHILE_BUSY', 1) }
+          : {}),
+        ...(process.env.BENCH_BACKGROUND_MAX_WAIT_MS
+          ? { maxWaitMs: envInt('BENCH_BACKGROUND_MAX_WAIT_MS', 1000) }
+          : {}),
+      },
+    });
     const probe = new Probe(runtime);
 
     if (!skip.has('intake')) {
@@ -94,7 +107,7 @@ async function runtimeSections(): Promise<void> {
           intakeRequests: {
             p50Ratio: round2(m.intakeRequests.p50 / m.bare.p50),
             p99Ratio: round2(m.intakeRequests.p99 / m.bare.p99),
-            what: 'TransactWrite (case with its index keys, open-application lock, audit event, idempotency record) + UpdateItem (counter) on 1 in 6',
+            what: 'TransactWrite (case with its index keys and request hash, open-application lock, audit event) + UpdateItem (counter) on 1 in 6',
           },
         },
         // The route with the workflows of its own round held back until the round is over, ÷ the

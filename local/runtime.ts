@@ -25,7 +25,7 @@ import {
   localRegion,
   startDynamoDbLocal,
 } from './dynamodb-local.js';
-import { ForegroundFirst } from './foreground-first.js';
+import { ForegroundFirst, type ForegroundFirstOptions } from './foreground-first.js';
 import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
 import { LocalIssuer, localClientId } from './local-issuer.js';
@@ -54,6 +54,8 @@ export interface RuntimeOptions {
   readonly log?: (line: string) => void;
   /** How often callback deadlines are checked against the clock. */
   readonly timerIntervalMs?: number;
+  /** The people-first rule's settings (foreground-first.ts); its defaults otherwise. */
+  readonly priority?: Partial<ForegroundFirstOptions>;
 }
 
 export interface Runtime {
@@ -128,7 +130,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const host = new FunctionHost(root, localRegion);
     const warming = host.warm();
     // Every invocation goes through the priority rule: HTTP routes as foreground, the rest behind.
-    const priority = new ForegroundFirst();
+    const priority = new ForegroundFirst(options.priority);
     const inBackground = (name: string, event: unknown) =>
       priority.background(() => host.invoke(name, event));
     const client = new DynamoDBClient({

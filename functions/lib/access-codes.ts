@@ -14,7 +14,22 @@ const alphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** 16 symbols × 5 bits = 80 bits of entropy, shown as four groups: 7K3M-Q9TX-2HCW-R8DN. */
 export function newAccessCode(): string {
-  const bytes = randomBytes(10);
+  return accessCodeOf(randomBytes(10));
+}
+
+/**
+ * The access code of the case an Idempotency-Key creates: 80 bits of an HMAC keyed with the pepper,
+ * so a retry with the key is answered with the same code while nothing that reveals it is stored,
+ * and nobody without the pepper can compute it from the key.
+ */
+export function accessCodeForKey(scope: string, idempotencyKey: string): string {
+  const mac = createHmac('sha256', config().ACCESS_CODE_PEPPER)
+    .update(`access-code:${scope}:${idempotencyKey}`)
+    .digest();
+  return accessCodeOf(mac.subarray(0, 10));
+}
+
+function accessCodeOf(bytes: Uint8Array): string {
   let bits = 0n;
   for (const b of bytes) bits = (bits << 8n) | BigInt(b);
   let out = '';

@@ -10,7 +10,7 @@
  * | 2 | case by reference (applicant status page)      | GSI1 gsi1pk = REF#<reference>                              |
  * | 3 | cases by kind + status, newest first           | GSI2 gsi2pk = CASES#<kind>#<status>, gsi2sk = submittedAt   |
  * | 4 | next reference number for a kind and year      | pk = COUNTER#<kind>#<year>, sk = COUNTER (atomic ADD)      |
- * | 5 | idempotent intake                              | pk = IDEMPOTENCY#<key>, sk = IDEMPOTENCY (TTL'd)           |
+ * | 5 | idempotent intake                              | appeals: pk = IDEMPOTENCY#<key>, sk = IDEMPOTENCY (TTL'd); aid: the case itself, caseId = keyed hash of the key (pattern 1) |
  * | 6 | task by id                                     | pk = TASK#<taskId>, sk = TASK                              |
  * | 7 | open tasks for a role, oldest first            | GSI2 gsi2pk = OPEN_TASKS#<role>, gsi2sk = createdAt#taskId (removed when decided) |
  * | 8 | tasks of a case                                | GSI1 gsi1pk = CASE_TASKS#<caseId>, gsi1sk = createdAt       |

@@ -3,16 +3,16 @@ import type { AidApplication } from '../../domain/aid-application.js';
 import { genesisHead } from '../../domain/audit-chain.js';
 import { canonicalJson, ruleSetHash } from '../../domain/canonical-json.js';
 import { formatReference } from '../../domain/reference.js';
-import { hashAccessCode, newAccessCode, personKey, sha256 } from '../lib/access-codes.js';
+import { accessCodeForKey, hashAccessCode, newAccessCode, personKey, sha256 } from '../lib/access-codes.js';
 
 import { tableName } from '../lib/clients.js';
 import { ConflictError, TransientError, ValidationError } from '../lib/errors.js';
 import { countMetric } from '../lib/metrics.js';
 import { type AuditEventInput, auditPut, chainAuditEvent } from '../lib/store/audit.js';
 import { cachedRuleSetInForce } from '../lib/store/catalogue.js';
-import { idempotencyPut, replayReceipt } from '../lib/store/idempotency.js';
+import { caseIdForKey, replayWindowSeconds } from '../lib/store/idempotency.js';
 import { keys } from '../lib/store/keys.js';
-import { getItem } from '../lib/store/reads.js';
+import { getCase, getItem } from '../lib/store/reads.js';
 import type { AidCaseRecord, OpenApplicationRecord } from '../lib/store/records.js';
 import { takeReferenceNumber } from '../lib/store/reference-blocks.js';
 import { transact } from '../lib/store/transactions.js';
@@ -24,20 +24,47 @@ export interface SubmissionReceipt {
   readonly status: 'submitted';
 }
 
-type PublicReceipt = Omit<SubmissionReceipt, 'accessCode'>;
+/** Keeps the case ids and access codes of aid applications apart from any other request's. */
+const keyScope = 'aid-application';
 
-function replay(idempotencyKey: string, requestHash: string): Promise<SubmissionReceipt | undefined> {
-  return replayReceipt<PublicReceipt>(
-    idempotencyKey,
-    requestHash,
-    'This Idempotency-Key was already used with a different application. Use a new key for a new application.',
-  );
+/**
+ * The answer to a retry: the first receipt, while the key is within its replay window; 409 for
+ * another application under the same key, or for the key used again after the window.
+ */
+async function replay(
+  caseId: string,
+  idempotencyKey: string,
+  requestHash: string,
+  now: Date,
+): Promise<SubmissionReceipt | undefined> {
+  const earlier = await getCase(caseId);
+  if (!earlier) return undefined;
+  if (earlier.requestHash !== requestHash) {
+    throw new ConflictError(
+      'This Idempotency-Key was already used with a different application. Use a new key for a new application.',
+    );
+  }
+  if (now.getTime() - Date.parse(earlier.submittedAt) > replayWindowSeconds * 1000) {
+    throw new ConflictError(
+      `This Idempotency-Key was used for ${earlier.reference} more than a day ago. Follow that case on the status page, or use a new key for a new application.`,
+      { existingReference: earlier.reference },
+    );
+  }
+  return {
+    caseId,
+    reference: earlier.reference,
+    status: 'submitted',
+    accessCode: accessCodeForKey(keyScope, idempotencyKey),
+  };
 }
 
 /**
  * Accepts an application: one numbered case, stored with its pinned rule set, in one
- * transaction with its audit event and (when a key is given) its idempotency record. The
- * workflow is started from the case's stream record, so an acknowledged case always gets one.
+ * transaction with its audit event and the person's open-application lock. With an
+ * Idempotency-Key the case id and the access code are derived from the key, so the case's own
+ * conditional put detects a retry (no idempotency record beside it) and the retry is answered with
+ * the same receipt. The workflow is started from the case's stream record, so an acknowledged
+ * case always gets one.
  */
 export async function submitAidApplication(input: {
   application: AidApplication;
@@ -46,8 +73,8 @@ export async function submitAidApplication(input: {
 }): Promise<SubmissionReceipt> {
   const { application, idempotencyKey, now } = input;
   const requestHash = sha256(canonicalJson(application));
-  // No replay check before writing (issue 7): the idempotency record's put in the transaction
-  // below fails for a key already used, and the cancellation is answered with the stored receipt.
+  // No replay check before writing (issue 7): the case's put in the transaction below fails for a
+  // key already used (its id is the key's), and the cancellation is answered from the stored case.
   // A retry then costs a reference number (a gap), never a second case.
   const at = now.toISOString();
   const ruleSet = await cachedRuleSetInForce(application.aidType, at.slice(0, 10));
@@ -59,8 +86,8 @@ export async function submitAidApplication(input: {
 
   const year = now.getUTCFullYear();
   const reference = formatReference('AID', year, await takeReferenceNumber('AID', year));
-  const caseId = randomUUID();
-  const accessCode = newAccessCode();
+  const caseId = idempotencyKey ? caseIdForKey(keyScope, idempotencyKey) : randomUUID();
+  const accessCode = idempotencyKey ? accessCodeForKey(keyScope, idempotencyKey) : newAccessCode();
   const table = tableName();
   const person = personKey(application.applicant);
 
@@ -100,14 +127,13 @@ export async function submitAidApplication(input: {
     personKey: person,
     holdsOpenApplication: true,
     accessCodeHash: await hashAccessCode(accessCode, caseId),
+    ...(idempotencyKey ? { requestHash } : {}),
     ruleSet: pinned,
     deciders: [],
     timeline: [{ at, status: 'submitted' }],
     auditSeq: firstLink.seq,
     auditHash: firstLink.hash,
   };
-  const receipt: PublicReceipt = { caseId, reference, status: 'submitted' };
-
   const items = [
     { Put: { TableName: table, Item: record, ConditionExpression: 'attribute_not_exists(pk)' } },
     // One open application per person and aid type: a second one is refused with the first's
@@ -127,25 +153,14 @@ export async function submitAidApplication(input: {
       },
     },
     auditPut(table, submitted, firstLink),
-    ...(idempotencyKey
-      ? [
-          idempotencyPut(table, {
-            idempotencyKey,
-            requestHash,
-            response: receipt,
-            secret: accessCode,
-            nowSeconds: Math.floor(now.getTime() / 1000),
-          }),
-        ]
-      : []),
   ];
-  const lockIndex = 1;
+  const [caseIndex, lockIndex] = [0, 1];
   const outcome = await transact(items);
   if (!outcome.ok) {
     // The key was used before (a retry), or by a concurrent request that won: its answer first, so
     // a retry still gets its 201 (its case holds the lock as well).
-    if (idempotencyKey && outcome.reasons[items.length - 1] === 'ConditionalCheckFailed') {
-      const earlier = await replay(idempotencyKey, requestHash);
+    if (idempotencyKey && outcome.reasons[caseIndex] === 'ConditionalCheckFailed') {
+      const earlier = await replay(caseId, idempotencyKey, requestHash, now);
       if (earlier) return earlier;
     }
     if (outcome.reasons[lockIndex] === 'ConditionalCheckFailed') {
@@ -154,7 +169,7 @@ export async function submitAidApplication(input: {
     throw new TransientError(`submission transaction cancelled: ${outcome.reasons.join(',')}`);
   }
   countMetric('AidApplicationsSubmitted');
-  return { ...receipt, accessCode };
+  return { caseId, reference, status: 'submitted', accessCode };
 }
 
 /** 409 naming the open case, so the applicant can follow it instead of applying twice. */

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { sha256 } from '../access-codes.js';
 import { config } from '../config.js';
 import { ConflictError } from '../errors.js';
@@ -6,7 +6,25 @@ import { keys } from './keys.js';
 import { getItem } from './reads.js';
 
 /** How long a retry with the same Idempotency-Key gets the original answer. */
-const retentionSeconds = 24 * 60 * 60;
+export const replayWindowSeconds = 24 * 60 * 60;
+
+/**
+ * The id of the case an Idempotency-Key creates (aid applications): a keyed hash of the key, laid
+ * out as a UUID (version 8, RFC 9562), so the case's own `attribute_not_exists` put detects a
+ * retry and no idempotency record is written beside it. Keyed with the pepper: the key cannot be
+ * recovered from the id, nor the id computed from a guessed key. `scope` keeps the ids of one kind
+ * of request apart from another's.
+ */
+export function caseIdForKey(scope: string, idempotencyKey: string): string {
+  const mac = createHmac('sha256', config().ACCESS_CODE_PEPPER)
+    .update(`case-id:${scope}:${idempotencyKey}`)
+    .digest()
+    .subarray(0, 16);
+  mac.writeUInt8((mac.readUInt8(6) & 0x0f) | 0x80, 6);
+  mac.writeUInt8((mac.readUInt8(8) & 0x3f) | 0x80, 8);
+  const hex = mac.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export interface StoredResponse<T> {
   readonly requestHash: string;
@@ -76,7 +94,7 @@ export function idempotencyPut(
         requestHash: input.requestHash,
         response: input.response,
         sealedSecret: seal(input.idempotencyKey, input.secret),
-        expiresAt: input.nowSeconds + retentionSeconds,
+        expiresAt: input.nowSeconds + replayWindowSeconds,
       },
       ConditionExpression: 'attribute_not_exists(pk)',
     },

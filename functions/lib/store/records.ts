@@ -61,6 +61,12 @@ export interface AidCaseRecord {
    */
   readonly holdsOpenApplication?: boolean;
   readonly accessCodeHash: string;
+  /**
+   * Set when the application came with an Idempotency-Key (its case id is derived from the key):
+   * the hash of the application as sent, so a retry is told from another application under the
+   * same key.
+   */
+  readonly requestHash?: string;
   readonly ruleSet: { readonly id: string; readonly version: number; readonly hash: string };
   /** The verdict and each rule's reason in the applicant's language (all four: eligibility-records.ts). */
   readonly eligibility?: CaseEligibility;

@@ -1,16 +1,19 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { AidApplication } from '../../../domain/aid-application.js';
-import { personKey } from '../../../functions/lib/access-codes.js';
+import { personKey, verifyAccessCode } from '../../../functions/lib/access-codes.js';
 import { dynamo } from '../../../functions/lib/clients.js';
 import { ConflictError } from '../../../functions/lib/errors.js';
+import { replayWindowSeconds } from '../../../functions/lib/store/idempotency.js';
 import { caseIdsOfPerson } from '../../../functions/lib/store/person-cases.js';
+import { getCase } from '../../../functions/lib/store/reads.js';
 import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
 import { distinctApplication } from '../../support/api-client.js';
 import { recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
-/** Intake without a replay check before writing: the transaction's idempotency put detects a retry. */
+/** Intake without a replay check before writing: the case's own put (its id is the key's) detects a retry. */
 describe('submitting an aid application', () => {
   let table: TestTable;
   let requests: string[] = [];
@@ -41,7 +44,7 @@ describe('submitting an aid application', () => {
     expect(requests.filter((r) => r === 'UpdateItemCommand').length).toBeLessThanOrEqual(1);
   });
 
-  it('indexes the case under its person with no item of its own: beside it only the lock, the audit event and the key', async () => {
+  it('indexes the case under its person with no item of its own: beside it only the lock and the audit event', async () => {
     // Arrange
     const body = application();
     const key = crypto.randomUUID();
@@ -53,18 +56,9 @@ describe('submitting an aid application', () => {
     const person = personKey(body.applicant);
     expect(await caseIdsOfPerson(person, body.aidType)).toEqual([receipt.caseId]);
     const { Items } = await table.doc.send(new ScanCommand({ TableName: table.tableName }));
-    const written = (Items ?? []).filter(
-      (i) =>
-        i.caseId === receipt.caseId ||
-        i.pk === `PERSON#${person}` ||
-        (i.type === 'Idempotency' && (i.response as { caseId?: string }).caseId === receipt.caseId),
-    );
-    expect(written.map((i) => i.type).sort()).toEqual([
-      'AidCase',
-      'AuditEvent',
-      'Idempotency',
-      'OpenApplication',
-    ]);
+    const written = (Items ?? []).filter((i) => i.caseId === receipt.caseId || i.pk === `PERSON#${person}`);
+    expect(written.map((i) => i.type).sort()).toEqual(['AidCase', 'AuditEvent', 'OpenApplication']);
+    expect(await itemsOfType('Idempotency')).toEqual([]);
   });
 
   it('answers a retry with the same key with the first receipt, access code included, and stores one case', async () => {
@@ -119,5 +113,64 @@ describe('submitting an aid application', () => {
     // Assert
     await expect(reuse).rejects.toBeInstanceOf(ConflictError);
     expect((await itemsOfType('AidCase')).length).toBe(casesBefore);
+  });
+
+  it('gives the retry an access code that opens the case, though no code is stored', async () => {
+    // Arrange
+    const key = crypto.randomUUID();
+    const body = application();
+    const first = await submitAidApplication({ application: body, idempotencyKey: key, now });
+
+    // Act
+    const retry = await submitAidApplication({
+      application: structuredClone(body),
+      idempotencyKey: key,
+      now,
+    });
+
+    // Assert
+    const stored = await getCase(first.caseId);
+    expect(stored && (await verifyAccessCode(retry.accessCode, retry.caseId, stored.accessCodeHash))).toBe(
+      true,
+    );
+    expect(JSON.stringify(stored)).not.toContain(retry.accessCode);
+  });
+
+  it('refuses the key after its replay window with 409 naming the case, and never stores a second case for it', async () => {
+    // Arrange
+    const key = crypto.randomUUID();
+    const body = application();
+    const first = await submitAidApplication({ application: body, idempotencyKey: key, now });
+    const casesBefore = (await itemsOfType('AidCase')).length;
+    const later = new Date(now.getTime() + (replayWindowSeconds + 60) * 1000);
+
+    // Act
+    const reuse = submitAidApplication({
+      application: structuredClone(body),
+      idempotencyKey: key,
+      now: later,
+    });
+
+    // Assert
+    await expect(reuse).rejects.toMatchObject({
+      name: 'ConflictError',
+      extra: { existingReference: first.reference },
+    });
+    expect((await itemsOfType('AidCase')).length).toBe(casesBefore);
+  });
+
+  it('names each key its own case, an id no key can be read back from, and one at random without a key', async () => {
+    // Arrange
+    const [keyA, keyB] = [crypto.randomUUID(), crypto.randomUUID()];
+
+    // Act
+    const a = await submitAidApplication({ application: application(), idempotencyKey: keyA, now });
+    const b = await submitAidApplication({ application: application(), idempotencyKey: keyB, now });
+    const keyless = await submitAidApplication({ application: application(), now });
+
+    // Assert
+    for (const receipt of [a, b, keyless]) expect(z.uuid().safeParse(receipt.caseId).success).toBe(true);
+    expect(new Set([a.caseId, b.caseId, keyless.caseId, keyA, keyB]).size).toBe(5);
+    expect(new Set([a.accessCode, b.accessCode, keyless.accessCode]).size).toBe(3);
   });
 });
