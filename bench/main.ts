@@ -117,6 +117,9 @@ async function runtimeSections(): Promise<void> {
           p99Ratio: round2(m.intakeWithoutWorkflows.p99 / m.bare.p99),
           intakeMs: { p50: round1(m.intakeWithoutWorkflows.p50), p99: round1(m.intakeWithoutWorkflows.p99) },
         },
+        // CPU per request during each kind's rounds: this process (runtime and bench clients) and
+        // DynamoDB Local's JVM. Where the machine is saturated, the latency ratio follows it.
+        cpuPerRequest: m.cpuPerRequest,
       };
     }
 

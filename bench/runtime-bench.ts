@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
@@ -147,6 +148,44 @@ function caseSizedItem(i: number): Record<string, unknown> {
   };
 }
 
+/** CPU time in ms: this process (the runtime's Node side and the bench's clients) and the JVM's. */
+function cpuNow(runtime: Runtime): { node: number; jvm: number } {
+  const own = process.cpuUsage();
+  let jvm = Number.NaN;
+  try {
+    // /proc/<pid>/stat: utime and stime are fields 14 and 15, in clock ticks (100 per second on Linux).
+    const fields = readFileSync(`/proc/${runtime.dynamoPid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    jvm = (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    // Not Linux, or no JVM: the JVM's share is unknown (NaN, written as null).
+  }
+  return { node: (own.user + own.system) / 1000, jvm };
+}
+
+/** Sums both processes' CPU over measured runs of requests, to give it per request. */
+class CpuTally {
+  private node = 0;
+  private jvm = 0;
+  private requests = 0;
+
+  constructor(private readonly runtime: Runtime) {}
+
+  async measure(work: () => Promise<number[]>): Promise<number[]> {
+    const before = cpuNow(this.runtime);
+    const durations = await work();
+    const after = cpuNow(this.runtime);
+    this.node += after.node - before.node;
+    this.jvm += after.jvm - before.jvm;
+    this.requests += durations.length;
+    return durations;
+  }
+
+  perRequest(): { nodeMs: number | null; jvmMs: number | null } {
+    const per = (ms: number) => (Number.isFinite(ms) ? Math.round((ms / this.requests) * 100) / 100 : null);
+    return { nodeMs: per(this.node), jvmMs: per(this.jvm) };
+  }
+}
+
 export interface LatencyFigures {
   readonly p50: number;
   readonly p99: number;
@@ -238,25 +277,45 @@ export async function measureIntake(
       }),
     );
   };
-  // Warm both paths (JIT, connection pools, the handler's lazily created clients).
-  await runConcurrently(32, options.concurrency, post);
-  await runConcurrently(64, options.concurrency, put);
-  await settle(runtime);
+  // Warm all three paths (connection pools, the handler's lazily created clients, and above all
+  // DynamoDB Local's JIT) before measuring. Its C2 compiler works for tens of seconds on one of the
+  // machine's two cores and settles the bare PutItem's path long before the transaction's: the
+  // JVM's CPU per intake fell from 12.6–13.5 ms over the first 400 intakes to 5.5–6 ms after two
+  // thousand transactions, while a PutItem's was 2–3 ms throughout (docs/performance.md §13). With
+  // 32 warm-up intakes the first rounds measured the JIT as much as the design. The intake's own
+  // transaction (the design floor's requests) warms the same paths without starting workflows.
+  for (let i = 0; i < 10; i++) {
+    await runConcurrently(100, options.concurrency, put);
+    await runConcurrently(200, options.concurrency, intakeRequests);
+  }
+  for (let i = 0; i < 2; i++) {
+    await runConcurrently(100, options.concurrency, post);
+    await settle(runtime);
+  }
   const intake: number[] = [];
   const bareDurations: number[] = [];
   const floorDurations: number[] = [];
   const heldDurations: number[] = [];
+  // CPU per request of each kind, during its rounds only (a round's workflows settle after it).
+  const cpu = {
+    bare: new CpuTally(runtime),
+    floor: new CpuTally(runtime),
+    intake: new CpuTally(runtime),
+    held: new CpuTally(runtime),
+  };
+  const round = (n: number, work: (i: number) => Promise<void>) => () =>
+    runConcurrently(n, options.concurrency, work);
   for (let r = 0; r < options.rounds; r++) {
-    bareDurations.push(...(await runConcurrently(options.perRound, options.concurrency, put)));
-    floorDurations.push(...(await runConcurrently(options.perRound, options.concurrency, intakeRequests)));
-    intake.push(...(await runConcurrently(options.perRound, options.concurrency, post)));
+    bareDurations.push(...(await cpu.bare.measure(round(options.perRound, put))));
+    floorDurations.push(...(await cpu.floor.measure(round(options.perRound, intakeRequests))));
+    intake.push(...(await cpu.intake.measure(round(options.perRound, post))));
     // The submitted cases start workflows through the stream: let them finish before the next round,
     // so the background work of one round does not land in the other's measurement.
     await settle(runtime);
     // The same intake with the stream consumers held until the round is over: the route without
     // the workflows its own requests start, which in the round above share the machine with it.
     heldDurations.push(
-      ...(await holdingStreams(runtime, () => runConcurrently(options.perRound, options.concurrency, post))),
+      ...(await holdingStreams(runtime, () => cpu.held.measure(round(options.perRound, post)))),
     );
     await settle(runtime);
     options.log(`  intake round ${r + 1}/${options.rounds}`);
@@ -267,6 +326,12 @@ export async function measureIntake(
     bare: figures(bareDurations),
     intakeRequests: figures(floorDurations),
     intakeWithoutWorkflows: figures(heldDurations),
+    cpuPerRequest: {
+      barePutItem: cpu.bare.perRequest(),
+      intakeRequests: cpu.floor.perRequest(),
+      intake: cpu.intake.perRequest(),
+      intakeWithoutWorkflows: cpu.held.perRequest(),
+    },
   };
 }
 

