@@ -39,7 +39,8 @@ const docs: Record<
   }
 > = {
   'POST /v1/aid-applications': {
-    summary: 'Apply for aid (applicants; no sign-in). Optional Idempotency-Key header.',
+    summary:
+      'Apply for aid (applicants; no sign-in). Optional Idempotency-Key header: a retry with it within 24 hours gets the same 201 (access code included); another body, or the key again after 24 hours, gets 409.',
     body: aidApplicationSchema,
     success: 201,
     headers: ['Idempotency-Key'],
