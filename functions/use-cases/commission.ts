@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decidedOutcome, type Minutes, type RecordedVote, voteProblem } from '../../domain/commission.js';
 import type { Money } from '../../domain/money.js';
 import {
@@ -256,10 +256,12 @@ export async function recordCommissionVote(input: {
  * exist their outcome is returned.
  */
 export async function tallyCommission(caseId: string, now: Date): Promise<{ outcome: 'approve' | 'reject' }> {
-  const existing = await getItem<{ minutes: Minutes }>(keys.minutes(caseId));
-  if (existing) return { outcome: existing.minutes.outcome };
   const current = await getCase(caseId);
   if (!current) throw new PermanentStepError(`case ${caseId} not found`);
+  // Each decision round has its own minutes: a reconsideration is voted and minuted afresh.
+  const minutesKey = keys.minutes(caseId, current.reconsideration?.round ?? 0);
+  const existing = await getItem<{ minutes: Minutes }>(minutesKey);
+  if (existing) return { outcome: existing.minutes.outcome };
   const ladder = await approvalLadderInForce();
   const votes = current.commissionVotes ?? [];
   const outcome = decidedOutcome(votes, ladder.commission);
@@ -284,7 +286,7 @@ export async function tallyCommission(caseId: string, now: Date): Promise<{ outc
     {
       Put: {
         TableName: table,
-        Item: { ...keys.minutes(caseId), type: 'CommissionMinutes', caseId, minutes, createdAt: at },
+        Item: { ...minutesKey, type: 'CommissionMinutes', caseId, minutes, createdAt: at },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
@@ -307,16 +309,27 @@ export async function tallyCommission(caseId: string, now: Date): Promise<{ outc
     }),
   ]);
   if (!result.ok) {
-    const again = await getItem<{ minutes: Minutes }>(keys.minutes(caseId));
+    const again = await getItem<{ minutes: Minutes }>(minutesKey);
     if (again) return { outcome: again.minutes.outcome };
     throw new TransientError(`commission tally not recorded: ${result.reasons.join(',')}`);
   }
   return { outcome };
 }
 
-/** The stored minutes of a case's commission. */
+/** The latest stored minutes of a case's commission (of its last round the commission decided). */
 export async function minutesOf(caseId: string): Promise<Minutes> {
-  const stored = await getItem<{ minutes: Minutes }>(keys.minutes(caseId));
+  const { pk, sk } = keys.minutes(caseId);
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :minutes)',
+      ExpressionAttributeValues: { ':pk': pk, ':minutes': sk },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  const stored = Items?.[0] as { minutes: Minutes } | undefined;
   if (!stored)
     throw new NotFoundError('This case has no commission minutes (the commission has not decided it).');
   return stored.minutes;

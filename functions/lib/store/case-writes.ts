@@ -44,11 +44,16 @@ export function caseStatusChange(tableName: string, current: AidCaseRecord, chan
   ];
 }
 
-/** Reopening a closed case (domain/aid-lifecycle.ts `reopenings`): the same two writes. */
+/**
+ * Reopening a closed case (domain/aid-lifecycle.ts `reopenings`): the same two writes. The new
+ * round is decided afresh: the commission's votes and seats of the last round are cleared (they
+ * stay in that round's minutes and in the audit trail), or the tally would count them again.
+ */
 export function caseReopening(tableName: string, current: AidCaseRecord, change: Omit<StatusChange, 'to'>) {
   const to = reopenings[current.status];
   if (!to) throw new InvalidTransitionError(current.status, 'in_review');
-  return caseUpdate(tableName, current, change, to);
+  const afresh = { ...change, set: { ...(change.set ?? {}), commissionVotes: null, commissionTasks: null } };
+  return caseUpdate(tableName, current, afresh, to);
 }
 
 /** A change that keeps the status (a note, an eligibility result, a flag) but is still audited. */

@@ -21,7 +21,11 @@ export const keys = {
   audit: (caseId: string, seq: number) => ({ pk: `CASE#${caseId}`, sk: `${auditSkPrefix}${auditSk(seq)}` }),
   reservation: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'RESERVATION' }),
   responseWait: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'RESPONSE_WAIT' }),
-  minutes: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'MINUTES' }),
+  /** The commission's minutes of a decision round: the first has `MINUTES`, a reconsideration `MINUTES#R<nnn>`. */
+  minutes: (caseId: string, round = 0) => ({
+    pk: `CASE#${caseId}`,
+    sk: round > 0 ? `MINUTES#R${String(round).padStart(3, '0')}` : 'MINUTES',
+  }),
   waitlist: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'WAITLIST' }),
   /** The waitlist of a year in approval order (sparse: only waiting items carry it). */
   waitlistQueue: (year: number, approvedAt: string, caseId: string) => ({

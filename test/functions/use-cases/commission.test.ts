@@ -1,10 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tableName } from '../../../functions/lib/clients.js';
 import type { Principal } from '../../../functions/lib/http.js';
+import { systemActor } from '../../../functions/lib/store/audit.js';
+import { caseReopening } from '../../../functions/lib/store/case-writes.js';
 import { keys } from '../../../functions/lib/store/keys.js';
+import { getCase } from '../../../functions/lib/store/reads.js';
 import type { TaskRecord } from '../../../functions/lib/store/records.js';
-import { tallyCommission } from '../../../functions/use-cases/commission.js';
+import { transact } from '../../../functions/lib/store/transactions.js';
+import { minutesOf, tallyCommission } from '../../../functions/use-cases/commission.js';
 import { decideTask } from '../../../functions/use-cases/decide-task.js';
 import { openTask } from '../../../functions/use-cases/open-task.js';
 import type { TestTable } from '../../support/dynamodb.js';
@@ -180,6 +185,68 @@ describe('the commission and segregation of duties', () => {
     const decided = await caseItem(caseId);
     expect(decided.status).toBe('rejected');
     expect(decided.decision?.outcome).toBe('rejected');
+  });
+
+  it('votes a reconsidered case afresh: the rejected round counts for nothing, and each round keeps its minutes', async () => {
+    // Arrange: the commission rejects; the applicant's appeal reopens the case, which comes back.
+    const caseId = await caseAwaiting('awaiting_approval');
+    const [a, b] = await openVotes(caseId);
+    await vote(a ?? '', 'commission1', 'reject', 'Not in need.');
+    await vote(b ?? '', 'commission2', 'reject', 'Income above the line.');
+    await tallyCommission(caseId, now);
+    const rejected = await getCase(caseId);
+    if (!rejected) throw new Error('case gone');
+    const reopened = await transact(
+      caseReopening(tableName(), rejected, {
+        at: now.toISOString(),
+        actor: systemActor('ContestedDecision'),
+        action: 'case.reopened',
+        set: {
+          reconsideration: {
+            appealCaseId: 'x',
+            appealReference: 'APL-1',
+            requestedAt: now.toISOString(),
+            round: 1,
+          },
+          decision: null,
+        },
+      }),
+    );
+    expect(reopened.ok).toBe(true);
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.case(caseId),
+        UpdateExpression: 'SET #s = :s',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':s': 'awaiting_approval' },
+      }),
+    );
+
+    // Act: the second round's seats, decided by members who took no part in the first (segregation of duties).
+    const seats = [];
+    for (const seat of [1, 2, 3]) {
+      seats.push(
+        await openTask({ caseId, type: 'commission_vote', taskToken: `round2-${caseId}-${seat}`, seat, now }),
+      );
+    }
+    const opened = await Promise.all(seats.map((seat) => task(seat.taskId)));
+    await vote(seats[0]?.taskId ?? '', 'commission3', 'approve', 'The new bills show the need.');
+    const afterOne = await caseItem(caseId);
+    await vote(seats[1]?.taskId ?? '', 'commission4', 'approve', 'Agreed.');
+    const tally = await tallyCommission(caseId, now);
+
+    // Assert
+    expect(opened.map((t) => t.status)).toEqual(['open', 'open', 'open']);
+    expect(afterOne.status).toBe('awaiting_approval');
+    expect(afterOne.commissionVotes).toHaveLength(1);
+    expect(tally).toEqual({ outcome: 'approve' });
+    expect((await caseItem(caseId)).status).toBe('approved');
+    expect((await minutesOf(caseId)).outcome).toBe('approve');
+    const { Item: first } = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: keys.minutes(caseId), ConsistentRead: true }),
+    );
+    expect(first?.minutes).toMatchObject({ outcome: 'reject' });
   });
 
   it('refuses a dissenting vote without a comment, and records it with one', async () => {
