@@ -9,6 +9,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { defaultForegroundFirst } from '../local/foreground-first.js';
 import { type Runtime, startRuntime } from '../local/runtime.js';
 import { ApiClient } from '../test/support/api-client.js';
 import { type BundleFigure, measureBundles, round1, round2 } from './bundles.js';
@@ -81,12 +82,11 @@ async function runtimeSections(): Promise<void> {
       timerIntervalMs: 600_000,
       // Only to compare settings of the people-first rule (local/foreground-first.ts).
       priority: {
-        ...(process.env.BENCH_BACKGROUND_WHILE_BUSY
-          ? { backgroundWhileBusy: envInt('BENCH_BACKGROUND_WHILE_BUSY', 1) }
-          : {}),
-        ...(process.env.BENCH_BACKGROUND_MAX_WAIT_MS
-          ? { maxWaitMs: envInt('BENCH_BACKGROUND_MAX_WAIT_MS', 1000) }
-          : {}),
+        backgroundWhileBusy: envInt(
+          'BENCH_BACKGROUND_WHILE_BUSY',
+          defaultForegroundFirst.backgroundWhileBusy,
+        ),
+        maxWaitMs: envInt('BENCH_BACKGROUND_MAX_WAIT_MS', defaultForegroundFirst.maxWaitMs),
       },
     });
     const probe = new Probe(runtime);
@@ -120,6 +120,8 @@ async function runtimeSections(): Promise<void> {
         // CPU per request during each kind's rounds: this process (runtime and bench clients) and
         // DynamoDB Local's JVM. Where the machine is saturated, the latency ratio follows it.
         cpuPerRequest: m.cpuPerRequest,
+        // Background invocations the people-first rule held back so far, and their wait in all.
+        backgroundDelayed: { ...runtime.priority.stats, waitedMs: round1(runtime.priority.stats.waitedMs) },
       };
     }
 

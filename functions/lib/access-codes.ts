@@ -23,10 +23,12 @@ export function newAccessCode(): string {
  * and nobody without the pepper can compute it from the key.
  */
 export function accessCodeForKey(scope: string, idempotencyKey: string): string {
-  const mac = createHmac('sha256', config().ACCESS_CODE_PEPPER)
-    .update(`access-code:${scope}:${idempotencyKey}`)
-    .digest();
-  return accessCodeOf(mac.subarray(0, 10));
+  return accessCodeOf(pepperedMac(`access-code:${scope}:${idempotencyKey}`).subarray(0, 10));
+}
+
+/** HMAC-SHA256 keyed with the pepper (a secret outside the table): not reversible without it. */
+export function pepperedMac(text: string): Buffer {
+  return createHmac('sha256', config().ACCESS_CODE_PEPPER).update(text).digest();
 }
 
 function accessCodeOf(bytes: Uint8Array): string {
@@ -77,7 +79,7 @@ export function personKey(applicant: {
   const basis = applicant.nationalId
     ? `id:${applicant.nationalId.replace(/\s/g, '').toUpperCase()}`
     : `nb:${applicant.fullName.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()}|${applicant.birthDate}`;
-  return createHmac('sha256', config().ACCESS_CODE_PEPPER).update(basis).digest('base64url');
+  return pepperedMac(basis).toString('base64url');
 }
 
 export function sha256(text: string): string {

@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { decidedOutcome, type Minutes, type RecordedVote, voteProblem } from '../../domain/commission.js';
 import type { Money } from '../../domain/money.js';
 import {
@@ -19,7 +19,7 @@ import type { Principal } from '../lib/http.js';
 import { systemActor } from '../lib/store/audit.js';
 import { caseAnnotation, caseStatusChange } from '../lib/store/case-writes.js';
 import { keys } from '../lib/store/keys.js';
-import { getCase, getItem, getTask } from '../lib/store/reads.js';
+import { getCase, getItem, getTask, lastWithPrefix } from '../lib/store/reads.js';
 import type { AidCaseRecord, Decider, TaskDecision, TaskRecord } from '../lib/store/records.js';
 import { taskDecisionUpdate } from '../lib/store/task-writes.js';
 import { transact } from '../lib/store/transactions.js';
@@ -318,18 +318,9 @@ export async function tallyCommission(caseId: string, now: Date): Promise<{ outc
 
 /** The latest stored minutes of a case's commission (of its last round the commission decided). */
 export async function minutesOf(caseId: string): Promise<Minutes> {
+  // The first round's key is the prefix of every round's, and rounds sort in order (MINUTES#R001 …).
   const { pk, sk } = keys.minutes(caseId);
-  const { Items } = await dynamo().send(
-    new QueryCommand({
-      TableName: tableName(),
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :minutes)',
-      ExpressionAttributeValues: { ':pk': pk, ':minutes': sk },
-      ScanIndexForward: false,
-      Limit: 1,
-      ConsistentRead: true,
-    }),
-  );
-  const stored = Items?.[0] as { minutes: Minutes } | undefined;
+  const stored = await lastWithPrefix<{ minutes: Minutes }>(pk, sk);
   if (!stored)
     throw new NotFoundError('This case has no commission minutes (the commission has not decided it).');
   return stored.minutes;

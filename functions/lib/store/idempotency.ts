@@ -1,5 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { sha256 } from '../access-codes.js';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { pepperedMac, sha256 } from '../access-codes.js';
 import { config } from '../config.js';
 import { ConflictError } from '../errors.js';
 import { keys } from './keys.js';
@@ -16,10 +16,7 @@ export const replayWindowSeconds = 24 * 60 * 60;
  * of request apart from another's.
  */
 export function caseIdForKey(scope: string, idempotencyKey: string): string {
-  const mac = createHmac('sha256', config().ACCESS_CODE_PEPPER)
-    .update(`case-id:${scope}:${idempotencyKey}`)
-    .digest()
-    .subarray(0, 16);
+  const mac = pepperedMac(`case-id:${scope}:${idempotencyKey}`).subarray(0, 16);
   mac.writeUInt8((mac.readUInt8(6) & 0x0f) | 0x80, 6);
   mac.writeUInt8((mac.readUInt8(8) & 0x3f) | 0x80, 8);
   const hex = mac.toString('hex');

@@ -160,6 +160,21 @@ export async function queryPartition<T>(pk: string, skPrefix?: string): Promise<
   return items;
 }
 
+/** The last item of a partition whose sort key starts with a prefix (in sort-key order). */
+export async function lastWithPrefix<T>(pk: string, skPrefix: string): Promise<T | undefined> {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      ScanIndexForward: false,
+      Limit: 1,
+      ConsistentRead: true,
+    }),
+  );
+  return Items?.[0] as T | undefined;
+}
+
 export const budgetsOfYear = (year: number) => queryPartition<BudgetRecord>(`BUDGET#${year}`);
 
 /** The rule set in force for an aid type on a date: the latest effectiveFrom ≤ date, newest version. */

@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { type Appeal, type AppealApplicant, canBeAnswered } from '../../../domain/appeal.js';
 import { type AppealStatus, isAppealTerminal } from '../../../domain/appeal-lifecycle.js';
@@ -10,7 +10,7 @@ import { deadlinePolicy, dueDateFor } from '../../../domain/deadlines.js';
 import { can, explainDenial } from '../../../domain/permissions.js';
 import { formatReference } from '../../../domain/reference.js';
 import { retentionExpiry } from '../../../domain/retention.js';
-import { hashAccessCode, newAccessCode, personKey, sha256 } from '../../lib/access-codes.js';
+import { hashAccessCode, newAccessCode, pepperedMac, personKey, sha256 } from '../../lib/access-codes.js';
 import { dynamo, tableName } from '../../lib/clients.js';
 import { config } from '../../lib/config.js';
 import { ForbiddenError, TransientError, ValidationError } from '../../lib/errors.js';
@@ -57,7 +57,7 @@ export function appealPersonKey(applicant: AppealApplicant): string | undefined 
   const contact = applicant.email?.toLowerCase() ?? applicant.phone?.replace(/\D/g, '');
   if (!contact) return undefined;
   const basis = `nc:${name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()}|${contact}`;
-  return createHmac('sha256', config().ACCESS_CODE_PEPPER).update(basis).digest('base64url');
+  return pepperedMac(basis).toString('base64url');
 }
 
 async function earlierAppeals(person: string, topic: string, since: string) {
