@@ -11,6 +11,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { routes } from '../functions/http/routes.js';
 import { dynamo } from '../functions/lib/clients.js';
+import { withoutSdkLogFilter } from '../functions/lib/sdk-log-filter.js';
 import { type FunctionSpec, functions, stateMachines } from '../functions/registry.js';
 import { localCredentials, localRegion } from '../local/dynamodb-local.js';
 import { appTableName, type Runtime } from '../local/runtime.js';
@@ -108,14 +109,19 @@ function toLetters(n: number): string {
   return out;
 }
 
-/** A bare client on the same DynamoDB Local, without the handlers' code around it: the floor. */
+/**
+ * A bare client on the same DynamoDB Local, without the handlers' code around it: the floor. As
+ * lean as the handlers' client (no SDK log filter), so the floor is not flattered.
+ */
 export function bareClient(runtime: Runtime): DynamoDBDocumentClient {
   return DynamoDBDocumentClient.from(
-    new DynamoDBClient({
-      endpoint: runtime.dynamoEndpoint,
-      region: localRegion,
-      credentials: localCredentials,
-    }),
+    withoutSdkLogFilter(
+      new DynamoDBClient({
+        endpoint: runtime.dynamoEndpoint,
+        region: localRegion,
+        credentials: localCredentials,
+      }),
+    ),
     { marshallOptions: { removeUndefinedValues: true } },
   );
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -20,9 +20,22 @@ export interface StartOptions {
   readonly log?: (line: string) => void;
 }
 
-/** Credentials DynamoDB Local accepts; with -sharedDb every client sees the same tables. */
+/**
+ * DynamoDB Local keeps one database per access key and region (it runs without -sharedDb), each
+ * with its own SQLite writer thread, through which every request to that database passes. The
+ * application's tables, and the runtime's staff directory and mailbox, are in `localCredentials`'
+ * database; the local Step Functions engine's journal is in `journalCredentials`', so that its
+ * writes do not queue with the application's — as in AWS, where Step Functions' state takes
+ * nothing from the table's capacity. (One shared database: 4.19 aid cases/s end to end; the
+ * journal in its own: 4.86, docs/performance.md §14.)
+ */
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
+export const journalCredentials = { accessKeyId: 'localsfn', secretAccessKey: 'local' } as const;
 export const localRegion = 'eu-central-1';
+/** The one database file of the layout before the journal had its own (DynamoDB Local's -sharedDb). */
+const sharedDbFile = 'shared-local-instance.db';
+/** The file DynamoDB Local keeps `localCredentials`' tables in. */
+const localDbFile = `${localCredentials.accessKeyId}_${localRegion}.db`;
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
@@ -76,7 +89,12 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
     pidFile = join(path, 'dynamodb-local.pid');
     killStaleJvm(pidFile);
   }
-  const child: ChildProcess = spawn({ port, path, sharedDb: true, stdio: 'pipe' });
+  // A data folder from before the journal had its own database: its one file becomes the
+  // application's (the runtime then moves the journal's items out, local/journal-migration.ts).
+  if (path && existsSync(join(path, sharedDbFile)) && !existsSync(join(path, localDbFile))) {
+    renameSync(join(path, sharedDbFile), join(path, localDbFile));
+  }
+  const child: ChildProcess = spawn({ port, path, sharedDb: false, stdio: 'pipe' });
   if (pidFile && child.pid) writeFileSync(pidFile, String(child.pid));
   let exited = false;
   let output = '';

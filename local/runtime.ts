@@ -9,6 +9,7 @@ import { routes } from '../functions/http/routes.js';
 import { resetClientsForTests } from '../functions/lib/clients.js';
 import { clock } from '../functions/lib/clock.js';
 import { resetConfigForTests } from '../functions/lib/config.js';
+import { withoutSdkLogFilter } from '../functions/lib/sdk-log-filter.js';
 import { tableSpec } from '../functions/lib/table-spec.js';
 import {
   consumerOf,
@@ -21,6 +22,7 @@ import { webRoutes } from '../web/serve.js';
 import {
   type DynamoDbLocal,
   freePort,
+  journalCredentials,
   localCredentials,
   localRegion,
   startDynamoDbLocal,
@@ -28,6 +30,7 @@ import {
 import { ForegroundFirst, type ForegroundFirstOptions } from './foreground-first.js';
 import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
+import { moveJournalToOwnDatabase } from './journal-migration.js';
 import { LocalIssuer, localClientId } from './local-issuer.js';
 import { mailboxRoute } from './mailbox.js';
 import { type RuntimeInfo, runtimeInfoFile } from './runtime-info.js';
@@ -44,6 +47,8 @@ import { localTtlMarker, TtlEmulator } from './ttl-emulator.js';
 
 export const appTableName = 'aidflow';
 export const runtimeTableName = 'aidflow-local-runtime';
+/** The local Step Functions engine's journal, in the journal's database (journalCredentials). */
+export const journalTableName = 'aidflow-local-journal';
 
 export interface RuntimeOptions {
   readonly port: number;
@@ -135,14 +140,27 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const priority = new ForegroundFirst(options.priority);
     const inBackground = (name: string, event: unknown) =>
       priority.background(() => host.invoke(name, event));
-    const client = new DynamoDBClient({
-      endpoint: dynamoEndpoint,
-      region: localRegion,
-      credentials: localCredentials,
-    });
+    const client = withoutSdkLogFilter(
+      new DynamoDBClient({
+        endpoint: dynamoEndpoint,
+        region: localRegion,
+        credentials: localCredentials,
+      }),
+    );
     const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    // The engine's journal in a database of its own (local/dynamodb-local.ts).
+    const journalClient = withoutSdkLogFilter(
+      new DynamoDBClient({
+        endpoint: dynamoEndpoint,
+        region: localRegion,
+        credentials: journalCredentials,
+      }),
+    );
+    const journalDoc = DynamoDBDocumentClient.from(journalClient, {
+      marshallOptions: { removeUndefinedValues: true },
+    });
 
-    const journal = new DynamoJournal(doc, runtimeTableName);
+    const journal = new DynamoJournal(journalDoc, journalTableName);
     const engine = new LocalStepFunctions({
       journal,
       invokeFunction: inBackground,
@@ -168,6 +186,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     cleanups.push(() => dynamoRef.stop());
     await ensureAppTable(client, appTableName);
     await ensureKeyValueTable(client, runtimeTableName);
+    await ensureKeyValueTable(journalClient, journalTableName);
+    const moved = await moveJournalToOwnDatabase({
+      markerFile: resolve(dataDir, 'dynamodb', 'journal-in-own-database'),
+      from: { doc, tableName: runtimeTableName },
+      to: { doc: journalDoc, tableName: journalTableName },
+    });
+    if (moved > 0) log(`[sfn] moved ${moved} journal items into the journal's own database`);
     // SQS and its event source mappings: the notification queue feeds DeliverNotification. Started
     // after DynamoDB, so that it stops before: a batch in flight still finds the table.
     const localQueues = await startLocalQueues({

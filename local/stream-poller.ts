@@ -20,6 +20,7 @@ import type {
   DynamoDBStreamEvent,
   StreamRecord,
 } from 'aws-lambda';
+import { withoutSdkLogFilter } from '../functions/lib/sdk-log-filter.js';
 
 /**
  * The local stand-in for a DynamoDB Streams → Lambda event source mapping: it reads the table's
@@ -594,20 +595,24 @@ export class StreamPoller {
   }
 
   private dynamoClient(): DynamoDBClient {
-    this.dynamo ??= new DynamoDBClient({
-      endpoint: this.opts.endpoint,
-      region: this.opts.region,
-      credentials: this.opts.credentials,
-    });
+    this.dynamo ??= withoutSdkLogFilter(
+      new DynamoDBClient({
+        endpoint: this.opts.endpoint,
+        region: this.opts.region,
+        credentials: this.opts.credentials,
+      }),
+    );
     return this.dynamo;
   }
 
   private streamsClient(): DynamoDBStreamsClient {
-    this.streams ??= new DynamoDBStreamsClient({
-      endpoint: this.opts.endpoint,
-      region: this.opts.region,
-      credentials: this.opts.credentials,
-    });
+    this.streams ??= withoutSdkLogFilter(
+      new DynamoDBStreamsClient({
+        endpoint: this.opts.endpoint,
+        region: this.opts.region,
+        credentials: this.opts.credentials,
+      }),
+    );
     return this.streams;
   }
 

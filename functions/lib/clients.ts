@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from './config.js';
+import { withoutSdkLogFilter } from './sdk-log-filter.js';
 
 /**
  * SDK clients, created on first use and reused across invocations. Endpoints come from
@@ -14,10 +15,12 @@ let stepFunctions: SFNClient | undefined;
 export function dynamo(): DynamoDBDocumentClient {
   if (!doc) {
     const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
-    const client = new DynamoDBClient({
-      region: AWS_REGION,
-      ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT } : {}),
-    });
+    const client = withoutSdkLogFilter(
+      new DynamoDBClient({
+        region: AWS_REGION,
+        ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT } : {}),
+      }),
+    );
     doc = DynamoDBDocumentClient.from(client, {
       marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
     });
@@ -28,10 +31,12 @@ export function dynamo(): DynamoDBDocumentClient {
 export function sfn(): SFNClient {
   if (!stepFunctions) {
     const { SFN_ENDPOINT, AWS_REGION } = config();
-    stepFunctions = new SFNClient({
-      region: AWS_REGION,
-      ...(SFN_ENDPOINT ? { endpoint: SFN_ENDPOINT } : {}),
-    });
+    stepFunctions = withoutSdkLogFilter(
+      new SFNClient({
+        region: AWS_REGION,
+        ...(SFN_ENDPOINT ? { endpoint: SFN_ENDPOINT } : {}),
+      }),
+    );
   }
   return stepFunctions;
 }

@@ -11,6 +11,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { build, type Metafile } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lambdaEsbuildOptions } from '../../infra/bundling.js';
+import { localCredentials } from '../../local/dynamodb-local.js';
 import { createTestTable, type TestTable } from '../support/dynamodb.js';
 import { type ProbeStep, probeEmail, probeNotifications, probeSms } from './bundled-probe.js';
 
@@ -28,6 +29,11 @@ const credentials = {
   AWS_SESSION_TOKEN: 'bundle-probe-session-token',
 };
 const region = 'eu-central-1';
+/**
+ * DynamoDB Local keeps one database per access key (local/dynamodb-local.ts): the DynamoDB probes
+ * sign with the key whose database holds the test table.
+ */
+const dynamoCredentials = { ...credentials, AWS_ACCESS_KEY_ID: localCredentials.accessKeyId };
 
 interface CapturedRequest {
   readonly method: string;
@@ -217,7 +223,7 @@ describe('a Lambda bundle (infra/bundling.ts settings and aliases)', () => {
   });
 
   it('puts, gets and writes transactions on DynamoDB through the document client', async () => {
-    const [dynamo] = await run(['dynamo']);
+    const [dynamo] = await run(['dynamo'], dynamoCredentials);
 
     expect(dynamo).toEqual({
       result: {
@@ -297,15 +303,15 @@ describe('a Lambda bundle (infra/bundling.ts settings and aliases)', () => {
   });
 
   it('keeps working on DynamoDB when the environment turns endpoint discovery off', async () => {
-    const [dynamo] = await run(['dynamo'], { ...credentials, AWS_ENABLE_ENDPOINT_DISCOVERY: 'false' });
+    const [dynamo] = await run(['dynamo'], { ...dynamoCredentials, AWS_ENABLE_ENDPOINT_DISCOVERY: 'false' });
 
     expect(dynamo).toMatchObject({ result: { afterTransaction: { note: 'transacted' } } });
   });
 
   it('refuses to build a DynamoDB client when the environment turns endpoint discovery on', async () => {
     const runs = await Promise.all([
-      run(['dynamo'], { ...credentials, AWS_ENABLE_ENDPOINT_DISCOVERY: 'true' }),
-      run(['dynamo'], { ...credentials, AWS_ENDPOINT_DISCOVERY_ENABLED: '1' }),
+      run(['dynamo'], { ...dynamoCredentials, AWS_ENABLE_ENDPOINT_DISCOVERY: 'true' }),
+      run(['dynamo'], { ...dynamoCredentials, AWS_ENDPOINT_DISCOVERY_ENABLED: '1' }),
     ]);
 
     expect(runs.map(([dynamo]) => dynamo?.error)).toEqual([

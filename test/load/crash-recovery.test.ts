@@ -6,8 +6,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DescribeExecutionCommand, SFNClient } from '@aws-sdk/client-sfn';
 import { DeleteCommand, DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freePort, killStaleJvm, localCredentials, localRegion } from '../../local/dynamodb-local.js';
+import {
+  freePort,
+  journalCredentials,
+  killStaleJvm,
+  localCredentials,
+  localRegion,
+} from '../../local/dynamodb-local.js';
 import { demoStaff } from '../../local/local-issuer.js';
+import { journalTableName } from '../../local/runtime.js';
 import { ApiClient, distinctApplication } from '../support/api-client.js';
 
 const cases = Number(process.env.CRASH_CASES ?? 200);
@@ -60,15 +67,22 @@ function docClient(endpoint: string): DynamoDBDocumentClient {
   );
 }
 
-/** How many results of a workflow state the engine's journal holds (the runtime's own table). */
-async function countJournalled(client: ReturnType<typeof docClient>, stateName: string): Promise<number> {
+/** A client of the engine's journal, which has a database of its own (journalCredentials). */
+function journalClient(endpoint: string): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(
+    new DynamoDBClient({ endpoint, region: localRegion, credentials: journalCredentials }),
+  );
+}
+
+/** How many results of a workflow state the engine's journal holds (in its own database). */
+async function countJournalled(client: ReturnType<typeof journalClient>, stateName: string): Promise<number> {
   let count = 0;
   let key: Record<string, unknown> | undefined;
   do {
     const page = await client
       .send(
         new ScanCommand({
-          TableName: 'aidflow-local-runtime',
+          TableName: journalTableName,
           FilterExpression: 'stateName = :s',
           ExpressionAttributeValues: { ':s': stateName },
           Select: 'COUNT',
@@ -180,7 +194,7 @@ describe(`a crash with ${cases} workflows in flight`, () => {
     // SIGKILL once the staff are past the reviews *and* some reservations are journalled: on a
     // loaded machine the workflows lag behind the decisions, and a crash before any reservation
     // would leave the "crash inside a funds reservation" half of this test with nothing to do.
-    const journalled = docClient(first.dynamoEndpoint);
+    const journalled = journalClient(first.dynamoEndpoint);
     const killer = (async () => {
       const giveUpAt = Date.now() + 600_000;
       while (!killed) {
@@ -205,13 +219,13 @@ describe(`a crash with ${cases} workflows in flight`, () => {
 
     // The JVM outlives its SIGKILLed parent: use it to lose some acknowledgements, as a crash
     // between a reservation's commit and its journal entry would.
-    const orphan = docClient(first.dynamoEndpoint);
+    const orphan = journalClient(first.dynamoEndpoint);
     const journal: Record<string, unknown>[] = [];
     let journalKey: Record<string, unknown> | undefined;
     do {
       const page = await orphan.send(
         new ScanCommand({
-          TableName: 'aidflow-local-runtime',
+          TableName: journalTableName,
           ...(journalKey ? { ExclusiveStartKey: journalKey } : {}),
         }),
       );
@@ -222,7 +236,7 @@ describe(`a crash with ${cases} workflows in flight`, () => {
     const forgotten = reservations.filter((_, i) => i % 2 === 0);
     for (const item of forgotten) {
       await orphan.send(
-        new DeleteCommand({ TableName: 'aidflow-local-runtime', Key: { pk: item.pk, sk: item.sk } }),
+        new DeleteCommand({ TableName: journalTableName, Key: { pk: item.pk, sk: item.sk } }),
       );
     }
     console.log(

@@ -1,5 +1,6 @@
 import { SESClient, SendEmailCommand } from '@aws-sdk/client-ses';
 import { PublishCommand, SNSClient } from '@aws-sdk/client-sns';
+import { withoutSdkLogFilter } from '../sdk-log-filter.js';
 import type { Notifier, OutboundMessage } from './notifier.js';
 
 export interface AwsNotifierOptions {
@@ -20,8 +21,8 @@ export interface AwsNotifierOptions {
  * REST-JSON protocol beside the query one.
  */
 export function awsNotifier(options: AwsNotifierOptions): Notifier {
-  const ses = new SESClient({ region: options.region });
-  const sns = new SNSClient({ region: options.region });
+  const ses = withoutSdkLogFilter(new SESClient({ region: options.region }));
+  const sns = withoutSdkLogFilter(new SNSClient({ region: options.region }));
   return {
     async send(message: OutboundMessage) {
       if (message.channel === 'email') {

@@ -1,4 +1,5 @@
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { withoutSdkLogFilter } from '../sdk-log-filter.js';
 import { deliveryMessageBody } from './delivery-message.js';
 import type { DeliveryQueue } from './delivery-queue.js';
 
@@ -14,10 +15,12 @@ const maxBatchEntries = 10;
 
 /** The notification queue through SQS SendMessageBatch: one request per ten notifications. */
 export function sqsDeliveryQueue(options: SqsDeliveryQueueOptions): DeliveryQueue {
-  const sqs = new SQSClient({
-    region: options.region,
-    ...(options.endpoint ? { endpoint: options.endpoint } : {}),
-  });
+  const sqs = withoutSdkLogFilter(
+    new SQSClient({
+      region: options.region,
+      ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+    }),
+  );
   return {
     async enqueue(refs) {
       const refused: number[] = [];

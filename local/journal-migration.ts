@@ -1,0 +1,80 @@
+import { existsSync, writeFileSync } from 'node:fs';
+import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+
+export interface TableRef {
+  readonly doc: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+/** The journal's partition keys (local/sfn/dynamo-journal.ts): executions, their Task results, tokens. */
+const journalPrefix = 'SFN#';
+/** BatchWriteItem's limit. */
+const batchLimit = 25;
+
+/**
+ * Moves the Step Functions journal of a data folder laid out before the journal had a database of
+ * its own (local/dynamodb-local.ts): its items (`SFN#…`) leave the runtime table of the
+ * application's database for the journal table, so that executions under way when the runtime
+ * was upgraded carry on. Each page is written to the journal before it is deleted from the old
+ * table, and the marker file is written last, so a move cut short is finished by the next start
+ * (writing an item twice writes the same item). Once the marker exists this does nothing.
+ * Returns the number of items moved.
+ */
+export async function moveJournalToOwnDatabase(options: {
+  readonly markerFile: string;
+  readonly from: TableRef;
+  readonly to: TableRef;
+}): Promise<number> {
+  if (existsSync(options.markerFile)) return 0;
+  let moved = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    let page: { Items?: Record<string, unknown>[]; LastEvaluatedKey?: Record<string, unknown> };
+    try {
+      page = await options.from.doc.send(
+        new ScanCommand({
+          TableName: options.from.tableName,
+          FilterExpression: 'begins_with(pk, :prefix)',
+          ExpressionAttributeValues: { ':prefix': journalPrefix },
+          ConsistentRead: true,
+          ExclusiveStartKey: startKey,
+        }),
+      );
+    } catch (error) {
+      // A new data folder: no old table, nothing to move.
+      if (error instanceof ResourceNotFoundException) break;
+      throw error;
+    }
+    const items = page.Items ?? [];
+    await writeAll(
+      options.to,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
+    await writeAll(
+      options.from,
+      items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
+    );
+    moved += items.length;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+  writeFileSync(options.markerFile, `${new Date().toISOString()} moved ${moved} journal items\n`);
+  return moved;
+}
+
+type WriteRequest =
+  | { readonly PutRequest: { readonly Item: Record<string, unknown> } }
+  | { readonly DeleteRequest: { readonly Key: Record<string, unknown> } };
+
+/** Every request written, 25 at a time, the unprocessed ones again. */
+async function writeAll(table: TableRef, requests: readonly WriteRequest[]): Promise<void> {
+  for (let from = 0; from < requests.length; from += batchLimit) {
+    let pending: WriteRequest[] = requests.slice(from, from + batchLimit);
+    while (pending.length > 0) {
+      const out = await table.doc.send(
+        new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }),
+      );
+      pending = (out.UnprocessedItems?.[table.tableName] ?? []) as WriteRequest[];
+    }
+  }
+}
