@@ -1,4 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { orderKeyOf } from '../functions/lib/stream-handler.js';
 
 /**
  * How many shards the local stream stands for. DynamoDB Local gives a table one shard, so the
@@ -72,17 +73,12 @@ export function spreadOverLanes(records: readonly DynamoDBRecord[], shards: numb
   if (shards <= 1 || records.length <= 1) return records.length > 0 ? [[...records]] : [];
   const lanes = new Map<number, DynamoDBRecord[]>();
   for (const record of records) {
-    const lane = hash(laneKey(record)) % shards;
+    const lane = hash(orderKeyOf(record)) % shards;
     const list = lanes.get(lane);
     if (list) list.push(record);
     else lanes.set(lane, [record]);
   }
   return [...lanes.values()];
-}
-
-function laneKey(record: DynamoDBRecord): string {
-  const d = record.dynamodb;
-  return d?.NewImage?.caseId?.S ?? d?.OldImage?.caseId?.S ?? d?.Keys?.pk?.S ?? '';
 }
 
 /** FNV-1a: stable across runs, so one case always lands in the same lane. */

@@ -1,5 +1,9 @@
 import { tableName } from '../clients.js';
+import { TransientError } from '../errors.js';
 import { transact } from './transactions.js';
+
+/** Tries of one count before its stream record is handed back (a retry of the whole batch). */
+const attempts = 4;
 
 type Key = { readonly pk: string; readonly sk: string };
 
@@ -38,7 +42,7 @@ export async function countOnce(input: CountOnce): Promise<boolean> {
     values[`:c${i}`] = n;
     return `#c${i} :c${i}`;
   });
-  const outcome = await transact([
+  const items: Parameters<typeof transact>[0] = [
     {
       Put: {
         TableName: table,
@@ -55,7 +59,18 @@ export async function countOnce(input: CountOnce): Promise<boolean> {
         ExpressionAttributeValues: values,
       },
     },
-  ]);
-  // A cancelled transaction here can only be the marker's condition: counted by an earlier delivery.
-  return outcome.ok;
+  ];
+  // The aggregate rows are few and every case of a year adds to the same one, so the stream's
+  // concurrent records meet on them (TransactionConflict). Another try a moment later nearly
+  // always goes through, where handing the record back would retry its whole batch after a back-off.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const outcome = await transact(items);
+      // Cancelled here can only be the marker's condition: counted by an earlier delivery.
+      return outcome.ok;
+    } catch (error) {
+      if (!(error instanceof TransientError) || attempt >= attempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, attempt * 10 + Math.random() * 20));
+    }
+  }
 }
