@@ -3,8 +3,9 @@ import middy from '@middy/core';
 import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { TransientError } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
+import type { NotificationRef } from '../lib/notify/delivery-message.js';
 import { parseDeliveryMessage } from '../lib/notify/delivery-message.js';
-import { deliverQueuedNotification } from '../use-cases/notifications/deliver-notification.js';
+import { deliverRead, readQueuedNotifications } from '../use-cases/notifications/deliver-notification.js';
 
 /**
  * The notification queue's consumer: delivers each queued notification (SES e-mail, SNS SMS or
@@ -13,6 +14,8 @@ import { deliverQueuedNotification } from '../use-cases/notifications/deliver-no
  * (ReportBatchItemFailures; functions/registry.ts `queues`). The delivery claims a notification
  * before sending, so a message received twice still sends once.
  *
+ * The batch's notifications and cases are read at once; the deliveries go one after another, each
+ * claimed before it is sent, so the provider sees one send at a time per batch, as before.
  * A throttled provider fails the message and, untried, the rest of the batch: they would be
  * throttled too, and each try costs the quota. A message that is not a notification key fails,
  * to end in the dead-letter queue where someone looks at it.
@@ -21,11 +24,13 @@ export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
     const batchItemFailures: SQSBatchItemFailure[] = [];
+    const refs = event.Records.map((record) => parseDeliveryMessage(record.body));
+    const reads = readQueuedNotifications(refs.filter((ref): ref is NotificationRef => ref !== undefined));
+    let nextRead = 0;
     for (const [i, record] of event.Records.entries()) {
       try {
-        const ref = parseDeliveryMessage(record.body);
-        if (!ref) throw new Error('The message does not name a notification');
-        await deliverQueuedNotification(ref);
+        if (!refs[i]) throw new Error('The message does not name a notification');
+        await deliverRead(await (reads[nextRead++] as (typeof reads)[number]));
       } catch (error) {
         const throttled = error instanceof TransientError;
         logger.error('queued notification failed; will be retried', {

@@ -86,8 +86,14 @@ async function caseOf(caseId: string): Promise<Contactable | undefined> {
  *
  * Only a throttling answer is certain to mean "not sent": then the claim is handed back and the
  * message retried by the queue. Any other error (refused address, unknown outcome) marks it failed.
+ *
+ * `prefetched` is the case as read a moment before (readQueuedNotifications); without it the case
+ * is read after the claim.
  */
-export async function deliverNotification(item: NotificationRecord): Promise<DeliveryOutcome> {
+export async function deliverNotification(
+  item: NotificationRecord,
+  prefetched?: { readonly found: Contactable | undefined },
+): Promise<DeliveryOutcome> {
   if (item.status !== 'pending') return 'skipped';
   const key = { pk: item.pk, sk: item.sk };
   const notificationId = notificationIdOf(item);
@@ -109,7 +115,7 @@ export async function deliverNotification(item: NotificationRecord): Promise<Del
     return 'skipped';
   }
 
-  const found = await caseOf(item.caseId);
+  const found = prefetched ? prefetched.found : await caseOf(item.caseId);
   const contact = found?.applicant;
   const to = item.channel === 'email' ? contact?.email : contact?.phone ? e164(contact.phone) : undefined;
   if (!found || !to) {
@@ -157,17 +163,55 @@ export async function deliverNotification(item: NotificationRecord): Promise<Del
   return 'sent';
 }
 
+/** What a queued message will deliver: its notification as it is now, and for a pending e-mail or SMS its case. */
+export interface QueuedDelivery {
+  readonly ref: NotificationRef;
+  readonly item: NotificationRecord | undefined;
+  readonly prefetched?: { readonly found: Contactable | undefined };
+}
+
 /**
- * Delivers the notification a queued message names, as it is now in the table (the message
- * carries only its key): a notification already claimed, sent or gone is skipped.
+ * Reads, all at once, what a batch of queued messages will deliver (the messages carry only keys):
+ * each notification, and the case of every pending e-mail or SMS, once per case. The deliveries
+ * themselves stay one after another, each claimed before it is sent (deliverRead); only their
+ * reads go ahead, so a batch of ten waits for one round of reads instead of two per message.
+ * Each read is awaited in its turn by the caller, and its failure surfaces there.
  */
-export async function deliverQueuedNotification(ref: NotificationRef): Promise<DeliveryOutcome> {
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: { pk: ref.pk, sk: ref.sk }, ConsistentRead: true }),
-  );
-  if (Item?.type !== 'Notification') {
-    logger.warn('queued notification not found; nothing to deliver', { sk: ref.sk });
+export function readQueuedNotifications(refs: readonly NotificationRef[]): Promise<QueuedDelivery>[] {
+  const cases = new Map<string, Promise<Contactable | undefined>>();
+  return refs.map((ref) => {
+    const read = (async (): Promise<QueuedDelivery> => {
+      const { Item } = await dynamo().send(
+        new GetCommand({ TableName: tableName(), Key: { pk: ref.pk, sk: ref.sk }, ConsistentRead: true }),
+      );
+      if (Item?.type !== 'Notification') return { ref, item: undefined };
+      const item = Item as NotificationRecord;
+      if (item.status !== 'pending' || (item.channel !== 'email' && item.channel !== 'sms'))
+        return { ref, item };
+      let found = cases.get(item.caseId);
+      if (!found) {
+        found = caseOf(item.caseId);
+        cases.set(item.caseId, found);
+      }
+      return { ref, item, prefetched: { found: await found } };
+    })();
+    // Awaited later, in turn: until then a failed read must not count as unhandled.
+    read.catch(() => undefined);
+    return read;
+  });
+}
+
+/** Delivers what readQueuedNotifications read: a notification already claimed, sent or gone is skipped. */
+export async function deliverRead(read: QueuedDelivery): Promise<DeliveryOutcome> {
+  if (!read.item) {
+    logger.warn('queued notification not found; nothing to deliver', { sk: read.ref.sk });
     return 'skipped';
   }
-  return deliverNotification(Item as NotificationRecord);
+  return deliverNotification(read.item, read.prefetched);
+}
+
+/** Delivers the notification one queued message names, as it is now in the table. */
+export async function deliverQueuedNotification(ref: NotificationRef): Promise<DeliveryOutcome> {
+  const [read] = readQueuedNotifications([ref]);
+  return deliverRead(await (read as Promise<QueuedDelivery>));
 }

@@ -1,12 +1,13 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { dynamo } from '../../../functions/lib/clients.js';
 import type { NotificationRef } from '../../../functions/lib/notify/delivery-message.js';
 import { type OutboundMessage, setNotifierForTests } from '../../../functions/lib/notify/notifier.js';
 import { keys } from '../../../functions/lib/store/keys.js';
 import { handler } from '../../../functions/queues/deliver-notification.js';
 import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
 import { aidCaseItem } from '../../support/case-items.js';
-import type { TestTable } from '../../support/dynamodb.js';
+import { recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 import { handlerTable, lambdaContext } from '../../support/handler-env.js';
 import { queueEvent, queueRecord } from '../../support/queue-messages.js';
 
@@ -14,19 +15,21 @@ let table: TestTable;
 let accepted: OutboundMessage[];
 let attempts: number;
 let failures: (Error | undefined)[];
+/** Fails the sends `failures` says, accepts the rest. */
+const scriptedNotifier = {
+  async send(message: OutboundMessage) {
+    attempts++;
+    const failure = failures.shift();
+    if (failure) throw failure;
+    accepted.push(message);
+    return { messageId: `msg-${attempts}` };
+  },
+};
 beforeAll(async () => {
   table = await handlerTable({ seed: false });
-  setNotifierForTests({
-    async send(message) {
-      attempts++;
-      const failure = failures.shift();
-      if (failure) throw failure;
-      accepted.push(message);
-      return { messageId: `msg-${attempts}` };
-    },
-  });
 });
 beforeEach(() => {
+  setNotifierForTests(scriptedNotifier);
   accepted = [];
   attempts = 0;
   failures = [];
@@ -75,6 +78,35 @@ describe('the notification queue consumer', () => {
     expect(result.batchItemFailures).toEqual([]);
     expect(accepted).toHaveLength(2);
     expect(await Promise.all(refs.map(statusOf))).toEqual(['sent', 'sent']);
+  });
+
+  it('reads the batch before its first send, and sends one message at a time', async () => {
+    // Arrange: three applicants' notifications; every request of the handler's client recorded.
+    const refs = [await pendingNotification(), await pendingNotification(), await pendingNotification()];
+    const commands = recordCommandNames(dynamo());
+    let sending = 0;
+    let mostAtOnce = 0;
+    let readsBeforeFirstSend: number | undefined;
+    setNotifierForTests({
+      async send(message) {
+        readsBeforeFirstSend ??= commands.filter((c) => c === 'GetItemCommand' || c === 'GetCommand').length;
+        sending++;
+        mostAtOnce = Math.max(mostAtOnce, sending);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        sending--;
+        accepted.push(message);
+        return { messageId: `msg-${accepted.length}` };
+      },
+    });
+
+    // Act
+    const result = await run(refs.map((ref) => queueRecord(ref)));
+
+    // Assert: three notifications and their three cases read at once, then one send after another.
+    expect(result.batchItemFailures).toEqual([]);
+    expect(readsBeforeFirstSend).toBe(6);
+    expect(mostAtOnce).toBe(1);
+    expect(accepted.map((m) => m.caseId)).toEqual(refs.map((ref) => ref.pk.replace('CASE#', '')));
   });
 
   it('sends once when a message comes twice, in one batch or in two (the claim)', async () => {

@@ -84,19 +84,39 @@ describe('the table stream (transactional outbox)', () => {
     expect(result.batchItemFailures).toEqual([]);
   });
 
-  it('reports the failed record and every later one, so order is kept on retry', async () => {
+  it('reports the failed record and every later one, and holds back the rest of its case, so order is kept on retry', async () => {
+    // Arrange: c2's workflow cannot be started; a decision on c2's task follows in the batch.
     sfn
       .on(StartExecutionCommand, { name: 'c1' })
       .resolves({ executionArn: 'a', startDate: new Date() })
       .on(StartExecutionCommand, { name: 'c2' })
-      .rejects(Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' }));
+      .rejects(Object.assign(new Error('unavailable'), { name: 'ServiceUnavailable' }))
+      .on(StartExecutionCommand, { name: 'c3' })
+      .resolves({ executionArn: 'c', startDate: new Date() });
+    sfn.on(SendTaskSuccessCommand).resolves({});
+    const decidedOnC2 = record(
+      'MODIFY',
+      '4',
+      { ...task('decided'), caseId: 'c2' },
+      { ...task('open'), caseId: 'c2' },
+    );
+
+    // Act
     const result = await run([
       record('INSERT', '1', newCase('c1')),
       record('INSERT', '2', newCase('c2')),
       record('INSERT', '3', newCase('c3')),
+      decidedOnC2,
     ]);
-    expect(result.batchItemFailures).toEqual([{ itemIdentifier: '2' }, { itemIdentifier: '3' }]);
-    expect(sfn.commandCalls(StartExecutionCommand, { name: 'c3' })).toHaveLength(0);
+
+    // Assert: everything from c2's record on comes again; c2's decision waited for its start.
+    // (c3, another case, did not wait: starting it again on the retry is answered ExecutionAlreadyExists.)
+    expect(result.batchItemFailures).toEqual([
+      { itemIdentifier: '2' },
+      { itemIdentifier: '3' },
+      { itemIdentifier: '4' },
+    ]);
+    expect(sfn.commandCalls(SendTaskSuccessCommand)).toHaveLength(0);
   });
 
   it('resumes the workflow when a task is decided, without the free-text comment', async () => {
