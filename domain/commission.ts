@@ -13,19 +13,19 @@ export interface RecordedVote extends CommissionVote {
 }
 
 /**
- * Why this vote cannot be recorded as sent, or undefined when it can. A rejection always needs
- * its reasons (the applicant is told them). A vote against one already cast is a dissent, and the
- * minutes must say why the member disagreed, so it needs a comment too.
+ * Why this vote cannot be recorded as sent, or undefined when it can: a rejection needs its
+ * reasons (the applicant is told them). Only the member's own vote decides. Asking for a comment
+ * because the vote differs from one already cast told the member, before they had voted, how
+ * another had voted, against the secrecy of a running vote (vote-secrecy.ts); a vote that
+ * differs from the outcome is marked as a dissent in the minutes instead.
  */
-export function voteProblem(
-  vote: { outcome: 'approve' | 'reject'; comment?: string | undefined },
-  earlier: readonly RecordedVote[],
-): string | undefined {
+export function voteProblem(vote: {
+  outcome: 'approve' | 'reject';
+  comment?: string | undefined;
+}): string | undefined {
   const reasoned = (vote.comment ?? '').trim().length > 0;
-  if (reasoned) return undefined;
-  if (vote.outcome === 'reject') return 'Give the reasons for a vote to reject; they go into the minutes.';
-  if (earlier.some((v) => v.outcome !== vote.outcome)) {
-    return 'Your vote differs from a vote already cast: a dissenting vote needs a comment for the minutes.';
+  if (!reasoned && vote.outcome === 'reject') {
+    return 'Give the reasons for a vote to reject; they go into the minutes.';
   }
   return undefined;
 }
@@ -64,8 +64,8 @@ function cell(text: string): string {
 }
 
 /**
- * The minutes as a Markdown document: who sat, how each voted and why, the count against the
- * quorum, and the outcome. Deterministic for the same input, so a re-download is byte-identical.
+ * The minutes as a Markdown document: who sat, how each voted and why (a vote against the outcome
+ * marked as a dissent), the count against the quorum, and the outcome. Deterministic for the same input, so a re-download is byte-identical.
  */
 export function renderMinutes(m: Minutes): string {
   const approve = m.votes.filter((v) => v.outcome === 'approve').length;
@@ -84,7 +84,7 @@ export function renderMinutes(m: Minutes): string {
       .sort((a, b) => a.at.localeCompare(b.at))
       .map(
         (v) =>
-          `| ${v.seat} | ${cell(v.username)} | ${words[v.outcome]} | ${cell(v.comment ?? '')} | ${v.at} |`,
+          `| ${v.seat} | ${cell(v.username)} | ${words[v.outcome]}${v.outcome === m.outcome ? '' : ' (dissent)'} | ${cell(v.comment ?? '')} | ${v.at} |`,
       ),
     '',
     `Votes to approve: ${approve}; votes to reject: ${reject}.`,

@@ -1,5 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { orderKeyOf } from '../functions/lib/stream-handler.js';
+import { orderKeyOf } from '../functions/lib/stream-order.js';
 
 /**
  * How many shards the local stream stands for. DynamoDB Local gives a table one shard, so the

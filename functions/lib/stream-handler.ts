@@ -4,6 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from './logger.js';
+import { orderKeyOf } from './stream-order.js';
 
 export type StreamImage = Record<string, unknown>;
 
@@ -33,16 +34,6 @@ export interface StreamHandlerOptions {
    * as they do not across shards. Records with no case are ordered by their partition key.
    */
   readonly concurrentCases?: number;
-}
-
-/**
- * What a record's order is kept within: its case (every item of a case carries its `caseId`, which
- * never changes), else its partition key. Shared with the local runtime's lanes
- * (local/stream-consumers.ts).
- */
-export function orderKeyOf(record: DynamoDBRecord): string {
-  const d = record.dynamodb;
-  return d?.NewImage?.caseId?.S ?? d?.OldImage?.caseId?.S ?? d?.Keys?.pk?.S ?? '';
 }
 
 /**

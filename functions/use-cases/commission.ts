@@ -172,7 +172,7 @@ export async function recordCommissionVote(input: {
   }
   const outcome = decision.outcome === 'approve' ? 'approve' : 'reject';
   const votes = current.commissionVotes ?? [];
-  const problem = voteProblem({ outcome, comment: decision.comment }, votes);
+  const problem = voteProblem({ outcome, comment: decision.comment });
   if (problem) throw new ValidationError([{ path: 'comment', message: problem }]);
   const ladder = await approvalLadderInForce();
   const at = input.now.toISOString();

@@ -346,7 +346,7 @@ describe('the review ladder on the embedded runtime', () => {
       expect(String(res.body.detail)).toContain('segregation of duties');
     });
 
-    it('refuses a dissenting vote without a comment', async () => {
+    it('refuses a vote to reject without its reasons', async () => {
       const [task] = await tasksOf('commission2', receipt.reference, 'commission_vote');
       const res = await api.as('commission2', 'POST', `/v1/tasks/${task?.taskId}/decision`, {
         outcome: 'reject',

@@ -26,6 +26,18 @@ export async function handlerTable(options: { seed?: boolean; year?: number } = 
   return table;
 }
 
+/**
+ * For tests whose SDK clients are mocked (aws-sdk-client-mock): no local endpoints, a table name,
+ * quiet logs, `extra` settings, and clients and configuration built afresh from them.
+ */
+export function useMockedAwsClients(extra: Record<string, string> = {}): void {
+  Object.assign(process.env, { TABLE_NAME: 'aidflow-test', POWERTOOLS_LOG_LEVEL: 'CRITICAL', ...extra });
+  delete process.env.DYNAMODB_ENDPOINT;
+  delete process.env.SFN_ENDPOINT;
+  resetConfigForTests();
+  resetClientsForTests();
+}
+
 /** A Lambda context good enough for middy and Powertools. */
 export const lambdaContext = {
   functionName: 'test',

@@ -12,22 +12,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoRuleSets } from '../../../domain/eligibility-demo.js';
 import { handler as listTasks } from '../../../functions/http/list-tasks.js';
 import { handler as submit } from '../../../functions/http/submit-aid-application.js';
-import { resetClientsForTests } from '../../../functions/lib/clients.js';
-import { resetConfigForTests } from '../../../functions/lib/config.js';
 import { sampleApplication } from '../../support/api-client.js';
-import { httpEvent, lambdaContext, staffClaims } from '../../support/handler-env.js';
+import { httpEvent, lambdaContext, staffClaims, useMockedAwsClients } from '../../support/handler-env.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 
 type Result = APIGatewayProxyStructuredResultV2 & { body: string };
 
 describe('HTTP error paths the real service cannot be made to produce', () => {
-  beforeAll(() => {
-    Object.assign(process.env, { TABLE_NAME: 'aidflow-test', POWERTOOLS_LOG_LEVEL: 'CRITICAL' });
-    delete process.env.DYNAMODB_ENDPOINT;
-    resetConfigForTests();
-    resetClientsForTests();
-  });
+  beforeAll(() => useMockedAwsClients());
   afterAll(() => ddb.restore());
 
   it('answers 503 with Retry-After when the submission transaction meets a conflicting one', async () => {

@@ -9,10 +9,8 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetClientsForTests } from '../../../functions/lib/clients.js';
-import { resetConfigForTests } from '../../../functions/lib/config.js';
 import { handler } from '../../../functions/streams/table-stream.js';
-import { lambdaContext } from '../../support/handler-env.js';
+import { lambdaContext, useMockedAwsClients } from '../../support/handler-env.js';
 
 const sfn = mockClient(SFNClient);
 
@@ -56,16 +54,11 @@ const run = (records: ReturnType<typeof record>[]) =>
   handler({ Records: records } as unknown as DynamoDBStreamEvent, lambdaContext);
 
 describe('the table stream (transactional outbox)', () => {
-  beforeAll(() => {
-    Object.assign(process.env, {
-      TABLE_NAME: 'aidflow-test',
+  beforeAll(() =>
+    useMockedAwsClients({
       AID_STATE_MACHINE_ARN: 'arn:aws:states:eu-central-1:000000000000:stateMachine:AidApplication',
-      POWERTOOLS_LOG_LEVEL: 'CRITICAL',
-    });
-    delete process.env.SFN_ENDPOINT;
-    resetConfigForTests();
-    resetClientsForTests();
-  });
+    }),
+  );
   beforeEach(() => sfn.reset());
   afterAll(() => sfn.restore());
 

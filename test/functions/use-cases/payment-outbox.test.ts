@@ -3,10 +3,8 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetClientsForTests } from '../../../functions/lib/clients.js';
-import { resetConfigForTests } from '../../../functions/lib/config.js';
 import { handler } from '../../../functions/streams/table-stream.js';
-import { lambdaContext } from '../../support/handler-env.js';
+import { lambdaContext, useMockedAwsClients } from '../../support/handler-env.js';
 
 const sfn = mockClient(SFNClient);
 
@@ -44,12 +42,7 @@ const run = (records: ReturnType<typeof modify>[]) =>
   handler({ Records: records } as unknown as DynamoDBStreamEvent, lambdaContext);
 
 describe('the settlement outbox (table stream → the workflow waiting in "Create the disbursement")', () => {
-  beforeAll(() => {
-    Object.assign(process.env, { TABLE_NAME: 'aidflow-test', POWERTOOLS_LOG_LEVEL: 'CRITICAL' });
-    delete process.env.SFN_ENDPOINT;
-    resetConfigForTests();
-    resetClientsForTests();
-  });
+  beforeAll(() => useMockedAwsClients());
   beforeEach(() => sfn.reset());
   afterAll(() => sfn.restore());
 

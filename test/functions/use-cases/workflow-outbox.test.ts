@@ -2,10 +2,9 @@ import { SendTaskFailureCommand, SendTaskSuccessCommand, SFNClient } from '@aws-
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { TaskType } from '../../../domain/tasks.js';
-import { resetClientsForTests } from '../../../functions/lib/clients.js';
-import { resetConfigForTests } from '../../../functions/lib/config.js';
 import type { TaskRecord } from '../../../functions/lib/store/records.js';
 import { resumeWorkflow } from '../../../functions/use-cases/workflow-outbox.js';
+import { useMockedAwsClients } from '../../support/handler-env.js';
 
 const sfn = mockClient(SFNClient);
 
@@ -33,12 +32,7 @@ const decided = (taskType: TaskType, outcome: string): TaskRecord => ({
 });
 
 describe('delivering a decision to the waiting workflow', () => {
-  beforeAll(() => {
-    Object.assign(process.env, { TABLE_NAME: 'aidflow-test', POWERTOOLS_LOG_LEVEL: 'CRITICAL' });
-    delete process.env.SFN_ENDPOINT;
-    resetConfigForTests();
-    resetClientsForTests();
-  });
+  beforeAll(() => useMockedAwsClients());
   beforeEach(() => {
     sfn.reset();
     sfn.on(SendTaskSuccessCommand).resolves({});

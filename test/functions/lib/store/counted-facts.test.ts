@@ -2,10 +2,9 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetClientsForTests } from '../../../../functions/lib/clients.js';
-import { resetConfigForTests } from '../../../../functions/lib/config.js';
 import { TransientError } from '../../../../functions/lib/errors.js';
 import { countOnce } from '../../../../functions/lib/store/counted-facts.js';
+import { useMockedAwsClients } from '../../../support/handler-env.js';
 
 const ddb = mockClient(DynamoDBDocumentClient);
 const conflict = () =>
@@ -23,12 +22,7 @@ const fact = {
 // A conflicting transaction on the aggregate row: DynamoDB Local serialises transactions and never
 // produces one, so the SDK is mocked here.
 describe('counting a report fact once', () => {
-  beforeAll(() => {
-    Object.assign(process.env, { TABLE_NAME: 'aidflow-test', POWERTOOLS_LOG_LEVEL: 'CRITICAL' });
-    delete process.env.DYNAMODB_ENDPOINT;
-    resetConfigForTests();
-    resetClientsForTests();
-  });
+  beforeAll(() => useMockedAwsClients());
   beforeEach(() => ddb.reset());
   afterAll(() => ddb.restore());
 
