@@ -586,8 +586,7 @@ export const en = {
   seat: (n: number) => `Seat ${n}`,
   yourVote: 'Your vote',
   castVote: 'Cast your vote',
-  voteCommentHint:
-    'Goes into the minutes. A vote to reject, or a vote that differs from one already cast, needs the reasons.',
+  voteCommentHint: 'Goes into the minutes. A vote to reject needs the reasons.',
   votesAfterYours: 'The other members’ votes are shown here after you have voted.',
   voteRecorded: (reference: string) => `Your vote on ${reference} is recorded.`,
   youHaveVoted: 'You have voted. The votes cast so far are shown with the case.',

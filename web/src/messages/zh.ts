@@ -483,7 +483,7 @@ export const zh: Messages = {
   seat: (n: number) => `席位 ${n}`,
   yourVote: '您的表决',
   castVote: '提交表决',
-  voteCommentHint: '将写入会议记录。投驳回票，或与已投票意见不同时，须说明理由。',
+  voteCommentHint: '将写入会议记录。投驳回票须说明理由。',
   votesAfterYours: '您投票后，这里会显示其他委员的表决。',
   voteRecorded: (reference: string) => `您对 ${reference} 的表决已记录。`,
   youHaveVoted: '您已投票。目前的表决情况与案件一并显示。',
