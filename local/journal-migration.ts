@@ -1,16 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { batchWriteAll } from './batch-write.js';
+import { journalKeyPrefix } from './sfn/dynamo-journal.js';
 
 export interface TableRef {
   readonly doc: DynamoDBDocumentClient;
   readonly tableName: string;
 }
-
-/** The journal's partition keys (local/sfn/dynamo-journal.ts): executions, their Task results, tokens. */
-const journalPrefix = 'SFN#';
-/** BatchWriteItem's limit. */
-const batchLimit = 25;
 
 /**
  * Moves the Step Functions journal of a data folder laid out before the journal had a database of
@@ -36,7 +33,7 @@ export async function moveJournalToOwnDatabase(options: {
         new ScanCommand({
           TableName: options.from.tableName,
           FilterExpression: 'begins_with(pk, :prefix)',
-          ExpressionAttributeValues: { ':prefix': journalPrefix },
+          ExpressionAttributeValues: { ':prefix': journalKeyPrefix },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -47,12 +44,14 @@ export async function moveJournalToOwnDatabase(options: {
       throw error;
     }
     const items = page.Items ?? [];
-    await writeAll(
-      options.to,
+    await batchWriteAll(
+      options.to.doc,
+      options.to.tableName,
       items.map((Item) => ({ PutRequest: { Item } })),
     );
-    await writeAll(
-      options.from,
+    await batchWriteAll(
+      options.from.doc,
+      options.from.tableName,
       items.map((item) => ({ DeleteRequest: { Key: { pk: item.pk, sk: item.sk } } })),
     );
     moved += items.length;
@@ -60,21 +59,4 @@ export async function moveJournalToOwnDatabase(options: {
   } while (startKey);
   writeFileSync(options.markerFile, `${new Date().toISOString()} moved ${moved} journal items\n`);
   return moved;
-}
-
-type WriteRequest =
-  | { readonly PutRequest: { readonly Item: Record<string, unknown> } }
-  | { readonly DeleteRequest: { readonly Key: Record<string, unknown> } };
-
-/** Every request written, 25 at a time, the unprocessed ones again. */
-async function writeAll(table: TableRef, requests: readonly WriteRequest[]): Promise<void> {
-  for (let from = 0; from < requests.length; from += batchLimit) {
-    let pending: WriteRequest[] = requests.slice(from, from + batchLimit);
-    while (pending.length > 0) {
-      const out = await table.doc.send(
-        new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }),
-      );
-      pending = (out.UnprocessedItems?.[table.tableName] ?? []) as WriteRequest[];
-    }
-  }
 }

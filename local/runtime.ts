@@ -103,6 +103,13 @@ function close(server: Server): Promise<void> {
   });
 }
 
+/** A client of DynamoDB Local for one database (one access key), and its document client. */
+function localClients(endpoint: string, credentials: { accessKeyId: string; secretAccessKey: string }) {
+  const client = withoutSdkLogFilter(new DynamoDBClient({ endpoint, region: localRegion, credentials }));
+  const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  return { client, doc };
+}
+
 /**
  * The embedded runtime: DynamoDB Local, the local Step Functions endpoint running the same ASL,
  * the stream poller and the HTTP server, all invoking the same handler modules as AWS Lambda.
@@ -140,25 +147,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const priority = new ForegroundFirst(options.priority);
     const inBackground = (name: string, event: unknown) =>
       priority.background(() => host.invoke(name, event));
-    const client = withoutSdkLogFilter(
-      new DynamoDBClient({
-        endpoint: dynamoEndpoint,
-        region: localRegion,
-        credentials: localCredentials,
-      }),
-    );
-    const doc = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+    const { client, doc } = localClients(dynamoEndpoint, localCredentials);
     // The engine's journal in a database of its own (local/dynamodb-local.ts).
-    const journalClient = withoutSdkLogFilter(
-      new DynamoDBClient({
-        endpoint: dynamoEndpoint,
-        region: localRegion,
-        credentials: journalCredentials,
-      }),
-    );
-    const journalDoc = DynamoDBDocumentClient.from(journalClient, {
-      marshallOptions: { removeUndefinedValues: true },
-    });
+    const { client: journalClient, doc: journalDoc } = localClients(dynamoEndpoint, journalCredentials);
 
     const journal = new DynamoJournal(journalDoc, journalTableName);
     const engine = new LocalStepFunctions({

@@ -1,15 +1,11 @@
-import {
-  BatchWriteCommand,
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { fundingSourceCodes } from '../domain/catalogue.js';
 import { catalogueSeed } from '../domain/catalogue-seed.js';
 import { demoPolicy, demoRuleSets } from '../domain/eligibility-demo.js';
 import { demoApprovalLadder } from '../domain/review-ladder.js';
 import { keys } from '../functions/lib/store/keys.js';
 import { personKeysOf } from '../functions/use-cases/staff-identity.js';
+import { batchWriteAll } from './batch-write.js';
 
 /** Demo budget lines per funding source (RUB, minor units): enough for a demo, finite enough to run out. */
 export const demoBudgets: Record<string, number> = {
@@ -64,20 +60,16 @@ async function seedDemoStaffIdentities(doc: DynamoDBDocumentClient, tableName: s
   await doc.send(new PutCommand({ TableName: tableName, Item: { ...marker, type: 'Seed' } }));
 }
 
-async function writeAll(
+function writeAll(
   doc: DynamoDBDocumentClient,
   tableName: string,
   items: Record<string, unknown>[],
 ): Promise<void> {
-  for (let i = 0; i < items.length; i += 25) {
-    let pending = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-    while (pending.length > 0) {
-      const { UnprocessedItems } = await doc.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: pending } }),
-      );
-      pending = (UnprocessedItems?.[tableName] ?? []) as typeof pending;
-    }
-  }
+  return batchWriteAll(
+    doc,
+    tableName,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
 }
 
 /**

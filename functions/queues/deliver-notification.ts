@@ -3,7 +3,6 @@ import middy from '@middy/core';
 import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { TransientError } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
-import type { NotificationRef } from '../lib/notify/delivery-message.js';
 import { parseDeliveryMessage } from '../lib/notify/delivery-message.js';
 import { deliverRead, readQueuedNotifications } from '../use-cases/notifications/deliver-notification.js';
 
@@ -24,13 +23,12 @@ export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
     const batchItemFailures: SQSBatchItemFailure[] = [];
-    const refs = event.Records.map((record) => parseDeliveryMessage(record.body));
-    const reads = readQueuedNotifications(refs.filter((ref): ref is NotificationRef => ref !== undefined));
-    let nextRead = 0;
+    const reads = readQueuedNotifications(event.Records.map((record) => parseDeliveryMessage(record.body)));
     for (const [i, record] of event.Records.entries()) {
       try {
-        if (!refs[i]) throw new Error('The message does not name a notification');
-        await deliverRead(await (reads[nextRead++] as (typeof reads)[number]));
+        const read = reads[i];
+        if (!read) throw new Error('The message does not name a notification');
+        await deliverRead(await read);
       } catch (error) {
         const throttled = error instanceof TransientError;
         logger.error('queued notification failed; will be retried', {

@@ -231,12 +231,14 @@ export class DynamoJournal implements Journal {
   }
 }
 
-const EXECUTION_PREFIX = 'SFN#EXECUTION#';
+/** Every journal item's partition key starts with it (the table may hold other items). */
+export const journalKeyPrefix = 'SFN#';
+const EXECUTION_PREFIX = `${journalKeyPrefix}EXECUTION#`;
 const executionKey = (executionArn: string) => ({
   pk: `${EXECUTION_PREFIX}${executionArn}`,
   sk: 'EXECUTION',
 });
-const tokenKey = (token: string) => ({ pk: `SFN#TOKEN#${token}`, sk: 'TOKEN' });
+const tokenKey = (token: string) => ({ pk: `${journalKeyPrefix}TOKEN#${token}`, sk: 'TOKEN' });
 
 /** The document client refuses undefined attributes unless configured to drop them; drop them here. */
 function defined(record: JsonRecord): JsonRecord {

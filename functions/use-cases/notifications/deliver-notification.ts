@@ -177,9 +177,12 @@ export interface QueuedDelivery {
  * reads go ahead, so a batch of ten waits for one round of reads instead of two per message.
  * Each read is awaited in its turn by the caller, and its failure surfaces there.
  */
-export function readQueuedNotifications(refs: readonly NotificationRef[]): Promise<QueuedDelivery>[] {
+export function readQueuedNotifications(
+  refs: readonly (NotificationRef | undefined)[],
+): (Promise<QueuedDelivery> | undefined)[] {
   const cases = new Map<string, Promise<Contactable | undefined>>();
   return refs.map((ref) => {
+    if (!ref) return undefined;
     const read = (async (): Promise<QueuedDelivery> => {
       const { Item } = await dynamo().send(
         new GetCommand({ TableName: tableName(), Key: { pk: ref.pk, sk: ref.sk }, ConsistentRead: true }),
@@ -208,10 +211,4 @@ export async function deliverRead(read: QueuedDelivery): Promise<DeliveryOutcome
     return 'skipped';
   }
   return deliverNotification(read.item, read.prefetched);
-}
-
-/** Delivers the notification one queued message names, as it is now in the table. */
-export async function deliverQueuedNotification(ref: NotificationRef): Promise<DeliveryOutcome> {
-  const [read] = readQueuedNotifications([ref]);
-  return deliverRead(await (read as Promise<QueuedDelivery>));
 }
