@@ -217,17 +217,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const seeded = await seedDemoData(doc, appTableName, { year: clock.now().getUTCFullYear() });
     await seedDemoStaff(doc, runtimeTableName);
 
+    // Every stream function of the registry (the workflow outbox, the notifier), side by side.
+    const streamConsumers = fanOut(
+      functions.filter((f) => f.trigger === 'stream').map((f) => f.name),
+      inBackground,
+      { shards: localStreamShards, batchSize: streamConsumerSettings.batchSize },
+    );
     const poller = new StreamPoller({
       endpoint: dynamo.endpoint,
       region: localRegion,
       credentials: localCredentials,
       tableName: appTableName,
-      // Every stream function of the registry (the workflow outbox, the notifier), in turn.
-      handler: fanOut(
-        functions.filter((f) => f.trigger === 'stream').map((f) => f.name),
-        inBackground,
-        { shards: localStreamShards, batchSize: streamConsumerSettings.batchSize },
-      ),
+      handler: (event) => {
+        // The TTL emulator learns new expiries from the stream instead of scanning for them.
+        ttl.observe(event.Records);
+        return streamConsumers(event);
+      },
       checkpointFile: resolve(dataDir, 'stream-checkpoint.json'),
       ttlMarker: localTtlMarker,
       // One read feeds every lane: up to a batch per lane (stream-consumers.ts).
@@ -335,13 +340,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     }, options.timerIntervalMs ?? 5_000);
     timer.unref();
     cleanups.push(async () => clearInterval(timer));
-    // A whole-table scan: once a minute is plenty (AWS's TTL takes up to days), and POST
-    // /local/clock sweeps at once.
+    // A whole-table scan, so once a minute at most (AWS's TTL takes up to days), and only when an
+    // item is due (ttl-emulator.ts): the first sweep learns the table's earliest expiry, the stream
+    // the new ones. POST /local/clock sweeps at once.
+    const sweepFailed = (error: Error) => log(`[ttl] sweep failed: ${error.message}`);
+    ttl.sweep().catch(sweepFailed);
     const ttlTimer = setInterval(() => {
-      ttl.sweep().catch((error: Error) => log(`[ttl] sweep failed: ${error.message}`));
+      ttl.sweepIfDue().catch(sweepFailed);
     }, 60_000);
     ttlTimer.unref();
-    cleanups.push(async () => clearInterval(ttlTimer));
+    cleanups.push(async () => {
+      clearInterval(ttlTimer);
+      await ttl.whenIdle();
+    });
     ready = true;
     // Where tools outside the process (npm run audit:verify) find this runtime's table.
     const runtimeFile = resolve(dataDir, runtimeInfoFile);

@@ -4,6 +4,7 @@ import {
   ScanCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBRecord } from 'aws-lambda';
 
 /**
  * DynamoDB Local does not expire items: this sweep does what DynamoDB's TTL does in AWS, against
@@ -16,6 +17,14 @@ import {
  * drops the MODIFY records that only set or clear it (local/stream-poller.ts `ttlMarker`).
  *
  * Unlike AWS, which deletes within a few days of expiry, the sweep deletes at its next run.
+ *
+ * A sweep scans the whole table, and DynamoDB Local runs every page of a scan on its one writer
+ * thread (turning each item into a string for a debug log line on the way, whatever the log
+ * level): a scan of a few thousand cases held every other request for seconds (issue 7, §15). So
+ * the timer's sweep runs only when something is due (`sweepIfDue`): the emulator keeps the
+ * earliest expiry of the table, from its last sweep and from the stream's new images since
+ * (`observe`), and a sweep pages in small steps so that other requests pass between them. An
+ * explicit sweep (POST /local/clock, tests) always scans.
  */
 export const localTtlMarker = 'localTtlDeletion';
 
@@ -27,38 +36,94 @@ export interface TtlEmulatorOptions {
   readonly now: () => Date;
   /** Parallel scan segments. */
   readonly segments?: number;
+  /** Items a scan page reads at most (each page is one job of DynamoDB Local's writer thread). */
+  readonly pageSize?: number;
   readonly log?: (line: string) => void;
 }
 
 export class TtlEmulator {
   private running: Promise<number> | undefined;
+  private queued: Promise<number> | undefined;
+  /** The earliest expiry (epoch seconds) of any item, as far as known; meaningless until `known`. */
+  private earliest = Number.POSITIVE_INFINITY;
+  /** A sweep has completed: `earliest` covers the table as of then, and the stream since. */
+  private known = false;
+  /** Expiries the stream showed while a sweep was running (it may have passed their items). */
+  private seenDuringSweep = Number.POSITIVE_INFINITY;
 
   constructor(private readonly opts: TtlEmulatorOptions) {}
 
-  /** Deletes every item expired as of now; resolves with how many. One sweep at a time. */
+  /**
+   * Takes note of the expiries that stream records carry (new images with the TTL attribute), so
+   * that the timer's sweep knows when the next item is due without scanning for it.
+   */
+  observe(records: readonly DynamoDBRecord[]): void {
+    for (const record of records) {
+      const value = record.dynamodb?.NewImage?.[this.opts.attribute]?.N;
+      if (value === undefined) continue;
+      const seconds = Number(value);
+      if (!Number.isFinite(seconds)) continue;
+      this.earliest = Math.min(this.earliest, seconds);
+      this.seenDuringSweep = Math.min(this.seenDuringSweep, seconds);
+    }
+  }
+
+  /** Resolves once no sweep runs or waits (the runtime's stop). */
+  async whenIdle(): Promise<void> {
+    while (this.running || this.queued) await (this.queued ?? this.running)?.catch(() => 0);
+  }
+
+  /** The timer's sweep: only when an item is known to be due (or nothing is known yet). */
+  sweepIfDue(): Promise<number> {
+    const nowSeconds = Math.floor(this.opts.now().getTime() / 1000);
+    if (this.known && this.earliest >= nowSeconds) return Promise.resolve(0);
+    return this.sweep();
+  }
+
+  /**
+   * Deletes every item expired as of now; resolves with how many. One sweep at a time: asked for
+   * while one runs (which may have begun before the clock moved), it runs again after it.
+   */
   sweep(): Promise<number> {
-    this.running ??= this.run().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    if (!this.running) {
+      this.running = this.run().finally(() => {
+        this.running = undefined;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => 0)
+      .then(() => {
+        this.queued = undefined;
+        return this.sweep();
+      });
+    return this.queued;
   }
 
   private async run(): Promise<number> {
     const nowSeconds = Math.floor(this.opts.now().getTime() / 1000);
     const segments = this.opts.segments ?? 2;
+    this.seenDuringSweep = Number.POSITIVE_INFINITY;
     const found = await Promise.all(
-      Array.from({ length: segments }, (_, segment) => this.expiredIn(segment, segments, nowSeconds)),
+      Array.from({ length: segments }, (_, segment) => this.expiringIn(segment, segments)),
     );
     let deleted = 0;
-    for (const key of found.flat()) {
-      if (await this.expire(key, nowSeconds)) deleted++;
+    let earliestLeft = Number.POSITIVE_INFINITY;
+    for (const item of found.flat()) {
+      if (item.expiresAt >= nowSeconds) earliestLeft = Math.min(earliestLeft, item.expiresAt);
+      else if (await this.expire({ pk: item.pk, sk: item.sk }, nowSeconds)) deleted++;
+      // Still there although expired (it changed under the sweep): due again at once.
+      else earliestLeft = Math.min(earliestLeft, item.expiresAt);
     }
+    this.earliest = Math.min(earliestLeft, this.seenDuringSweep);
+    this.known = true;
     if (deleted > 0) this.opts.log?.(`[ttl] ${deleted} expired item(s) deleted`);
     return deleted;
   }
 
-  private async expiredIn(segment: number, total: number, nowSeconds: number) {
-    const keys: { pk: string; sk: string }[] = [];
+  /** The keys and expiries of a segment's items that have the TTL attribute as a number. */
+  private async expiringIn(segment: number, total: number) {
+    const items: { pk: string; sk: string; expiresAt: number }[] = [];
     let start: Record<string, unknown> | undefined;
     do {
       const page = await this.opts.doc.send(
@@ -66,17 +131,21 @@ export class TtlEmulator {
           TableName: this.opts.tableName,
           Segment: segment,
           TotalSegments: total,
-          FilterExpression: '#ttl < :now',
-          ProjectionExpression: 'pk, sk',
+          Limit: this.opts.pageSize ?? 200,
+          FilterExpression: 'attribute_type(#ttl, :number)',
+          ProjectionExpression: 'pk, sk, #ttl',
           ExpressionAttributeNames: { '#ttl': this.opts.attribute },
-          ExpressionAttributeValues: { ':now': nowSeconds },
+          ExpressionAttributeValues: { ':number': 'N' },
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      keys.push(...((page.Items ?? []) as { pk: string; sk: string }[]));
+      for (const item of (page.Items ?? []) as Record<string, unknown>[]) {
+        const expiresAt = Number(item[this.opts.attribute]);
+        if (Number.isFinite(expiresAt)) items.push({ pk: String(item.pk), sk: String(item.sk), expiresAt });
+      }
       start = page.LastEvaluatedKey;
     } while (start);
-    return keys;
+    return items;
   }
 
   private async expire(key: { pk: string; sk: string }, nowSeconds: number): Promise<boolean> {

@@ -81,3 +81,79 @@ describe('the local TTL emulator', () => {
     expect(removal?.userIdentity).toBeUndefined();
   });
 });
+
+describe('the local TTL emulator on its timer', () => {
+  let table: TestTable;
+  let now = nowSeconds;
+  let ttl: TtlEmulator;
+
+  beforeAll(async () => {
+    table = await createTestTable('app');
+    ttl = new TtlEmulator({
+      doc: table.doc,
+      tableName: table.tableName,
+      attribute: 'expiresAt',
+      now: () => new Date(now * 1000),
+      pageSize: 2,
+    });
+  });
+  afterAll(async () => {
+    await ttl.whenIdle();
+    await table.drop();
+  });
+
+  const put = (pk: string, expiresAt?: number) =>
+    table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { pk, sk: 'CASE', type: 'AidCase', ...(expiresAt === undefined ? {} : { expiresAt }) },
+      }),
+    );
+  const exists = async (pk: string) =>
+    (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk, sk: 'CASE' } }))).Item !==
+    undefined;
+  const newImage = (pk: string, expiresAt: number): DynamoDBRecord => ({
+    eventName: 'INSERT',
+    dynamodb: { NewImage: { pk: { S: pk }, sk: { S: 'CASE' }, expiresAt: { N: String(expiresAt) } } },
+  });
+
+  it('sweeps before it knows anything, then only once its last sweep or the stream shows an item due', async () => {
+    // Arrange: more items than one scan page, one of them due in an hour.
+    for (let i = 0; i < 5; i++) await put(`CASE#kept-${i}`, now + 86_400);
+    await put('CASE#open');
+    await put('CASE#due-in-an-hour', now + 3_600);
+
+    // Act / Assert: the first timer sweep scans (nothing is known) and deletes nothing yet.
+    expect(await ttl.sweepIfDue()).toBe(0);
+    // An item written without the stream telling the emulator is not scanned for while nothing is due …
+    await put('CASE#unseen', now - 10);
+    expect(await ttl.sweepIfDue()).toBe(0);
+    expect(await exists('CASE#unseen')).toBe(true);
+    // … the hour passes: the item the last sweep saw is due, and that sweep finds both.
+    now += 3_601;
+    expect(await ttl.sweepIfDue()).toBe(2);
+    expect([await exists('CASE#due-in-an-hour'), await exists('CASE#unseen')]).toEqual([false, false]);
+    // A new item whose expiry the stream shows is swept when due, without waiting for anything else.
+    await put('CASE#short-lived', now - 1);
+    expect(await ttl.sweepIfDue()).toBe(0);
+    ttl.observe([newImage('CASE#short-lived', now - 1)]);
+    expect(await ttl.sweepIfDue()).toBe(1);
+    expect(await exists('CASE#short-lived')).toBe(false);
+    expect(await exists('CASE#kept-4')).toBe(true);
+  });
+
+  it('sweeps again, by the moved clock, when asked while a sweep is running', async () => {
+    // Arrange
+    await put('CASE#due-tomorrow', now + 86_400);
+    const running = ttl.sweep();
+
+    // Act: the clock moves on while the first sweep runs, and a sweep is asked for.
+    now += 86_401;
+    const asked = ttl.sweep();
+
+    // Assert
+    await running;
+    expect(await asked).toBeGreaterThanOrEqual(1);
+    expect(await exists('CASE#due-tomorrow')).toBe(false);
+  });
+});
