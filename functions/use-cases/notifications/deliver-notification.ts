@@ -94,7 +94,35 @@ export async function deliverNotification(
   item: NotificationRecord,
   prefetched?: { readonly found: Contactable | undefined },
 ): Promise<DeliveryOutcome> {
-  if (item.status !== 'pending') return 'skipped';
+  const delivery = await startDelivery(item, prefetched);
+  await delivery.recorded;
+  return delivery.outcome;
+}
+
+/**
+ * A delivery whose provider answer may still be being written: `recorded` resolves once the
+ * notification says `sent` (or `failed`), and rejects if that write failed (the notification then
+ * stays `sending`: claimed, never sent again).
+ */
+export interface Delivery {
+  readonly outcome: DeliveryOutcome;
+  readonly recorded: Promise<void>;
+}
+
+const nothingToRecord: Promise<void> = Promise.resolve();
+
+/**
+ * deliverNotification up to the provider's answer: the claim and the send are done when it
+ * resolves, the answer's write goes on (`recorded`). A queue batch claims and sends its next
+ * message meanwhile, one write sooner per message; the sends stay one at a time, each after its
+ * claim, and the batch returns only once every answer is recorded.
+ */
+export async function startDelivery(
+  item: NotificationRecord,
+  prefetched?: { readonly found: Contactable | undefined },
+): Promise<Delivery> {
+  const done = (outcome: DeliveryOutcome): Delivery => ({ outcome, recorded: nothingToRecord });
+  if (item.status !== 'pending') return done('skipped');
   const key = { pk: item.pk, sk: item.sk };
   const notificationId = notificationIdOf(item);
   const log = { caseId: item.caseId, notificationId, channel: item.channel, event: item.event };
@@ -106,13 +134,13 @@ export async function deliverNotification(
       queuedAt: clock.nowIso(),
     });
     if (queued) logger.info('notification queued for printing', log);
-    return queued ? 'to_print' : 'skipped';
+    return done(queued ? 'to_print' : 'skipped');
   }
-  if (item.channel !== 'email' && item.channel !== 'sms') return 'skipped';
+  if (item.channel !== 'email' && item.channel !== 'sms') return done('skipped');
 
   if (!(await transition(key, 'pending', 'sending', { claimedAt: clock.nowIso() }))) {
     logger.info('notification already claimed; not sending again', log);
-    return 'skipped';
+    return done('skipped');
   }
 
   const found = prefetched ? prefetched.found : await caseOf(item.caseId);
@@ -126,7 +154,7 @@ export async function deliverNotification(
         : 'NoAddress';
     await transition(key, 'sending', 'failed', { failure, failedAt: clock.nowIso() });
     logger.warn('notification cannot be delivered', { ...log, failure });
-    return 'failed';
+    return done('failed');
   }
 
   const language = languageOf(item.language);
@@ -154,13 +182,24 @@ export async function deliverNotification(
       throw new TransientError(`notification ${notificationId}: provider throttled (${name})`);
     }
     // The provider's message may quote the address: only the error's name is kept and logged.
-    await transition(key, 'sending', 'failed', { failure: name, failedAt: clock.nowIso() });
     logger.warn('notification not delivered', { ...log, failure: name });
-    return 'failed';
+    return recording(
+      'failed',
+      transition(key, 'sending', 'failed', { failure: name, failedAt: clock.nowIso() }),
+    );
   }
-  await transition(key, 'sending', 'sent', { sentAt: clock.nowIso(), providerMessageId: messageId });
   logger.info('notification sent', log);
-  return 'sent';
+  return recording(
+    'sent',
+    transition(key, 'sending', 'sent', { sentAt: clock.nowIso(), providerMessageId: messageId }),
+  );
+}
+
+function recording(outcome: DeliveryOutcome, write: Promise<boolean>): Delivery {
+  const recorded = write.then(() => undefined);
+  // Awaited by the caller in its turn: until then a failed write must not count as unhandled.
+  recorded.catch(() => undefined);
+  return { outcome, recorded };
 }
 
 /** What a queued message will deliver: its notification as it is now, and for a pending e-mail or SMS its case. */
@@ -205,10 +244,10 @@ export function readQueuedNotifications(
 }
 
 /** Delivers what readQueuedNotifications read: a notification already claimed, sent or gone is skipped. */
-export async function deliverRead(read: QueuedDelivery): Promise<DeliveryOutcome> {
+export async function deliverRead(read: QueuedDelivery): Promise<Delivery> {
   if (!read.item) {
     logger.warn('queued notification not found; nothing to deliver', { sk: read.ref.sk });
-    return 'skipped';
+    return { outcome: 'skipped', recorded: nothingToRecord };
   }
-  return deliverNotification(read.item, read.prefetched);
+  return startDelivery(read.item, read.prefetched);
 }

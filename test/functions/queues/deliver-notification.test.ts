@@ -109,6 +109,83 @@ describe('the notification queue consumer', () => {
     expect(accepted.map((m) => m.caseId)).toEqual(refs.map((ref) => ref.pk.replace('CASE#', '')));
   });
 
+  it("claims and sends the next message while the last one's answer is being written", async () => {
+    // Arrange: every conditional update of the handler's client held back 20 ms, in-flight counted.
+    const refs = [await pendingNotification(), await pendingNotification(), await pendingNotification()];
+    let updating = 0;
+    let mostUpdatesAtOnce = 0;
+    const client = dynamo();
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!/^Update(Item)?Command$/.test(context.commandName ?? '')) return next(args);
+        updating++;
+        mostUpdatesAtOnce = Math.max(mostUpdatesAtOnce, updating);
+        try {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return await next(args);
+        } finally {
+          updating--;
+        }
+      },
+      { step: 'initialize', name: 'slowUpdates' },
+    );
+
+    // Act
+    let result: Awaited<ReturnType<typeof run>>;
+    try {
+      result = await run(refs.map((ref) => queueRecord(ref)));
+    } finally {
+      client.middlewareStack.remove('slowUpdates');
+    }
+
+    // Assert: an answer's write overlapped the next claim, and every answer was written by the end.
+    expect(mostUpdatesAtOnce).toBeGreaterThanOrEqual(2);
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await Promise.all(refs.map(statusOf))).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('reports a sent message whose answer could not be written, and its retry sends nothing', async () => {
+    // Arrange: the write of the second message's "sent" fails once, as a throttled table would.
+    const [a, b] = [await pendingNotification(), await pendingNotification()];
+    const records = [queueRecord(a), queueRecord(b)];
+    const client = dynamo();
+    let failedOnce = false;
+    client.middlewareStack.add(
+      (next) => async (args) => {
+        // Marshalled or not, depending on where in the stack the client's middleware runs.
+        const input = JSON.stringify(args.input);
+        if (
+          !failedOnce &&
+          input.includes(b.pk) &&
+          input.includes(b.sk) &&
+          /":to":(\{"S":)?"sent"/.test(input)
+        ) {
+          failedOnce = true;
+          throw Object.assign(new Error('Throughput exceeds the current capacity'), {
+            name: 'ProvisionedThroughputExceededException',
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'failSentMark' },
+    );
+
+    // Act
+    let first: Awaited<ReturnType<typeof run>>;
+    try {
+      first = await run(records);
+    } finally {
+      client.middlewareStack.remove('failSentMark');
+    }
+    const retried = await run([queueRecord(b, 2)]);
+
+    // Assert
+    expect(first.batchItemFailures).toEqual([{ itemIdentifier: records[1]?.messageId }]);
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(attempts).toBe(2);
+    expect([await statusOf(a), await statusOf(b)]).toEqual(['sent', 'sending']);
+  });
+
   it('sends once when a message comes twice, in one batch or in two (the claim)', async () => {
     const ref = await pendingNotification();
     const message = queueRecord(ref);
