@@ -9,7 +9,7 @@ import {
 } from '../../../domain/reports.js';
 import { config } from '../../lib/config.js';
 import { toCsv } from '../../lib/csv.js';
-import { countOnce } from '../../lib/store/counted-facts.js';
+import { countFacts } from '../../lib/store/counted-facts.js';
 import { getCase, queryPartition } from '../../lib/store/reads.js';
 import type { DisbursementRecord } from '../../lib/store/records.js';
 import { type AidUsageRecord, usageKeys } from '../../lib/store/usage-records.js';
@@ -30,9 +30,10 @@ export interface PaymentCounted {
  * the case (DOMAIN.md "Report groups"), and the person is counted there if new. The case is read
  * (one GetItem) for the group, the person and the year its budget belongs to.
  *
- * Each of the two facts is counted once (countOnce, as the appeal report's counters): the payment
- * by a marker per disbursement, the person by a marker per person, row and group. A redelivered
- * stream record adds nothing, and a second payment to the same person adds money but no person.
+ * Each of the two facts is counted once (countFacts, as the appeal report's counters): the payment
+ * by a marker per disbursement, the person by a marker per person, row and group, both with the
+ * row's update in one transaction. A redelivered stream record adds nothing, and a second payment
+ * to the same person adds money but no person (a second transaction, without the person).
  */
 export async function countPaidDisbursement(
   oldStreamImage: Record<string, unknown> | undefined,
@@ -58,18 +59,20 @@ export async function countPaidDisbursement(
     aidType,
     currency: amount.currency,
   };
-  const amountCounted = await countOnce({
-    marker: usageKeys.paidCounted(caseId, disbursementId),
-    markerAttributes: { caseId, disbursementId },
+  const [amountCounted = false, personCounted = false] = await countFacts({
     counter: row,
     set,
-    add: { [`${group}_minor`]: amount.minor },
-  });
-  const personCounted = await countOnce({
-    marker: usageKeys.personCounted(found.personKey, found.year, fundingSource, aidType, group),
-    counter: row,
-    set,
-    add: { [`${group}_persons`]: 1 },
+    facts: [
+      {
+        marker: usageKeys.paidCounted(caseId, disbursementId),
+        markerAttributes: { caseId, disbursementId },
+        add: { [`${group}_minor`]: amount.minor },
+      },
+      {
+        marker: usageKeys.personCounted(found.personKey, found.year, fundingSource, aidType, group),
+        add: { [`${group}_persons`]: 1 },
+      },
+    ],
   });
   return { amount: amountCounted, person: personCounted };
 }
