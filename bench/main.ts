@@ -20,6 +20,7 @@ import { measureReportScaling } from './report-scaling.js';
 import {
   appealWorkflowPresent,
   benchApplication,
+  cpuNow,
   driveAidCases,
   driveAppeals,
   type InvocationTally,
@@ -29,6 +30,7 @@ import {
   Probe,
   reportRoutePresent,
 } from './runtime-bench.js';
+import { sampleWriters, type WriterUse, writerUse } from './store-writer.js';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -73,6 +75,61 @@ const results: Results = {
   notes: {},
   details: { startedAt: new Date(began).toISOString(), cases, concurrency, prices },
 };
+
+/**
+ * CPU per op, bare against end to end. The writer thread that served the bare baseline is the
+ * application database's (the baseline touches no other); any other `SQLiteQueue` thread is the
+ * workflow journal's database. A figure the platform cannot give is null.
+ */
+function cpuPerOpFigures(
+  bare: readonly { ops: number; cpu: { node: number; jvm: number }; writers: readonly WriterUse[] }[],
+  e2e: { ops: number; node: number; jvm: number },
+  e2eWriters: readonly WriterUse[],
+) {
+  const app = bare[0]?.writers[0]?.tid;
+  const bareApp = bare.map((b) => b.writers.find((w) => w.tid === app));
+  const e2eApp = e2eWriters.find((w) => w.tid === app);
+  const bareOps = bare.reduce((n, b) => n + b.ops, 0);
+  const per = (ms: number, ops: number) => (Number.isFinite(ms) && ops > 0 ? round2(ms / ops) : null);
+  const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
+  const bareWritersKnown = app !== undefined && bareApp.every((w) => w !== undefined);
+  return {
+    bare: {
+      nodeMs: per(
+        sum(bare, (b) => b.cpu.node),
+        bareOps,
+      ),
+      jvmMs: per(
+        sum(bare, (b) => b.cpu.jvm),
+        bareOps,
+      ),
+      writerMs: bareWritersKnown
+        ? per(
+            sum(bareApp, (w) => w?.cpuMs ?? 0),
+            bareOps,
+          )
+        : null,
+      writerBusyShare: bareWritersKnown
+        ? round2(sum(bareApp, (w) => w?.busyShare ?? 0) / bareApp.length)
+        : null,
+    },
+    e2e: {
+      nodeMs: per(e2e.node, e2e.ops),
+      jvmMs: per(e2e.jvm, e2e.ops),
+      writerMs: e2eApp ? per(e2eApp.cpuMs, e2e.ops) : null,
+      writerBusyShare: e2eApp ? round2(e2eApp.busyShare) : null,
+      journalWriterMs: e2eApp
+        ? per(
+            sum(
+              e2eWriters.filter((w) => w !== e2eApp),
+              (w) => w.cpuMs,
+            ),
+            e2e.ops,
+          )
+        : null,
+    },
+  };
+}
 
 async function runtimeSections(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aidflow-bench-'));
@@ -148,10 +205,24 @@ async function runtimeSections(): Promise<void> {
     log('bare DynamoDB Local throughput (before the end-to-end run)');
     const storeBefore = await measureStoreOpsPerSecond(runtime, 8, concurrency);
     log(`end to end: ${cases} aid cases, submission → paid disbursement`);
+    const writersBefore = sampleWriters(runtime.dynamoPid);
+    const cpuBefore = cpuNow(runtime);
     const e2e = await driveAidCases(runtime, probe, { cases, concurrency, log });
+    const cpuAfter = cpuNow(runtime);
+    const e2eWriters = writerUse(writersBefore, sampleWriters(runtime.dynamoPid));
     log('bare DynamoDB Local throughput (after)');
     const storeAfter = await measureStoreOpsPerSecond(runtime, 8, concurrency);
-    const storeOpsPerSecond = (storeBefore + storeAfter) / 2;
+    const storeOpsPerSecond = (storeBefore.opsPerSecond + storeAfter.opsPerSecond) / 2;
+    const cpuPerOp = cpuPerOpFigures(
+      [storeBefore, storeAfter],
+      { ops: e2e.ops.ops, node: cpuAfter.node - cpuBefore.node, jvm: cpuAfter.jvm - cpuBefore.jvm },
+      e2eWriters,
+    );
+    log(
+      `  CPU per op, bare | per counted end-to-end op (ms): this process ${cpuPerOp.bare.nodeMs} | ${cpuPerOp.e2e.nodeMs}, ` +
+        `the JVM ${cpuPerOp.bare.jvmMs} | ${cpuPerOp.e2e.jvmMs}, of it the store's writer thread ` +
+        `${cpuPerOp.bare.writerMs} | ${cpuPerOp.e2e.writerMs} (busy ${cpuPerOp.bare.writerBusyShare} | ${cpuPerOp.e2e.writerBusyShare})`,
+    );
 
     const casesPerSecond = e2e.cases / e2e.seconds;
     const opsPerCase = e2e.ops.ops / e2e.cases;
@@ -265,7 +336,15 @@ async function runtimeSections(): Promise<void> {
       seconds: round1(e2e.seconds),
       finishedCaseItemBytes: e2e.caseItemBytes,
       storeOpsPerSecond: Math.round(storeOpsPerSecond),
-      storeOpsPerSecondBeforeAfter: [Math.round(storeBefore), Math.round(storeAfter)],
+      storeOpsPerSecondBeforeAfter: [
+        Math.round(storeBefore.opsPerSecond),
+        Math.round(storeAfter.opsPerSecond),
+      ],
+      // Where storeEfficiency comes from (performance.md §15): CPU per bare op against CPU per
+      // counted end-to-end op, of this process, of the JVM, and of the JVM's SQLite writer thread
+      // of the application's database (the store's serial part), with the share of the time that
+      // thread was on a core or waiting for one; the journal's writer apart.
+      cpuPerOp,
       stepInvocations: e2e.stepInvocations,
       warmUpCases: e2eWarmCases,
     };

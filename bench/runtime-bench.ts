@@ -18,6 +18,7 @@ import { appTableName, type Runtime } from '../local/runtime.js';
 import { ApiClient, sampleApplication } from '../test/support/api-client.js';
 import { countOperations, diffTally, emptyTally, type OpTally, snapshot } from './dynamo-counter.js';
 import { percentile, runConcurrently } from './stats.js';
+import { sampleWriters, writerUse } from './store-writer.js';
 
 /**
  * runtime.settle(), repeated while the stream poller reports it could not drain in time: on a
@@ -155,7 +156,7 @@ function caseSizedItem(i: number): Record<string, unknown> {
 }
 
 /** CPU time in ms: this process (the runtime's Node side and the bench's clients) and the JVM's. */
-function cpuNow(runtime: Runtime): { node: number; jvm: number } {
+export function cpuNow(runtime: Runtime): { node: number; jvm: number } {
   const own = process.cpuUsage();
   let jvm = Number.NaN;
   try {
@@ -373,6 +374,8 @@ export async function measureStoreOpsPerSecond(runtime: Runtime, seconds: number
     keys.push({ pk: String(item.pk), sk: 'CASE' });
     await bare.send(new PutCommand({ TableName: appTableName, Item: item }));
   });
+  const writersBefore = sampleWriters(runtime.dynamoPid);
+  const cpuBefore = cpuNow(runtime);
   const t = performance.now();
   const until = t + seconds * 1000;
   let done = 0;
@@ -388,8 +391,15 @@ export async function measureStoreOpsPerSecond(runtime: Runtime, seconds: number
     }),
   );
   const elapsed = (performance.now() - t) / 1000;
+  const writers = writerUse(writersBefore, sampleWriters(runtime.dynamoPid));
+  const cpuAfter = cpuNow(runtime);
   bare.destroy();
-  return done / elapsed;
+  return {
+    opsPerSecond: done / elapsed,
+    ops: done,
+    cpu: { node: cpuAfter.node - cpuBefore.node, jvm: cpuAfter.jvm - cpuBefore.jvm },
+    writers,
+  };
 }
 
 /** The authorised disbursements of the given cases (the finance desk's list, every page). */

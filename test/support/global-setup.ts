@@ -7,6 +7,8 @@ let dynamo: DynamoDbLocal | undefined;
 export async function setup(project: TestProject): Promise<void> {
   dynamo = await startDynamoDbLocal();
   project.provide('dynamoEndpoint', dynamo.endpoint);
+  // 0 when unknown: the bench's store-writer probe reads the JVM's threads from /proc.
+  project.provide('dynamoPid', dynamo.pid ?? 0);
 }
 
 export async function teardown(): Promise<void> {
@@ -16,5 +18,6 @@ export async function teardown(): Promise<void> {
 declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
+    dynamoPid: number;
   }
 }
