@@ -6,11 +6,13 @@ import { getItem } from './reads.js';
  * The eligibility explanation in every language (pk CASE#<caseId>, sk ELIGIBILITY; table-spec
  * #30), written once by the eligibility check in the transaction that records the verdict.
  *
- * The case item keeps the verdict, the facts and each rule's outcome with its reason in the
- * applicant's language only (`CaseEligibility`): the four-language texts were 2.5 KB of a 6.4 KB
- * case, and every later change of the case (decisions, reservation, disbursement, settlement)
- * rewrites, and is billed for, the whole item (issue 7). The staff desk, which shows the reasons
- * in the reader's language, reads this item beside the case.
+ * The case item keeps the verdict and each rule's outcome with its reason in the applicant's
+ * language only (`CaseEligibility`): what the applicant's status page and their letters show.
+ * Every later change of the case (decisions, reservation, disbursement, settlement) rewrites, and
+ * is billed for, the whole item (issue 7): the four-language texts were 2.5 KB of a 6.4 KB case,
+ * and the facts with each rule's facts, which nothing reads from the case, 0.75 KB of the 4.0 left
+ * (the rule set is pinned on the case already). The staff desk, which shows the reasons in the
+ * reader's language, reads this item beside the case.
  */
 export interface EligibilityRecord {
   readonly pk: string;
@@ -20,18 +22,31 @@ export interface EligibilityRecord {
   readonly result: EligibilityResult;
 }
 
-/** A rule's outcome as the case carries it: `messages` only on cases checked before issue 7. */
-export type CaseRuleOutcome = Omit<RuleOutcome, 'messages'> & { readonly messages?: LocalizedText };
-
-export type CaseEligibility = Omit<EligibilityResult, 'rules'> & {
-  readonly rules: readonly CaseRuleOutcome[];
+/**
+ * A rule's outcome as the case carries it. Cases checked earlier carry more: `messages` (before
+ * issue 7) and `factsUsed` (before 2026-12-06).
+ */
+export type CaseRuleOutcome = Pick<RuleOutcome, 'code' | 'passed' | 'mandatory' | 'message'> & {
+  readonly messages?: LocalizedText;
+  readonly factsUsed?: RuleOutcome['factsUsed'];
 };
+
+/** As the case carries it; the facts and the rule set's id, version and hash only on earlier cases. */
+export type CaseEligibility = Pick<EligibilityResult, 'verdict' | 'asOf' | 'language'> &
+  Partial<Pick<EligibilityResult, 'facts' | 'ruleSetId' | 'ruleSetVersion' | 'ruleSetHash'>> & {
+    readonly rules: readonly CaseRuleOutcome[];
+  };
 
 export const eligibilityKey = (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'ELIGIBILITY' });
 
 /** What the case item keeps of a result: everything but the texts in the other languages. */
 export function caseEligibility(result: EligibilityResult): CaseEligibility {
-  return { ...result, rules: result.rules.map(({ messages: _others, ...rule }) => rule) };
+  return {
+    verdict: result.verdict,
+    asOf: result.asOf,
+    language: result.language,
+    rules: result.rules.map(({ code, passed, mandatory, message }) => ({ code, passed, mandatory, message })),
+  };
 }
 
 export function eligibilityPut(table: string, caseId: string, result: EligibilityResult) {
