@@ -6,7 +6,8 @@ import { systemActor } from '../lib/store/audit.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
 import { caseEligibility, eligibilityPut } from '../lib/store/eligibility-records.js';
 import { caseIdsOfPerson } from '../lib/store/person-cases.js';
-import { batchGetCases, getCase, policyInForce, ruleSetByVersion } from '../lib/store/reads.js';
+import { batchGetCases, getCase, policyInForce } from '../lib/store/reads.js';
+import { cachedRuleSetVersion } from '../lib/store/rule-set-versions.js';
 import { transact } from '../lib/store/transactions.js';
 
 /** Statuses that mean aid was (or is being) granted, for frequency rules. */
@@ -28,7 +29,7 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
   if (current.reconsideration && current.status === 'in_review') return { verdict: 'needs_review' };
   if (current.eligibility && current.status !== 'submitted') return { verdict: current.eligibility.verdict };
 
-  const ruleSet = await ruleSetByVersion(current.aidType, current.ruleSet.id, current.ruleSet.version);
+  const ruleSet = await cachedRuleSetVersion(current.aidType, current.ruleSet.id, current.ruleSet.version);
   if (!ruleSet)
     throw new PermanentStepError(`rule set ${current.ruleSet.id} v${current.ruleSet.version} is missing`);
   const asOfDate = current.submittedAt.slice(0, 10);

@@ -191,13 +191,9 @@ export async function ruleSetInForce(aidType: string, asOfDate: string): Promise
   return (Items?.[0] as { ruleSet: RuleSet } | undefined)?.ruleSet;
 }
 
-export async function ruleSetByVersion(
-  aidType: string,
-  id: string,
-  version: number,
-): Promise<RuleSet | undefined> {
-  const all = await queryPartition<{ ruleSet: RuleSet }>(`RULESET#${aidType}`);
-  return all.map((i) => i.ruleSet).find((r) => r.id === id && r.version === version);
+/** Every rule set version of an aid type (catalogue.ts caches them: a version never changes). */
+export async function ruleSetVersions(aidType: string): Promise<RuleSet[]> {
+  return (await queryPartition<{ ruleSet: RuleSet }>(`RULESET#${aidType}`)).map((i) => i.ruleSet);
 }
 
 /** A dated policy value (e.g. the subsistence minimum) in force on a date. */
