@@ -14,6 +14,7 @@ import { defaultForegroundFirst } from '../local/foreground-first.js';
 import { type Runtime, startRuntime } from '../local/runtime.js';
 import { ApiClient } from '../test/support/api-client.js';
 import { type BundleFigure, measureBundles, round1, round2 } from './bundles.js';
+import { cleanUpOnInterrupt, killJvmsUnder } from './interrupt.js';
 import { prices } from './prices.js';
 import { measureDynamoStart, measureReady } from './ready.js';
 import { measureReportScaling } from './report-scaling.js';
@@ -134,6 +135,11 @@ function cpuPerOpFigures(
 async function runtimeSections(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aidflow-bench-'));
   let runtime: Runtime | undefined;
+  const withdraw = cleanUpOnInterrupt(async () => {
+    await runtime?.stop();
+    killJvmsUnder(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   try {
     log('starting the embedded runtime');
     runtime = await startRuntime({
@@ -396,6 +402,7 @@ async function runtimeSections(): Promise<void> {
   } finally {
     await runtime?.stop();
     rmSync(dataDir, { recursive: true, force: true });
+    withdraw();
   }
 }
 
@@ -405,6 +412,7 @@ async function main(): Promise<void> {
   if (!skip.has('bundles')) {
     log(`bundles: esbuild as NodejsFunction, init in fresh Node processes (${initRuns} runs each)`);
     const workDir = mkdtempSync(join(tmpdir(), 'aidflow-bench-bundles-'));
+    const withdraw = cleanUpOnInterrupt(() => rmSync(workDir, { recursive: true, force: true }));
     try {
       const figures: Record<string, BundleFigure> = await measureBundles({
         root,
@@ -423,6 +431,7 @@ async function main(): Promise<void> {
       );
     } finally {
       rmSync(workDir, { recursive: true, force: true });
+      withdraw();
     }
   }
   if (!skip.has('ready')) {

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startDynamoDbLocal } from '../local/dynamodb-local.js';
+import { cleanUpOnInterrupt, killJvmsUnder } from './interrupt.js';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -28,6 +29,11 @@ export async function measureReady(root: string, timeoutMs = 90_000): Promise<nu
   child.on('exit', () => {
     exited = true;
   });
+  const withdraw = cleanUpOnInterrupt(() => {
+    if (!exited && child.pid) process.kill(-child.pid, 'SIGKILL');
+    killJvmsUnder(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   try {
     for (;;) {
       if (exited) throw new Error(`npm start exited before it was healthy:\n${stderr}`);
@@ -49,16 +55,22 @@ export async function measureReady(root: string, timeoutMs = 90_000): Promise<nu
       clearTimeout(timer);
     }
     rmSync(dataDir, { recursive: true, force: true });
+    withdraw();
   }
 }
 
 /** The floor of the ready time: DynamoDB Local's JVM alone, from spawn to its first answer. */
 export async function measureDynamoStart(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aidflow-bench-ddb-'));
+  const withdraw = cleanUpOnInterrupt(() => {
+    killJvmsUnder(dataDir);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
   const t = performance.now();
   const ddb = await startDynamoDbLocal({ dataDir });
   const ms = performance.now() - t;
   await ddb.stop();
   rmSync(dataDir, { recursive: true, force: true });
+  withdraw();
   return ms;
 }
