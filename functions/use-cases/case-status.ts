@@ -1,6 +1,7 @@
 import { hashAccessCode, verifyAccessCode } from '../lib/access-codes.js';
 import { NotFoundError, TooManyRequestsError } from '../lib/errors.js';
 import { isAppealCase } from '../lib/store/appeal-records.js';
+import { storedExplanation } from '../lib/store/eligibility-records.js';
 import { getCaseByReference } from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
 import { recordFailedAttempt, type ThrottleRule, throttledFor } from '../lib/store/throttle.js';
@@ -76,6 +77,11 @@ export async function viewCaseAsApplicant(input: {
   const item: unknown = found;
   if (isAppealCase(item)) return applicantAppealView(item);
   const info = found.infoRequest;
+  // The reasons' texts live beside the case (eligibility-records.ts); cases checked before
+  // 2026-12-06 carry them on the case as well.
+  const explanation = found.eligibility ? await storedExplanation(found.caseId) : undefined;
+  const reasonOf = (code: string, onCase: string | undefined) =>
+    explanation?.rules.find((r) => r.code === code)?.message ?? onCase ?? '';
   return {
     reference: found.reference,
     kind: 'aid',
@@ -102,7 +108,7 @@ export async function viewCaseAsApplicant(input: {
             rules: found.eligibility.rules.map((r) => ({
               code: r.code,
               passed: r.passed,
-              message: r.message,
+              message: reasonOf(r.code, r.message),
             })),
           },
         }

@@ -6,13 +6,13 @@ import { getItem } from './reads.js';
  * The eligibility explanation in every language (pk CASE#<caseId>, sk ELIGIBILITY; table-spec
  * #30), written once by the eligibility check in the transaction that records the verdict.
  *
- * The case item keeps the verdict and each rule's outcome with its reason in the applicant's
- * language only (`CaseEligibility`): what the applicant's status page and their letters show.
- * Every later change of the case (decisions, reservation, disbursement, settlement) rewrites, and
- * is billed for, the whole item (issue 7): the four-language texts were 2.5 KB of a 6.4 KB case,
- * and the facts with each rule's facts, which nothing reads from the case, 0.75 KB of the 4.0 left
- * (the rule set is pinned on the case already). The staff desk, which shows the reasons in the
- * reader's language, reads this item beside the case.
+ * The case item keeps the verdict and each rule's outcome (`CaseEligibility`): every later change
+ * of the case (decisions, reservation, disbursement, settlement) rewrites, and is billed for, the
+ * whole item (issue 7). The four-language texts were 2.5 KB of a 6.4 KB case; the facts with each
+ * rule's facts, which nothing reads from the case, 0.75 KB of the 4.0 left; the reasons in the
+ * applicant's language 0.8 KB of the 3.3 after that (the rule set is pinned on the case already).
+ * The staff desk and the applicant's status page read the reasons here, beside the case; a
+ * refusal letter has them from the case's decision, which names each failed rule with its reason.
  */
 export interface EligibilityRecord {
   readonly pk: string;
@@ -24,9 +24,10 @@ export interface EligibilityRecord {
 
 /**
  * A rule's outcome as the case carries it. Cases checked earlier carry more: `messages` (before
- * issue 7) and `factsUsed` (before 2026-12-06).
+ * issue 7), `message` and `factsUsed` (before 2026-12-06).
  */
-export type CaseRuleOutcome = Pick<RuleOutcome, 'code' | 'passed' | 'mandatory' | 'message'> & {
+export type CaseRuleOutcome = Pick<RuleOutcome, 'code' | 'passed' | 'mandatory'> & {
+  readonly message?: string;
   readonly messages?: LocalizedText;
   readonly factsUsed?: RuleOutcome['factsUsed'];
 };
@@ -45,7 +46,7 @@ export function caseEligibility(result: EligibilityResult): CaseEligibility {
     verdict: result.verdict,
     asOf: result.asOf,
     language: result.language,
-    rules: result.rules.map(({ code, passed, mandatory, message }) => ({ code, passed, mandatory, message })),
+    rules: result.rules.map(({ code, passed, mandatory }) => ({ code, passed, mandatory })),
   };
 }
 

@@ -5,6 +5,7 @@ import { personKey } from '../../../functions/lib/access-codes.js';
 import type { Principal } from '../../../functions/lib/http.js';
 import { storedExplanation } from '../../../functions/lib/store/eligibility-records.js';
 import { getCase } from '../../../functions/lib/store/reads.js';
+import { viewCaseAsApplicant } from '../../../functions/use-cases/case-status.js';
 import { checkEligibility } from '../../../functions/use-cases/check-eligibility.js';
 import { openTask } from '../../../functions/use-cases/open-task.js';
 import { caseForStaff } from '../../../functions/use-cases/staff-cases.js';
@@ -31,35 +32,52 @@ describe('the eligibility check', () => {
   });
   afterAll(async () => table.drop());
 
-  it('keeps on the case the verdict and each reason in the applicant’s language only; the facts and all four languages beside it', async () => {
+  it('keeps on the case the verdict and each rule’s outcome; the reasons in all four languages and the facts beside it', async () => {
     // Act
     await checkEligibility(caseId, now);
 
-    // Assert
+    // Assert: every later write of the case pays for what it carries, and nothing reads these
+    // from the case (the status page and the staff desk read the explanation beside it).
     const stored = await getCase(caseId);
     const explanation = await storedExplanation(caseId);
-    expect(stored?.eligibility?.language).toBe('uk');
-    expect(stored?.eligibility?.rules.length).toBeGreaterThan(0);
-    for (const rule of stored?.eligibility?.rules ?? []) {
-      expect(rule.messages).toBeUndefined();
-      const full = explanation?.rules.find((r) => r.code === rule.code);
-      expect(Object.keys(full?.messages ?? {}).sort()).toEqual(['en', 'ru', 'uk', 'zh']);
-      expect(rule.message).toBe(full?.messages.uk);
-    }
-    // Nothing reads the facts or each rule's facts from the case; every write of the case paid for them.
+    expect(explanation?.rules.length).toBeGreaterThan(0);
     expect(stored?.eligibility).toEqual({
       verdict: explanation?.verdict,
       asOf: explanation?.asOf,
       language: 'uk',
-      rules: explanation?.rules.map(({ code, passed, mandatory, message }) => ({
-        code,
-        passed,
-        mandatory,
-        message,
-      })),
+      rules: explanation?.rules.map(({ code, passed, mandatory }) => ({ code, passed, mandatory })),
     });
+    for (const rule of explanation?.rules ?? []) {
+      expect(Object.keys(rule.messages).sort()).toEqual(['en', 'ru', 'uk', 'zh']);
+      expect(rule.message).toBe(rule.messages.uk);
+    }
     expect(explanation?.facts.householdSize).toBeGreaterThan(0);
     expect(explanation?.rules.every((r) => r.factsUsed !== undefined)).toBe(true);
+  });
+
+  it('shows the applicant each reason in their language on the status page', async () => {
+    // Arrange
+    const application = aidApplicationSchema.parse(
+      sampleApplication({ applicant: { ...distinctApplicant(), preferredLanguage: 'uk' } }),
+    );
+    const receipt = await submitAidApplication({ application, now });
+    await checkEligibility(receipt.caseId, now);
+
+    // Act
+    const view = await viewCaseAsApplicant({
+      reference: receipt.reference,
+      accessCode: receipt.accessCode,
+      sourceIp: '192.0.2.1',
+      now,
+    });
+
+    // Assert
+    const explanation = await storedExplanation(receipt.caseId);
+    const shown = 'eligibility' in view ? view.eligibility?.rules : undefined;
+    expect(shown).toEqual(
+      explanation?.rules.map((r) => ({ code: r.code, passed: r.passed, message: r.messages.uk })),
+    );
+    expect(shown?.every((r) => r.message.length > 0)).toBe(true);
   });
 
   it("finds the person's earlier cash aid through the person index, and not other aid types", async () => {
