@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
-
 /**
- * What a bench section must undo if the run is interrupted: its DynamoDB Local JVMs and `npm start`
- * children outlive a killed Node process, and its temporary data directories stay behind.
+ * What a bench section must undo if the run is interrupted: its `npm start` children (in process
+ * groups of their own) outlive a killed Node process, and its temporary data directories stay
+ * behind. DynamoDB Local JVMs end with the process once it exits rather than dies of the signal:
+ * `startDynamoDbLocal` kills its JVM on `exit`, which `process.exit` here emits.
  */
 type Cleanup = () => Promise<unknown> | unknown;
 
@@ -27,25 +27,4 @@ async function interrupted(signal: 'SIGINT' | 'SIGTERM'): Promise<void> {
   console.error(`bench: ${signal}; stopping what it started and removing its temporary data`);
   await Promise.allSettled([...pending].map(async (cleanup) => cleanup()));
   process.exit(signal === 'SIGINT' ? 130 : 143);
-}
-
-/**
- * Ends any DynamoDB Local JVM whose data lives under `dir`: one still starting when the signal
- * came is not yet known to the section that started it. Linux (/proc); elsewhere nothing.
- */
-export function killJvmsUnder(dir: string): void {
-  let pids: string[];
-  try {
-    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
-  } catch {
-    return;
-  }
-  for (const pid of pids) {
-    try {
-      const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmdline.includes('DynamoDBLocal') && cmdline.includes(dir)) process.kill(Number(pid), 'SIGKILL');
-    } catch {
-      // gone meanwhile, or not ours to read
-    }
-  }
 }

@@ -14,24 +14,23 @@ import { defaultForegroundFirst } from '../local/foreground-first.js';
 import { type Runtime, startRuntime } from '../local/runtime.js';
 import { ApiClient } from '../test/support/api-client.js';
 import { type BundleFigure, measureBundles, round1, round2 } from './bundles.js';
-import { cleanUpOnInterrupt, killJvmsUnder } from './interrupt.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 import { prices } from './prices.js';
 import { measureDynamoStart, measureReady } from './ready.js';
 import { measureReportScaling } from './report-scaling.js';
 import {
   appealWorkflowPresent,
   benchApplication,
-  cpuNow,
+  cpuWindow,
   driveAidCases,
   driveAppeals,
-  type InvocationTally,
   measureIntake,
   measureStoreOpsPerSecond,
   memoryOf,
   Probe,
   reportRoutePresent,
 } from './runtime-bench.js';
-import { sampleWriters, type WriterUse, writerUse } from './store-writer.js';
+import type { WriterUse } from './store-writer.js';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -77,23 +76,26 @@ const results: Results = {
   details: { startedAt: new Date(began).toISOString(), cases, concurrency, prices },
 };
 
+interface CpuSpent {
+  ops: number;
+  cpu: { node: number; jvm: number };
+  writers: readonly WriterUse[];
+}
+
 /**
  * CPU per op, bare against end to end. The writer thread that served the bare baseline is the
  * application database's (the baseline touches no other); any other `SQLiteQueue` thread is the
  * workflow journal's database. A figure the platform cannot give is null.
  */
-function cpuPerOpFigures(
-  bare: readonly { ops: number; cpu: { node: number; jvm: number }; writers: readonly WriterUse[] }[],
-  e2e: { ops: number; node: number; jvm: number },
-  e2eWriters: readonly WriterUse[],
-) {
+function cpuPerOpFigures(bare: readonly CpuSpent[], e2e: CpuSpent) {
   const app = bare[0]?.writers[0]?.tid;
-  const bareApp = bare.map((b) => b.writers.find((w) => w.tid === app));
-  const e2eApp = e2eWriters.find((w) => w.tid === app);
+  const appWriter = (spent: CpuSpent) => spent.writers.find((w) => w.tid === app);
+  const bareWriters = bare.map(appWriter).filter((w) => w !== undefined);
+  const e2eWriter = appWriter(e2e);
   const bareOps = bare.reduce((n, b) => n + b.ops, 0);
   const per = (ms: number, ops: number) => (Number.isFinite(ms) && ops > 0 ? round2(ms / ops) : null);
   const sum = <T>(xs: readonly T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
-  const bareWritersKnown = app !== undefined && bareApp.every((w) => w !== undefined);
+  const bareWritersKnown = bareWriters.length === bare.length && bare.length > 0;
   return {
     bare: {
       nodeMs: per(
@@ -106,23 +108,21 @@ function cpuPerOpFigures(
       ),
       writerMs: bareWritersKnown
         ? per(
-            sum(bareApp, (w) => w?.cpuMs ?? 0),
+            sum(bareWriters, (w) => w.cpuMs),
             bareOps,
           )
         : null,
-      writerBusyShare: bareWritersKnown
-        ? round2(sum(bareApp, (w) => w?.busyShare ?? 0) / bareApp.length)
-        : null,
+      writerBusyShare: bareWritersKnown ? round2(sum(bareWriters, (w) => w.busyShare) / bare.length) : null,
     },
     e2e: {
-      nodeMs: per(e2e.node, e2e.ops),
-      jvmMs: per(e2e.jvm, e2e.ops),
-      writerMs: e2eApp ? per(e2eApp.cpuMs, e2e.ops) : null,
-      writerBusyShare: e2eApp ? round2(e2eApp.busyShare) : null,
-      journalWriterMs: e2eApp
+      nodeMs: per(e2e.cpu.node, e2e.ops),
+      jvmMs: per(e2e.cpu.jvm, e2e.ops),
+      writerMs: e2eWriter ? per(e2eWriter.cpuMs, e2e.ops) : null,
+      writerBusyShare: e2eWriter ? round2(e2eWriter.busyShare) : null,
+      journalWriterMs: e2eWriter
         ? per(
             sum(
-              e2eWriters.filter((w) => w !== e2eApp),
+              e2e.writers.filter((w) => w !== e2eWriter),
               (w) => w.cpuMs,
             ),
             e2e.ops,
@@ -137,7 +137,6 @@ async function runtimeSections(): Promise<void> {
   let runtime: Runtime | undefined;
   const withdraw = cleanUpOnInterrupt(async () => {
     await runtime?.stop();
-    killJvmsUnder(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   });
   try {
@@ -211,19 +210,13 @@ async function runtimeSections(): Promise<void> {
     log('bare DynamoDB Local throughput (before the end-to-end run)');
     const storeBefore = await measureStoreOpsPerSecond(runtime, 8, concurrency);
     log(`end to end: ${cases} aid cases, submission → paid disbursement`);
-    const writersBefore = sampleWriters(runtime.dynamoPid);
-    const cpuBefore = cpuNow(runtime);
+    const e2eSpent = cpuWindow(runtime);
     const e2e = await driveAidCases(runtime, probe, { cases, concurrency, log });
-    const cpuAfter = cpuNow(runtime);
-    const e2eWriters = writerUse(writersBefore, sampleWriters(runtime.dynamoPid));
+    const e2eCpu = e2eSpent();
     log('bare DynamoDB Local throughput (after)');
     const storeAfter = await measureStoreOpsPerSecond(runtime, 8, concurrency);
     const storeOpsPerSecond = (storeBefore.opsPerSecond + storeAfter.opsPerSecond) / 2;
-    const cpuPerOp = cpuPerOpFigures(
-      [storeBefore, storeAfter],
-      { ops: e2e.ops.ops, node: cpuAfter.node - cpuBefore.node, jvm: cpuAfter.jvm - cpuBefore.jvm },
-      e2eWriters,
-    );
+    const cpuPerOp = cpuPerOpFigures([storeBefore, storeAfter], { ops: e2e.ops.ops, ...e2eCpu });
     log(
       `  CPU per op, bare | per counted end-to-end op (ms): this process ${cpuPerOp.bare.nodeMs} | ${cpuPerOp.e2e.nodeMs}, ` +
         `the JVM ${cpuPerOp.bare.jvmMs} | ${cpuPerOp.e2e.jvmMs}, of it the store's writer thread ` +
@@ -247,18 +240,11 @@ async function runtimeSections(): Promise<void> {
     // included the others' (OpenTask 126 ms "solo" against 20 ms for a decision).
     const soloCases = Math.min(10, cases);
     log(`solo pass: ${soloCases} cases, each alone from submission to payment, for per-invocation durations`);
-    const solo = { invocations: new Map<string, InvocationTally>() };
+    const soloMark = probe.mark();
     for (let i = 0; i < soloCases; i++) {
-      const one = await driveAidCases(runtime, probe, { cases: 1, concurrency: 1, log: () => {} });
-      for (const [name, t] of one.invocations) {
-        const sum = solo.invocations.get(name) ?? { count: 0, totalMs: 0, billedMs: 0 };
-        solo.invocations.set(name, {
-          count: sum.count + t.count,
-          totalMs: sum.totalMs + t.totalMs,
-          billedMs: sum.billedMs + t.billedMs,
-        });
-      }
+      await driveAidCases(runtime, probe, { cases: 1, concurrency: 1, log: () => {} });
     }
+    const solo = probe.since(soloMark);
 
     // Cost model, per case, from what this run counted and timed.
     const per = (n: number) => n / e2e.cases;

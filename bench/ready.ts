@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, startDynamoDbLocal } from '../local/dynamodb-local.js';
-import { cleanUpOnInterrupt, killJvmsUnder } from './interrupt.js';
+import { cleanUpOnInterrupt } from './interrupt.js';
 
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -31,7 +31,6 @@ export async function measureReady(root: string, timeoutMs = 90_000): Promise<nu
   });
   const withdraw = cleanUpOnInterrupt(() => {
     if (!exited && child.pid) process.kill(-child.pid, 'SIGKILL');
-    killJvmsUnder(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
   });
   try {
@@ -62,10 +61,7 @@ export async function measureReady(root: string, timeoutMs = 90_000): Promise<nu
 /** The floor of the ready time: DynamoDB Local's JVM alone, from spawn to its first answer. */
 export async function measureDynamoStart(): Promise<number> {
   const dataDir = mkdtempSync(join(tmpdir(), 'aidflow-bench-ddb-'));
-  const withdraw = cleanUpOnInterrupt(() => {
-    killJvmsUnder(dataDir);
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const withdraw = cleanUpOnInterrupt(() => rmSync(dataDir, { recursive: true, force: true }));
   const t = performance.now();
   const ddb = await startDynamoDbLocal({ dataDir });
   const ms = performance.now() - t;

@@ -18,7 +18,7 @@ import { appTableName, type Runtime } from '../local/runtime.js';
 import { ApiClient, sampleApplication } from '../test/support/api-client.js';
 import { countOperations, diffTally, emptyTally, type OpTally, snapshot } from './dynamo-counter.js';
 import { percentile, runConcurrently } from './stats.js';
-import { sampleWriters, writerUse } from './store-writer.js';
+import { sampleWriters, type WriterUse, writerUse } from './store-writer.js';
 
 /**
  * runtime.settle(), repeated while the stream poller reports it could not drain in time: on a
@@ -156,7 +156,7 @@ function caseSizedItem(i: number): Record<string, unknown> {
 }
 
 /** CPU time in ms: this process (the runtime's Node side and the bench's clients) and the JVM's. */
-export function cpuNow(runtime: Runtime): { node: number; jvm: number } {
+function cpuNow(runtime: Runtime): { node: number; jvm: number } {
   const own = process.cpuUsage();
   let jvm = Number.NaN;
   try {
@@ -167,6 +167,24 @@ export function cpuNow(runtime: Runtime): { node: number; jvm: number } {
     // Not Linux, or no JVM: the JVM's share is unknown (NaN, written as null).
   }
   return { node: (own.user + own.system) / 1000, jvm };
+}
+
+/**
+ * Starts measuring both processes' CPU and the CPU of DynamoDB Local's writer threads; the
+ * returned function gives what each spent since.
+ */
+export function cpuWindow(
+  runtime: Runtime,
+): () => { cpu: { node: number; jvm: number }; writers: WriterUse[] } {
+  const writers = sampleWriters(runtime.dynamoPid);
+  const cpu = cpuNow(runtime);
+  return () => {
+    const now = cpuNow(runtime);
+    return {
+      cpu: { node: now.node - cpu.node, jvm: now.jvm - cpu.jvm },
+      writers: writerUse(writers, sampleWriters(runtime.dynamoPid)),
+    };
+  };
 }
 
 /** Sums both processes' CPU over measured runs of requests, to give it per request. */
@@ -374,8 +392,7 @@ export async function measureStoreOpsPerSecond(runtime: Runtime, seconds: number
     keys.push({ pk: String(item.pk), sk: 'CASE' });
     await bare.send(new PutCommand({ TableName: appTableName, Item: item }));
   });
-  const writersBefore = sampleWriters(runtime.dynamoPid);
-  const cpuBefore = cpuNow(runtime);
+  const spent = cpuWindow(runtime);
   const t = performance.now();
   const until = t + seconds * 1000;
   let done = 0;
@@ -391,15 +408,9 @@ export async function measureStoreOpsPerSecond(runtime: Runtime, seconds: number
     }),
   );
   const elapsed = (performance.now() - t) / 1000;
-  const writers = writerUse(writersBefore, sampleWriters(runtime.dynamoPid));
-  const cpuAfter = cpuNow(runtime);
+  const { cpu, writers } = spent();
   bare.destroy();
-  return {
-    opsPerSecond: done / elapsed,
-    ops: done,
-    cpu: { node: cpuAfter.node - cpuBefore.node, jvm: cpuAfter.jvm - cpuBefore.jvm },
-    writers,
-  };
+  return { opsPerSecond: done / elapsed, ops: done, cpu, writers };
 }
 
 /** The authorised disbursements of the given cases (the finance desk's list, every page). */

@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * DynamoDB Local runs every request of a database file, reads included, through one SQLite writer
- * thread (`SQLiteQueue`); it is the serial part of the store, and the bound of the bare baseline
- * (docs/performance.md §15). The kernel keeps each thread's time on a CPU and its time waiting
+ * thread (`SQLiteQueue`); it is the serial part of the store (docs/performance.md §15: busy about
+ * two thirds of the time, in the bare baseline and end to end alike). The kernel keeps each thread's time on a CPU and its time waiting
  * for one (`/proc/<pid>/task/<tid>/schedstat`, ns), so what a workload costs that thread is read
  * exactly, without sampling. Linux only: elsewhere every figure is undefined.
  */

@@ -184,10 +184,7 @@ export async function decideTask(input: {
   // An approval of a review or of the head's task is checked against the approval ladder: read it
   // beside the case instead of after it (one round trip less for the reviewer and the head). Its
   // failure is heard where the ladder is used, after the checks that come first.
-  const ladderRead =
-    decision.outcome === 'approve' && (task.taskType === 'review' || task.taskType === 'approve')
-      ? approvalLadderInForce()
-      : undefined;
+  const ladderRead = approvesAmount(task, decision) ? approvalLadderInForce() : undefined;
   ladderRead?.catch(() => undefined);
   const [current, staffKeys] = await Promise.all([getCase(task.caseId), staffPersonKeys(principal.username)]);
   if (!current) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
@@ -328,13 +325,18 @@ async function unlessDecidedMeanwhile<T>(taskId: string, write: () => Promise<T>
   }
 }
 
+/** An approval of a review or of the head's task: it fixes the amount, within the approval ladder. */
+function approvesAmount(task: TaskRecord, decision: DecisionInput): boolean {
+  return decision.outcome === 'approve' && (task.taskType === 'review' || task.taskType === 'approve');
+}
+
 /** Amount and funding source fixed by an approval: what was asked unless the approver says otherwise. */
 async function approvalTerms(
   task: TaskRecord,
   current: AidCaseRecord,
   decision: DecisionInput,
 ): Promise<{ amount?: Money; fundingSource?: string }> {
-  if (decision.outcome !== 'approve' || (task.taskType !== 'approve' && task.taskType !== 'review')) {
+  if (!approvesAmount(task, decision)) {
     if (decision.amount || decision.fundingSource) {
       throw new ValidationError([
         {

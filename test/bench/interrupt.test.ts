@@ -3,25 +3,34 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { killJvmsUnder } from '../../bench/interrupt.js';
-import { startDynamoDbLocal } from '../../local/dynamodb-local.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const work = mkdtempSync(join(tmpdir(), 'aidflow-interrupt-test-'));
 
 /** A bench-like process: registers cleanups, says it is ready, and waits to be killed. */
 function benchLike(script: string) {
-  const file = join(work, `child-${Math.random().toString(36).slice(2)}.ts`);
+  const file = join(work, `child-${Math.random().toString(36).slice(2)}.mts`);
   writeFileSync(
     file,
-    `import { writeFileSync } from 'node:fs';\nimport { cleanUpOnInterrupt } from ${JSON.stringify(join(root, 'bench/interrupt.ts'))};\n${script}\nconsole.log('ready');\nsetInterval(() => {}, 1000);\n`,
+    [
+      "import { writeFileSync, rmSync } from 'node:fs';",
+      `import { cleanUpOnInterrupt } from ${JSON.stringify(join(root, 'bench/interrupt.ts'))};`,
+      `import { startDynamoDbLocal } from ${JSON.stringify(join(root, 'local/dynamodb-local.ts'))};`,
+      script,
+      "console.log('ready');",
+      'setInterval(() => {}, 1000);',
+    ].join('\n'),
   );
   const child = spawn(process.execPath, ['--import', 'tsx', file], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const ready = new Promise<void>((r) =>
-    child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && r()),
+  let stdout = '';
+  const ready = new Promise<string>((r) =>
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      if (stdout.includes('ready')) r(stdout);
+    }),
   );
   const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   return { child, ready, exited };
@@ -63,33 +72,36 @@ describe('cleanUpOnInterrupt', () => {
   });
 
   it.runIf(process.platform === 'linux')(
-    'ends a DynamoDB Local whose data is under the directory, and no other',
+    'leaves no DynamoDB Local running and no data behind when a run that started one is killed',
     async () => {
-      // Arrange
-      const ours = mkdtempSync(join(work, 'ddb-'));
-      const ddb = await startDynamoDbLocal({ dataDir: ours });
+      // Arrange: a section that started DynamoDB Local on a temporary data directory.
+      const dataDir = mkdtempSync(join(work, 'ddb-'));
+      const { child, ready, exited } = benchLike(
+        [
+          `const ddb = await startDynamoDbLocal({ dataDir: ${JSON.stringify(dataDir)} });`,
+          `cleanUpOnInterrupt(() => rmSync(${JSON.stringify(dataDir)}, { recursive: true, force: true }));`,
+          "console.log('jvm', ddb.pid);",
+        ].join('\n'),
+      );
+      const jvm = Number(/jvm (\d+)/.exec(await ready)?.[1]);
+      // A killed JVM whose parent is gone may stay a zombie until PID 1 reaps it: not running.
       const alive = (pid: number) => {
         try {
-          process.kill(pid, 0);
-          return true;
+          return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0] !== 'Z';
         } catch {
           return false;
         }
       };
-      try {
-        // Act
-        killJvmsUnder(join(work, 'elsewhere'));
-        const afterOther = alive(ddb.pid ?? 0);
-        killJvmsUnder(ours);
-        await new Promise((r) => setTimeout(r, 500));
+      expect(alive(jvm)).toBe(true);
 
-        // Assert
-        expect(ddb.pid).toBeGreaterThan(0);
-        expect(afterOther).toBe(true);
-        expect(alive(ddb.pid ?? 0)).toBe(false);
-      } finally {
-        await ddb.stop().catch(() => undefined);
-      }
+      // Act
+      child.kill('SIGTERM');
+
+      // Assert
+      expect(await exited).toBe(143);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(alive(jvm)).toBe(false);
+      expect(existsSync(dataDir)).toBe(false);
     },
   );
 });

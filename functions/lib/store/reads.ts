@@ -191,7 +191,7 @@ export async function ruleSetInForce(aidType: string, asOfDate: string): Promise
   return (Items?.[0] as { ruleSet: RuleSet } | undefined)?.ruleSet;
 }
 
-/** Every rule set version of an aid type (catalogue.ts caches them: a version never changes). */
+/** Every rule set version of an aid type (rule-set-versions.ts caches them: a version never changes). */
 export async function ruleSetVersions(aidType: string): Promise<RuleSet[]> {
   return (await queryPartition<{ ruleSet: RuleSet }>(`RULESET#${aidType}`)).map((i) => i.ruleSet);
 }
