@@ -125,6 +125,12 @@ async function openCase(page: Page, lang: string, reference: string, accessCode:
     await submit(page);
   }
   await page.locator('[data-testid="case-status"]').waitFor();
+  // The page moves focus to its title in an effect after the case renders; a keyboard step taken
+  // before that lands on an element that is about to lose focus (CI saw Enter on the summary do nothing).
+  await page.waitForFunction(
+    (ref) => document.activeElement?.id === 'page-title' && document.activeElement.textContent?.includes(ref),
+    reference,
+  );
 }
 
 /** Opens the open task of `type` for the case from the inbox, decides it, and sees the confirmation. */
