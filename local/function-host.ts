@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Context } from 'aws-lambda';
 import { type FunctionSpec, functions } from '../functions/registry.js';
+import { asInvocation } from './invocation-scope.js';
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
@@ -19,6 +20,8 @@ export class FunctionHost {
   constructor(
     private readonly root: string,
     private readonly region: string,
+    /** How a function's module is loaded: Node's import, or a stand-in in tests. */
+    private readonly importModule: (url: string) => Promise<unknown> = (url) => import(url),
   ) {}
 
   arnOf(spec: FunctionSpec): string {
@@ -44,7 +47,7 @@ export class FunctionHost {
     let loading = this.modules.get(spec.name);
     if (!loading) {
       const url = pathToFileURL(resolve(this.root, spec.entry)).href;
-      loading = import(url).then((m: { handler?: Handler }) => {
+      loading = (this.importModule(url) as Promise<{ handler?: Handler }>).then((m) => {
         if (typeof m.handler !== 'function') throw new Error(`${spec.entry} exports no handler`);
         return m.handler;
       });
@@ -76,7 +79,8 @@ export class FunctionHost {
       fail: () => undefined,
       succeed: () => undefined,
     } satisfies Context;
-    const result = await handler(JSON.parse(JSON.stringify(event ?? null)), context);
+    const input = JSON.parse(JSON.stringify(event ?? null));
+    const result = await asInvocation(context.awsRequestId, () => handler(input, context));
     return result === undefined ? null : JSON.parse(JSON.stringify(result));
   }
 }
