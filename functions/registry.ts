@@ -1,3 +1,5 @@
+import type { StreamFilterPattern } from './lib/stream-filter.js';
+
 /**
  * Every Lambda function of AidFlow, once. The CDK stack creates one NodejsFunction per entry and
  * grants it exactly `access`; the local runtime imports the same `entry` and invokes its `handler`
@@ -26,6 +28,16 @@ export interface FunctionSpec {
   readonly queues?: Readonly<Partial<Record<QueueName, QueueAccess>>>;
   readonly memoryMb?: number;
   readonly timeoutSeconds?: number;
+  /**
+   * A `stream` function's event filter (the mapping's FilterCriteria; the local poller applies the
+   * same, functions/lib/stream-filter.ts): the records it acts on. Without one it gets every record.
+   */
+  readonly streamFilters?: readonly StreamFilterPattern[];
+}
+
+/** Records whose new image is an item of one of `types`. */
+function newImageOfType(...types: string[]): StreamFilterPattern {
+  return { dynamodb: { NewImage: { type: { S: types } } } };
 }
 
 export const functions = [
@@ -352,6 +364,13 @@ export const functions = [
       'Transactional outbox: starts workflows for new cases, resumes them on decisions, funds the waitlist when a budget gains money; deletes the rest of a case whose item TTL expired',
     table: 'readWrite',
     stepFunctions: ['startExecution', 'taskCallbacks', 'stopExecution'],
+    // Not audit events, notifications, explanations, counters, reservations …: a case's writes
+    // are mostly those, and every one of them was an invocation that did nothing.
+    streamFilters: [
+      newImageOfType('AidCase', 'AppealCase', 'Task', 'Disbursement', 'ResponseWait', 'Waitlist', 'Budget'),
+      // Retention: the TTL deleted a case item (the rest of the case goes with it).
+      { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['AidCase', 'AppealCase'] } } } },
+    ],
   },
   // The stream's second (and last: DynamoDB Streams serves at most two readers per shard) consumer.
   {
@@ -362,6 +381,14 @@ export const functions = [
       'Tells applicants of status changes (writes notifications, queues them for delivery) and keeps report aggregates',
     table: 'readWrite',
     queues: { notifications: 'send' },
+    // A delivery's claim and its result update the notification twice more: not for this consumer.
+    streamFilters: [
+      newImageOfType('AidCase', 'Disbursement'),
+      {
+        eventName: ['INSERT'],
+        dynamodb: { NewImage: { type: { S: ['Notification'] }, status: { S: ['pending'] } } },
+      },
+    ],
   },
   // Queues
   {

@@ -13,6 +13,7 @@ import { withoutSdkLogFilter } from '../functions/lib/sdk-log-filter.js';
 import { tableSpec } from '../functions/lib/table-spec.js';
 import {
   consumerOf,
+  type FunctionSpec,
   functions,
   stateMachines,
   streamConsumerSettings,
@@ -218,10 +219,15 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await seedDemoStaff(doc, runtimeTableName);
 
     // Every stream function of the registry (the workflow outbox, the notifier), side by side.
+    const streamFunctions: readonly FunctionSpec[] = functions.filter((f) => f.trigger === 'stream');
     const streamConsumers = fanOut(
-      functions.filter((f) => f.trigger === 'stream').map((f) => f.name),
+      streamFunctions.map((f) => f.name),
       inBackground,
-      { shards: localStreamShards, batchSize: streamConsumerSettings.batchSize },
+      {
+        shards: localStreamShards,
+        batchSize: streamConsumerSettings.batchSize,
+        filtersOf: (name) => streamFunctions.find((f) => f.name === name)?.streamFilters,
+      },
     );
     const poller = new StreamPoller({
       endpoint: dynamo.endpoint,

@@ -1,4 +1,5 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { matchesAnyPattern, type StreamFilterPattern } from '../functions/lib/stream-filter.js';
 import { orderKeyOf } from '../functions/lib/stream-order.js';
 
 /**
@@ -16,6 +17,8 @@ export interface FanOutOptions {
   readonly shards?: number;
   /** Records per invocation (the mapping's BatchSize): a longer lane is delivered in turn, in order. */
   readonly batchSize?: number;
+  /** A consumer's event filter (its mapping's FilterCriteria): it is invoked only with records that match. */
+  readonly filtersOf?: (consumer: string) => readonly StreamFilterPattern[] | undefined;
 }
 
 /**
@@ -31,6 +34,9 @@ export interface FanOutOptions {
  * longer than `batchSize` is delivered in invocations of that size, one after the other; after a
  * reported failure the rest of the lane is reported failed too, so it is retried after it.
  *
+ * A consumer with an event filter sees only the records that match it, as AWS's mapping drops the
+ * rest before invoking; a record no consumer matches is passed over like a handled one.
+ *
  * Failures are merged: the poller retries from the lowest failed record for all of them, so a
  * consumer may see a record it already handled again — which every stream handler must survive
  * anyway (at-least-once delivery). A thrown error fails the whole batch, as before. One poller
@@ -43,12 +49,14 @@ export function fanOut(
 ): (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> {
   const shards = Math.max(1, Math.floor(options.shards ?? localStreamShards));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? Number.POSITIVE_INFINITY));
+  const filtersOf = options.filtersOf ?? (() => undefined);
   return async (event) => {
-    const lanes = spreadOverLanes(event.Records, shards);
     const failed = new Set<string>();
     const outcomes = await Promise.allSettled(
-      consumers.flatMap((name) =>
-        lanes.map(async (records) => {
+      consumers.flatMap((name) => {
+        const filters = filtersOf(name);
+        const records = filters ? event.Records.filter((r) => matchesAnyPattern(r, filters)) : event.Records;
+        return spreadOverLanes(records, shards).map(async (records) => {
           for (let from = 0; from < records.length; from += batchSize) {
             const batch = records.slice(from, from + batchSize);
             const result = (await invoke(name, { Records: batch })) as DynamoDBBatchResponse | null;
@@ -59,8 +67,8 @@ export function fanOut(
             for (const r of records.slice(from + batchSize)) failed.add(r.dynamodb?.SequenceNumber ?? '');
             return;
           }
-        }),
-      ),
+        });
+      }),
     );
     const thrown = outcomes.find((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (thrown) throw thrown.reason;

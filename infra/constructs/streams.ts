@@ -4,6 +4,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { checkedPattern } from '../../functions/lib/stream-filter.js';
 import { streamConsumerSettings } from '../../functions/registry.js';
 import { deadLetterQueue } from './dead-letter-queue.js';
 import type { AppFunctions } from './functions.js';
@@ -18,7 +19,7 @@ export const streamSettings = streamConsumerSettings;
 
 /**
  * The table stream → every registry function with trigger `stream` (the transactional outbox):
- * from the oldest record, with partial batch responses, bisect on error, bounded retries, and an
+ * only the records it acts on (its registry filter), from the oldest record, with partial batch responses, bisect on error, bounded retries, and an
  * encrypted, TLS-only SQS queue receiving the description of batches that still failed.
  */
 export class Streams extends Construct {
@@ -36,7 +37,7 @@ export class Streams extends Construct {
     );
 
     // ListStreams on "*" (needed by the mapping) is acknowledged with the function's role (functions.ts).
-    for (const { fn } of props.functions.byTrigger('stream')) {
+    for (const { spec, fn } of props.functions.byTrigger('stream')) {
       fn.addEventSource(
         new DynamoEventSource(props.table, {
           startingPosition: lambda.StartingPosition.TRIM_HORIZON,
@@ -47,6 +48,14 @@ export class Streams extends Construct {
           retryAttempts: streamSettings.retryAttempts,
           parallelizationFactor: streamSettings.parallelizationFactor,
           onFailure: new SqsDlq(this.deadLetterQueue),
+          // Records it does not act on are dropped by the mapping: no invocation, none billed.
+          ...(spec.streamFilters
+            ? {
+                filters: spec.streamFilters.map((pattern) =>
+                  lambda.FilterCriteria.filter(checkedPattern(pattern)),
+                ),
+              }
+            : {}),
         }),
       );
     }

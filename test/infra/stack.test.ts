@@ -3,7 +3,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routes } from '../../functions/http/routes.js';
 import { indexProjection, tableSpec } from '../../functions/lib/table-spec.js';
-import { functions, stateMachines, stepsOf } from '../../functions/registry.js';
+import { type FunctionSpec, functions, stateMachines, stepsOf } from '../../functions/registry.js';
 import { staffGroups } from '../../infra/constructs/auth.js';
 import { streamSettings } from '../../infra/constructs/streams.js';
 import { defaultWebOrigin } from '../../infra/settings.js';
@@ -341,6 +341,18 @@ describe('the table stream', () => {
         DestinationConfig: {
           OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stack.streams.deadLetterQueue), 'Arn'] } },
         },
+      });
+    }
+  });
+
+  it("drops the records a stream function does not act on at its mapping, with the registry's filter", () => {
+    const specs: readonly FunctionSpec[] = functions;
+    for (const spec of specs.filter((f) => f.trigger === 'stream')) {
+      const patterns = spec.streamFilters ?? [];
+      expect(patterns.length, spec.name).toBeGreaterThan(0);
+      s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        FunctionName: { Ref: fnId(spec.name) },
+        FilterCriteria: { Filters: patterns.map((pattern) => ({ Pattern: JSON.stringify(pattern) })) },
       });
     }
   });

@@ -112,6 +112,31 @@ describe('the local fan-out of stream batches to the stream functions', () => {
     expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(sequenceOf(3, 7));
   });
 
+  it('invokes a consumer only with the records its filter matches, and not at all when none does', async () => {
+    // Arrange: the notifier's filter takes only budgets; the outbox has none and takes everything.
+    const records = [record('CASE#a', 'a'), record('BUDGET#2026'), record('TASK#1', 'a')];
+    const budgetOnly = [{ dynamodb: { NewImage: { pk: { S: ['BUDGET#2026'] } } } }];
+    const seen: Record<string, string[][]> = { Outbox: [], Notifier: [] };
+    const invoke = async (name: string, event: DynamoDBStreamEvent) => {
+      seen[name]?.push(keys(event.Records).map(String));
+      return { batchItemFailures: [] };
+    };
+    const deliver = fanOut(['Outbox', 'Notifier'], invoke, {
+      shards: 1,
+      filtersOf: (name) => (name === 'Notifier' ? budgetOnly : undefined),
+    });
+
+    // Act
+    const first = await deliver({ Records: records });
+    const second = await deliver({ Records: [record('CASE#b', 'b')] });
+
+    // Assert
+    expect(first.batchItemFailures).toEqual([]);
+    expect(second.batchItemFailures).toEqual([]);
+    expect(seen.Outbox).toEqual([['CASE#a', 'BUDGET#2026', 'TASK#1'], ['CASE#b']]);
+    expect(seen.Notifier).toEqual([['BUDGET#2026']]);
+  });
+
   it('fails the whole batch when a consumer throws, after the others have run', async () => {
     // Arrange
     const records = [record('CASE#x', 'x'), record('CASE#y', 'y')];
