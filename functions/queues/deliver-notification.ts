@@ -4,7 +4,13 @@ import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecor
 import { TransientError } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import { parseDeliveryMessage } from '../lib/notify/delivery-message.js';
-import { deliverRead, readQueuedNotifications } from '../use-cases/notifications/deliver-notification.js';
+import {
+  type Claim,
+  claimRead,
+  readQueuedNotifications,
+  releaseClaim,
+  sendClaimed,
+} from '../use-cases/notifications/deliver-notification.js';
 
 /**
  * The notification queue's consumer: delivers each queued notification (SES e-mail, SNS SMS or
@@ -13,15 +19,28 @@ import { deliverRead, readQueuedNotifications } from '../use-cases/notifications
  * (ReportBatchItemFailures; functions/registry.ts `queues`). The delivery claims a notification
  * before sending, so a message received twice still sends once.
  *
- * The batch's notifications and cases are read at once; the deliveries go one after another, each
- * claimed before it is sent, so the provider sees one send at a time per batch, as before. A
- * send's answer is written while the next message is claimed and sent, and the batch returns once
- * every answer is written: a message whose answer could not be written is reported (it stays
- * claimed, so its retry sends nothing again).
+ * The batch's notifications and cases are read at once; the sends go one after another, each
+ * after its message's claim, so the provider sees one send at a time per batch, as before. The
+ * next message is claimed while the current one is with the provider, and a send's answer is
+ * written while the next message is sent: a message waits for one request instead of three. The
+ * batch returns once every answer is written: a message whose answer could not be written is
+ * reported (it stays claimed, so its retry sends nothing again).
  * A throttled provider fails the message and, untried, the rest of the batch: they would be
- * throttled too, and each try costs the quota. A message that is not a notification key fails,
+ * throttled too, and each try costs the quota. The claim made ahead for the next one is given back. A message that is not a notification key fails,
  * to end in the dead-letter queue where someone looks at it.
  */
+/** Gives back a claim made ahead for a send that will not happen; a failure only leaves it `sending`. */
+async function giveBack(claiming: Promise<Claim> | undefined, record: SQSRecord | undefined): Promise<void> {
+  const claimed = await claiming?.catch(() => undefined);
+  if (!claimed) return;
+  await releaseClaim(claimed).catch((error: Error) =>
+    logger.error('a claim made ahead could not be given back; the notification stays claimed', {
+      messageId: record?.messageId,
+      errorName: error.name,
+    }),
+  );
+}
+
 export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
@@ -37,18 +56,39 @@ export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
     };
     const answers: { readonly record: SQSRecord; readonly recorded: Promise<void> }[] = [];
     const reads = readQueuedNotifications(event.Records.map((record) => parseDeliveryMessage(record.body)));
-    for (const [i, record] of event.Records.entries()) {
-      try {
+    const claim = (i: number): Promise<Claim> | undefined => {
+      if (i >= event.Records.length) return undefined;
+      const claiming = (async () => {
         const read = reads[i];
         if (!read) throw new Error('The message does not name a notification');
-        const delivery = await deliverRead(await read);
+        return claimRead(await read);
+      })();
+      // Awaited in its turn: until then a failed claim must not count as unhandled.
+      claiming.catch(() => undefined);
+      return claiming;
+    };
+    let next = claim(0);
+    for (const [i, record] of event.Records.entries()) {
+      const claiming = next;
+      next = undefined;
+      try {
+        const claimed = await claiming;
+        if (!claimed) break;
+        // The next message is claimed while this one is with the provider; sends stay one at a time.
+        next = claim(i + 1);
+        const delivery = await sendClaimed(claimed);
         answers.push({ record, recorded: delivery.recorded });
       } catch (error) {
         const throttled = error instanceof TransientError;
         logFailure(record, error, throttled ? event.Records.length - i - 1 : undefined);
         const failed = throttled ? event.Records.slice(i) : [record];
         batchItemFailures.push(...failed.map((r) => ({ itemIdentifier: r.messageId })));
-        if (throttled) break;
+        if (throttled) {
+          // The next message was claimed for a send that will not come now: give it back.
+          await giveBack(next, event.Records[i + 1]);
+          break;
+        }
+        next ??= claim(i + 1);
       }
     }
     const written = await Promise.allSettled(answers.map((answer) => answer.recorded));

@@ -112,20 +112,37 @@ export interface Delivery {
 const nothingToRecord: Promise<void> = Promise.resolve();
 
 /**
- * deliverNotification up to the provider's answer: the claim and the send are done when it
- * resolves, the answer's write goes on (`recorded`). A queue batch claims and sends its next
- * message meanwhile, one write sooner per message; the sends stay one at a time, each after its
- * claim, and the batch returns only once every answer is recorded.
+ * A notification claimed for sending (`pending` → `sending`), its message not yet handed to the
+ * provider; or a delivery that needs no send (a letter queued for printing, a notification already
+ * claimed, one without an address).
  */
-export async function startDelivery(
+export type Claim =
+  | { readonly kind: 'settled'; readonly delivery: Delivery }
+  | {
+      readonly kind: 'claimed';
+      readonly item: NotificationRecord;
+      readonly key: { readonly pk: string; readonly sk: string };
+      readonly channel: 'email' | 'sms';
+      readonly found: Contactable;
+      readonly to: string;
+    };
+
+/**
+ * The first half of a delivery: everything before the send. A queue batch claims its next message
+ * while the current one is with the provider (the sends stay one at a time, each after its own
+ * claim); `sendClaimed` is the second half.
+ */
+export async function claimDelivery(
   item: NotificationRecord,
   prefetched?: { readonly found: Contactable | undefined },
-): Promise<Delivery> {
-  const done = (outcome: DeliveryOutcome): Delivery => ({ outcome, recorded: nothingToRecord });
-  if (item.status !== 'pending') return done('skipped');
+): Promise<Claim> {
+  const settled = (outcome: DeliveryOutcome): Claim => ({
+    kind: 'settled',
+    delivery: { outcome, recorded: nothingToRecord },
+  });
+  if (item.status !== 'pending') return settled('skipped');
   const key = { pk: item.pk, sk: item.sk };
-  const notificationId = notificationIdOf(item);
-  const log = { caseId: item.caseId, notificationId, channel: item.channel, event: item.event };
+  const log = logFields(item);
 
   if (item.channel === 'letter') {
     // Printed and posted by the office: the print queue lists it, the address is read when printing.
@@ -134,13 +151,13 @@ export async function startDelivery(
       queuedAt: clock.nowIso(),
     });
     if (queued) logger.info('notification queued for printing', log);
-    return done(queued ? 'to_print' : 'skipped');
+    return settled(queued ? 'to_print' : 'skipped');
   }
-  if (item.channel !== 'email' && item.channel !== 'sms') return done('skipped');
+  if (item.channel !== 'email' && item.channel !== 'sms') return settled('skipped');
 
   if (!(await transition(key, 'pending', 'sending', { claimedAt: clock.nowIso() }))) {
     logger.info('notification already claimed; not sending again', log);
-    return done('skipped');
+    return settled('skipped');
   }
 
   const found = prefetched ? prefetched.found : await caseOf(item.caseId);
@@ -154,9 +171,21 @@ export async function startDelivery(
         : 'NoAddress';
     await transition(key, 'sending', 'failed', { failure, failedAt: clock.nowIso() });
     logger.warn('notification cannot be delivered', { ...log, failure });
-    return done('failed');
+    return settled('failed');
   }
+  return { kind: 'claimed', item, key, channel: item.channel, found, to };
+}
 
+/**
+ * The second half: hands the claimed message to the provider. Resolves once the provider answered;
+ * the answer's write goes on (`recorded`), so the batch's next message is not held by it.
+ * A throttled send gives the claim back and throws TransientError: the queue delivers it again.
+ */
+export async function sendClaimed(claim: Claim): Promise<Delivery> {
+  if (claim.kind === 'settled') return claim.delivery;
+  const { item, key, channel, found, to } = claim;
+  const notificationId = notificationIdOf(item);
+  const log = logFields(item);
   const language = languageOf(item.language);
   const kind = found.type === 'AppealCase' ? 'appeal' : 'aid';
   const webUrl = config().PUBLIC_WEB_URL;
@@ -164,7 +193,7 @@ export async function startDelivery(
     notificationId,
     caseId: item.caseId,
     reference: found.reference,
-    channel: item.channel,
+    channel,
     to,
     language,
     subject: messageSubject(kind, found.reference, language),
@@ -178,7 +207,7 @@ export async function startDelivery(
     const name = (error as Error).name || 'Error';
     if (isThrottling(error)) {
       // Certainly not sent: give the claim back and let the queue deliver the message again.
-      await transition(key, 'sending', 'pending', {}, ['claimedAt']);
+      await releaseClaim(claim);
       throw new TransientError(`notification ${notificationId}: provider throttled (${name})`);
     }
     // The provider's message may quote the address: only the error's name is kept and logged.
@@ -193,6 +222,28 @@ export async function startDelivery(
     'sent',
     transition(key, 'sending', 'sent', { sentAt: clock.nowIso(), providerMessageId: messageId }),
   );
+}
+
+/** Gives an unsent claim back (`sending` → `pending`), so the message can be delivered again. */
+export async function releaseClaim(claim: Claim): Promise<void> {
+  if (claim.kind === 'claimed') await transition(claim.key, 'sending', 'pending', {}, ['claimedAt']);
+}
+
+/** deliverNotification up to the provider's answer: claimed, then sent; the answer's write goes on. */
+export async function startDelivery(
+  item: NotificationRecord,
+  prefetched?: { readonly found: Contactable | undefined },
+): Promise<Delivery> {
+  return sendClaimed(await claimDelivery(item, prefetched));
+}
+
+function logFields(item: NotificationRecord) {
+  return {
+    caseId: item.caseId,
+    notificationId: notificationIdOf(item),
+    channel: item.channel,
+    event: item.event,
+  };
 }
 
 function recording(outcome: DeliveryOutcome, write: Promise<boolean>): Delivery {
@@ -243,11 +294,11 @@ export function readQueuedNotifications(
   });
 }
 
-/** Delivers what readQueuedNotifications read: a notification already claimed, sent or gone is skipped. */
-export async function deliverRead(read: QueuedDelivery): Promise<Delivery> {
+/** Claims what readQueuedNotifications read: a notification already claimed, sent or gone is settled as skipped. */
+export async function claimRead(read: QueuedDelivery): Promise<Claim> {
   if (!read.item) {
     logger.warn('queued notification not found; nothing to deliver', { sk: read.ref.sk });
-    return { outcome: 'skipped', recorded: nothingToRecord };
+    return { kind: 'settled', delivery: { outcome: 'skipped', recorded: nothingToRecord } };
   }
-  return startDelivery(read.item, read.prefetched);
+  return claimDelivery(read.item, read.prefetched);
 }

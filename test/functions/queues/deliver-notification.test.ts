@@ -144,6 +144,34 @@ describe('the notification queue consumer', () => {
     expect(await Promise.all(refs.map(statusOf))).toEqual(['sent', 'sent', 'sent']);
   });
 
+  it('claims the next message while the current one is with the provider, and still sends one at a time', async () => {
+    // Arrange: each send takes 30 ms; during the first, the second notification's status is read.
+    const [a, b] = [await pendingNotification(), await pendingNotification()];
+    let sending = 0;
+    let mostAtOnce = 0;
+    let secondDuringFirstSend: unknown;
+    setNotifierForTests({
+      async send(message) {
+        sending++;
+        mostAtOnce = Math.max(mostAtOnce, sending);
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        if (accepted.length === 0) secondDuringFirstSend = await statusOf(b);
+        sending--;
+        accepted.push(message);
+        return { messageId: `msg-${accepted.length}` };
+      },
+    });
+
+    // Act
+    const result = await run([queueRecord(a), queueRecord(b)]);
+
+    // Assert
+    expect(secondDuringFirstSend).toBe('sending');
+    expect(mostAtOnce).toBe(1);
+    expect(result.batchItemFailures).toEqual([]);
+    expect(await Promise.all([a, b].map(statusOf))).toEqual(['sent', 'sent']);
+  });
+
   it('reports a sent message whose answer could not be written, and its retry sends nothing', async () => {
     // Arrange: the write of the second message's "sent" fails once, as a throttled table would.
     const [a, b] = [await pendingNotification(), await pendingNotification()];
