@@ -23,14 +23,16 @@ export interface StartOptions {
 /**
  * DynamoDB Local keeps one database per access key and region (it runs without -sharedDb), each
  * with its own SQLite writer thread, through which every request to that database passes. The
- * application's tables, and the runtime's staff directory and mailbox, are in `localCredentials`'
- * database; the local Step Functions engine's journal is in `journalCredentials`', so that its
- * writes do not queue with the application's — as in AWS, where Step Functions' state takes
- * nothing from the table's capacity. (One shared database: 4.19 aid cases/s end to end; the
- * journal in its own: 4.86, docs/performance.md §14.)
+ * application's tables, and the runtime's staff directory, are in `localCredentials`' database;
+ * the local Step Functions engine's journal is in `journalCredentials`', and the mailbox standing
+ * in for SES and SNS in `mailboxCredentials`', so that their writes do not queue with the
+ * application's — as in AWS, where Step Functions' state and the messages sent take nothing from
+ * the table's capacity. (One shared database: 4.19 aid cases/s end to end; the journal in its own:
+ * 4.86, docs/performance.md §14. The mailbox: §16.)
  */
 export const localCredentials = { accessKeyId: 'local', secretAccessKey: 'local' } as const;
 export const journalCredentials = { accessKeyId: 'localsfn', secretAccessKey: 'local' } as const;
+export const mailboxCredentials = { accessKeyId: 'localmail', secretAccessKey: 'local' } as const;
 export const localRegion = 'eu-central-1';
 /** The one database file of the layout before the journal had its own (DynamoDB Local's -sharedDb). */
 const sharedDbFile = 'shared-local-instance.db';
@@ -90,7 +92,7 @@ export async function startDynamoDbLocal(options: StartOptions = {}): Promise<Dy
     killStaleJvm(pidFile);
   }
   // A data folder from before the journal had its own database: its one file becomes the
-  // application's (the runtime then moves the journal's items out, local/journal-migration.ts).
+  // application's (the runtime then moves the journal's items out, local/own-database-moves.ts).
   if (path && existsSync(join(path, sharedDbFile)) && !existsSync(join(path, localDbFile))) {
     renameSync(join(path, sharedDbFile), join(path, localDbFile));
   }

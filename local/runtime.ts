@@ -9,6 +9,7 @@ import { routes } from '../functions/http/routes.js';
 import { resetClientsForTests } from '../functions/lib/clients.js';
 import { clock } from '../functions/lib/clock.js';
 import { resetConfigForTests } from '../functions/lib/config.js';
+import { mailboxKeys } from '../functions/lib/notify/mailbox-notifier.js';
 import { withoutSdkLogFilter } from '../functions/lib/sdk-log-filter.js';
 import { tableSpec } from '../functions/lib/table-spec.js';
 import {
@@ -26,16 +27,18 @@ import {
   journalCredentials,
   localCredentials,
   localRegion,
+  mailboxCredentials,
   startDynamoDbLocal,
 } from './dynamodb-local.js';
 import { ForegroundFirst, type ForegroundFirstOptions } from './foreground-first.js';
 import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
-import { moveJournalToOwnDatabase } from './journal-migration.js';
 import { LocalIssuer, localClientId } from './local-issuer.js';
 import { mailboxRoute } from './mailbox.js';
+import { moveItemsToOwnDatabase } from './own-database-moves.js';
 import { type RuntimeInfo, runtimeInfoFile } from './runtime-info.js';
 import { seedDemoData } from './seed.js';
+import { journalKeyPrefix } from './sfn/dynamo-journal.js';
 import { LocalStepFunctions } from './sfn/engine.js';
 import { DynamoJournal } from './sfn/journal.js';
 import { createStepFunctionsHandler } from './sfn/server.js';
@@ -50,6 +53,8 @@ export const appTableName = 'aidflow';
 export const runtimeTableName = 'aidflow-local-runtime';
 /** The local Step Functions engine's journal, in the journal's database (journalCredentials). */
 export const journalTableName = 'aidflow-local-journal';
+/** What was "sent" to applicants (SES and SNS stand in), in the mailbox's database (mailboxCredentials). */
+export const mailboxTableName = 'aidflow-local-mailbox';
 
 export interface RuntimeOptions {
   readonly port: number;
@@ -151,6 +156,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const { client, doc } = localClients(dynamoEndpoint, localCredentials);
     // The engine's journal in a database of its own (local/dynamodb-local.ts).
     const { client: journalClient, doc: journalDoc } = localClients(dynamoEndpoint, journalCredentials);
+    const { client: mailboxClient, doc: mailboxDoc } = localClients(dynamoEndpoint, mailboxCredentials);
 
     const journal = new DynamoJournal(journalDoc, journalTableName);
     const engine = new LocalStepFunctions({
@@ -179,12 +185,21 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await ensureAppTable(client, appTableName);
     await ensureKeyValueTable(client, runtimeTableName);
     await ensureKeyValueTable(journalClient, journalTableName);
-    const moved = await moveJournalToOwnDatabase({
+    await ensureKeyValueTable(mailboxClient, mailboxTableName);
+    const journalMoved = await moveItemsToOwnDatabase({
       markerFile: resolve(dataDir, 'dynamodb', 'journal-in-own-database'),
+      keyPrefix: journalKeyPrefix,
       from: { doc, tableName: runtimeTableName },
       to: { doc: journalDoc, tableName: journalTableName },
     });
-    if (moved > 0) log(`[sfn] moved ${moved} journal items into the journal's own database`);
+    if (journalMoved > 0) log(`[sfn] moved ${journalMoved} journal items into the journal's own database`);
+    const mailboxMoved = await moveItemsToOwnDatabase({
+      markerFile: resolve(dataDir, 'dynamodb', 'mailbox-in-own-database'),
+      keyPrefix: mailboxKeys.partition,
+      from: { doc, tableName: runtimeTableName },
+      to: { doc: mailboxDoc, tableName: mailboxTableName },
+    });
+    if (mailboxMoved > 0) log(`moved ${mailboxMoved} mailbox messages into the mailbox's own database`);
     // SQS and its event source mappings: the notification queue feeds DeliverNotification. Started
     // after DynamoDB, so that it stops before: a batch in flight still finds the table.
     const localQueues = await startLocalQueues({
@@ -258,7 +273,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       STAFF_JWT_CLIENT_ID: localClientId,
       // Messages to applicants land in the local mailbox (GET /local/mailbox), linking back here.
       NOTIFIER: 'local-mailbox',
-      LOCAL_MAILBOX_TABLE: runtimeTableName,
+      LOCAL_MAILBOX_TABLE: mailboxTableName,
+      LOCAL_MAILBOX_ACCESS_KEY_ID: mailboxCredentials.accessKeyId,
       PUBLIC_WEB_URL: `http://localhost:${port}`,
     });
     resetConfigForTests();
@@ -294,7 +310,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       extraRoutes: [
         // The web app (web/dist): `/`, its deep links and assets.
         ...webRoutes(root),
-        mailboxRoute(doc, runtimeTableName),
+        mailboxRoute(mailboxDoc, mailboxTableName),
         {
           method: 'POST',
           path: '/local/clock',

@@ -13,19 +13,29 @@ let doc: DynamoDBDocumentClient | undefined;
 let stepFunctions: SFNClient | undefined;
 
 export function dynamo(): DynamoDBDocumentClient {
-  if (!doc) {
-    const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
-    const client = withoutSdkLogFilter(
-      new DynamoDBClient({
-        region: AWS_REGION,
-        ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT } : {}),
-      }),
-    );
-    doc = DynamoDBDocumentClient.from(client, {
-      marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
-    });
-  }
+  doc ??= documentClient();
   return doc;
+}
+
+/**
+ * A document client as the handlers use it. `credentials` only for the local runtime's stand-ins,
+ * which keep their tables in a DynamoDB Local database of their own (one per access key).
+ */
+export function documentClient(credentials?: {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+}): DynamoDBDocumentClient {
+  const { DYNAMODB_ENDPOINT, AWS_REGION } = config();
+  const client = withoutSdkLogFilter(
+    new DynamoDBClient({
+      region: AWS_REGION,
+      ...(DYNAMODB_ENDPOINT ? { endpoint: DYNAMODB_ENDPOINT } : {}),
+      ...(credentials ? { credentials } : {}),
+    }),
+  );
+  return DynamoDBDocumentClient.from(client, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
 }
 
 export function sfn(): SFNClient {

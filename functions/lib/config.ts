@@ -40,6 +40,12 @@ const configSchema = z.object({
   /** SNS SMS sender ID where the country allows one (1–11 letters and digits). */
   NOTIFY_SMS_SENDER_ID: z.optional(z.string().check(z.regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/))),
   LOCAL_MAILBOX_TABLE: z.optional(z.string().check(z.minLength(3))),
+  /**
+   * The access key of the DynamoDB Local database the mailbox table is in: DynamoDB Local keeps a
+   * database per access key, and the mailbox (standing in for SES and SNS) is not in the
+   * application's. Unset: the handlers' own credentials.
+   */
+  LOCAL_MAILBOX_ACCESS_KEY_ID: z.optional(z.string().check(z.minLength(1))),
   /** The web app's origin, for the status link in every message. */
   PUBLIC_WEB_URL: z.optional(z.url()),
 });

@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { mailboxKeys } from '../../functions/lib/notify/mailbox-notifier.js';
+import { localCredentials, localRegion, mailboxCredentials } from '../../local/dynamodb-local.js';
+import { mailboxTableName, type Runtime, runtimeTableName, startRuntime } from '../../local/runtime.js';
 import { ApiClient, distinctApplicant, distinctApplication } from '../support/api-client.js';
 
 interface Receipt {
@@ -61,6 +65,40 @@ describe('messages to applicants, in the local runtime', () => {
     expect(received?.text).toContain(`Вашу заяву про допомогу ${reference} отримано.`);
     expect(received?.text).toContain(`${runtime.url}/status?reference=${reference}&lang=uk`);
     expect(asked?.text).toContain('Надішліть, будь ласка, довідку про доходи.');
+  });
+
+  it("keeps the mailbox in a database of its own, out of the application's (SES is not the table)", async () => {
+    // Arrange: at least one message was delivered by the test before.
+    const messagesIn = async (
+      credentials: typeof localCredentials | typeof mailboxCredentials,
+      table: string,
+    ) => {
+      const client = new DynamoDBClient({
+        endpoint: runtime.dynamoEndpoint,
+        region: localRegion,
+        credentials,
+      });
+      try {
+        const { Items } = await DynamoDBDocumentClient.from(client).send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': mailboxKeys.partition },
+          }),
+        );
+        return Items?.length ?? 0;
+      } finally {
+        client.destroy();
+      }
+    };
+
+    // Act
+    const inMailboxDatabase = await messagesIn(mailboxCredentials, mailboxTableName);
+    const inApplicationDatabase = await messagesIn(localCredentials, runtimeTableName);
+
+    // Assert
+    expect(inMailboxDatabase).toBeGreaterThanOrEqual(2);
+    expect(inApplicationDatabase).toBe(0);
   });
 
   it('texts the registration of an appeal to an applicant who gave only a phone', async () => {

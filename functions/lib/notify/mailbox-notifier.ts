@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo } from '../clients.js';
+import { documentClient, dynamo } from '../clients.js';
 import { clock } from '../clock.js';
 import type { Notifier, OutboundMessage } from './notifier.js';
 
-/** The local mailbox's items (in the local runtime's own table, never the application table). */
+/** The local mailbox's items (in a table of the runtime's own, in a database of its own; never the application's). */
 export const mailboxKeys = {
   partition: 'MAILBOX',
   message: (at: string, notificationId: string) => ({ pk: 'MAILBOX', sk: `${at}#${notificationId}` }),
@@ -25,7 +25,9 @@ export interface MailboxMessage {
  * The local stand-in for SES and SNS: every message lands in a mailbox that the local runtime
  * serves at GET /local/mailbox, so a demo or a test can read what an applicant would receive.
  */
-export function mailboxNotifier(tableName: string): Notifier {
+export function mailboxNotifier(tableName: string, accessKeyId?: string): Notifier {
+  // Its own client when the mailbox has a database of its own (local/dynamodb-local.ts).
+  const client = accessKeyId ? documentClient({ accessKeyId, secretAccessKey: 'local' }) : undefined;
   return {
     async send(message: OutboundMessage) {
       const at = clock.nowIso();
@@ -40,7 +42,7 @@ export function mailboxNotifier(tableName: string): Notifier {
         text: message.text,
         at,
       };
-      await dynamo().send(
+      await (client ?? dynamo()).send(
         new PutCommand({
           TableName: tableName,
           Item: { ...mailboxKeys.message(at, message.notificationId), type: 'MailboxMessage', ...item },

@@ -45,7 +45,7 @@ function adapterFor(c: Config): Notifier {
     if (!c.LOCAL_MAILBOX_TABLE) {
       throw new Error('Invalid configuration: NOTIFIER=local-mailbox needs LOCAL_MAILBOX_TABLE');
     }
-    return mailboxNotifier(c.LOCAL_MAILBOX_TABLE);
+    return mailboxNotifier(c.LOCAL_MAILBOX_TABLE, c.LOCAL_MAILBOX_ACCESS_KEY_ID);
   }
   if (!c.NOTIFY_EMAIL_FROM) throw new Error('Invalid configuration: NOTIFIER=aws needs NOTIFY_EMAIL_FROM');
   return awsNotifier({

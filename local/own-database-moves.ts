@@ -2,7 +2,6 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { batchWriteAll } from './batch-write.js';
-import { journalKeyPrefix } from './sfn/dynamo-journal.js';
 
 export interface TableRef {
   readonly doc: DynamoDBDocumentClient;
@@ -10,16 +9,18 @@ export interface TableRef {
 }
 
 /**
- * Moves the Step Functions journal of a data folder laid out before the journal had a database of
- * its own (local/dynamodb-local.ts): its items (`SFN#…`) leave the runtime table of the
- * application's database for the journal table, so that executions under way when the runtime
- * was upgraded carry on. Each page is written to the journal before it is deleted from the old
- * table, and the marker file is written last, so a move cut short is finished by the next start
- * (writing an item twice writes the same item). Once the marker exists this does nothing.
- * Returns the number of items moved.
+ * Moves the items of a data folder laid out before they had a database of their own
+ * (local/dynamodb-local.ts): the Step Functions journal (`SFN#…`), then the local mailbox
+ * (`MAILBOX`), each left the runtime table of the application's database. Executions under way
+ * when the runtime was upgraded carry on, and the mailbox keeps what was sent. Each page is
+ * written to the new table before it is deleted from the old one, and the marker file is written
+ * last, so a move cut short is finished by the next start (writing an item twice writes the same
+ * item). Once the marker exists this does nothing. Returns the number of items moved.
  */
-export async function moveJournalToOwnDatabase(options: {
+export async function moveItemsToOwnDatabase(options: {
   readonly markerFile: string;
+  /** Moves the items whose partition key begins with it. */
+  readonly keyPrefix: string;
   readonly from: TableRef;
   readonly to: TableRef;
 }): Promise<number> {
@@ -33,7 +34,7 @@ export async function moveJournalToOwnDatabase(options: {
         new ScanCommand({
           TableName: options.from.tableName,
           FilterExpression: 'begins_with(pk, :prefix)',
-          ExpressionAttributeValues: { ':prefix': journalKeyPrefix },
+          ExpressionAttributeValues: { ':prefix': options.keyPrefix },
           ConsistentRead: true,
           ExclusiveStartKey: startKey,
         }),
@@ -57,6 +58,9 @@ export async function moveJournalToOwnDatabase(options: {
     moved += items.length;
     startKey = page.LastEvaluatedKey;
   } while (startKey);
-  writeFileSync(options.markerFile, `${new Date().toISOString()} moved ${moved} journal items\n`);
+  writeFileSync(
+    options.markerFile,
+    `${new Date().toISOString()} moved ${moved} ${options.keyPrefix} items\n`,
+  );
   return moved;
 }

