@@ -12,23 +12,6 @@ import {
   sendClaimed,
 } from '../use-cases/notifications/deliver-notification.js';
 
-/**
- * The notification queue's consumer: delivers each queued notification (SES e-mail, SNS SMS or
- * the print queue) and reports the messages that failed, which SQS hands out again once their
- * visibility timeout has passed, and after the last receive moves to the dead-letter queue
- * (ReportBatchItemFailures; functions/registry.ts `queues`). The delivery claims a notification
- * before sending, so a message received twice still sends once.
- *
- * The batch's notifications and cases are read at once; the sends go one after another, each
- * after its message's claim, so the provider sees one send at a time per batch, as before. The
- * next message is claimed while the current one is with the provider, and a send's answer is
- * written while the next message is sent: a message waits for one request instead of three. The
- * batch returns once every answer is written: a message whose answer could not be written is
- * reported (it stays claimed, so its retry sends nothing again).
- * A throttled provider fails the message and, untried, the rest of the batch: they would be
- * throttled too, and each try costs the quota. The claim made ahead for the next one is given back. A message that is not a notification key fails,
- * to end in the dead-letter queue where someone looks at it.
- */
 /** Gives back a claim made ahead for a send that will not happen; a failure only leaves it `sending`. */
 async function giveBack(claiming: Promise<Claim> | undefined, record: SQSRecord | undefined): Promise<void> {
   const claimed = await claiming?.catch(() => undefined);
@@ -41,6 +24,24 @@ async function giveBack(claiming: Promise<Claim> | undefined, record: SQSRecord 
   );
 }
 
+/**
+ * The notification queue's consumer: delivers each queued notification (SES e-mail, SNS SMS or
+ * the print queue) and reports the messages that failed, which SQS hands out again once their
+ * visibility timeout has passed, and after the last receive moves to the dead-letter queue
+ * (ReportBatchItemFailures; functions/registry.ts `queues`). The delivery claims a notification
+ * before sending, so a message received twice still sends once.
+ *
+ * The batch's notifications and cases are read at once; the sends go one after another, each
+ * after its message's claim, so the provider sees one send at a time per batch, as before. The
+ * next message is claimed while the current one is with the provider, and a send's answer is
+ * written while the next message is sent: the requests around a send run during the sends
+ * beside it instead of between them. The batch returns once every answer is written: a message whose answer could not be
+ * written is reported (it stays claimed, so its retry sends nothing again).
+ * A throttled provider fails the message and, untried, the rest of the batch: they would be
+ * throttled too, and each try costs the quota; the claim made ahead for the next one is given
+ * back. A message that is not a notification key fails, to end in the dead-letter queue where
+ * someone looks at it.
+ */
 export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .handler(async (event) => {
