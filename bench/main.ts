@@ -337,6 +337,7 @@ async function runtimeSections(): Promise<void> {
       // of the application's database (the store's serial part), with the share of the time that
       // thread was on a core or waiting for one; the journal's writer apart.
       cpuPerOp,
+      phases: e2e.phases,
       stepInvocations: e2e.stepInvocations,
       warmUpCases: e2eWarmCases,
     };

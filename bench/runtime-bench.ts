@@ -455,15 +455,35 @@ async function openTasks(api: ApiClient, user: string, type: string, references:
  * Settles the runtime after a phase's requests and logs how long the requests took (since
  * `startedAt`) and the workflows and streams after them; returns when the phase ended.
  */
-async function settlePhase(runtime: Runtime, log: (line: string) => void, what: string, startedAt: number) {
+async function settlePhase(
+  runtime: Runtime,
+  log: (line: string) => void,
+  phases: E2ePhase[],
+  what: string,
+  startedAt: number,
+) {
   const requestsDone = performance.now();
   await settle(runtime);
   const now = performance.now();
-  const seconds = (ms: number) => (ms / 1000).toFixed(1);
-  log(
-    `  e2e: ${what} (requests ${seconds(requestsDone - startedAt)} s, then settled in ${seconds(now - requestsDone)} s)`,
-  );
+  const seconds = (ms: number) => Math.round(ms / 100) / 10;
+  const phase = {
+    what,
+    requestsSeconds: seconds(requestsDone - startedAt),
+    settleSeconds: seconds(now - requestsDone),
+  };
+  phases.push(phase);
+  log(`  e2e: ${what} (requests ${phase.requestsSeconds} s, then settled in ${phase.settleSeconds} s)`);
   return now;
+}
+
+/**
+ * One phase of the end-to-end run: its requests, then the workflows, streams and deliveries they
+ * set going. A long settle after a phase that notifies is the delivery's pace (performance.md §16).
+ */
+export interface E2ePhase {
+  readonly what: string;
+  readonly requestsSeconds: number;
+  readonly settleSeconds: number;
 }
 
 /**
@@ -493,7 +513,14 @@ export async function driveAidCases(
     references.add(res.body.reference);
     caseIds.push(res.body.caseId);
   });
-  let phaseStart = await settlePhase(runtime, options.log, `${options.cases} submitted, in review`, started);
+  const phases: E2ePhase[] = [];
+  let phaseStart = await settlePhase(
+    runtime,
+    options.log,
+    phases,
+    `${options.cases} submitted, in review`,
+    started,
+  );
   const steps: [user: string, type: string, decision: Record<string, unknown>][] = [
     ['reviewer', 'review', { outcome: 'approve' }],
     ['head', 'approve', { outcome: 'approve', fundingSource: 'regional_budget' }],
@@ -512,6 +539,7 @@ export async function driveAidCases(
     phaseStart = await settlePhase(
       runtime,
       options.log,
+      phases,
       `${type} decided on ${tasks.length} cases`,
       phaseStart,
     );
@@ -527,7 +555,7 @@ export async function driveAidCases(
     const res = await api.as('finance', 'POST', path, { status: 'paid' });
     if (res.status !== 200) throw new Error(`settlement: ${res.status} ${JSON.stringify(res.body)}`);
   });
-  await settlePhase(runtime, options.log, `${payments.length} payments settled`, phaseStart);
+  await settlePhase(runtime, options.log, phases, `${payments.length} payments settled`, phaseStart);
   const seconds = (performance.now() - started) / 1000;
   const used = probe.since(mark);
   const machineArn = runtime.stateMachineArns.AidApplication ?? '';
@@ -552,6 +580,7 @@ export async function driveAidCases(
     seconds,
     transitions,
     stepInvocations: sfnAfter.invocations - sfnBefore.invocations,
+    phases,
     ...used,
   };
 }
