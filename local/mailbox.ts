@@ -5,7 +5,8 @@ import type { ExtraRoute } from './http-server.js';
 /**
  * The local mailbox: every e-mail and SMS the system "sent" while running locally (the Notifier's
  * local adapter writes them to the mailbox table, in a DynamoDB Local database of its own),
- * newest first, optionally only those of one case reference. Local runtime only, like /local/clock: in AWS the messages go to SES and SNS.
+ * newest first, optionally only those of one case reference. Local runtime only, like
+ * /local/clock: in AWS the messages go to SES and SNS.
  */
 export async function readMailbox(
   doc: DynamoDBDocumentClient,

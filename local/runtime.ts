@@ -186,20 +186,32 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await ensureKeyValueTable(client, runtimeTableName);
     await ensureKeyValueTable(journalClient, journalTableName);
     await ensureKeyValueTable(mailboxClient, mailboxTableName);
-    const journalMoved = await moveItemsToOwnDatabase({
-      markerFile: resolve(dataDir, 'dynamodb', 'journal-in-own-database'),
-      keyPrefix: journalKeyPrefix,
-      from: { doc, tableName: runtimeTableName },
-      to: { doc: journalDoc, tableName: journalTableName },
-    });
-    if (journalMoved > 0) log(`[sfn] moved ${journalMoved} journal items into the journal's own database`);
-    const mailboxMoved = await moveItemsToOwnDatabase({
-      markerFile: resolve(dataDir, 'dynamodb', 'mailbox-in-own-database'),
-      keyPrefix: mailboxKeys.partition,
-      from: { doc, tableName: runtimeTableName },
-      to: { doc: mailboxDoc, tableName: mailboxTableName },
-    });
-    if (mailboxMoved > 0) log(`moved ${mailboxMoved} mailbox messages into the mailbox's own database`);
+    // A data folder from before the journal and the mailbox had databases of their own: their
+    // items leave the runtime table of the application's database, once.
+    for (const move of [
+      {
+        what: 'journal items',
+        marker: 'journal-in-own-database',
+        keyPrefix: journalKeyPrefix,
+        doc: journalDoc,
+        tableName: journalTableName,
+      },
+      {
+        what: 'mailbox messages',
+        marker: 'mailbox-in-own-database',
+        keyPrefix: mailboxKeys.partition,
+        doc: mailboxDoc,
+        tableName: mailboxTableName,
+      },
+    ]) {
+      const moved = await moveItemsToOwnDatabase({
+        markerFile: resolve(dataDir, 'dynamodb', move.marker),
+        keyPrefix: move.keyPrefix,
+        from: { doc, tableName: runtimeTableName },
+        to: { doc: move.doc, tableName: move.tableName },
+      });
+      if (moved > 0) log(`moved ${moved} ${move.what} into a database of their own`);
+    }
     // SQS and its event source mappings: the notification queue feeds DeliverNotification. Started
     // after DynamoDB, so that it stops before: a batch in flight still finds the table.
     const localQueues = await startLocalQueues({

@@ -1,5 +1,9 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { matchesAnyPattern, type StreamFilterPattern } from '../functions/lib/stream-filter.js';
+import {
+  checkedPattern,
+  matchesAnyPattern,
+  type StreamFilterPattern,
+} from '../functions/lib/stream-filter.js';
 import { orderKeyOf } from '../functions/lib/stream-order.js';
 
 /**
@@ -49,13 +53,18 @@ export function fanOut(
 ): (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse> {
   const shards = Math.max(1, Math.floor(options.shards ?? localStreamShards));
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? Number.POSITIVE_INFINITY));
-  const filtersOf = options.filtersOf ?? (() => undefined);
+  // Read, and checked as the stack checks them, once: a pattern AWS would refuse fails the start.
+  const filters = new Map(
+    consumers.map((name) => [name, options.filtersOf?.(name)?.map((pattern) => checkedPattern(pattern))]),
+  );
   return async (event) => {
     const failed = new Set<string>();
     const outcomes = await Promise.allSettled(
       consumers.flatMap((name) => {
-        const filters = filtersOf(name);
-        const records = filters ? event.Records.filter((r) => matchesAnyPattern(r, filters)) : event.Records;
+        const ofConsumer = filters.get(name);
+        const records = ofConsumer
+          ? event.Records.filter((r) => matchesAnyPattern(r, ofConsumer))
+          : event.Records;
         return spreadOverLanes(records, shards).map(async (records) => {
           for (let from = 0; from < records.length; from += batchSize) {
             const batch = records.slice(from, from + batchSize);

@@ -19,8 +19,9 @@ export const streamSettings = streamConsumerSettings;
 
 /**
  * The table stream → every registry function with trigger `stream` (the transactional outbox):
- * only the records it acts on (its registry filter), from the oldest record, with partial batch responses, bisect on error, bounded retries, and an
- * encrypted, TLS-only SQS queue receiving the description of batches that still failed.
+ * only the records it acts on (its registry filter), from the oldest record, with partial batch
+ * responses, bisect on error, bounded retries, and an encrypted, TLS-only SQS queue receiving the
+ * description of batches that still failed.
  */
 export class Streams extends Construct {
   readonly deadLetterQueue: sqs.Queue;
