@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Language, languages } from '../../domain/catalogue.js';
 import { CatalogueProvider } from './catalogue.js';
-import { I18nContext, initialLanguage, languageNames, makeI18n, rememberLanguage, useI18n } from './i18n.js';
-import { AppealPage } from './pages/appeal.js';
-import { ApplyPage } from './pages/apply.js';
+import { I18nContext, languageNames, makeI18n, rememberLanguage, useI18n } from './i18n.js';
+import { loadMessages } from './language-packs.js';
+import { lazyPage } from './lazy-page.js';
+import type { Messages } from './messages/en.js';
 import { HomePage } from './pages/home.js';
 import { StatusPage } from './pages/status.js';
 import { Link, match, navigate, useLocation } from './router.js';
-import { AuthCallbackPage, StaffArea } from './staff/staff.js';
-import { PageTitle, useTitle } from './ui.js';
+import { Alert, Button, PageTitle, useTitle } from './ui.js';
 
 function LanguageSwitcher() {
   const { lang, setLanguage, t } = useI18n();
@@ -56,39 +56,84 @@ function NotFound() {
   );
 }
 
+/** A page whose code has not arrived: the way back is to load the page again. */
+export function PageLoadFailed() {
+  const { t } = useI18n();
+  useTitle(t.pageLoadFailedTitle);
+  return (
+    <>
+      <PageTitle>{t.pageLoadFailedTitle}</PageTitle>
+      <Alert
+        kind="error"
+        action={
+          <Button type="button" kind="secondary" onClick={() => location.reload()}>
+            {t.tryAgain}
+          </Button>
+        }
+      >
+        <p>{t.pageLoadFailed}</p>
+      </Alert>
+    </>
+  );
+}
+
+// The forms (with the shared validation schemas) and the staff desk are chunks of their own: the
+// start and status pages, where an applicant on a slow phone lands, load without them.
+const applyPage = lazyPage(() => import('./pages/apply.js').then((m) => m.ApplyPage), PageLoadFailed);
+const appealPage = lazyPage(() => import('./pages/appeal.js').then((m) => m.AppealPage), PageLoadFailed);
+const staffArea = lazyPage(() => import('./staff/staff.js').then((m) => m.StaffArea), PageLoadFailed);
+const authCallback = lazyPage(
+  () => import('./staff/staff.js').then((m) => m.AuthCallbackPage),
+  PageLoadFailed,
+);
+
 function Page() {
   const loc = useLocation();
   const path = loc.path;
-  if (path === '/') return <HomePage />;
-  if (path === '/apply') return <ApplyPage />;
-  if (path === '/appeal') return <AppealPage />;
+  if (path === '/') return <HomePage preload={applyPage.preload} />;
+  if (path === '/apply') return <applyPage.Page />;
+  if (path === '/appeal') return <appealPage.Page />;
   if (path === '/status') return <StatusPage />;
-  if (path === '/auth/callback') return <AuthCallbackPage />;
+  if (path === '/auth/callback') return <authCallback.Page />;
   if (path === '/staff' || match('/staff/:page', path) || match('/staff/:page/:id', path))
-    return <StaffArea path={path} />;
+    return <staffArea.Page path={path} />;
   return <NotFound />;
 }
 
-export function App() {
-  const [lang, setLang] = useState<Language>(initialLanguage);
+/** The app, in the language it starts in, whose strings main.tsx has loaded. */
+export function App(p: { language: Language; messages: Messages }) {
+  const [shown, setShown] = useState({ lang: p.language, t: p.messages });
+  const [switchFailed, setSwitchFailed] = useState(false);
+  // The last language asked for: a slow fetch of an earlier choice must not overrule it.
+  const wanted = useRef(p.language);
   const i18n = useMemo(
     () =>
-      makeI18n(lang, (l) => {
-        rememberLanguage(l);
-        setLang(l);
-        // Keep ?lang= in the address in step with the choice, so a shared link shows this language.
-        const url = new URL(location.href);
-        if (url.searchParams.has('lang')) {
-          url.searchParams.set('lang', l);
-          navigate(`${url.pathname}${url.search}`, { replace: true });
-        }
+      makeI18n(shown.lang, shown.t, (l) => {
+        wanted.current = l;
+        setSwitchFailed(false);
+        loadMessages(l).then(
+          (t) => {
+            if (wanted.current !== l) return;
+            rememberLanguage(l);
+            setShown({ lang: l, t });
+            // Keep ?lang= in the address in step with the choice, so a shared link shows this language.
+            const url = new URL(location.href);
+            if (url.searchParams.has('lang')) {
+              url.searchParams.set('lang', l);
+              navigate(`${url.pathname}${url.search}`, { replace: true });
+            }
+          },
+          () => {
+            if (wanted.current === l) setSwitchFailed(true);
+          },
+        );
       }),
-    [lang],
+    [shown],
   );
+  const { lang, t } = i18n;
   useEffect(() => {
     document.documentElement.lang = lang;
   }, [lang]);
-  const { t } = i18n;
   return (
     <I18nContext.Provider value={i18n}>
       <CatalogueProvider>
@@ -103,6 +148,11 @@ export function App() {
             </Link>
             <LanguageSwitcher />
           </div>
+          {switchFailed && (
+            <p class="container language-failed" role="alert">
+              {t.languageLoadFailed}
+            </p>
+          )}
         </header>
         <main id="main" class="container main" tabIndex={-1}>
           <Page />

@@ -3,12 +3,7 @@ import { useContext } from 'preact/hooks';
 import { type Language, languages, localeOf } from '../../domain/catalogue.js';
 import type { Money } from '../../domain/money.js';
 import { formatMoney } from '../../domain/money.js';
-import { en, type Messages } from './messages/en.js';
-import { ru } from './messages/ru.js';
-import { uk } from './messages/uk.js';
-import { zh } from './messages/zh.js';
-
-export const messages: Record<Language, Messages> = { en, uk, ru, zh };
+import type { Messages } from './messages/en.js';
 
 /** Each language named in itself, for the switcher. */
 export const languageNames: Record<Language, string> = {
@@ -60,14 +55,15 @@ export interface I18n {
   dateTime: (instant: string) => string;
 }
 
-export function makeI18n(lang: Language, setLanguage: (language: Language) => void): I18n {
+/** `t` is the language's strings (language-packs.ts loads them). */
+export function makeI18n(lang: Language, t: Messages, setLanguage: (language: Language) => void): I18n {
   const locale = localeOf[lang];
   const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const numberFormat = new Intl.NumberFormat(locale);
   return {
     lang,
-    t: messages[lang],
+    t,
     setLanguage,
     money: (m) => formatMoney(m, locale),
     number: (n) => numberFormat.format(n),
@@ -83,8 +79,10 @@ export function makeI18n(lang: Language, setLanguage: (language: Language) => vo
   };
 }
 
-export const I18nContext = createContext<I18n>(makeI18n('en', () => {}));
+export const I18nContext = createContext<I18n | undefined>(undefined);
 
 export function useI18n(): I18n {
-  return useContext(I18nContext);
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside the App (no language loaded)');
+  return i18n;
 }

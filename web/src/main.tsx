@@ -1,6 +1,15 @@
 import { render } from 'preact';
 import { App } from './app.js';
+import { initialLanguage } from './i18n.js';
+import { loadMessages } from './language-packs.js';
+import { showLoadFailure } from './load-failure.js';
 import './styles.css';
 
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  const language = initialLanguage();
+  loadMessages(language).then(
+    (messages) => render(<App language={language} messages={messages} />, root),
+    () => showLoadFailure(root),
+  );
+}

@@ -23,6 +23,9 @@ export const en = {
   serverError: (status: number) =>
     `Something went wrong on our side (error ${status}). Try again in a few minutes. If it keeps happening, call the office.`,
   tryAgain: 'Try again',
+  pageLoadFailedTitle: 'This page could not be loaded',
+  pageLoadFailed: 'Part of AidFlow did not arrive. Check your internet connection and try again.',
+  languageLoadFailed: 'That language could not be loaded. Check your internet connection and try again.',
   errorSummaryTitle: 'There is a problem',
   pageNotFoundTitle: 'Page not found',
   pageNotFound:

@@ -21,6 +21,10 @@ export const ru: Messages = {
   serverError: (status: number) =>
     `У нас что-то пошло не так (ошибка ${status}). Попробуйте через несколько минут. Если ошибка повторяется, позвоните в управление.`,
   tryAgain: 'Попробовать ещё раз',
+  pageLoadFailedTitle: 'Не удалось загрузить страницу',
+  pageLoadFailed: 'Часть AidFlow не загрузилась. Проверьте подключение к интернету и попробуйте ещё раз.',
+  languageLoadFailed:
+    'Не удалось загрузить этот язык. Проверьте подключение к интернету и попробуйте ещё раз.',
   errorSummaryTitle: 'Есть проблема',
   pageNotFoundTitle: 'Страница не найдена',
   pageNotFound:

@@ -21,6 +21,9 @@ export const uk: Messages = {
   serverError: (status: number) =>
     `У нас щось пішло не так (помилка ${status}). Спробуйте за кілька хвилин. Якщо помилка повторюється, зателефонуйте до управління.`,
   tryAgain: 'Спробувати ще раз',
+  pageLoadFailedTitle: 'Не вдалося завантажити сторінку',
+  pageLoadFailed: 'Частина AidFlow не завантажилася. Перевірте з’єднання з інтернетом і спробуйте ще раз.',
+  languageLoadFailed: 'Не вдалося завантажити цю мову. Перевірте з’єднання з інтернетом і спробуйте ще раз.',
   errorSummaryTitle: 'Є проблема',
   pageNotFoundTitle: 'Сторінку не знайдено',
   pageNotFound:

@@ -19,6 +19,9 @@ export const zh: Messages = {
   serverError: (status: number) =>
     `我们这边出了问题（错误 ${status}）。请几分钟后重试。如果问题持续，请致电办公室。`,
   tryAgain: '重试',
+  pageLoadFailedTitle: '无法加载此页面',
+  pageLoadFailed: 'AidFlow 的部分内容未能加载。请检查网络连接后重试。',
+  languageLoadFailed: '无法加载该语言。请检查网络连接后重试。',
   errorSummaryTitle: '有问题需要处理',
   pageNotFoundTitle: '找不到页面',
   pageNotFound: '如果您是手动输入的网址，请检查是否正确；如果是粘贴的链接，请检查是否复制完整。',

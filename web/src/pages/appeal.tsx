@@ -7,6 +7,7 @@ import { type ErrorKey, type FieldError, failureMessage, localise } from '../err
 import { isoDateOrRaw, optionalText } from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
+import { rememberCase } from '../remembered-case.js';
 import { useLocation } from '../router.js';
 import {
   Alert,
@@ -20,7 +21,7 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
-import { ApplicationSent, rememberCase } from './apply.js';
+import { ApplicationSent } from './apply.js';
 
 /** The routing topics the demo office has configured. */
 const topicCodes = ['social_aid', 'housing', 'healthcare', 'transport', 'other'] as const;

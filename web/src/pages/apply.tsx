@@ -9,6 +9,7 @@ import { isoDateOrRaw, minorUnitsOrRaw, optionalText, todayIso, wholeNumberOrRaw
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
 import { PayoutFields, payoutBody } from '../payout-fields.js';
+import { type Confirmation, rememberCase } from '../remembered-case.js';
 import { Link } from '../router.js';
 import {
   Alert,
@@ -205,11 +206,6 @@ function stepTitle(t: Messages, step: StepId): string {
     payment: t.stepPayment,
     check: t.stepCheck,
   }[step];
-}
-
-interface Confirmation {
-  reference: string;
-  accessCode: string;
 }
 
 export function ApplyPage() {
@@ -662,24 +658,6 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
       />
     </>
   );
-}
-
-const caseKey = 'aidflow.last-case';
-/** Keeps the case just created for this tab, so "See your application" opens it directly. */
-export function rememberCase(reference: string, accessCode: string): void {
-  try {
-    sessionStorage.setItem(caseKey, JSON.stringify({ reference, accessCode }));
-  } catch {
-    // not fatal
-  }
-}
-export function rememberedCase(): Confirmation | undefined {
-  try {
-    const saved = sessionStorage.getItem(caseKey);
-    return saved ? (JSON.parse(saved) as Confirmation) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 export function ApplicationSent({

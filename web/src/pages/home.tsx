@@ -1,10 +1,17 @@
+import { useEffect } from 'preact/hooks';
 import { useI18n } from '../i18n.js';
 import { Link } from '../router.js';
 import { PageTitle, useTitle } from '../ui.js';
 
-export function HomePage() {
+/** `preload` fetches the application form's code once the page is up: most visitors go on to apply. */
+export function HomePage(p: { preload?: () => void }) {
   const { t } = useI18n();
   useTitle(t.homeTitle);
+  useEffect(() => {
+    if (!p.preload) return;
+    const later = setTimeout(p.preload, 500);
+    return () => clearTimeout(later);
+  }, [p.preload]);
   const cards = [
     { href: '/apply', title: t.homeApplyTitle, text: t.homeApply },
     { href: '/status', title: t.homeStatusTitle, text: t.homeStatus },

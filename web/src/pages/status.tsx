@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { useI18n } from '../i18n.js';
+import { rememberedCase } from '../remembered-case.js';
 import { useLocation } from '../router.js';
 import {
   Alert,
@@ -21,7 +22,6 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
-import { rememberedCase } from './apply.js';
 
 const isAidStatus = (s: string): s is AidStatus => (aidStatuses as readonly string[]).includes(s);
 

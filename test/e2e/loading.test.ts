@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { axe, type Browser, describeViolations, launchBrowser } from './browser.js';
+import { ready } from './pages.js';
+
+/**
+ * What an applicant's phone downloads, and what the page says when part of it does not arrive.
+ * The app's script is split (docs/performance.md §17): the entry, one chunk per language, the
+ * forms, the staff desk. Requests are matched by the chunk's name, which Vite keeps before its hash.
+ */
+
+let runtime: Runtime;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-loading-'));
+  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A page that records the script files it fetches (its routing also turns the HTTP cache off). */
+async function recordingPage(): Promise<{ page: Page; scripts: string[] }> {
+  const page = await browser.context.newPage();
+  const scripts: string[] = [];
+  await page.route('**/assets/*.js', (route) => {
+    scripts.push(
+      new URL(route.request().url()).pathname.replace(/^\/assets\//, '').replace(/-[\w-]+\.js$/, ''),
+    );
+    return route.continue();
+  });
+  return { page, scripts };
+}
+
+/** Fails every fetch of the named chunk (e.g. `uk`, `staff`), as a dropped connection would. */
+async function dropChunk(page: Page, name: string): Promise<void> {
+  await page.route(new RegExp(`/assets/${name}-[\\w-]+\\.js$`), (route) => route.abort('connectionreset'));
+}
+
+describe('what the applicant downloads', () => {
+  it('the start page fetches its own language and the form ahead, not the staff desk or the other languages', async () => {
+    const { page, scripts } = await recordingPage();
+    await page.goto(`${runtime.url}/?lang=ru`);
+    await ready(page);
+    // The form's code is fetched once the start page is up, so "Apply" opens at once.
+    await expect.poll(() => scripts.includes('apply'), { timeout: 10_000 }).toBe(true);
+    expect(scripts).toContain('index');
+    expect(scripts).toContain('ru');
+    for (const other of ['en', 'uk', 'zh', 'staff', 'appeal']) expect(scripts).not.toContain(other);
+    await page.close();
+  });
+
+  it('the status page opens without the forms, and the staff desk is fetched on the first staff page', async () => {
+    const { page, scripts } = await recordingPage();
+    await page.goto(`${runtime.url}/status?lang=uk`);
+    await ready(page);
+    expect(scripts).toContain('uk');
+    for (const other of ['apply', 'appeal', 'staff']) expect(scripts).not.toContain(other);
+    await page.goto(`${runtime.url}/staff?lang=uk`);
+    await ready(page);
+    expect(scripts).toContain('staff');
+    await page.close();
+  });
+
+  it('switching the language fetches that language once, and switching back fetches nothing', async () => {
+    const { page, scripts } = await recordingPage();
+    await page.goto(`${runtime.url}/status?lang=en`);
+    await ready(page);
+    await page.locator('a.language[lang="zh"]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('zh');
+    await page.locator('a.language[lang="en"]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(scripts.filter((s) => s === 'zh')).toHaveLength(1);
+    expect(scripts.filter((s) => s === 'en')).toHaveLength(1);
+    await page.close();
+  });
+});
+
+describe('when part of the app does not arrive', () => {
+  it('the first language failing shows a notice in all four languages with a button that loads the page again', async () => {
+    const page = await browser.context.newPage();
+    await dropChunk(page, 'ru');
+    await page.goto(`${runtime.url}/?lang=ru`);
+    const notice = page.locator('[role="alert"]');
+    await notice.waitFor();
+    expect(await notice.locator('p').evaluateAll((ps) => ps.map((p) => p.getAttribute('lang')))).toEqual([
+      'en',
+      'uk',
+      'ru',
+      'zh',
+    ]);
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    // The connection is back: the button loads the page again, in the language asked for.
+    await page.unrouteAll();
+    await notice.locator('button').click();
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    await page.close();
+  });
+
+  it('a language that cannot be fetched leaves the page in the language it shows, and says so', async () => {
+    const page = await browser.context.newPage();
+    await dropChunk(page, 'uk');
+    await page.goto(`${runtime.url}/status?lang=en`);
+    await ready(page);
+    await page.locator('a.language[lang="uk"]').click();
+    await page.locator('.language-failed').waitFor();
+    expect(await page.locator('.language-failed').textContent()).toContain('could not be loaded');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    // Tried again once the connection is back, the switch goes through and the notice goes.
+    await page.unrouteAll();
+    await page.locator('a.language[lang="uk"]').click();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    expect(await page.locator('.language-failed').count()).toBe(0);
+    await page.close();
+  });
+
+  it('a page whose code cannot be fetched says so and offers to load it again', async () => {
+    const page = await browser.context.newPage();
+    await dropChunk(page, 'staff');
+    await page.goto(`${runtime.url}/staff?lang=en`);
+    await ready(page);
+    expect(await page.locator('#page-title').textContent()).toBe('This page could not be loaded');
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.unrouteAll();
+    await page.locator('.alert button').click();
+    await page.locator('#username').waitFor();
+    await page.close();
+  });
+});
