@@ -5,7 +5,7 @@
  * Environment: BENCH_CASES (end-to-end cases, default 1000), BENCH_E2E_WARM_CASES (cases driven
  * through first, not counted, default 100; 0 for none), BENCH_INIT_RUNS (fresh processes per
  * bundle, default 5), BENCH_INTAKE_ROUNDS (default 3 × 100 requests), BENCH_SKIP=ready,bundles,…
- * (section names: bundles, ready, runtime, intake, e2e (and all after it), appeals, report-scaling)
+ * (section names: web, bundles, ready, runtime, intake, e2e (and all after it), appeals, report-scaling)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { defaultForegroundFirst } from '../local/foreground-first.js';
 import { type Runtime, startRuntime } from '../local/runtime.js';
 import { ApiClient } from '../test/support/api-client.js';
+import { buildWeb, webBuildIsStale } from '../web/build.js';
 import { type BundleFigure, measureBundles, round1, round2 } from './bundles.js';
 import { cleanUpOnInterrupt } from './interrupt.js';
 import { prices } from './prices.js';
@@ -31,6 +32,7 @@ import {
   reportRoutePresent,
 } from './runtime-bench.js';
 import type { WriterUse } from './store-writer.js';
+import { measureWebWeight } from './web-weight.js';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
 process.env.POWERTOOLS_METRICS_DISABLED = 'true';
@@ -59,6 +61,7 @@ interface Results {
   reportScaling: { ratio10kTo1k: number | null };
   e2e: { casesPerSecond: number; opsPerCase: number; storeEfficiency: number } | null;
   ready: { ms: number } | null;
+  web: { startPageGzipKb: number; wholeAppGzipKb: number } | null;
   notes: Record<string, string>;
   details: Record<string, unknown>;
 }
@@ -72,6 +75,7 @@ const results: Results = {
   reportScaling: { ratio10kTo1k: null },
   e2e: null,
   ready: null,
+  web: null,
   notes: {},
   details: { startedAt: new Date(began).toISOString(), cases, concurrency, prices },
 };
@@ -396,6 +400,17 @@ async function runtimeSections(): Promise<void> {
 const round4 = (n: number) => Math.round(n * 10_000) / 10_000;
 
 async function main(): Promise<void> {
+  if (!skip.has('web')) {
+    log('web: what the start page fetches, from the build (web/dist)');
+    if (webBuildIsStale()) await buildWeb();
+    const weight = measureWebWeight(resolve(root, 'web', 'dist'));
+    results.web = { startPageGzipKb: weight.startPage.gzipKb, wholeAppGzipKb: weight.wholeApp.gzipKb };
+    results.details.web = weight;
+    log(
+      `  start page ${weight.startPage.kb} KB (${weight.startPage.gzipKb} KB gzip: ${weight.startPage.files.join(', ')}); ` +
+        `the whole app ${weight.wholeApp.kb} KB (${weight.wholeApp.gzipKb} KB gzip)`,
+    );
+  }
   if (!skip.has('bundles')) {
     log(`bundles: esbuild as NodejsFunction, init in fresh Node processes (${initRuns} runs each)`);
     const workDir = mkdtempSync(join(tmpdir(), 'aidflow-bench-bundles-'));
@@ -482,6 +497,8 @@ function printTable(): void {
   add('e2e.opsPerCase', results.e2e?.opsPerCase, '—', () => true);
   add('e2e.storeEfficiency', results.e2e?.storeEfficiency, '≥ 0.6', (v) => v >= 0.6);
   add('ready.ms', results.ready?.ms, 'JVM floor', () => true);
+  add('web.startPageGzipKb', results.web?.startPageGzipKb, '—', () => true);
+  add('web.wholeAppGzipKb', results.web?.wholeAppGzipKb, '—', () => true);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length), 6));
   const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(w[i] ?? 0)).join('  ');
   console.log(`\n${line(['figure', 'value', 'goal', 'result'])}\n${w.map((n) => '-'.repeat(n)).join('  ')}`);

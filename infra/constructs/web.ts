@@ -25,7 +25,10 @@ export interface WebProps {
  * under `npm start`. Deep links (/apply, /staff/tasks/…) are rewritten to /index.html by a
  * CloudFront Function on the app's paths only, so the API's own 404s reach the app unchanged.
  *
- * Upload after deploying: `npm run build:web && aws s3 sync web/dist s3://<WebBucketName> --delete`.
+ * Upload after deploying (README "Deploying to AWS"): `npm run build:web`, then the hashed chunks
+ * under assets/ with `Cache-Control: public, max-age=31536000, immutable` and without deleting the
+ * old ones, then the rest with `no-cache`. CloudFront's CACHING_OPTIMIZED policy honours the
+ * objects' own Cache-Control, as the local server's headers do (web/serve.ts).
  */
 export class Web extends Construct {
   readonly bucket: s3.Bucket;
