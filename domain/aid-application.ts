@@ -1,9 +1,10 @@
 import * as z from 'zod/mini';
 import { applicantSchema } from './applicant.js';
 import { aidTypeCodes, categoryCodes } from './catalogue.js';
-import { type CatalogueCodes, catalogueCodeSchema } from './catalogue-entries.js';
+import { catalogueCodeSchema } from './catalogue-code-schema.js';
+import type { CatalogueCodes } from './catalogue-entries.js';
 import { type IsoDate, toIsoDate } from './dates.js';
-import { moneySchema } from './money.js';
+import { moneySchema } from './money-schema.js';
 import { payoutSchema } from './payout.js';
 import { at, isObject, meta, strictObject, text, typeMessage, wholeNumber } from './schema-helpers.js';
 

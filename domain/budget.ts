@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { moneySchema } from './money.js';
+import { moneySchema } from './money-schema.js';
 import { meta, strictObject } from './schema-helpers.js';
 
 /**

@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import {
   type AidKind,
   aidTypeCodes,
@@ -23,25 +22,6 @@ export const catalogueKindPaths = {
 } as const;
 export type CatalogueKindPath = keyof typeof catalogueKindPaths;
 export type CatalogueKind = (typeof catalogueKindPaths)[CatalogueKindPath];
-
-const CODE = /^[a-z][a-z0-9_]{0,63}$/;
-
-/**
- * The shape of a catalogue code (snake_case, as DOMAIN.md's codes). Whether the code exists is a
- * question for the stored catalogue, not for the schema: codes are added without a release.
- */
-export function catalogueCodeSchema(label: string) {
-  return z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? `${label} is required.` : `${label} must be a code (text).`,
-    })
-    .check(
-      z.regex(CODE, {
-        error: `${label} must be a code in lower case with underscores, e.g. "food_set" (at most 64 characters).`,
-      }),
-    );
-}
 
 export interface CategoryEntry {
   readonly code: string;

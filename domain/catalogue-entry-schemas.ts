@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
-import { aidKinds, localizedTextSchema } from './catalogue.js';
-import { type CatalogueKind, catalogueCodeSchema } from './catalogue-entries.js';
+import { aidKinds } from './catalogue.js';
+import { catalogueCodeSchema } from './catalogue-code-schema.js';
+import type { CatalogueKind } from './catalogue-entries.js';
+import { localizedTextSchema } from './localized-text-schema.js';
 import { codeEnum, meta, strictObject } from './schema-helpers.js';
 
 /**

@@ -1,6 +1,3 @@
-import * as z from 'zod/mini';
-import { meta } from './schema-helpers.js';
-
 /**
  * The catalogue of DOMAIN.md as code: the codes of its recipient categories, aid types, funding
  * sources, appeal kinds and channels, the kind and default funding sources of each aid type, and the
@@ -10,25 +7,14 @@ import { meta } from './schema-helpers.js';
  * release's part of it. The code unions give handlers and tests exhaustiveness checks. Everything
  * here is small enough for every Lambda bundle to carry (issue 7); the zod enums of the codes are
  * built where a body is checked against them (applicant.ts, appeal.ts, decision.ts), as esbuild
- * keeps a module-level schema in every bundle that imports its module.
+ * keeps a module-level schema in every bundle that imports its module. No zod here at all: the web
+ * app's start page imports these lists, and zod arrives with the forms (docs/performance.md §17).
  */
 
 export const languages = ['en', 'uk', 'ru', 'zh'] as const;
 export type Language = (typeof languages)[number];
 
 export type LocalizedText = { en: string; uk: string; ru: string; zh: string };
-
-const nonEmpty = (error: string) => z.string().check(z.trim(), z.minLength(1, { error }));
-
-export const localizedTextSchema = meta(
-  z.strictObject({
-    en: nonEmpty('English text must not be empty.'),
-    uk: nonEmpty('Ukrainian text must not be empty.'),
-    ru: nonEmpty('Russian text must not be empty.'),
-    zh: nonEmpty('Chinese text must not be empty.'),
-  }),
-  { id: 'LocalizedText' },
-);
 
 /** The locale used to format numbers, money and dates for each language. */
 export const localeOf: Record<Language, string> = { en: 'en-GB', uk: 'uk-UA', ru: 'ru-RU', zh: 'zh-CN' };

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { fundingSourceCodes } from './catalogue.js';
-import { moneySchema } from './money.js';
+import { moneySchema } from './money-schema.js';
 import { payoutSchema } from './payout.js';
 import { codeEnum, meta, strictObject, text } from './schema-helpers.js';
 import { allowedOutcomes, outcomes, type TaskType } from './tasks.js';

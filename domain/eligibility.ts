@@ -3,7 +3,8 @@ import { canonicalJson, ruleSetHash } from './canonical-json.js';
 import { type Language, type LocalizedText, languages, localeOf, reportGroupOf } from './catalogue.js';
 import { aidTypeName, categoryName } from './catalogue-seed.js';
 import { ageInYears, dateOf, fullMonthsBetween, isoDateSchema, toIsoDate } from './dates.js';
-import { CurrencyMismatchError, currencySchema, formatMoney } from './money.js';
+import { CurrencyMismatchError, formatMoney } from './money.js';
+import { currencySchema } from './money-schema.js';
 import { conditionsHold } from './rule-conditions.js';
 import {
   type EligibilityFactName,

@@ -1,6 +1,3 @@
-import * as z from 'zod/mini';
-import { meta, strictObject, typeMessage } from './schema-helpers.js';
-
 /**
  * Money as integer minor units (kopecks, cents) with an ISO 4217 currency. Integers because
  * budgets must balance to the kopeck (DESIGN.md §5: allocated = remaining + reserved + spent), and
@@ -17,31 +14,6 @@ export class CurrencyMismatchError extends Error {
     super(`Cannot combine amounts in ${left} and ${right}: convert one of them first.`);
   }
 }
-
-export const currencySchema = z.string({ error: typeMessage('Currency', 'text') }).check(
-  z.regex(/^[A-Z]{3}$/, {
-    error: 'Currency must be a three-letter ISO 4217 code in capital letters, such as "RUB".',
-  }),
-);
-
-export const moneySchema = meta(
-  strictObject('Amount', {
-    currency: currencySchema,
-    minor: z.number({ error: typeMessage('Amount in minor units', 'a number') }).check(
-      z.int({
-        error:
-          'Amount must be a whole number of minor units (kopecks or cents): 5 000.00 RUB is written as 500000.',
-      }),
-      z.gte(0, { error: 'Amount must not be negative.' }),
-      z.lte(Number.MAX_SAFE_INTEGER, { error: 'Amount is too large.' }),
-    ),
-  }),
-  {
-    id: 'Money',
-    description: 'An amount in integer minor units (kopecks, cents) of an ISO 4217 currency.',
-    examples: [{ currency: 'RUB', minor: 500000 }],
-  },
-);
 
 function assertSameCurrency(a: Money, b: Money): void {
   if (a.currency !== b.currency) throw new CurrencyMismatchError(a.currency, b.currency);

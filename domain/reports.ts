@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { type ReportGroup, reportGroups } from './catalogue.js';
-import { moneySchema } from './money.js';
+import { moneySchema } from './money-schema.js';
 import { meta } from './schema-helpers.js';
 
 /**

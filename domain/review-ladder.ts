@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { type AidKind, aidKindOf, aidKinds } from './catalogue.js';
 import { isoDateSchema } from './dates.js';
-import { CurrencyMismatchError, currencySchema, type Money } from './money.js';
+import { CurrencyMismatchError, type Money } from './money.js';
+import { currencySchema } from './money-schema.js';
 import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
 
 /**

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import { languages, localizedTextSchema, type ReportGroup } from './catalogue.js';
+import { languages, type ReportGroup } from './catalogue.js';
 import { type IsoDate, isoDateSchema } from './dates.js';
+import { localizedTextSchema } from './localized-text-schema.js';
 import { meta, strictObject, text, wholeNumber } from './schema-helpers.js';
 
 /**

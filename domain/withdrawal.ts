@@ -1,14 +1,4 @@
-import * as z from 'zod/mini';
 import { type AidStatus, canTransition } from './aid-lifecycle.js';
-import { meta, strictObject, text } from './schema-helpers.js';
-
-/** POST /v1/cases/{reference}/withdrawal: the applicant withdraws the application, saying why if they wish. */
-export const withdrawalSchema = meta(
-  strictObject('Withdrawal', {
-    reason: z.optional(text('Reason', 2000)),
-  }),
-  { id: 'Withdrawal', description: 'The applicant withdraws the application; the reason is optional.' },
-);
 
 /**
  * Why an application can no longer be withdrawn, in words for the applicant; undefined when it can.

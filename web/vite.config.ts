@@ -20,6 +20,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      output: {
+        // zod is the forms' (client-side validation with the API's own schemas): a chunk of its own,
+        // fetched with the forms, not with the start and status pages that share the rest of the
+        // common code (Rolldown would otherwise put it in the chunk they load; docs/performance.md §17).
+        codeSplitting: { groups: [{ name: 'validation', test: /[\\/]node_modules[\\/]zod[\\/]/ }] },
+      },
+    },
   },
   server: {
     proxy: {

@@ -1,4 +1,4 @@
-import { withdrawalSchema } from '../../domain/withdrawal.js';
+import { withdrawalSchema } from '../../domain/withdrawal-schema.js';
 import { clock } from '../lib/clock.js';
 import { httpRoute } from '../lib/http.js';
 import { withdrawApplication } from '../use-cases/withdrawal.js';

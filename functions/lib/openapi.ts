@@ -19,7 +19,7 @@ import {
 import { aidUsageReportSchema, budgetsReportSchema } from '../../domain/reports.js';
 import { newRuleSetSchema } from '../../domain/rule-set-versions.js';
 import { staffIdentitySchema } from '../../domain/staff-identity.js';
-import { withdrawalSchema } from '../../domain/withdrawal.js';
+import { withdrawalSchema } from '../../domain/withdrawal-schema.js';
 import { type RouteSpec, routes } from '../http/routes.js';
 
 /** What the route table cannot say about a route: its purpose, body and success status. */

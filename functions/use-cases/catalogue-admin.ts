@@ -1,9 +1,9 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod/mini';
+import { catalogueCodeSchema } from '../../domain/catalogue-code-schema.js';
 import {
   type CatalogueKind,
   type CatalogueKindPath,
-  catalogueCodeSchema,
   catalogueKindPaths,
 } from '../../domain/catalogue-entries.js';
 import { catalogueEntrySchemas } from '../../domain/catalogue-entry-schemas.js';

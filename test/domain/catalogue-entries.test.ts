@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueCodeSchema, mergeCatalogue, seedCatalogueFacts } from '../../domain/catalogue-entries.js';
+import { catalogueCodeSchema } from '../../domain/catalogue-code-schema.js';
+import { mergeCatalogue, seedCatalogueFacts } from '../../domain/catalogue-entries.js';
 import { aidTypeEntrySchema } from '../../domain/catalogue-entry-schemas.js';
 import { seedCatalogue } from '../../domain/catalogue-seed.js';
 

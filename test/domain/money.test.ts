@@ -7,11 +7,11 @@ import {
   formatMoney,
   isZero,
   minorDigits,
-  moneySchema,
   subtractMoney,
   sumMoney,
   zeroMoney,
 } from '../../domain/money.js';
+import { moneySchema } from '../../domain/money-schema.js';
 
 const rub = (minor: number) => ({ currency: 'RUB', minor });
 const usd = (minor: number) => ({ currency: 'USD', minor });

@@ -64,7 +64,7 @@ describe('what the applicant downloads', () => {
     await page.goto(`${runtime.url}/status?lang=uk`);
     await ready(page);
     expect(scripts).toContain('uk');
-    for (const other of ['apply', 'appeal', 'staff']) expect(scripts).not.toContain(other);
+    for (const other of ['apply', 'appeal', 'validation', 'staff']) expect(scripts).not.toContain(other);
     await page.goto(`${runtime.url}/staff?lang=uk`);
     await ready(page);
     expect(scripts).toContain('staff');

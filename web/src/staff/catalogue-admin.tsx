@@ -1,10 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { aidKinds, languages } from '../../../domain/catalogue.js';
-import {
-  type CatalogueKindPath,
-  catalogueCodeSchema,
-  catalogueKindPaths,
-} from '../../../domain/catalogue-entries.js';
+import { catalogueCodeSchema } from '../../../domain/catalogue-code-schema.js';
+import { type CatalogueKindPath, catalogueKindPaths } from '../../../domain/catalogue-entries.js';
 import { catalogueEntrySchemas } from '../../../domain/catalogue-entry-schemas.js';
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
