@@ -33,8 +33,9 @@ async function recordingPage(): Promise<{ page: Page; scripts: string[] }> {
   const page = await browser.context.newPage();
   const scripts: string[] = [];
   await page.route('**/assets/*.js', (route) => {
+    // `staff-ru-AbCd1234.js` → `staff-ru`: the chunk's name before Vite's eight-character hash.
     scripts.push(
-      new URL(route.request().url()).pathname.replace(/^\/assets\//, '').replace(/-[\w-]+\.js$/, ''),
+      new URL(route.request().url()).pathname.replace(/^\/assets\//, '').replace(/-[\w-]{8}\.js$/, ''),
     );
     return route.continue();
   });
@@ -43,7 +44,7 @@ async function recordingPage(): Promise<{ page: Page; scripts: string[] }> {
 
 /** Fails every fetch of the named chunk (e.g. `uk`, `staff`), as a dropped connection would. */
 async function dropChunk(page: Page, name: string): Promise<void> {
-  await page.route(new RegExp(`/assets/${name}-[\\w-]+\\.js$`), (route) => route.abort('connectionreset'));
+  await page.route(new RegExp(`/assets/${name}-[\\w-]{8}\\.js$`), (route) => route.abort('connectionreset'));
 }
 
 describe('what the applicant downloads', () => {
@@ -65,9 +66,25 @@ describe('what the applicant downloads', () => {
     await ready(page);
     expect(scripts).toContain('uk');
     for (const other of ['apply', 'appeal', 'validation', 'staff']) expect(scripts).not.toContain(other);
+    for (const staffOnly of ['staff', 'staff-uk']) expect(scripts).not.toContain(staffOnly);
     await page.goto(`${runtime.url}/staff?lang=uk`);
     await ready(page);
     expect(scripts).toContain('staff');
+    expect(scripts).toContain('staff-uk');
+    for (const other of ['staff-en', 'staff-ru', 'staff-zh']) expect(scripts).not.toContain(other);
+    await page.close();
+  });
+
+  it('on the staff desk a language switch brings the desk’s strings in that language too', async () => {
+    const { page, scripts } = await recordingPage();
+    await page.goto(`${runtime.url}/staff?lang=en`);
+    await ready(page);
+    expect(await page.locator('#page-title').textContent()).toBe('Staff sign-in');
+    await page.locator('a.language[lang="ru"]').click();
+    await expect.poll(() => page.locator('#page-title').textContent()).toBe('Вход для сотрудников');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    expect(scripts).toContain('ru');
+    expect(scripts).toContain('staff-ru');
     await page.close();
   });
 
@@ -127,17 +144,19 @@ describe('when part of the app does not arrive', () => {
     await page.close();
   });
 
-  it('a page whose code cannot be fetched says so and offers to load it again', async () => {
-    const page = await browser.context.newPage();
-    await dropChunk(page, 'staff');
-    await page.goto(`${runtime.url}/staff?lang=en`);
-    await ready(page);
-    expect(await page.locator('#page-title').textContent()).toBe('This page could not be loaded');
-    const violations = await axe(page);
-    expect(violations, describeViolations(violations)).toEqual([]);
-    await page.unrouteAll();
-    await page.locator('.alert button').click();
-    await page.locator('#username').waitFor();
-    await page.close();
-  });
+  for (const chunk of ['staff', 'staff-en']) {
+    it(`a page whose code cannot be fetched (${chunk}) says so and offers to load it again`, async () => {
+      const page = await browser.context.newPage();
+      await dropChunk(page, chunk);
+      await page.goto(`${runtime.url}/staff?lang=en`);
+      await ready(page);
+      expect(await page.locator('#page-title').textContent()).toBe('This page could not be loaded');
+      const violations = await axe(page);
+      expect(violations, describeViolations(violations)).toEqual([]);
+      await page.unrouteAll();
+      await page.locator('.alert button').click();
+      await page.locator('#username').waitFor();
+      await page.close();
+    });
+  }
 });

@@ -2,13 +2,14 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Language, languages } from '../../domain/catalogue.js';
 import { CatalogueProvider } from './catalogue.js';
 import { I18nContext, languageNames, makeI18n, rememberLanguage, useI18n } from './i18n.js';
-import { loadMessages } from './language-packs.js';
+import { addStringPack, loadMessages, type StringPack } from './language-packs.js';
 import { lazyPage } from './lazy-page.js';
 import type { Messages } from './messages/en.js';
+import { PageLoadFailed } from './page-load-failed.js';
 import { HomePage } from './pages/home.js';
 import { StatusPage } from './pages/status.js';
 import { Link, match, navigate, useLocation } from './router.js';
-import { Alert, Button, PageTitle, useTitle } from './ui.js';
+import { PageTitle, useTitle } from './ui.js';
 
 function LanguageSwitcher() {
   const { lang, setLanguage, t } = useI18n();
@@ -56,27 +57,6 @@ function NotFound() {
   );
 }
 
-/** A page whose code has not arrived: the way back is to load the page again. */
-export function PageLoadFailed() {
-  const { t } = useI18n();
-  useTitle(t.pageLoadFailedTitle);
-  return (
-    <>
-      <PageTitle>{t.pageLoadFailedTitle}</PageTitle>
-      <Alert
-        kind="error"
-        action={
-          <Button type="button" kind="secondary" onClick={() => location.reload()}>
-            {t.tryAgain}
-          </Button>
-        }
-      >
-        <p>{t.pageLoadFailed}</p>
-      </Alert>
-    </>
-  );
-}
-
 // The forms (with the shared validation schemas) and the staff desk are chunks of their own: the
 // start and status pages, where an applicant on a slow phone lands, load without them.
 const applyPage = lazyPage(() => import('./pages/apply.js').then((m) => m.ApplyPage), PageLoadFailed);
@@ -106,30 +86,35 @@ export function App(p: { language: Language; messages: Messages }) {
   const [switchFailed, setSwitchFailed] = useState(false);
   // The last language asked for: a slow fetch of an earlier choice must not overrule it.
   const wanted = useRef(p.language);
-  const i18n = useMemo(
-    () =>
-      makeI18n(shown.lang, shown.t, (l) => {
-        wanted.current = l;
-        setSwitchFailed(false);
-        loadMessages(l).then(
-          (t) => {
-            if (wanted.current !== l) return;
-            rememberLanguage(l);
-            setShown({ lang: l, t });
-            // Keep ?lang= in the address in step with the choice, so a shared link shows this language.
-            const url = new URL(location.href);
-            if (url.searchParams.has('lang')) {
-              url.searchParams.set('lang', l);
-              navigate(`${url.pathname}${url.search}`, { replace: true });
-            }
-          },
-          () => {
-            if (wanted.current === l) setSwitchFailed(true);
-          },
-        );
-      }),
-    [shown],
-  );
+  const i18n = useMemo(() => {
+    const setLanguage = (l: Language) => {
+      wanted.current = l;
+      setSwitchFailed(false);
+      loadMessages(l).then(
+        (t) => {
+          if (wanted.current !== l) return;
+          rememberLanguage(l);
+          setShown({ lang: l, t });
+          // Keep ?lang= in the address in step with the choice, so a shared link shows this language.
+          const url = new URL(location.href);
+          if (url.searchParams.has('lang')) {
+            url.searchParams.set('lang', l);
+            navigate(`${url.pathname}${url.search}`, { replace: true });
+          }
+        },
+        () => {
+          if (wanted.current === l) setSwitchFailed(true);
+        },
+      );
+    };
+    const extend = async (pack: StringPack) => {
+      addStringPack(pack);
+      const extra = await pack(shown.lang);
+      // Unless the language changed meanwhile: its strings were then fetched with the pack.
+      setShown((now) => (now.lang === shown.lang ? { lang: now.lang, t: { ...now.t, ...extra } } : now));
+    };
+    return makeI18n(shown.lang, shown.t, setLanguage, extend);
+  }, [shown]);
   const { lang, t } = i18n;
   useEffect(() => {
     document.documentElement.lang = lang;

@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import { type Language, languages, localeOf } from '../../domain/catalogue.js';
 import type { Money } from '../../domain/money.js';
 import { formatMoney } from '../../domain/money.js';
+import type { StringPack } from './language-packs.js';
 import type { Messages } from './messages/en.js';
 
 /** Each language named in itself, for the switcher. */
@@ -48,6 +49,8 @@ export interface I18n {
   lang: Language;
   t: Messages;
   setLanguage: (language: Language) => void;
+  /** Adds a pack's strings to the language shown, and to every language switched to later. */
+  extend: (pack: StringPack) => Promise<void>;
   money: (m: Money) => string;
   number: (n: number) => string;
   /** A civil date (YYYY-MM-DD) or the date of an instant, e.g. "2 April 1950". */
@@ -56,7 +59,12 @@ export interface I18n {
 }
 
 /** `t` is the language's strings (language-packs.ts loads them). */
-export function makeI18n(lang: Language, t: Messages, setLanguage: (language: Language) => void): I18n {
+export function makeI18n(
+  lang: Language,
+  t: Messages,
+  setLanguage: (language: Language) => void,
+  extend: (pack: StringPack) => Promise<void>,
+): I18n {
   const locale = localeOf[lang];
   const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
@@ -65,6 +73,7 @@ export function makeI18n(lang: Language, t: Messages, setLanguage: (language: La
     lang,
     t,
     setLanguage,
+    extend,
     money: (m) => formatMoney(m, locale),
     number: (n) => numberFormat.format(n),
     date: (value) => {

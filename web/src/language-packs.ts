@@ -16,12 +16,28 @@ const packs: Record<Language, () => Promise<Messages>> = {
 
 const loading = new Map<Language, Promise<Messages>>();
 
-/** The language's strings; a failed fetch is forgotten, so the next call fetches again. */
-export function loadMessages(lang: Language): Promise<Messages> {
+function loadBase(lang: Language): Promise<Messages> {
   const known = loading.get(lang);
   if (known) return known;
   const fetched = packs[lang]();
   loading.set(lang, fetched);
+  // A failed fetch is forgotten, so the next call fetches again.
   fetched.catch(() => loading.delete(lang));
   return fetched;
+}
+
+/** More strings, per language, that a part of the app fetched later brings (the staff desk's). */
+export type StringPack = (lang: Language) => Promise<object>;
+
+const extraPacks = new Set<StringPack>();
+
+/** From now on every language is fetched with the pack's strings too, so a switch is never half done. */
+export function addStringPack(pack: StringPack): void {
+  extraPacks.add(pack);
+}
+
+/** The language's strings, with those of every pack added so far. */
+export async function loadMessages(lang: Language): Promise<Messages> {
+  const [base, ...extras] = await Promise.all([loadBase(lang), ...[...extraPacks].map((pack) => pack(lang))]);
+  return extras.length === 0 ? (base as Messages) : (Object.assign({}, base, ...extras) as Messages);
 }

@@ -6,7 +6,6 @@ import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { minorToInput, minorUnitsOrRaw } from '../form-values.js';
-import { useI18n } from '../i18n.js';
 import { officeCurrency } from '../pages/apply.js';
 import {
   Alert,
@@ -23,6 +22,7 @@ import {
 } from '../ui.js';
 import { Failed, useResource, yearChoices } from './resource.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /** Budget figures may come as Money or as plain minor units. */
 function asMoney(value: Money | number | undefined, currency = officeCurrency): Money {
@@ -41,7 +41,7 @@ interface Line {
 
 /** Each funding source's money for a year; the administrator changes allocation and opening balance. */
 export function BudgetsPage({ session }: { session: Session }) {
-  const { t, lang, money } = useI18n();
+  const { t, lang, money } = useStaffI18n();
   const { sourceName, catalogue } = useCatalogue();
   useTitle(t.budgetsTitle);
   const years = yearChoices();
@@ -138,7 +138,7 @@ function BudgetForm(p: {
   sources: { value: string; label: string }[];
   onSaved: (text: string) => void;
 }) {
-  const { t, money } = useI18n();
+  const { t, money } = useStaffI18n();
   const [source, setSource] = useState(p.line?.source ?? p.sources[0]?.value ?? '');
   const [allocated, setAllocated] = useState(p.line ? minorToInput(asMoney(p.line.allocated).minor) : '');
   const [opening, setOpening] = useState(p.line ? minorToInput(asMoney(p.line.opening).minor) : '');

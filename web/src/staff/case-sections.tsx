@@ -1,9 +1,10 @@
 import type { LocalizedText } from '../../../domain/catalogue.js';
 import type { Money } from '../../../domain/money.js';
 import { useCatalogue } from '../catalogue.js';
-import { languageNames, useI18n } from '../i18n.js';
+import { languageNames } from '../i18n.js';
 import { useStatusName } from '../pages/status.js';
 import { SummaryList, TableWrap, Tag } from '../ui.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /** The parts of a case every staff view shows: the task view and the case view share them. */
 
@@ -90,7 +91,7 @@ export interface Vote {
 }
 
 export function usePayoutText() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   return (p: Payout | undefined) =>
     p
       ? p.method === 'bank_transfer'
@@ -103,7 +104,7 @@ export function usePayoutText() {
 
 /** The applicant, the household, the aid asked for (or the appeal), and the eligibility check. */
 export function CaseSections({ c, eligibility }: { c: StaffCase; eligibility?: Eligibility | undefined }) {
-  const { t, lang, money, date } = useI18n();
+  const { t, lang, money, date } = useStaffI18n();
   const { aidTypeName, categoryName, sourceName } = useCatalogue();
   const a = c.applicant;
   const payout = usePayoutText()(c.payout);
@@ -191,7 +192,7 @@ export function CaseSections({ c, eligibility }: { c: StaffCase; eligibility?: E
 }
 
 export function EligibilitySection({ eligibility }: { eligibility: Eligibility }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   return (
     <section aria-labelledby="eligibility-title">
       <h2 id="eligibility-title">{t.eligibility}</h2>
@@ -243,7 +244,7 @@ export function EligibilitySection({ eligibility }: { eligibility: Eligibility }
 
 /** The status history, newest first, and every task of the case with who decided it. */
 export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[]; tasks: HistoryTask[] }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime } = useStaffI18n();
   const statusName = useStatusName();
   return (
     <section aria-labelledby="history-title">
@@ -280,7 +281,7 @@ export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[];
 
 /** The commission's votes (shown only when the API gives them: after the member voted). */
 export function VotesSection({ votes }: { votes: Vote[] }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime } = useStaffI18n();
   return (
     <section aria-labelledby="votes-title">
       <h2 id="votes-title">{t.commissionVotes}</h2>

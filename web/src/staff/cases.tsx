@@ -8,7 +8,6 @@ import { roleNames } from '../../../domain/roles.js';
 import { download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage, localise } from '../errors.js';
-import { useI18n } from '../i18n.js';
 import { useStatusName } from '../pages/status.js';
 import { Link, useLocation } from '../router.js';
 import {
@@ -33,6 +32,7 @@ import {
 } from './case-sections.js';
 import { CursorPagination, Failed, useCursorPages, useResource } from './resource.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 interface CaseSummary {
   caseId: string;
@@ -50,7 +50,7 @@ interface CaseSummary {
 
 /** Staff case search: by reference, or every case in a status (newest first, a page at a time). */
 export function CaseSearchPage({ session }: { session: Session }) {
-  const { t, date, money } = useI18n();
+  const { t, date, money } = useStaffI18n();
   const { aidTypeName } = useCatalogue();
   const statusName = useStatusName();
   useTitle(t.casesTitle);
@@ -164,7 +164,7 @@ type FullCase = StaffCase & { caseId: string; tasks: (HistoryTask & { role?: str
 
 /** One case for staff: as submitted, its eligibility, history and tasks; the audit trail as a tab. */
 export function CasePage({ session, caseId }: { session: Session; caseId: string }) {
-  const { t, date } = useI18n();
+  const { t, date } = useStaffI18n();
   const statusName = useStatusName();
   const loc = useLocation();
   const mayAudit = can(session.roles, 'cases:audit');
@@ -289,7 +289,7 @@ interface AuditEvent {
 
 /** The audit trail, oldest first, a page at a time: when, who (and their roles), what, before → after. */
 function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
-  const { t, lang, dateTime } = useI18n();
+  const { t, lang, dateTime } = useStaffI18n();
   const pages = useCursorPages<AuditEvent>(
     session,
     `/v1/cases/by-id/${encodeURIComponent(caseId)}/audit`,

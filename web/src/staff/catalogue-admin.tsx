@@ -6,7 +6,7 @@ import { catalogueEntrySchemas } from '../../../domain/catalogue-entry-schemas.j
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
-import { languageNames, useI18n } from '../i18n.js';
+import { languageNames } from '../i18n.js';
 import {
   Alert,
   Button,
@@ -21,6 +21,7 @@ import {
   useTitle,
 } from '../ui.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /**
  * The catalogue for the administrator: every category, aid type and funding source with its four
@@ -50,7 +51,7 @@ const blank = (kind: CatalogueKindPath = 'aid-types'): Draft => ({
 });
 
 export function CatalogueAdminPage({ session }: { session: Session }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const { catalogue, sourceName, reload } = useCatalogue();
   useTitle(t.catalogueTitle);
   // The administrator sees the catalogue as stored now, not a copy cached for applicants.

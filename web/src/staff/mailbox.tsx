@@ -3,7 +3,7 @@ import { referenceSchema } from '../../../domain/reference.js';
 import { api } from '../api.js';
 import { runtimeConfig } from '../config.js';
 import { type FieldError, localise } from '../errors.js';
-import { languageNames, useI18n } from '../i18n.js';
+import { languageNames } from '../i18n.js';
 import {
   Button,
   ErrorSummary,
@@ -17,6 +17,7 @@ import {
 } from '../ui.js';
 import { Failed, useResource } from './resource.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /**
  * The local mailbox: what the system "sent" to applicants while running locally (GET
@@ -61,7 +62,7 @@ export function useMailboxAvailable(session: Session): boolean {
 const pageSize = 10;
 
 export function MailboxPage({ session }: { session: Session }) {
-  const { t, dateTime, lang } = useI18n();
+  const { t, dateTime, lang } = useStaffI18n();
   useTitle(t.mailboxTitle);
   const [reference, setReference] = useState('');
   const [filter, setFilter] = useState('');

@@ -6,7 +6,6 @@ import { api, download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { optionalText, todayIso } from '../form-values.js';
-import { useI18n } from '../i18n.js';
 import {
   Alert,
   Button,
@@ -25,6 +24,7 @@ import {
 } from '../ui.js';
 import { CursorPagination, Failed, useCursorPages } from './resource.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /**
  * The finance desk: authorised disbursements go into a payment batch (bank transfer and cash desk;
@@ -68,7 +68,7 @@ type Status = (typeof statuses)[number];
 type Action = { kind: 'settle' | 'deliver'; d: Disbursement };
 
 export function PaymentsPage({ session }: { session: Session }) {
-  const { t, money, date } = useI18n();
+  const { t, money, date } = useStaffI18n();
   const { aidTypeName, sourceName } = useCatalogue();
   useTitle(t.paymentsTitle);
   const [status, setStatus] = useState<Status>('authorised');
@@ -301,7 +301,7 @@ function BatchFiles({
   batchId: string;
   onFetch: (batchId: string, kind: 'csv' | 'pain001') => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   return (
     <span class="button-group">
       <Button kind="secondary" type="button" onClick={() => void onFetch(batchId, 'csv')}>
@@ -331,7 +331,7 @@ function SettlementForm(p: {
   onCancel: () => void;
   onDone: (text: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const [outcome, setOutcome] = useState('');
   const [bankReference, setBankReference] = useState('');
   const [reason, setReason] = useState('');
@@ -456,7 +456,7 @@ function DeliveryForm(p: {
   onCancel: () => void;
   onDone: (text: string) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const [deliveredAt, setDeliveredAt] = useState(todayIso());
   const [receivedBy, setReceivedBy] = useState(p.d.payee.name);
   const [note, setNote] = useState('');

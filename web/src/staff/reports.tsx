@@ -5,7 +5,6 @@ import type { Money } from '../../../domain/money.js';
 import { download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
-import { useI18n } from '../i18n.js';
 import {
   Alert,
   Button,
@@ -22,6 +21,7 @@ import {
 import { BarChart } from './chart.js';
 import { Failed, useResource, yearChoices } from './resource.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /**
  * The reports the offices publish every year (DOMAIN.md): aid paid by funding source and type,
@@ -78,7 +78,7 @@ interface AppealsReport {
 }
 
 function useDownload(session: Session) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const [failure, setFailure] = useState<string | undefined>();
   const [busy, setBusy] = useState<string | undefined>();
   const get = async (path: string, filename: string) => {
@@ -91,7 +91,7 @@ function useDownload(session: Session) {
 }
 
 export function ReportsPage({ session }: { session: Session }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   useTitle(t.reportsTitle);
   const years = yearChoices();
   const [year, setYear] = useState(years[1] ?? String(new Date().getFullYear()));
@@ -116,7 +116,7 @@ export function ReportsPage({ session }: { session: Session }) {
 }
 
 function AidUsageReport({ session, year }: { session: Session; year: string }) {
-  const { t, money, number } = useI18n();
+  const { t, money, number } = useStaffI18n();
   const { aidTypeName, sourceName } = useCatalogue();
   const report = useResource<AidUsage>(session, `/v1/reports/aid-usage?year=${year}`);
   const file = useDownload(session);
@@ -226,7 +226,7 @@ const budgetColumns = [
 ] as const;
 
 function BudgetMovementReport({ session, year }: { session: Session; year: string }) {
-  const { t, money } = useI18n();
+  const { t, money } = useStaffI18n();
   const { sourceName } = useCatalogue();
   const report = useResource<BudgetsReport>(session, `/v1/reports/budgets?year=${year}`);
   const file = useDownload(session);
@@ -318,7 +318,7 @@ function BudgetMovementReport({ session, year }: { session: Session; year: strin
 const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(s));
 
 function AppealsOnTimeReport({ session }: { session: Session }) {
-  const { t, lang, number, date } = useI18n();
+  const { t, lang, number, date } = useStaffI18n();
   const thisYear = new Date().getFullYear();
   const [from, setFrom] = useState(`${thisYear}-01-01`);
   const [to, setTo] = useState(`${thisYear}-12-31`);

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Failure } from '../api.js';
 import { failureMessage } from '../errors.js';
-import { useI18n } from '../i18n.js';
 import { Alert, Button, Unavailable } from '../ui.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /**
  * Loading what a staff page shows, so that nothing hangs silently: every request ends in data, "not
@@ -78,7 +78,7 @@ export function useCursorPages<T>(session: Session, path: string | undefined, li
 
 /** Previous / page n / Next for a cursor-paged list (the total is not known). */
 export function CursorPagination({ pages }: { pages: CursorPages<unknown> }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   if (pages.page <= 1 && !pages.hasNext) return null;
   return (
     <nav class="pagination" aria-label={t.pagination}>
@@ -100,7 +100,7 @@ export function CursorPagination({ pages }: { pages: CursorPages<unknown> }) {
 
 /** A failed load: "not available" for a route this server lacks, else the reason and "Try again". */
 export function Failed({ failure, onRetry }: { failure: Failure; onRetry?: () => void }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   if (failure.kind === 'unavailable') return <Unavailable />;
   return (
     <Alert

@@ -5,7 +5,6 @@ import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { todayIso } from '../form-values.js';
-import { useI18n } from '../i18n.js';
 import {
   Alert,
   Button,
@@ -23,6 +22,7 @@ import {
 } from '../ui.js';
 import { Failed, useResource } from './resource.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 /**
  * Eligibility rule sets, per aid type: every version (read by reviewers, the head, the admin and
@@ -49,7 +49,7 @@ interface Version {
 
 /** A rule's conditions as a nested list: "all of", "any of", "not", and fact · operator · value. */
 function Condition({ c }: { c: unknown }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const node = c as {
     all?: unknown[];
     any?: unknown[];
@@ -87,7 +87,7 @@ function Condition({ c }: { c: unknown }) {
 }
 
 export function RulesPage({ session }: { session: Session }) {
-  const { t, lang, date, dateTime } = useI18n();
+  const { t, lang, date, dateTime } = useStaffI18n();
   const { catalogue, aidTypeName } = useCatalogue();
   useTitle(t.rulesTitle);
   const [aidType, setAidType] = useState(catalogue.aidTypes[0]?.code ?? 'cash');
@@ -188,7 +188,7 @@ function NewVersionForm(p: {
   base: Version | undefined;
   onCreated: (message: string) => void;
 }) {
-  const { t, date } = useI18n();
+  const { t, date } = useStaffI18n();
   const [id, setId] = useState(p.base?.id ?? `${p.aidType}-rules`);
   const [effectiveFrom, setEffectiveFrom] = useState(todayIso());
   const [version, setVersion] = useState('');

@@ -5,7 +5,6 @@ import { api, setUnauthorisedHandler } from '../api.js';
 import { finishSignIn, hostedUi, signOutUrl, startSignIn } from '../auth/hosted-ui.js';
 import { type RuntimeConfig, runtimeConfig } from '../config.js';
 import { type FieldError, failureMessage } from '../errors.js';
-import { useI18n } from '../i18n.js';
 import { Link, match, navigate, useLocation } from '../router.js';
 import {
   Alert,
@@ -26,6 +25,7 @@ import { PaymentsPage } from './payments.js';
 import { ReportsPage } from './reports.js';
 import { RulesPage } from './rules.js';
 import { type Session, sessionFromToken, useSession, writeSession } from './session.js';
+import { useStaffI18n, WithStaffStrings } from './staff-strings.js';
 import { TaskPage } from './task.js';
 import { TasksPage } from './tasks.js';
 
@@ -55,7 +55,7 @@ function SignIn() {
 
 /** In AWS: the Cognito hosted UI (password and MFA there), back at /auth/callback. */
 function HostedUiSignIn(p: { domain: string; clientId: string }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   useTitle(t.staffTitle);
   const loc = useLocation();
   const [busy, setBusy] = useState(false);
@@ -87,7 +87,7 @@ function HostedUiSignIn(p: { domain: string; clientId: string }) {
 
 /** Locally: username and password against POST /auth/local/token (the demo staff). */
 function LocalSignIn() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   useTitle(t.staffTitle);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -155,8 +155,8 @@ function LocalSignIn() {
 }
 
 /** /auth/callback: the hosted UI sends the browser back here with a code to trade for a token. */
-export function AuthCallbackPage() {
-  const { t } = useI18n();
+function AuthCallback() {
+  const { t } = useStaffI18n();
   useTitle(t.staffTitle);
   const [problem, setProblem] = useState<string | undefined>();
   useEffect(() => {
@@ -219,7 +219,7 @@ const allowedFor = (session: Session, page: string) => {
 };
 
 function StaffNav({ session, current, mailbox }: { session: Session; current: string; mailbox: boolean }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const names: Record<string, string> = {
     tasks: t.navTasks,
     cases: t.navCases,
@@ -264,7 +264,7 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
   );
 }
 
-export function StaffArea({ path }: { path: string }) {
+function Desk({ path }: { path: string }) {
   const session = useSession();
   const page = match('/staff/:page', path)?.page ?? match('/staff/:page/:id', path)?.page ?? 'tasks';
   const id = match('/staff/:page/:id', path)?.id;
@@ -278,7 +278,7 @@ export function StaffArea({ path }: { path: string }) {
 }
 
 function SignedIn({ session, page, id }: { session: Session; page: string; id: string | undefined }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const mailbox = useMailboxAvailable(session);
   const allowed = allowedFor(session, page);
   return (
@@ -308,5 +308,23 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
         <MailboxPage session={session} />
       )}
     </>
+  );
+}
+
+/** The sign-in callback (/auth/callback), with the staff desk's strings. */
+export function AuthCallbackPage() {
+  return (
+    <WithStaffStrings>
+      <AuthCallback />
+    </WithStaffStrings>
+  );
+}
+
+/** The staff desk (/staff/…), once its strings are there. */
+export function StaffArea({ path }: { path: string }) {
+  return (
+    <WithStaffStrings>
+      <Desk path={path} />
+    </WithStaffStrings>
   );
 }

@@ -6,7 +6,6 @@ import { api, type Failure } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
 import { minorToInput, minorUnitsOrRaw } from '../form-values.js';
-import { useI18n } from '../i18n.js';
 import { officeCurrency } from '../pages/apply.js';
 import { useStatusName } from '../pages/status.js';
 import { PayoutFields, payoutBody, payoutDraftOf, payoutField } from '../payout-fields.js';
@@ -39,6 +38,7 @@ import {
   VotesSection,
 } from './case-sections.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 import { localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
 
 interface TaskDetail extends TaskSummary {
@@ -53,7 +53,7 @@ interface TaskDetail extends TaskSummary {
 const moneyTasks = new Set(['review', 'approve', 'commission_vote']);
 
 export function TaskPage({ session, taskId }: { session: Session; taskId: string }) {
-  const { t, lang, date } = useI18n();
+  const { t, lang, date } = useStaffI18n();
   const statusName = useStatusName();
   const [task, setTask] = useState<TaskDetail | undefined>();
   const [failure, setFailure] = useState<Failure | undefined>();
@@ -159,7 +159,7 @@ function DecisionForm({
   task: TaskDetail;
   onVoted: () => void;
 }) {
-  const { t, money } = useI18n();
+  const { t, money } = useStaffI18n();
   const { catalogue } = useCatalogue();
   const payoutText = usePayoutText();
   const requested = task.case.requestedAmount;
@@ -182,7 +182,7 @@ function DecisionForm({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-  const { lang } = useI18n();
+  const { lang } = useStaffI18n();
   const money_ = moneyTasks.has(task.type) && task.type !== 'commission_vote' && outcome === 'approve';
   const withAnswer = outcome === 'answer';
   const reissue = task.type === 'reissue_payment' && outcome === 'reissue';

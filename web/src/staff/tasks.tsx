@@ -2,10 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { type TaskType, taskTitle } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
 import { failureMessage } from '../errors.js';
-import { useI18n } from '../i18n.js';
 import { Link } from '../router.js';
 import { Alert, Button, Loading, PageTitle, Pagination, TableWrap, Tag, useTitle } from '../ui.js';
 import type { Session } from './session.js';
+import { useStaffI18n } from './staff-strings.js';
 
 export interface TaskSummary {
   taskId: string;
@@ -47,7 +47,7 @@ export function inboxOrder(a: TaskSummary, b: TaskSummary, now: number): number 
 }
 
 export function TasksPage({ session }: { session: Session }) {
-  const { t, lang, date } = useI18n();
+  const { t, lang, date } = useStaffI18n();
   useTitle(t.tasksTitle);
   const [tasks, setTasks] = useState<TaskSummary[] | undefined>();
   const [cursor, setCursor] = useState<string | undefined>();
