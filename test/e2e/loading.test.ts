@@ -55,7 +55,9 @@ describe('what the applicant downloads', () => {
     // The form's code is fetched once the start page is up, so "Apply" opens at once.
     await expect.poll(() => scripts.includes('apply'), { timeout: 10_000 }).toBe(true);
     expect(scripts).toContain('index');
-    expect(scripts).toContain('ru');
+    // The strings are asked for by the small preload entry, beside the app's script, and only once.
+    expect(scripts).toContain('language-preload');
+    expect(scripts.filter((s) => s === 'ru')).toHaveLength(1);
     for (const other of ['en', 'uk', 'zh', 'staff', 'appeal']) expect(scripts).not.toContain(other);
     await page.close();
   });

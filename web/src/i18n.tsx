@@ -1,9 +1,12 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { type Language, languages, localeOf } from '../../domain/catalogue.js';
+import { type Language, localeOf } from '../../domain/catalogue.js';
 import type { Money } from '../../domain/money.js';
 import { formatMoney } from '../../domain/money.js';
 import type { StringPack } from './language-packs.js';
+
+export { initialLanguage, isLanguage, rememberLanguage } from './language-choice.js';
+
 import type { Messages } from './messages/en.js';
 
 /** Each language named in itself, for the switcher. */
@@ -13,37 +16,6 @@ export const languageNames: Record<Language, string> = {
   ru: 'Русский',
   zh: '中文',
 };
-
-const storageKey = 'aidflow.language';
-
-export function isLanguage(value: string | null | undefined): value is Language {
-  return typeof value === 'string' && (languages as readonly string[]).includes(value);
-}
-
-/** `?lang=` first (shareable links), then the person's earlier choice, then the browser's languages. */
-export function initialLanguage(): Language {
-  const fromQuery = new URLSearchParams(location.search).get('lang');
-  if (isLanguage(fromQuery)) return fromQuery;
-  try {
-    const stored = localStorage.getItem(storageKey);
-    if (isLanguage(stored)) return stored;
-  } catch {
-    // storage may be disabled; fall through
-  }
-  for (const tag of navigator.languages ?? [navigator.language]) {
-    const base = tag.toLowerCase().split('-')[0];
-    if (isLanguage(base)) return base;
-  }
-  return 'en';
-}
-
-export function rememberLanguage(language: Language): void {
-  try {
-    localStorage.setItem(storageKey, language);
-  } catch {
-    // not fatal
-  }
-}
 
 export interface I18n {
   lang: Language;
