@@ -7,7 +7,7 @@
  * bundle, default 5), BENCH_INTAKE_ROUNDS (default 3 × 100 requests), BENCH_SKIP=ready,bundles,…
  * (section names: web, bundles, ready, runtime, intake, e2e (and all after it), appeals, report-scaling)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultForegroundFirst } from '../local/foreground-first.js';
@@ -32,6 +32,7 @@ import {
   reportRoutePresent,
 } from './runtime-bench.js';
 import type { WriterUse } from './store-writer.js';
+import { measureWebLoad } from './web-load.js';
 import { measureWebWeight } from './web-weight.js';
 
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
@@ -61,7 +62,12 @@ interface Results {
   reportScaling: { ratio10kTo1k: number | null };
   e2e: { casesPerSecond: number; opsPerCase: number; storeEfficiency: number } | null;
   ready: { ms: number } | null;
-  web: { startPageGzipKb: number; wholeAppGzipKb: number } | null;
+  web: {
+    startPageGzipKb: number;
+    wholeAppGzipKb: number;
+    /** The start page's first visit on an emulated 2G link ÷ a one-heading page's on the same link. */
+    startPage2gRatio: number | null;
+  } | null;
   notes: Record<string, string>;
   details: Record<string, unknown>;
 }
@@ -404,12 +410,29 @@ async function main(): Promise<void> {
     log('web: what the start page fetches, from the build (web/dist)');
     if (webBuildIsStale()) await buildWeb();
     const weight = measureWebWeight(resolve(root, 'web', 'dist'));
-    results.web = { startPageGzipKb: weight.startPage.gzipKb, wholeAppGzipKb: weight.wholeApp.gzipKb };
-    results.details.web = weight;
     log(
       `  start page ${weight.startPage.kb} KB (${weight.startPage.gzipKb} KB gzip: ${weight.startPage.files.join(', ')}); ` +
         `the whole app ${weight.wholeApp.kb} KB (${weight.wholeApp.gzipKb} KB gzip)`,
     );
+    const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+    let load: Awaited<ReturnType<typeof measureWebLoad>> | undefined;
+    if (existsSync(chromiumPath)) {
+      log('  the start page in Chromium on emulated phone links (5 fresh loads each)');
+      load = await measureWebLoad({ dist: resolve(root, 'web', 'dist'), chromiumPath, runs: 5 });
+      for (const [name, f] of Object.entries(load)) {
+        log(
+          `  ${name}: first visit ${f.firstVisitMs} ms, again ${f.repeatVisitMs} ms; a one-heading page ${f.floorMs} ms (${f.ratio} ×)`,
+        );
+      }
+    } else {
+      results.notes.web = `No Chromium at ${chromiumPath} (CHROMIUM_PATH): the load on a phone's link was not measured.`;
+    }
+    results.web = {
+      startPageGzipKb: weight.startPage.gzipKb,
+      wholeAppGzipKb: weight.wholeApp.gzipKb,
+      startPage2gRatio: load?.['2G/EDGE']?.ratio ?? null,
+    };
+    results.details.web = { weight, load: load ?? null };
   }
   if (!skip.has('bundles')) {
     log(`bundles: esbuild as NodejsFunction, init in fresh Node processes (${initRuns} runs each)`);
@@ -499,6 +522,7 @@ function printTable(): void {
   add('ready.ms', results.ready?.ms, 'JVM floor', () => true);
   add('web.startPageGzipKb', results.web?.startPageGzipKb, '—', () => true);
   add('web.wholeAppGzipKb', results.web?.wholeAppGzipKb, '—', () => true);
+  add('web.startPage2gRatio', results.web?.startPage2gRatio, '—', () => true);
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => (r[i] ?? '').length), 6));
   const line = (r: readonly string[]) => r.map((c, i) => c.padEnd(w[i] ?? 0)).join('  ');
   console.log(`\n${line(['figure', 'value', 'goal', 'result'])}\n${w.map((n) => '-'.repeat(n)).join('  ')}`);
