@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { defaultForegroundFirst } from '../local/foreground-first.js';
 import { type Runtime, startRuntime } from '../local/runtime.js';
+import { chromiumPath } from '../test/e2e/browser.js';
 import { ApiClient } from '../test/support/api-client.js';
 import { buildWeb, webBuildIsStale } from '../web/build.js';
 import { type BundleFigure, measureBundles, round1, round2 } from './bundles.js';
@@ -414,7 +415,6 @@ async function main(): Promise<void> {
       `  start page ${weight.startPage.kb} KB (${weight.startPage.gzipKb} KB gzip: ${weight.startPage.files.join(', ')}); ` +
         `the whole app ${weight.wholeApp.kb} KB (${weight.wholeApp.gzipKb} KB gzip)`,
     );
-    const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
     let load: Awaited<ReturnType<typeof measureWebLoad>> | undefined;
     if (existsSync(chromiumPath)) {
       log('  the start page in Chromium on emulated phone links (5 fresh loads each)');

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { chromiumArgs } from '../test/e2e/browser.js';
 import { median } from './stats.js';
 
 /** Network and CPU of a phone on a poor connection, as Chromium's DevTools emulate them. */
@@ -91,14 +92,7 @@ export async function measureWebLoad(options: {
   const { url, server } = await serve(options.dist);
   const browser = await chromium.launch({
     executablePath: options.chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: [...chromiumArgs],
   });
   try {
     const figures: Record<string, WebLoadFigure> = {};

@@ -8,6 +8,18 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const screenshotDir = resolve('test-results', 'e2e');
 export const axePath = resolve('node_modules', 'axe-core', 'axe.min.js');
 
+/** Debian's Chromium headless in a container, with nothing of its own on the network. */
+export const chromiumArgs: readonly string[] = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-quic',
+];
+
 export interface Browser {
   context: BrowserContext;
   close(): Promise<void>;
@@ -19,16 +31,7 @@ export async function launchBrowser(): Promise<Browser> {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [...chromiumArgs],
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
   });
