@@ -24,6 +24,8 @@ export const phoneProfiles: readonly PhoneProfile[] = [
 export interface WebLoadFigure {
   /** Navigation to the start page (`/?lang=ru`) until its title is on screen, a fresh browser cache. */
   readonly firstVisitMs: number;
+  /** The same first visit until something is painted (the placeholder of index.html: the service's name). */
+  readonly firstPaintMs: number;
   /** The same page again in the same tab: the chunks from the cache, `index.html` asked again. */
   readonly repeatVisitMs: number;
   /** A page of one heading from the same server and link: connection and HTML alone, the floor. */
@@ -98,6 +100,7 @@ export async function measureWebLoad(options: {
     const figures: Record<string, WebLoadFigure> = {};
     for (const profile of phoneProfiles) {
       const first: number[] = [];
+      const paint: number[] = [];
       const repeat: number[] = [];
       const floor: number[] = [];
       for (let i = 0; i < options.runs; i++) {
@@ -120,6 +123,13 @@ export async function measureWebLoad(options: {
             await page.goto(`${url}${path}`, { waitUntil: 'commit' });
             await page.locator('#page-title').waitFor({ timeout: 60_000 });
             bucket.push(await page.evaluate(() => performance.now()));
+            if (bucket === first) {
+              paint.push(
+                await page.evaluate(
+                  () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+                ),
+              );
+            }
           }
           await context.close();
         }
@@ -128,6 +138,7 @@ export async function measureWebLoad(options: {
       const floorMs = Math.round(median(floor));
       figures[profile.name] = {
         firstVisitMs,
+        firstPaintMs: Math.round(median(paint)),
         repeatVisitMs: Math.round(median(repeat)),
         floorMs,
         ratio: Math.round((firstVisitMs / floorMs) * 100) / 100,

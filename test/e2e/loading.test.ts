@@ -62,6 +62,26 @@ describe('what the applicant downloads', () => {
     await page.close();
   });
 
+  it('shows the service’s name while the app’s script is still on its way', async () => {
+    const page = await browser.context.newPage();
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/index-[\w-]{8}\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${runtime.url}/?lang=en`, { waitUntil: 'commit' });
+    await page.locator('.brand-name', { hasText: 'AidFlow' }).waitFor();
+    expect(await page.locator('#page-title').count()).toBe(0);
+    release();
+    await ready(page);
+    expect(await page.locator('#app').getAttribute('aria-busy')).toBeNull();
+    expect(await page.locator('.header').count()).toBe(1);
+    await page.close();
+  });
+
   it('the status page opens without the forms, and the staff desk is fetched on the first staff page', async () => {
     const { page, scripts } = await recordingPage();
     await page.goto(`${runtime.url}/status?lang=uk`);

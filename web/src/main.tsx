@@ -9,7 +9,15 @@ const root = document.getElementById('app');
 if (root) {
   const language = initialLanguage();
   loadMessages(language).then(
-    (messages) => render(<App language={language} messages={messages} />, root),
-    () => showLoadFailure(root),
+    (messages) => {
+      // index.html's placeholder goes; the app renders into an empty element.
+      root.replaceChildren();
+      root.removeAttribute('aria-busy');
+      render(<App language={language} messages={messages} />, root);
+    },
+    () => {
+      root.removeAttribute('aria-busy');
+      showLoadFailure(root);
+    },
   );
 }
