@@ -4,8 +4,8 @@ import type { Messages } from './messages/en.js';
 /**
  * Each language's strings are a chunk of their own, fetched when that language is shown: a person
  * downloads the language they read, not all four (together 43 % of the app's script before;
- * docs/performance.md §17). The chunk of the first language is fetched as soon as the entry
- * script runs.
+ * docs/performance.md §17). The first language's chunk is asked for by language-preload.ts while
+ * the app's entry is still arriving; the app then finds that fetch here, under way.
  */
 const packs: Record<Language, () => Promise<Messages>> = {
   en: () => import('./messages/en.js').then((m) => m.en),
