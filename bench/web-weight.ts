@@ -43,18 +43,21 @@ export function measureWebWeight(dist: string): WebWeight {
     (m) => m[1] ?? '',
   );
   if (!referenced.some((f) => f.endsWith('.js'))) throw new Error(`${dist}/index.html names no entry script`);
-  const bytes = new Map<string, Buffer>();
+  // Each file read and compressed once; a set of files is the sum of its members.
+  const files = new Map<string, { text: string; raw: number; gzip: number }>();
   for (const name of readdirSync(assets)) {
-    if (/\.(js|css)$/.test(name)) bytes.set(name, readFileSync(join(assets, name)));
+    if (!/\.(js|css)$/.test(name)) continue;
+    const b = readFileSync(join(assets, name));
+    files.set(name, { text: b.toString('utf8'), raw: b.length, gzip: gzipSync(b, { level: 9 }).length });
   }
   const weight = (names: Iterable<string>): Weight => {
     let raw = 0;
     let gzip = 0;
     for (const name of names) {
-      const b = bytes.get(name);
-      if (!b) throw new Error(`assets/${name} is named but not built`);
-      raw += b.length;
-      gzip += gzipSync(b, { level: 9 }).length;
+      const file = files.get(name);
+      if (!file) throw new Error(`assets/${name} is named but not built`);
+      raw += file.raw;
+      gzip += file.gzip;
     }
     return { kb: round1(raw / 1024), gzipKb: round1(gzip / 1024) };
   };
@@ -63,19 +66,18 @@ export function measureWebWeight(dist: string): WebWeight {
     const visit = (name: string) => {
       if (seen.has(name)) return;
       seen.add(name);
-      if (name.endsWith('.js'))
-        for (const dep of staticImports(bytes.get(name)?.toString('utf8') ?? '')) visit(dep);
+      if (name.endsWith('.js')) for (const dep of staticImports(files.get(name)?.text ?? '')) visit(dep);
     };
     for (const name of start) visit(name);
     return [...seen];
   };
-  const languages = [...bytes.keys()].filter((n) => languageChunk.test(n));
-  const heaviest = languages.sort((a, b) => weight([b]).gzipKb - weight([a]).gzipKb)[0];
+  const languages = [...files.keys()].filter((n) => languageChunk.test(n));
+  const heaviest = languages.sort((a, b) => (files.get(b)?.gzip ?? 0) - (files.get(a)?.gzip ?? 0))[0];
   const startFiles = closure([...referenced, ...(heaviest ? [heaviest] : [])]);
   return {
     startPage: { ...weight(startFiles), files: startFiles.map(chunkName) },
-    wholeApp: weight(bytes.keys()),
-    chunks: Object.fromEntries([...bytes.keys()].sort().map((n) => [chunkName(n), weight([n])])),
+    wholeApp: weight(files.keys()),
+    chunks: Object.fromEntries([...files.keys()].sort().map((n) => [chunkName(n), weight([n])])),
   };
 }
 

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { type Language, languages } from '../../domain/catalogue.js';
 import { CatalogueProvider } from './catalogue.js';
-import { I18nContext, languageNames, makeI18n, rememberLanguage, useI18n } from './i18n.js';
+import { I18nContext, languageNames, makeI18n, useI18n } from './i18n.js';
+import { rememberLanguage } from './language-choice.js';
 import { addStringPack, loadMessages, type StringPack } from './language-packs.js';
 import { lazyPage } from './lazy-page.js';
 import type { Messages } from './messages/en.js';

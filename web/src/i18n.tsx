@@ -4,9 +4,6 @@ import { type Language, localeOf } from '../../domain/catalogue.js';
 import type { Money } from '../../domain/money.js';
 import { formatMoney } from '../../domain/money.js';
 import type { StringPack } from './language-packs.js';
-
-export { initialLanguage, isLanguage, rememberLanguage } from './language-choice.js';
-
 import type { Messages } from './messages/en.js';
 
 /** Each language named in itself, for the switcher. */

@@ -18,20 +18,14 @@ export function lazyPage<P extends object>(
   load: () => Promise<ComponentType<P>>,
   Failed: ComponentType,
 ): LazyPage<P> {
+  // Kept to render at once on the next visit; the fetch itself the browser's module map keeps and
+  // shares (language-packs.ts).
   let fetched: ComponentType<P> | undefined;
-  let fetching: Promise<ComponentType<P>> | undefined;
-  const fetchOnce = (): Promise<ComponentType<P>> => {
-    if (!fetching) {
-      fetching = load().then((component) => {
-        fetched = component;
-        return component;
-      });
-      fetching.catch(() => {
-        fetching = undefined;
-      });
-    }
-    return fetching;
-  };
+  const fetch = (): Promise<ComponentType<P>> =>
+    load().then((component) => {
+      fetched = component;
+      return component;
+    });
   function Page(props: P) {
     // A component is a function: useState would call it, so it is kept wrapped.
     const [component, setComponent] = useState<{ C: ComponentType<P> } | undefined>(() =>
@@ -41,7 +35,7 @@ export function lazyPage<P extends object>(
     useEffect(() => {
       if (component) return;
       let current = true;
-      fetchOnce().then(
+      fetch().then(
         (C) => current && setComponent({ C }),
         () => current && setFailed(true),
       );
@@ -55,7 +49,7 @@ export function lazyPage<P extends object>(
   return {
     Page,
     preload: () => {
-      fetchOnce().catch(() => undefined);
+      fetch().catch(() => undefined);
     },
   };
 }
