@@ -597,6 +597,69 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.close();
   });
 
+  it('in December the administrator is told of next year’s missing budget lines and sets one from the warning', async () => {
+    // Arrange: the browser's calendar at 10 December of the runtime's year, whose lines the seed set.
+    const year = new Date().getFullYear();
+    const next = String(year + 1);
+    const page = await newPage();
+    await page.clock.setFixedTime(new Date(`${year}-12-10T09:00:00`));
+    await signIn(page, 'admin');
+
+    // Act: any page of the desk carries the warning; its link opens next year's budgets.
+    await page.goto(`${runtime.url}/staff/rules?lang=en`);
+    const deskWarning = page.locator('.alert--warning', { has: page.locator('[data-budget-gap="coming"]') });
+    await deskWarning.waitFor();
+    const listed = await deskWarning.textContent();
+    const link = deskWarning.getByRole('link', { name: `Set the budget lines for ${next}` });
+    const first = new URL((await link.getAttribute('href')) ?? '', runtime.url).searchParams.get('source');
+    await link.click();
+
+    // Assert: every seeded source is named, and the form is ready for the first of them.
+    for (const source of ['regional budget', 'charitable donations']) expect(listed).toContain(source);
+    await page.locator('#budget-form-title:focus').waitFor();
+    expect(await page.locator('#budget-form-title').textContent()).toContain(next);
+    expect(await page.locator('#budgetSource').inputValue()).toBe(first);
+    const firstName = (await page.locator('#budgetSource option:checked').textContent()) ?? '';
+    expect(listed).toContain(firstName);
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+
+    // Act: set that line.
+    await fill(page, 'budgetAllocated', '1500000');
+    await page.locator('.decision-panel button[type="submit"]').click();
+    await page.locator('.alert--success').waitFor();
+
+    // Assert: the warning no longer names it and still names the rest.
+    const pageWarning = page.locator('.alert--warning', { has: page.locator('[data-budget-gap="coming"]') });
+    await expect.poll(async () => pageWarning.textContent()).not.toContain(firstName);
+    const rest = firstName === 'regional budget' ? 'charitable donations' : 'regional budget';
+    expect(await pageWarning.textContent()).toContain(rest);
+    await screenshot(page, 'desk-budgets-year-turn');
+    await page.close();
+  });
+
+  it('the head reads the year-turn warning on the budgets page only, without the way to set them', async () => {
+    // Arrange
+    const year = new Date().getFullYear();
+    const page = await newPage();
+    await page.clock.setFixedTime(new Date(`${year}-12-10T09:00:00`));
+    await signIn(page, 'head');
+
+    // Act: the inbox, with every request answered.
+    await page.goto(`${runtime.url}/staff/tasks?lang=en`);
+    await page.locator('#page-title').waitFor();
+    await page.waitForLoadState('networkidle');
+
+    // Assert: the warning is for whoever sets budgets on every page; the head sees it with the budgets.
+    expect(await page.locator('[data-budget-gap]').count()).toBe(0);
+    await page.goto(`${runtime.url}/staff/budgets?lang=en`);
+    const warning = page.locator('.alert--warning', { has: page.locator('[data-budget-gap="coming"]') });
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(`Budget lines for ${year + 1} are not set yet`);
+    expect(await warning.locator('a, button').count()).toBe(0);
+    await page.close();
+  });
+
   it('the local mailbox shows what was sent about a case', async () => {
     const page = await newPage();
     await signIn(page, 'clerk');

@@ -1,3 +1,4 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { budgetWriteSchema } from '../../../domain/budget.js';
 import type { Money } from '../../../domain/money.js';
@@ -7,6 +8,7 @@ import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { minorToInput, minorUnitsOrRaw } from '../form-values.js';
 import { officeCurrency } from '../pages/apply.js';
+import { useLocation } from '../router.js';
 import {
   Alert,
   Button,
@@ -20,6 +22,7 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
+import { BudgetGapAlerts, budgetsChanged, useBudgetGaps } from './budget-gaps.js';
 import { Failed, useResource, yearChoices } from './resource.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
@@ -45,16 +48,34 @@ export function BudgetsPage({ session }: { session: Session }) {
   const { sourceName, catalogue } = useCatalogue();
   useTitle(t.budgetsTitle);
   const years = yearChoices();
-  const [year, setYear] = useState(years[1] ?? String(new Date().getFullYear()));
+  // The desk's year-turn warning links here with the year and the first source to set.
+  const { query } = useLocation();
+  const asked = query.get('year') ?? '';
+  const [year, setYear] = useState(
+    years.includes(asked) ? asked : (years[1] ?? String(new Date().getFullYear())),
+  );
+  const [newSource, setNewSource] = useState(query.get('source') ?? undefined);
   const list = useResource<{ items: Line[] }>(session, `/v1/budgets?year=${year}`);
+  const gaps = useBudgetGaps(session);
   const [editing, setEditing] = useState<string | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   const mayWrite = can(session.roles, 'budgets:write');
   const lines = list.data?.items ?? [];
   const editable = editing ?? '';
+  const formHeading = useRef<HTMLHeadingElement>(null);
   return (
     <>
       {notice && <Alert kind="success">{notice}</Alert>}
+      <BudgetGapAlerts
+        session={session}
+        gaps={gaps}
+        onSet={(gap) => {
+          setEditing(undefined);
+          setNewSource(gap.sources[0]);
+          setYear(String(gap.year));
+          formHeading.current?.focus();
+        }}
+      />
       <PageTitle caption={`${t.budgetYear} ${year}`}>{t.budgetsTitle}</PageTitle>
       <form class="inline-form" noValidate onSubmit={(e) => e.preventDefault()}>
         <Select
@@ -115,15 +136,19 @@ export function BudgetsPage({ session }: { session: Session }) {
       )}
       {mayWrite && list.data && (
         <BudgetForm
-          key={`${year}/${editable}`}
+          key={`${year}/${editable}/${newSource ?? ''}`}
           session={session}
           year={year}
+          heading={formHeading}
           line={lines.find((l) => l.source === editable)}
+          newSource={newSource}
           sources={catalogue.fundingSources.map((f) => ({ value: f.code, label: f.name[lang] }))}
           onSaved={(text) => {
             setNotice(text);
             setEditing(undefined);
+            setNewSource(undefined);
             list.reload();
+            budgetsChanged();
           }}
         />
       )}
@@ -134,22 +159,28 @@ export function BudgetsPage({ session }: { session: Session }) {
 function BudgetForm(p: {
   session: Session;
   year: string;
+  heading: RefObject<HTMLHeadingElement | null>;
   line: Line | undefined;
+  /** The source a new line is for (the year-turn warning's first), when no line is being changed. */
+  newSource: string | undefined;
   sources: { value: string; label: string }[];
   onSaved: (text: string) => void;
 }) {
   const { t, money } = useStaffI18n();
-  const [source, setSource] = useState(p.line?.source ?? p.sources[0]?.value ?? '');
+  const [source, setSource] = useState(
+    p.line?.source ?? p.sources.find((s) => s.value === p.newSource)?.value ?? p.sources[0]?.value ?? '',
+  );
   const [allocated, setAllocated] = useState(p.line ? minorToInput(asMoney(p.line.allocated).minor) : '');
   const [opening, setOpening] = useState(p.line ? minorToInput(asMoney(p.line.opening).minor) : '');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const label = p.sources.find((s) => s.value === source)?.label ?? source;
-  const heading = useRef<HTMLHeadingElement>(null);
-  // "Change" on a line opens the form with that line: take the keyboard there.
+  const heading = p.heading;
+  // "Change" on a line, or "Set the budget lines" on the year-turn warning, opens the form with
+  // that line: take the keyboard there.
   useEffect(() => {
-    if (p.line) heading.current?.focus();
+    if (p.line || p.newSource) heading.current?.focus();
   }, []);
 
   const submit = async (e: Event) => {

@@ -17,6 +17,7 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
+import { BudgetGapAlerts, useBudgetGaps } from './budget-gaps.js';
 import { BudgetsPage } from './budgets.js';
 import { CasePage, CaseSearchPage } from './cases.js';
 import { CatalogueAdminPage } from './catalogue-admin.js';
@@ -284,6 +285,7 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
   return (
     <>
       <StaffNav session={session} current={page} mailbox={mailbox} />
+      {page !== 'budgets' && can(session.roles, 'budgets:write') && <DeskBudgetGaps session={session} />}
       {!allowed ? (
         <Alert kind="warning">{t.noRole}</Alert>
       ) : page === 'tasks' && id ? (
@@ -309,6 +311,15 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
       )}
     </>
   );
+}
+
+/**
+ * Whoever sets the budgets hears of the year's turn on every page of the desk, not only when they
+ * happen to open the budgets (the budgets page says it to everyone who reads them).
+ */
+function DeskBudgetGaps({ session }: { session: Session }) {
+  const gaps = useBudgetGaps(session);
+  return <BudgetGapAlerts session={session} gaps={gaps} />;
 }
 
 /** The sign-in callback (/auth/callback), with the staff desk's strings. */

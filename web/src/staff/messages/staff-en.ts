@@ -248,6 +248,13 @@ export const staffEn = {
   deliveredOn: (day: string, who: string) => (who ? `Delivered ${day} to ${who}` : `Delivered ${day}`),
   deliveryRecorded: (reference: string) => `Recorded: the aid for ${reference} is delivered.`,
   // Budgets
+  budgetGapMissingTitle: (year: string) => `No budget lines for ${year}`,
+  budgetGapMissing: (sources: string, year: string, lastYear: string) =>
+    `These funding sources had money in ${lastYear} but have no budget line for ${year}: ${sources}. Cases approved from them wait for funds until a line is set.`,
+  budgetGapComingTitle: (year: string) => `Budget lines for ${year} are not set yet`,
+  budgetGapComing: (sources: string, year: string) =>
+    `No budget line for ${year} yet: ${sources}. From 1 January, cases approved from these sources will wait for funds. If a source pays nothing in ${year}, set its line to 0.`,
+  setBudgetLines: (year: string) => `Set the budget lines for ${year}`,
   noBudgets: (year: string) => `There are no budget lines for ${year}.`,
   changeBudget: (year: string) => `Set a budget line for ${year}`,
   allocatedRoubles: 'Allocated, in roubles',

@@ -245,6 +245,13 @@ export const staffRu: StaffMessages = {
   deliveredOn: (day: string, who: string) => (who ? `Передано ${day}, получил(а) ${who}` : `Передано ${day}`),
   deliveryRecorded: (reference: string) => `Записано: помощь по ${reference} передана.`,
   // Budgets
+  budgetGapMissingTitle: (year: string) => `Нет бюджетных статей на ${year} год`,
+  budgetGapMissing: (sources: string, year: string, lastYear: string) =>
+    `У этих источников были средства в ${lastYear} году, но нет статьи на ${year} год: ${sources}. Заявления, одобренные по ним, ожидают средств, пока статья не задана.`,
+  budgetGapComingTitle: (year: string) => `Бюджетные статьи на ${year} год ещё не заданы`,
+  budgetGapComing: (sources: string, year: string) =>
+    `Ещё нет статьи на ${year} год: ${sources}. С 1 января заявления, одобренные по этим источникам, будут ожидать средств. Если источник в ${year} году ничего не выделяет, задайте статью с суммой 0.`,
+  setBudgetLines: (year: string) => `Задать бюджетные статьи на ${year} год`,
   noBudgets: (year: string) => `На ${year} год нет бюджетных статей.`,
   changeBudget: (year: string) => `Задать бюджетную статью на ${year} год`,
   allocatedRoubles: 'Выделено, в рублях',

@@ -248,6 +248,13 @@ export const staffUk: StaffMessages = {
     who ? `Передано ${day}, отримав(ла) ${who}` : `Передано ${day}`,
   deliveryRecorded: (reference: string) => `Записано: допомогу за ${reference} передано.`,
   // Budgets
+  budgetGapMissingTitle: (year: string) => `Немає бюджетних статей на ${year} рік`,
+  budgetGapMissing: (sources: string, year: string, lastYear: string) =>
+    `Ці джерела мали кошти у ${lastYear} році, але не мають статті на ${year} рік: ${sources}. Заяви, затверджені за ними, очікують коштів, доки статтю не встановлено.`,
+  budgetGapComingTitle: (year: string) => `Бюджетні статті на ${year} рік ще не встановлено`,
+  budgetGapComing: (sources: string, year: string) =>
+    `Ще немає статті на ${year} рік: ${sources}. З 1 січня заяви, затверджені за цими джерелами, очікуватимуть коштів. Якщо джерело у ${year} році нічого не виділяє, встановіть статтю із сумою 0.`,
+  setBudgetLines: (year: string) => `Встановити бюджетні статті на ${year} рік`,
   noBudgets: (year: string) => `На ${year} рік немає бюджетних статей.`,
   changeBudget: (year: string) => `Встановити бюджетну статтю на ${year} рік`,
   allocatedRoubles: 'Виділено, у рублях',

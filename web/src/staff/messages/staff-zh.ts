@@ -231,6 +231,13 @@ export const staffZh: StaffMessages = {
   deliveredOn: (day: string, who: string) => (who ? `${day} 已发放，领取人 ${who}` : `${day} 已发放`),
   deliveryRecorded: (reference: string) => `已记录：${reference} 的救助已发放。`,
   // Budgets
+  budgetGapMissingTitle: (year: string) => `${year} 年没有预算项`,
+  budgetGapMissing: (sources: string, year: string, lastYear: string) =>
+    `以下资金来源在 ${lastYear} 年有资金，但没有 ${year} 年的预算项：${sources}。由这些来源批准的申请将等待资金，直到设置预算项。`,
+  budgetGapComingTitle: (year: string) => `${year} 年的预算项尚未设置`,
+  budgetGapComing: (sources: string, year: string) =>
+    `尚无 ${year} 年的预算项：${sources}。自 1 月 1 日起，由这些来源批准的申请将等待资金。如果某一来源在 ${year} 年不拨款，请将其预算项设为 0。`,
+  setBudgetLines: (year: string) => `设置 ${year} 年的预算项`,
   noBudgets: (year: string) => `${year} 年没有预算项。`,
   changeBudget: (year: string) => `设置 ${year} 年的预算项`,
   allocatedRoubles: '拨款（卢布）',
