@@ -361,13 +361,22 @@ export const functions = [
     entry: 'functions/streams/table-stream.ts',
     trigger: 'stream',
     description:
-      'Transactional outbox: starts workflows for new cases, resumes them on decisions, funds the waitlist when a budget gains money; deletes the rest of a case whose item TTL expired',
+      'Transactional outbox: starts workflows for new cases, resumes them on decisions, funds the waitlist when a budget gains money (in steps of 100 cases); deletes the rest of a case whose item TTL expired',
     table: 'readWrite',
     stepFunctions: ['startExecution', 'taskCallbacks', 'stopExecution'],
     // Not audit events, notifications, explanations, counters, reservations …: a case's writes
     // are mostly those, and every one of them was an invocation that did nothing.
     streamFilters: [
-      newImageOfType('AidCase', 'AppealCase', 'Task', 'Disbursement', 'ResponseWait', 'Waitlist', 'Budget'),
+      newImageOfType(
+        'AidCase',
+        'AppealCase',
+        'Task',
+        'Disbursement',
+        'ResponseWait',
+        'Waitlist',
+        'Budget',
+        'WaitlistWalk',
+      ),
       // Retention: the TTL deleted a case item (the rest of the case goes with it).
       { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: ['AidCase', 'AppealCase'] } } } },
     ],

@@ -38,6 +38,7 @@
  * |30 | a case's eligibility reasons in every language | pk = CASE#<caseId>, sk = ELIGIBILITY (written once by the check; the case keeps one language) |
  * |31 | a person's aid cases of an aid type (12-month rules) | GSI3 personKey = <personKey>, aidType = <aidType> (the aid case item's own attributes; appeals carry no aidType) |
  * |32 | a case's commission minutes, one per decision round | pk = CASE#<caseId>, sk = MINUTES (first round) or MINUTES#R<nnn> (reconsideration n); latest: begins_with(sk, MINUTES), descending, Limit 1 |
+ * |33 | a waitlist walk's next step (stream-driven)   | pk = WAITLIST_WALK#<year>#<source>, sk = WALK (put by a step that tried its 100 cases; its record runs the next; TTL a day) |
  *
  * GSI1 and GSI3 project keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
  * index reader (#2, #3, #8, #12, #31, the sweeper's open appeals) queries the keys and then reads the

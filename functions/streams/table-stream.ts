@@ -12,7 +12,13 @@ import { startAppealWorkflow } from '../use-cases/appeals/appeal-outbox.js';
 import { countAppealFacts } from '../use-cases/appeals/appeal-stats.js';
 import { resumeAfterSettlement, settlementToDeliver } from '../use-cases/payment-outbox.js';
 import { isCaseImage, purgeExpiredCase, removedByTtl } from '../use-cases/retention.js';
-import { budgetGained, fundingToDeliver, fundWaitlist, resumeAfterFunding } from '../use-cases/waitlist.js';
+import {
+  budgetGained,
+  fundingToDeliver,
+  fundWaitlist,
+  resumeAfterFunding,
+  walkToContinue,
+} from '../use-cases/waitlist.js';
 import { closeTasksOfWithdrawnCase } from '../use-cases/withdrawal.js';
 import {
   resumeAfterResponse,
@@ -111,10 +117,16 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
   }
   // A budget line gained money: fund the year's waitlist from it, here rather than in the request
   // that added the money, so a long waitlist never times out an administrator's top-up.
-  const gained = budgetGained(oldImage, newImage);
-  if (gained) {
-    const result = await fundWaitlist({ ...gained, now: clock.now() });
-    logger.info('waitlist walked', { ...gained, funded: result.funded.length, skipped: result.skipped });
+  // A walk's step tries a bounded number of cases and hands on through a continuation item.
+  const walk = budgetGained(oldImage, newImage) ?? walkToContinue(newImage);
+  if (walk) {
+    const result = await fundWaitlist({ ...walk, now: clock.now() });
+    logger.info('waitlist walked', {
+      ...walk,
+      funded: result.funded.length,
+      skipped: result.skipped,
+      continued: result.continued,
+    });
   }
 }
 

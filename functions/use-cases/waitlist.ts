@@ -1,4 +1,4 @@
-import { QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Money } from '../../domain/money.js';
 import { dynamo, tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
@@ -153,6 +153,31 @@ export function budgetGained(
 export interface WalkResult {
   readonly funded: readonly string[];
   readonly skipped: number;
+  /** The step tried as many cases as a step may and handed the rest to the next (a continuation item). */
+  readonly continued: boolean;
+}
+
+/**
+ * How many cases one step of a walk tries before it hands on. Each try is a reservation (two reads
+ * and a transaction, ≈ 20–30 ms in AWS), so a step takes seconds, well inside TableStream's 60 s,
+ * however long the waitlist: in a January whose budget lines came late, a large office's whole
+ * month of approvals may be waiting (docs/capacity.md, "The year's turn"). One step that ran for
+ * minutes would time out and be retried from the start of its batch until the stream gave up on
+ * it, holding up every workflow start and decision behind it on its shard meanwhile.
+ */
+export const casesPerWalkStep = 100;
+
+/** The item whose stream record runs a walk's next step (functions/streams/table-stream.ts). */
+export interface WaitlistWalkRecord {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'WaitlistWalk';
+  readonly year: number;
+  readonly source: string;
+  readonly step: number;
+  readonly at: string;
+  /** TTL: a continuation is of no use after a day (a later top-up walks again from the start). */
+  readonly expiresAt: number;
 }
 
 /**
@@ -164,19 +189,34 @@ export interface WalkResult {
  * holding everyone behind the one case that does not fit would leave money unused while people
  * wait. The skipped case keeps its place and is the first one tried at the next top-up.
  *
+ * A step tries at most `casesPerWalkStep` cases; if money and cases may be left, it writes the
+ * walk's continuation item, whose stream record runs the next step from the head of the queue
+ * (funded cases have left it, so each step goes further; a step that fills no case ends the walk).
+ *
  * Safe to repeat and to run concurrently (a redelivered stream record, two lines topped up at
- * once): every reservation is the same conditional transaction as the workflow's (remaining ≥
- * amount, one reservation per case, the case's version), so a budget is never overdrawn and no
- * case is funded twice; the walk only decides the order in which cases are tried.
+ * once, two continuations of one walk): every reservation is the same conditional transaction as
+ * the workflow's (remaining ≥ amount, one reservation per case, the case's version), so a budget
+ * is never overdrawn and no case is funded twice; the walk only decides the order in which cases
+ * are tried.
  */
-export async function fundWaitlist(input: { year: number; source: string; now: Date }): Promise<WalkResult> {
+export async function fundWaitlist(input: {
+  year: number;
+  source: string;
+  now: Date;
+  /** The continuation's step that runs this walk (0: a budget line gained money). */
+  step?: number;
+  casesPerStep?: number;
+}): Promise<WalkResult> {
   const { year, source, now } = input;
+  const casesPerStep = input.casesPerStep ?? casesPerWalkStep;
   const line = await getBudget(year, source);
-  if (!line) return { funded: [], skipped: 0 };
+  if (!line) return { funded: [], skipped: 0, continued: false };
   let remaining = line.remaining;
   const funded: string[] = [];
   let skipped = 0;
+  let tried = 0;
   let startKey: Record<string, unknown> | undefined;
+  let stepFull = false;
   do {
     if (remaining <= 0) break;
     const page = await dynamo().send(
@@ -192,10 +232,15 @@ export async function fundWaitlist(input: { year: number; source: string; now: D
     startKey = page.LastEvaluatedKey;
     for (const item of (page.Items ?? []) as WaitlistRecord[]) {
       if (remaining <= 0) break;
+      if (tried >= casesPerStep) {
+        stepFull = true;
+        break;
+      }
       if (item.amount.currency !== line.currency || item.amount.minor > remaining) {
         skipped++;
         continue;
       }
+      tried++;
       const outcome = await reserveWaitlisted(item.caseId, now);
       if (outcome?.outcome === 'reserved') {
         funded.push(item.caseId);
@@ -206,9 +251,35 @@ export async function fundWaitlist(input: { year: number; source: string; now: D
         remaining = (await getBudget(year, source))?.remaining ?? 0;
       }
     }
-  } while (startKey);
-  if (funded.length > 0) logger.info('waitlist funded', { year, source, funded: funded.length, skipped });
-  return { funded, skipped };
+  } while (startKey && !stepFull);
+  // Only a step that funded someone hands on: one that funded nobody would find the same queue again.
+  const continued = stepFull && remaining > 0 && funded.length > 0;
+  if (continued) await continueWalk({ year, source, step: (input.step ?? 0) + 1, now });
+  if (funded.length > 0)
+    logger.info('waitlist funded', { year, source, funded: funded.length, skipped, continued });
+  return { funded, skipped, continued };
+}
+
+async function continueWalk(input: { year: number; source: string; step: number; now: Date }): Promise<void> {
+  const item: WaitlistWalkRecord = {
+    ...keys.waitlistWalk(input.year, input.source),
+    type: 'WaitlistWalk',
+    year: input.year,
+    source: input.source,
+    step: input.step,
+    // A new value each time, so the put is a change and the stream has a record for it.
+    at: input.now.toISOString(),
+    expiresAt: Math.floor(input.now.getTime() / 1000) + 24 * 3600,
+  };
+  await dynamo().send(new PutCommand({ TableName: tableName(), Item: item }));
+}
+
+/** Whether a stream record is a walk's continuation: its next step is to run. */
+export function walkToContinue(
+  newImage: Record<string, unknown> | undefined,
+): { year: number; source: string; step: number } | undefined {
+  if (newImage?.type !== 'WaitlistWalk') return undefined;
+  return { year: Number(newImage.year), source: String(newImage.source), step: Number(newImage.step) };
 }
 
 /** One waiting case: reserve, or undefined when it is no longer waiting (stale index entry). */

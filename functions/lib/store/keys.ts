@@ -27,6 +27,8 @@ export const keys = {
     sk: round > 0 ? `MINUTES#R${String(round).padStart(3, '0')}` : 'MINUTES',
   }),
   waitlist: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'WAITLIST' }),
+  /** The continuation of a waitlist walk that handed on (functions/use-cases/waitlist.ts). */
+  waitlistWalk: (year: number, source: string) => ({ pk: `WAITLIST_WALK#${year}#${source}`, sk: 'WALK' }),
   /** The waitlist of a year in approval order (sparse: only waiting items carry it). */
   waitlistQueue: (year: number, approvedAt: string, caseId: string) => ({
     gsi2pk: `WAITLIST#${year}`,

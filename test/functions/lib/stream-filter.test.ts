@@ -67,7 +67,7 @@ describe('stream event filters', () => {
     for (const spec of specs) for (const pattern of spec.streamFilters ?? []) checkedPattern(pattern);
   });
 
-  it('wake the workflow outbox for cases, tasks, payments, waits and budgets, and for a case the TTL deleted', () => {
+  it('wake the workflow outbox for cases, tasks, payments, waits, budgets and a waitlist walk’s next step, and for a case the TTL deleted', () => {
     // Arrange
     const outbox = filtersOf('TableStream');
     const acted = [
@@ -79,6 +79,8 @@ describe('stream event filters', () => {
       change('MODIFY', { type: 'ResponseWait', status: 'answered' }),
       change('MODIFY', { type: 'Waitlist', status: 'funded' }),
       change('MODIFY', { type: 'Budget' }),
+      change('INSERT', { type: 'WaitlistWalk' }),
+      change('MODIFY', { type: 'WaitlistWalk' }, { type: 'WaitlistWalk' }),
       change('REMOVE', { type: 'AidCase' }),
       change('REMOVE', { type: 'AppealCase' }),
     ];
@@ -88,6 +90,7 @@ describe('stream event filters', () => {
       change('MODIFY', { type: 'Notification', status: 'sending' }),
       change('INSERT', { type: 'Reservation' }),
       change('REMOVE', { type: 'OpenApplication' }),
+      change('REMOVE', { type: 'WaitlistWalk' }),
     ];
 
     // Act / Assert

@@ -5,6 +5,7 @@ import {
   StartExecutionCommand,
   TaskTimedOut,
 } from '@aws-sdk/client-sfn';
+import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -150,6 +151,29 @@ describe('the table stream (transactional outbox)', () => {
       outcome: 'reserved',
       source: 'charity',
     });
+  });
+
+  it('runs the next step of a waitlist walk from its continuation record', async () => {
+    // Arrange: the line is gone by now (the walk then has nothing to do); what matters is which it reads.
+    const ddb = mockClient(DynamoDBDocumentClient);
+    ddb.on(GetCommand).resolves({});
+    const walk = {
+      pk: 'WAITLIST_WALK#2031#charity',
+      sk: 'WALK',
+      type: 'WaitlistWalk',
+      year: 2031,
+      source: 'charity',
+      step: 2,
+    };
+
+    // Act
+    const result = await run([record('MODIFY', '8', walk, { ...walk, step: 1 })]);
+
+    // Assert
+    ddb.restore();
+    expect(result.batchItemFailures).toEqual([]);
+    const reads = ddb.commandCalls(GetCommand).map((c) => c.args[0].input.Key);
+    expect(reads).toEqual([{ pk: 'BUDGET#2031', sk: 'SOURCE#charity' }]);
   });
 
   it('ignores changes that oblige the workflows to nothing', async () => {

@@ -9,6 +9,7 @@ import {
   budgetGained,
   fundingToDeliver,
   fundWaitlist,
+  walkToContinue,
 } from '../../../functions/use-cases/waitlist.js';
 import { budgetItem } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
@@ -222,6 +223,57 @@ describe('the waitlist: approved cases funded when a budget gains money', () => 
     expect(fundingToDeliver(funded, newToken)).toBe(true);
     expect(fundingToDeliver(newToken, newToken)).toBe(false);
     expect(newToken).toMatchObject({ status: 'funded', taskToken: 'token-2' });
+  });
+
+  it('walks a long waitlist in bounded steps, each handing on to the next, until nobody more fits', async () => {
+    // Arrange: seven waiting cases, money for six, three tries per step.
+    await setBudget('regional_budget', 0);
+    const cases = [];
+    for (let i = 0; i < 7; i++) {
+      cases.push(
+        await waitlistedCase(
+          100_000,
+          'regional_budget',
+          `${year}-01-25T10:00:${String(i).padStart(2, '0')}.000Z`,
+        ),
+      );
+    }
+    await topUp('regional_budget', 650_000);
+    const continuation = async () => {
+      const { Item } = await table.doc.send(
+        new GetCommand({
+          TableName: table.tableName,
+          Key: keys.waitlistWalk(year, 'regional_budget'),
+          ConsistentRead: true,
+        }),
+      );
+      return Item;
+    };
+
+    // Act: the top-up's step, then each step its continuation's stream record asks for.
+    const steps = [await fundWaitlist({ year, source: 'regional_budget', now, casesPerStep: 3 })];
+    const handedOn = [];
+    while (steps.at(-1)?.continued && steps.length < 10) {
+      const item = await continuation();
+      const next = walkToContinue(item);
+      handedOn.push(next);
+      steps.push(await fundWaitlist({ ...(next ?? { year, source: 'x', step: 0 }), now, casesPerStep: 3 }));
+    }
+
+    // Assert: 3, then 3, then none that fits (the seventh is too big for the 50 000 left).
+    expect(steps.map((s) => [s.funded.length, s.continued])).toEqual([
+      [3, true],
+      [3, true],
+      [0, false],
+    ]);
+    expect(handedOn).toEqual([
+      { year, source: 'regional_budget', step: 1 },
+      { year, source: 'regional_budget', step: 2 },
+    ]);
+    expect(steps.flatMap((s) => s.funded)).toEqual(cases.slice(0, 6));
+    expect(await caseStatus(cases[6] ?? '')).toBe('waitlisted');
+    expect(await budget('regional_budget')).toMatchObject({ reserved: 600_000, remaining: 50_000 });
+    expect((await continuation())?.expiresAt).toBeGreaterThan(now.getTime() / 1000);
   });
 
   it('walks only for a budget line that gained money', () => {
