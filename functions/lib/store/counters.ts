@@ -3,27 +3,10 @@ import { dynamo, tableName } from '../clients.js';
 import { keys } from './keys.js';
 
 /**
- * The next number of a per-year sequence (AID-2026-000123). An atomic ADD: no two callers ever
- * get the same number. A number taken by a request that then fails is not reused (a gap), which
- * registries accept; a duplicate they would not.
- */
-export async function nextNumber(kind: 'AID' | 'APL', year: number): Promise<number> {
-  const { Attributes } = await dynamo().send(
-    new UpdateCommand({
-      TableName: tableName(),
-      Key: keys.counter(kind, year),
-      UpdateExpression: 'ADD #n :one SET #type = :type',
-      ExpressionAttributeNames: { '#n': 'value', '#type': 'type' },
-      ExpressionAttributeValues: { ':one': 1, ':type': 'Counter' },
-      ReturnValues: 'UPDATED_NEW',
-    }),
-  );
-  return Number(Attributes?.value);
-}
-
-/**
- * Claims `size` consecutive numbers of a per-year sequence with one atomic ADD; returns the first.
- * The block is the caller's alone: no other caller can get a number in it.
+ * Claims `size` consecutive numbers of a per-year sequence (AID-2026-000123) with one atomic ADD;
+ * returns the first. The block is the caller's alone: no two callers ever get the same number. A
+ * number taken by a request that then fails is not reused (a gap), which registries accept; a
+ * duplicate they would not. Intakes take their numbers through reference-blocks.ts.
  */
 export async function claimNumbers(kind: 'AID' | 'APL', year: number, size: number): Promise<number> {
   const { Attributes } = await dynamo().send(
