@@ -267,7 +267,7 @@ async function continueWalk(input: { year: number; source: string; step: number;
     year: input.year,
     source: input.source,
     step: input.step,
-    // A new value each time, so the put is a change and the stream has a record for it.
+    // Step and time differ from the item it replaces: the put is a change, so the stream records it.
     at: input.now.toISOString(),
     expiresAt: Math.floor(input.now.getTime() / 1000) + 24 * 3600,
   };
