@@ -458,7 +458,12 @@ export const queues = {
     // Six times DeliverNotification's timeout, as AWS advises for a Lambda event source: a batch
     // still running is never handed to a second consumer. A throttled message waits as long.
     visibilityTimeoutSeconds: 120,
-    maxReceiveCount: 5,
+    // A throttled send comes back after the visibility timeout, and every receive counts: at a
+    // peak above the provider's send quota (SES and SMS rates are per account, docs/capacity.md)
+    // five receives parked messages in the dead-letter queue after ten minutes. Thirty keep them
+    // trying for an hour. Other failures are recorded on the notification, not retried here, so
+    // only a malformed message waits the hour before it reaches the dead letters.
+    maxReceiveCount: 30,
     // Few batches at a time: SES and SNS have send-rate quotas that throttle a burst anyway.
     maxConcurrency: 2,
   },
