@@ -21,6 +21,8 @@ export const actions = [
   'batches:read',
   'settlements:record',
   'deliveries:record',
+  'letters:list',
+  'letters:post',
   'budgets:read',
   'budgets:write',
   'reports:read',
@@ -58,6 +60,9 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'settlements:record': ['finance'],
   // Confirming that in-kind aid was handed over spends its money exactly as a bank settlement does.
   'deliveries:record': ['finance'],
+  // The office's post: the clerk prints letters to applicants who gave only a postal address.
+  'letters:list': ['clerk'],
+  'letters:post': ['clerk'],
   'budgets:read': ['finance', 'head', 'admin', 'auditor'],
   'budgets:write': ['admin'],
   'reports:read': ['head', 'finance', 'admin', 'auditor'],
@@ -84,6 +89,8 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'batches:read': 'download payment batch files',
   'settlements:record': 'record a payment settlement',
   'deliveries:record': 'confirm the delivery of in-kind aid',
+  'letters:list': 'list the letters to print',
+  'letters:post': 'mark a letter as posted',
   'budgets:read': 'read budgets',
   'budgets:write': 'change a budget',
   'reports:read': 'read reports',

@@ -101,6 +101,20 @@ export const functions = [
     table: 'readWrite',
   },
   {
+    name: 'ListLetters',
+    entry: 'functions/http/list-letters.ts',
+    trigger: 'http',
+    description: 'Letters to print and post (applicants who gave only a postal address), oldest first',
+    table: 'read',
+  },
+  {
+    name: 'MarkLetterPosted',
+    entry: 'functions/http/mark-letter-posted.ts',
+    trigger: 'http',
+    description: 'Marks a printed letter as posted, which takes it out of the print queue',
+    table: 'readWrite',
+  },
+  {
     name: 'CreatePaymentBatch',
     entry: 'functions/http/create-payment-batch.ts',
     trigger: 'http',

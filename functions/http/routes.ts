@@ -134,6 +134,14 @@ export const routes = [
     auth: 'jwt',
     action: 'deliveries:record',
   },
+  { method: 'GET', path: '/v1/letters', function: 'ListLetters', auth: 'jwt', action: 'letters:list' },
+  {
+    method: 'POST',
+    path: '/v1/letters/{letterId}/posted',
+    function: 'MarkLetterPosted',
+    auth: 'jwt',
+    action: 'letters:post',
+  },
   {
     method: 'POST',
     path: '/v1/payment-batches',

@@ -162,6 +162,17 @@ const docs: Record<
     success: 200,
     response: settlementResultSchema,
   },
+  'GET /v1/letters': {
+    summary:
+      'Letters waiting to be printed and posted (clerk), oldest first: the text in the applicant’s language, with the name and postal address from the case; limit and cursor page through.',
+    success: 200,
+    params: ['limit', 'cursor'],
+  },
+  'POST /v1/letters/{letterId}/posted': {
+    summary:
+      'Mark a printed letter as posted (clerk): it leaves the print queue. Saying it twice answers the same; 404 for an id that names no letter.',
+    success: 200,
+  },
   'POST /v1/disbursements/{disbursementId}/delivery': {
     summary:
       'Confirm that in-kind aid was handed over: commits like a paid settlement (money spent, case paid). Idempotent like the settlement.',

@@ -141,6 +141,10 @@ export const disbursementsByStatus = (status: string, limit?: number, cursor?: s
     ...(cursor ? { cursor } : {}),
   });
 
+/** Letters waiting to be printed and posted, oldest first (table-spec #18), as their items say now. */
+export const lettersToPrint = <T>(limit?: number, cursor?: string) =>
+  queryIndex<T>('gsi2', 'PRINT_QUEUE', { limit: limit ?? 50, items: true, ...(cursor ? { cursor } : {}) });
+
 /** Every item of a partition whose sort key starts with a prefix (small partitions only). */
 export async function queryPartition<T>(pk: string, skPrefix?: string): Promise<T[]> {
   const items: T[] = [];
