@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { distinctApplicant, distinctApplication } from '../support/api-client.js';
 import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
 import { anna, choose, fill, ready, submit } from './pages.js';
 
@@ -660,6 +661,51 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.close();
   });
 
+  it('the clerk prints the letters to applicants who gave only a postal address, and marks one posted', async () => {
+    // Arrange: an application whose only contact is a postal address, so its first message is a letter.
+    const applicant: Record<string, unknown> = {
+      ...distinctApplicant(),
+      phone: undefined,
+      address: 'д. Заречье, ул. Лесная, 3',
+    };
+    const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(distinctApplication({ applicant })),
+    });
+    expect(res.status).toBe(201);
+    const { reference } = (await res.json()) as { reference: string };
+    await runtime.settle();
+    const page = await newPage();
+    await signIn(page, 'clerk');
+
+    // Act
+    await page.locator('.staff-nav a[href="/staff/letters"]').click();
+    const letter = page.locator('.letter', { hasText: reference });
+    await letter.waitFor();
+
+    // Assert: addressed from the case, in the applicant's language, and printable one to a sheet.
+    expect(await letter.textContent()).toContain(String(applicant.fullName));
+    expect(await letter.textContent()).toContain('д. Заречье, ул. Лесная, 3');
+    expect(await letter.locator('p[lang="ru"]').count()).toBe(1);
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.staff-bar').isVisible()).toBe(false);
+    expect(await letter.locator('button').isVisible()).toBe(false);
+    expect(await letter.isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+    await screenshot(page, 'desk-letters');
+
+    // Act: posted.
+    await letter.getByRole('button', { name: `Mark as posted ${reference}` }).click();
+
+    // Assert: said, and off the list.
+    await page.locator('.alert--success', { hasText: reference }).waitFor();
+    await expect.poll(() => page.locator('.letter', { hasText: reference }).count()).toBe(0);
+    await page.close();
+  });
+
   it('the local mailbox shows what was sent about a case', async () => {
     const page = await newPage();
     await signIn(page, 'clerk');
@@ -689,6 +735,7 @@ describe('accessibility: axe-core on every page in every language', () => {
         ] as [string, string][])
       : []),
     ['finance', '/staff/payments'],
+    ['clerk', '/staff/letters'],
     ['head', '/staff/budgets'],
     ['head', '/staff/reports'],
     ['admin', '/staff/budgets'],

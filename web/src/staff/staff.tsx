@@ -21,6 +21,7 @@ import { BudgetGapAlerts, useBudgetGaps } from './budget-gaps.js';
 import { BudgetsPage } from './budgets.js';
 import { CasePage, CaseSearchPage } from './cases.js';
 import { CatalogueAdminPage } from './catalogue-admin.js';
+import { LettersPage } from './letters.js';
 import { MailboxPage, useMailboxAvailable } from './mailbox.js';
 import { PaymentsPage } from './payments.js';
 import { ReportsPage } from './reports.js';
@@ -206,6 +207,7 @@ const sections: readonly { page: string; action?: Action }[] = [
   { page: 'tasks', action: 'tasks:list' },
   { page: 'cases', action: 'cases:search' },
   { page: 'payments', action: 'disbursements:list' },
+  { page: 'letters', action: 'letters:list' },
   { page: 'budgets', action: 'budgets:read' },
   { page: 'reports', action: 'reports:read' },
   { page: 'rules', action: 'rules:read' },
@@ -225,6 +227,7 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
     tasks: t.navTasks,
     cases: t.navCases,
     payments: t.navPayments,
+    letters: t.navLetters,
     budgets: t.navBudgets,
     reports: t.navReports,
     rules: t.navRules,
@@ -298,6 +301,8 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
         <CaseSearchPage session={session} />
       ) : page === 'payments' ? (
         <PaymentsPage session={session} />
+      ) : page === 'letters' ? (
+        <LettersPage session={session} />
       ) : page === 'budgets' ? (
         <BudgetsPage session={session} />
       ) : page === 'reports' ? (

@@ -21,6 +21,7 @@ export const staffEn = {
   navPayments: 'Payments',
   navBudgets: 'Budgets',
   navReports: 'Reports',
+  navLetters: 'Letters',
   navMailbox: 'Mailbox',
   tasksTitle: 'Your tasks',
   tasksIntro: 'Open tasks your roles can act on. Overdue tasks come first, then the ones due soonest.',
@@ -247,6 +248,18 @@ export const staffEn = {
   deliveryNote: 'Note',
   deliveredOn: (day: string, who: string) => (who ? `Delivered ${day} to ${who}` : `Delivered ${day}`),
   deliveryRecorded: (reference: string) => `Recorded: the aid for ${reference} is delivered.`,
+  // Letters (the print queue)
+  lettersTitle: 'Letters to post',
+  lettersIntro:
+    'Letters to applicants who gave only a postal address, oldest first. Print them, post them, and mark each one as posted.',
+  lettersEmpty: 'No letters are waiting to be printed.',
+  printLetters: 'Print these letters',
+  markPosted: 'Mark as posted',
+  letterPosted: (reference: string, name: string) =>
+    `Marked as posted: the letter about ${reference} to ${name}.`,
+  letterTo: 'To',
+  letterMeta: (reference: string, date: string) => `Case ${reference} · written ${date}`,
+  letterNoAddress: 'The case has no postal address: find the applicant’s address before posting.',
   // Budgets
   budgetGapMissingTitle: (year: string) => `No budget lines for ${year}`,
   budgetGapMissing: (sources: string, year: string, lastYear: string) =>

@@ -18,6 +18,7 @@ export const staffRu: StaffMessages = {
   navPayments: 'Выплаты',
   navBudgets: 'Бюджеты',
   navReports: 'Отчёты',
+  navLetters: 'Письма',
   navMailbox: 'Почта',
   tasksTitle: 'Ваши задачи',
   tasksIntro: 'Открытые задачи по вашим ролям. Сначала просроченные, затем — с ближайшим сроком.',
@@ -244,6 +245,18 @@ export const staffRu: StaffMessages = {
   deliveryNote: 'Примечание',
   deliveredOn: (day: string, who: string) => (who ? `Передано ${day}, получил(а) ${who}` : `Передано ${day}`),
   deliveryRecorded: (reference: string) => `Записано: помощь по ${reference} передана.`,
+  // Letters (the print queue)
+  lettersTitle: 'Письма для отправки',
+  lettersIntro:
+    'Письма заявителям, указавшим только почтовый адрес, — сначала самые старые. Распечатайте, отправьте и отметьте каждое как отправленное.',
+  lettersEmpty: 'Писем для печати нет.',
+  printLetters: 'Распечатать эти письма',
+  markPosted: 'Отметить как отправленное',
+  letterPosted: (reference: string, name: string) =>
+    `Отмечено как отправленное: письмо по делу ${reference} для адресата ${name}.`,
+  letterTo: 'Кому',
+  letterMeta: (reference: string, date: string) => `Дело ${reference} · от ${date}`,
+  letterNoAddress: 'В деле нет почтового адреса: уточните адрес заявителя перед отправкой.',
   // Budgets
   budgetGapMissingTitle: (year: string) => `Нет бюджетных статей на ${year} год`,
   budgetGapMissing: (sources: string, year: string, lastYear: string) =>

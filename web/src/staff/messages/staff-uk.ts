@@ -18,6 +18,7 @@ export const staffUk: StaffMessages = {
   navPayments: 'Виплати',
   navBudgets: 'Бюджети',
   navReports: 'Звіти',
+  navLetters: 'Листи',
   navMailbox: 'Пошта',
   tasksTitle: 'Ваші завдання',
   tasksIntro: 'Відкриті завдання за вашими ролями. Спершу прострочені, далі — з найближчим строком.',
@@ -247,6 +248,18 @@ export const staffUk: StaffMessages = {
   deliveredOn: (day: string, who: string) =>
     who ? `Передано ${day}, отримав(ла) ${who}` : `Передано ${day}`,
   deliveryRecorded: (reference: string) => `Записано: допомогу за ${reference} передано.`,
+  // Letters (the print queue)
+  lettersTitle: 'Листи для надсилання',
+  lettersIntro:
+    'Листи заявникам, які вказали лише поштову адресу, — спершу найстаріші. Роздрукуйте, надішліть і позначте кожен як надісланий.',
+  lettersEmpty: 'Листів для друку немає.',
+  printLetters: 'Роздрукувати ці листи',
+  markPosted: 'Позначити як надісланий',
+  letterPosted: (reference: string, name: string) =>
+    `Позначено як надісланий: лист щодо справи ${reference} для адресата ${name}.`,
+  letterTo: 'Кому',
+  letterMeta: (reference: string, date: string) => `Справа ${reference} · від ${date}`,
+  letterNoAddress: 'У справі немає поштової адреси: уточніть адресу заявника перед надсиланням.',
   // Budgets
   budgetGapMissingTitle: (year: string) => `Немає бюджетних статей на ${year} рік`,
   budgetGapMissing: (sources: string, year: string, lastYear: string) =>

@@ -17,6 +17,7 @@ export const staffZh: StaffMessages = {
   navPayments: '支付',
   navBudgets: '预算',
   navReports: '报表',
+  navLetters: '信件',
   navMailbox: '邮箱',
   tasksTitle: '您的任务',
   tasksIntro: '您的角色可以办理的待办任务。已逾期的排在最前，其余按到期日先后排列。',
@@ -230,6 +231,17 @@ export const staffZh: StaffMessages = {
   deliveryNote: '备注',
   deliveredOn: (day: string, who: string) => (who ? `${day} 已发放，领取人 ${who}` : `${day} 已发放`),
   deliveryRecorded: (reference: string) => `已记录：${reference} 的救助已发放。`,
+  // Letters (the print queue)
+  lettersTitle: '待寄信件',
+  lettersIntro: '寄给只留下邮寄地址的申请人的信件，最早的在前。请打印、寄出，并将每封信标记为已寄出。',
+  lettersEmpty: '没有待打印的信件。',
+  printLetters: '打印这些信件',
+  markPosted: '标记为已寄出',
+  letterPosted: (reference: string, name: string) =>
+    `已标记为已寄出：关于 ${reference} 寄给 ${name} 的信件。`,
+  letterTo: '收件人',
+  letterMeta: (reference: string, date: string) => `案件 ${reference} · ${date}`,
+  letterNoAddress: '案件中没有邮寄地址：寄出前请查明申请人的地址。',
   // Budgets
   budgetGapMissingTitle: (year: string) => `${year} 年没有预算项`,
   budgetGapMissing: (sources: string, year: string, lastYear: string) =>
