@@ -7,7 +7,8 @@ import type { AppealCaseRecord } from '../lib/store/appeal-records.js';
 import { auditEventsOfCase, casesInStatus } from '../lib/store/case-queries.js';
 import { storedExplanation } from '../lib/store/eligibility-records.js';
 import { keys } from '../lib/store/keys.js';
-import { getCaseByReference, getItem, tasksOfCase } from '../lib/store/reads.js';
+import { type NotificationRecord, notificationIdOf } from '../lib/store/notification-records.js';
+import { getCaseByReference, getItem, queryPartition, tasksOfCase } from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
 
 type CaseRecord = AidCaseRecord | AppealCaseRecord;
@@ -119,10 +120,11 @@ const internal = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'accessCod
  * who has not voted yet sees no votes (domain/vote-secrecy.ts), here as in the task view.
  */
 export async function caseForStaff(caseId: string, viewer?: VoteViewer) {
-  const [found, explanation, { items: tasks }] = await Promise.all([
+  const [found, explanation, { items: tasks }, notifications] = await Promise.all([
     existingCase(caseId),
     caseIdPattern.test(caseId) ? storedExplanation(caseId) : undefined,
     caseIdPattern.test(caseId) ? tasksOfCase(caseId) : { items: [] },
+    caseIdPattern.test(caseId) ? messagesOfCase(caseId) : [],
   ]);
   const view: Record<string, unknown> = { ...found };
   for (const name of internal) delete view[name];
@@ -142,9 +144,36 @@ export async function caseForStaff(caseId: string, viewer?: VoteViewer) {
   const votes = (found as { commissionVotes?: readonly RecordedVote[] }).commissionVotes ?? [];
   if (viewer && !maySeeVotes(viewer, votes, listed)) {
     const hidden = withholdVotes(view, listed);
-    return { ...hidden.caseView, tasks: hidden.tasks };
+    return { ...hidden.caseView, tasks: hidden.tasks, messages: notifications };
   }
-  return { ...view, tasks: listed };
+  return { ...view, tasks: listed, messages: notifications };
+}
+
+interface MessageItem extends NotificationRecord {
+  readonly postedAt?: string;
+}
+
+/**
+ * What the applicant was told, and whether it reached them: every message of the case, oldest
+ * first, with its channel and delivery status (never the address, which stays on the case). A
+ * message left `sending` is one whose send was claimed but never confirmed (delivery is at most
+ * once: deliver-notification.ts); staff see it here and can reach the applicant another way.
+ */
+async function messagesOfCase(caseId: string) {
+  const items = await queryPartition<MessageItem>(keys.case(caseId).pk, 'NOTIFICATION#');
+  return items.map((n) => ({
+    notificationId: notificationIdOf(n),
+    at: n.at,
+    event: n.event,
+    channel: n.channel,
+    status: n.status,
+    language: n.language,
+    text: n.text,
+    ...(n.claimedAt ? { claimedAt: n.claimedAt } : {}),
+    ...(n.sentAt ? { sentAt: n.sentAt } : {}),
+    ...(n.postedAt ? { postedAt: n.postedAt } : {}),
+    ...(n.failure ? { failure: n.failure } : {}),
+  }));
 }
 
 /**

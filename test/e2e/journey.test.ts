@@ -1,9 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { localCredentials, localRegion } from '../../local/dynamodb-local.js';
+import { appTableName, type Runtime, startRuntime } from '../../local/runtime.js';
 import { distinctApplicant, distinctApplication } from '../support/api-client.js';
 import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
 import { anna, choose, fill, ready, submit } from './pages.js';
@@ -398,12 +401,64 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.locator('#eligibility-title').waitFor();
     journey.caseId = new URL(page.url()).pathname.split('/').pop();
     expect(await page.locator('main').textContent()).toContain(anna.fullName);
+    // What the applicant was told: the local mailbox took every message, so each says it was sent.
+    await page.locator('[data-testid="messages"] li[data-message-status="sent"]').first().waitFor();
+    expect(await page.locator('[data-testid="messages"] li:not([data-message-status="sent"])').count()).toBe(
+      0,
+    );
     await screenshot(page, 'desk-case-view');
     await page.locator('a.tab', { hasText: 'Audit trail' }).click();
     await page.locator('[data-testid="audit"] tbody tr').first().waitFor();
     expect(await page.locator('[data-testid="audit"] tbody tr').count()).toBeGreaterThan(3);
     expect(await page.locator('[data-testid="audit"]').textContent()).toContain('reviewer');
     await screenshot(page, 'desk-case-audit');
+    await page.close();
+  });
+
+  it('staff see a message whose send was never confirmed, and are told to reach the applicant another way', async () => {
+    // Arrange: a delivery claimed the message an hour ago and died before the provider answered.
+    const stuck = await applyViaApi('Пётр Неизвестный', 200_000);
+    const doc = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: runtime.dynamoEndpoint,
+        region: localRegion,
+        credentials: localCredentials,
+      }),
+    );
+    const { Items } = await doc.send(
+      new QueryCommand({
+        TableName: appTableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+        ExpressionAttributeValues: { ':pk': `CASE#${stuck.caseId}`, ':n': 'NOTIFICATION#' },
+        ConsistentRead: true,
+      }),
+    );
+    const [first] = Items ?? [];
+    await doc.send(
+      new UpdateCommand({
+        TableName: appTableName,
+        Key: { pk: first?.pk, sk: first?.sk },
+        UpdateExpression: 'SET #status = :sending, claimedAt = :at REMOVE sentAt, providerMessageId',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':sending': 'sending',
+          ':at': new Date(Date.now() - 3_600_000).toISOString(),
+        },
+      }),
+    );
+    doc.destroy();
+    const page = await newPage();
+    await signIn(page, 'reviewer');
+
+    // Act
+    await page.goto(`${runtime.url}/staff/cases/${stuck.caseId}?lang=en`);
+
+    // Assert
+    const unconfirmed = page.locator('[data-testid="messages"] li[data-message-status="unconfirmed"]');
+    await unconfirmed.waitFor();
+    expect(await unconfirmed.textContent()).toContain('never confirmed');
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await page.close();
   });
 

@@ -80,8 +80,9 @@ async function caseOf(caseId: string): Promise<Contactable | undefined> {
  * dies between the two. Instead a conditional update claims the notification (`pending` →
  * `sending`) before anything leaves, and only the claimant sends: a redelivered message finds it
  * claimed and sends nothing. The price is that a crash between claim and provider answer leaves the
- * notification in `sending`, unsent or sent we cannot tell; it stays visible for staff to re-send
- * rather than repeating "your aid was paid" on its own. A duplicate message about money confuses
+ * notification in `sending`, unsent or sent we cannot tell; it stays visible on the staff case
+ * page (staff-cases.ts, `messages`), where staff can reach the applicant another way, rather than
+ * the system repeating "your aid was paid" on its own. A duplicate message about money confuses
  * and alarms; a missing one is mended by the status page, which always shows the truth.
  *
  * Only a throttling answer is certain to mean "not sent": then the claim is handed back and the

@@ -1,4 +1,4 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as decide } from '../../../functions/http/decide-task.js';
@@ -8,6 +8,8 @@ import { handler as searchCases } from '../../../functions/http/search-cases.js'
 import { handler as submitAid } from '../../../functions/http/submit-aid-application.js';
 import { handler as submitAppeal } from '../../../functions/http/submit-appeal.js';
 import { keys } from '../../../functions/lib/store/keys.js';
+import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
+import { claimDelivery } from '../../../functions/use-cases/notifications/deliver-notification.js';
 import { openTask } from '../../../functions/use-cases/open-task.js';
 import { sampleApplication } from '../../support/api-client.js';
 import type { TestTable } from '../../support/dynamodb.js';
@@ -183,6 +185,38 @@ describe('staff case search, the full case and its audit trail', () => {
       for (const secret of ['accessCodeHash', 'personKey', 'pk', 'sk', 'gsi1pk', 'gsi2pk']) {
         expect(res.body).not.toHaveProperty(secret);
       }
+    });
+
+    it('shows what the applicant was told and whether it went out, a claimed but unconfirmed send included, without the address', async () => {
+      // Arrange: the message about the new application was claimed for sending, and the delivery
+      // died before the provider answered (at most once: it is never sent again on its own).
+      const { caseId } = await apply();
+      const { Item } = await table.doc.send(
+        new GetCommand({ TableName: table.tableName, Key: keys.case(caseId), ConsistentRead: true }),
+      );
+      await writeAidNotification(undefined, Item as never);
+      const { Items } = await table.doc.send(
+        new QueryCommand({
+          TableName: table.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':n': 'NOTIFICATION#' },
+          ConsistentRead: true,
+        }),
+      );
+      const claim = await claimDelivery(Items?.[0] as never);
+
+      // Act
+      const res = await fullCase(caseId);
+
+      // Assert
+      expect(claim.kind).toBe('claimed');
+      expect(res.body.messages).toEqual([
+        expect.objectContaining({ event: 'submitted', channel: 'sms', status: 'sending', language: 'uk' }),
+      ]);
+      const [message] = res.body.messages as Record<string, unknown>[];
+      expect(message?.claimedAt).toEqual(expect.any(String));
+      expect(String(message?.text)).toContain(String(res.body.reference));
+      expect(JSON.stringify(res.body.messages)).not.toContain('123 45 67');
     });
 
     it('answers 404 for an unknown case id and for something that is not a case id', async () => {

@@ -3,7 +3,7 @@ import type { Money } from '../../../domain/money.js';
 import { useCatalogue } from '../catalogue.js';
 import { languageNames } from '../i18n.js';
 import { useStatusName } from '../pages/status.js';
-import { SummaryList, TableWrap, Tag } from '../ui.js';
+import { Alert, SummaryList, TableWrap, Tag } from '../ui.js';
 import { useStaffI18n } from './staff-strings.js';
 
 /** The parts of a case every staff view shows: the task view and the case view share them. */
@@ -274,6 +274,59 @@ export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[];
             {h.decidedAt && <span class="muted"> · {dateTime(h.decidedAt)}</span>}
           </li>
         ))}
+      </ul>
+    </section>
+  );
+}
+
+export interface CaseMessage {
+  notificationId: string;
+  at: string;
+  event: string;
+  channel: string;
+  status: string;
+  language: string;
+  text: string;
+  claimedAt?: string;
+  sentAt?: string;
+  postedAt?: string;
+  failure?: string;
+}
+
+/** A send claimed this long ago and still unanswered is taken as lost (delivery runs for 20 s at most). */
+const unconfirmedAfterMs = 10 * 60_000;
+
+/**
+ * What the applicant was told and whether it reached them. Delivery is at most once, so a send
+ * that died between its claim and the provider's answer is never repeated on its own: it is said
+ * here, for staff to reach the applicant another way.
+ */
+export function MessagesSection({ messages, now = Date.now() }: { messages: CaseMessage[]; now?: number }) {
+  const { t, dateTime } = useStaffI18n();
+  const statusName = useStatusName();
+  return (
+    <section aria-labelledby="messages-title">
+      <h2 id="messages-title">{t.messagesTitle}</h2>
+      {messages.length === 0 && <p class="muted">{t.noMessages}</p>}
+      <ul class="plain history-tasks" data-testid="messages">
+        {messages.map((m) => {
+          const unconfirmed =
+            m.status === 'sending' &&
+            m.claimedAt !== undefined &&
+            now - Date.parse(m.claimedAt) > unconfirmedAfterMs;
+          return (
+            <li key={m.notificationId} data-message-status={unconfirmed ? 'unconfirmed' : m.status}>
+              <strong>{statusName(m.event)}</strong> · {t.channelNames[m.channel] ?? m.channel} ·{' '}
+              {t.messageStatuses[m.status] ?? m.status}
+              <span class="muted"> · {dateTime(m.sentAt ?? m.postedAt ?? m.at)}</span>
+              {unconfirmed && m.claimedAt && (
+                <Alert kind="warning">
+                  <p>{t.messageUnconfirmed(dateTime(m.claimedAt))}</p>
+                </Alert>
+              )}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );

@@ -24,9 +24,11 @@ import {
   useTitle,
 } from '../ui.js';
 import {
+  type CaseMessage,
   CaseSections,
   HistorySection,
   type HistoryTask,
+  MessagesSection,
   type StaffCase,
   VotesSection,
 } from './case-sections.js';
@@ -160,7 +162,11 @@ export function CaseSearchPage({ session }: { session: Session }) {
   );
 }
 
-type FullCase = StaffCase & { caseId: string; tasks: (HistoryTask & { role?: string })[] };
+type FullCase = StaffCase & {
+  caseId: string;
+  tasks: (HistoryTask & { role?: string })[];
+  messages?: CaseMessage[];
+};
 
 /** One case for staff: as submitted, its eligibility, history and tasks; the audit trail as a tab. */
 export function CasePage({ session, caseId }: { session: Session; caseId: string }) {
@@ -270,6 +276,7 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
               </div>
               <div class="column-side">
                 <HistorySection timeline={c.timeline ?? []} tasks={c.tasks} />
+                <MessagesSection messages={c.messages ?? []} />
               </div>
             </div>
           )}

@@ -248,6 +248,19 @@ export const staffEn = {
   deliveryNote: 'Note',
   deliveredOn: (day: string, who: string) => (who ? `Delivered ${day} to ${who}` : `Delivered ${day}`),
   deliveryRecorded: (reference: string) => `Recorded: the aid for ${reference} is delivered.`,
+  // Messages to the applicant (the staff case page)
+  messagesTitle: 'Messages to the applicant',
+  noMessages: 'No messages yet.',
+  messageStatuses: {
+    pending: 'Waiting to be sent',
+    sending: 'Being sent',
+    sent: 'Sent',
+    failed: 'Not delivered',
+    to_print: 'Waiting to be printed',
+    undeliverable: 'No way to reach the applicant',
+  } as Record<string, string>,
+  messageUnconfirmed: (since: string) =>
+    `Sending started ${since} and was never confirmed: the applicant may not have received this. Reach them another way; the status page always shows where the case stands.`,
   // Letters (the print queue)
   lettersTitle: 'Letters to post',
   lettersIntro:
@@ -324,7 +337,7 @@ export const staffEn = {
   messageCount: (n: number) => (n === 1 ? '1 message' : `${n} messages`),
   messagesFor: (n: number, reference: string) =>
     n === 1 ? `1 message about ${reference}` : `${n} messages about ${reference}`,
-  channelNames: { email: 'Email', sms: 'SMS' } as Record<string, string>,
+  channelNames: { email: 'Email', sms: 'SMS', letter: 'Letter' } as Record<string, string>,
   // Rules
   rulesTitle: 'Eligibility rules',
   rulesIntro:

@@ -245,6 +245,19 @@ export const staffRu: StaffMessages = {
   deliveryNote: 'Примечание',
   deliveredOn: (day: string, who: string) => (who ? `Передано ${day}, получил(а) ${who}` : `Передано ${day}`),
   deliveryRecorded: (reference: string) => `Записано: помощь по ${reference} передана.`,
+  // Messages to the applicant (the staff case page)
+  messagesTitle: 'Сообщения заявителю',
+  noMessages: 'Сообщений пока нет.',
+  messageStatuses: {
+    pending: 'Ожидает отправки',
+    sending: 'Отправляется',
+    sent: 'Отправлено',
+    failed: 'Не доставлено',
+    to_print: 'Ожидает печати',
+    undeliverable: 'Нет способа связаться с заявителем',
+  } as Record<string, string>,
+  messageUnconfirmed: (since: string) =>
+    `Отправка началась ${since} и не подтвердилась: заявитель мог не получить это сообщение. Свяжитесь с ним иначе; страница статуса всегда показывает, где находится дело.`,
   // Letters (the print queue)
   lettersTitle: 'Письма для отправки',
   lettersIntro:
@@ -320,7 +333,7 @@ export const staffRu: StaffMessages = {
   showMessages: 'Показать',
   messageCount: (n: number) => `Сообщений: ${n}`,
   messagesFor: (n: number, reference: string) => `Сообщений по ${reference}: ${n}`,
-  channelNames: { email: 'Эл. почта', sms: 'SMS' } as Record<string, string>,
+  channelNames: { email: 'Эл. почта', sms: 'SMS', letter: 'Письмо' } as Record<string, string>,
   // Rules
   rulesTitle: 'Правила права на помощь',
   rulesIntro:

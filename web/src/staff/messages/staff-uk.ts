@@ -248,6 +248,19 @@ export const staffUk: StaffMessages = {
   deliveredOn: (day: string, who: string) =>
     who ? `Передано ${day}, отримав(ла) ${who}` : `Передано ${day}`,
   deliveryRecorded: (reference: string) => `Записано: допомогу за ${reference} передано.`,
+  // Messages to the applicant (the staff case page)
+  messagesTitle: 'Повідомлення заявнику',
+  noMessages: 'Повідомлень поки немає.',
+  messageStatuses: {
+    pending: 'Очікує надсилання',
+    sending: 'Надсилається',
+    sent: 'Надіслано',
+    failed: 'Не доставлено',
+    to_print: 'Очікує друку',
+    undeliverable: 'Немає способу зв’язатися із заявником',
+  } as Record<string, string>,
+  messageUnconfirmed: (since: string) =>
+    `Надсилання почалося ${since} і не підтвердилося: заявник міг не отримати це повідомлення. Зв’яжіться з ним інакше; сторінка статусу завжди показує, де перебуває справа.`,
   // Letters (the print queue)
   lettersTitle: 'Листи для надсилання',
   lettersIntro:
@@ -322,7 +335,7 @@ export const staffUk: StaffMessages = {
   showMessages: 'Показати',
   messageCount: (n: number) => `Повідомлень: ${n}`,
   messagesFor: (n: number, reference: string) => `Повідомлень щодо ${reference}: ${n}`,
-  channelNames: { email: 'Ел. пошта', sms: 'SMS' } as Record<string, string>,
+  channelNames: { email: 'Ел. пошта', sms: 'SMS', letter: 'Лист' } as Record<string, string>,
   // Rules
   rulesTitle: 'Правила права на допомогу',
   rulesIntro:

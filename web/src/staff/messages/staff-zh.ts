@@ -231,6 +231,19 @@ export const staffZh: StaffMessages = {
   deliveryNote: '备注',
   deliveredOn: (day: string, who: string) => (who ? `${day} 已发放，领取人 ${who}` : `${day} 已发放`),
   deliveryRecorded: (reference: string) => `已记录：${reference} 的救助已发放。`,
+  // Messages to the applicant (the staff case page)
+  messagesTitle: '发给申请人的消息',
+  noMessages: '暂无消息。',
+  messageStatuses: {
+    pending: '等待发送',
+    sending: '正在发送',
+    sent: '已发送',
+    failed: '未送达',
+    to_print: '等待打印',
+    undeliverable: '无法联系申请人',
+  } as Record<string, string>,
+  messageUnconfirmed: (since: string) =>
+    `发送开始于 ${since}，但从未得到确认：申请人可能没有收到此消息。请通过其他方式联系申请人；状态页面始终显示案件的实际进展。`,
   // Letters (the print queue)
   lettersTitle: '待寄信件',
   lettersIntro: '寄给只留下邮寄地址的申请人的信件，最早的在前。请打印、寄出，并将每封信标记为已寄出。',
@@ -304,7 +317,7 @@ export const staffZh: StaffMessages = {
   showMessages: '显示',
   messageCount: (n: number) => `共 ${n} 条消息`,
   messagesFor: (n: number, reference: string) => `关于 ${reference} 的消息 ${n} 条`,
-  channelNames: { email: '电子邮件', sms: '短信' } as Record<string, string>,
+  channelNames: { email: '电子邮件', sms: '短信', letter: '信件' } as Record<string, string>,
   // Rules
   rulesTitle: '救助资格规则',
   rulesIntro: '各类救助的规则及其所有版本。申请按收到当天有效的版本审核，并固定使用该版本。',
