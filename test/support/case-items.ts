@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { keys } from '../../functions/lib/store/keys.js';
+import type { NotificationRecord } from '../../functions/lib/store/notification-records.js';
+import type { TestTable } from './dynamodb.js';
 
 /** An aid case item as intake and the workflow leave it (only what readers of it need). */
 export function aidCaseItem(overrides: Record<string, unknown> = {}) {
@@ -106,4 +109,17 @@ export function budgetItem(year: number, source: string, allocated: number) {
     remaining: allocated,
     version: 1,
   };
+}
+
+/** A case's notifications as the table holds them now (strongly consistent), in sort-key order. */
+export async function notificationsOfCase(table: TestTable, caseId: string): Promise<NotificationRecord[]> {
+  const { Items } = await table.doc.send(
+    new QueryCommand({
+      TableName: table.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
+      ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':n': 'NOTIFICATION#' },
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []) as NotificationRecord[];
 }

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as decide } from '../../../functions/http/decide-task.js';
@@ -8,10 +8,12 @@ import { handler as searchCases } from '../../../functions/http/search-cases.js'
 import { handler as submitAid } from '../../../functions/http/submit-aid-application.js';
 import { handler as submitAppeal } from '../../../functions/http/submit-appeal.js';
 import { keys } from '../../../functions/lib/store/keys.js';
+import type { NotificationRecord } from '../../../functions/lib/store/notification-records.js';
 import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
 import { claimDelivery } from '../../../functions/use-cases/notifications/deliver-notification.js';
 import { openTask } from '../../../functions/use-cases/open-task.js';
 import { sampleApplication } from '../../support/api-client.js';
+import { notificationsOfCase } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable, httpEvent, lambdaContext, staffClaims } from '../../support/handler-env.js';
 
@@ -195,15 +197,8 @@ describe('staff case search, the full case and its audit trail', () => {
         new GetCommand({ TableName: table.tableName, Key: keys.case(caseId), ConsistentRead: true }),
       );
       await writeAidNotification(undefined, Item as never);
-      const { Items } = await table.doc.send(
-        new QueryCommand({
-          TableName: table.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':n': 'NOTIFICATION#' },
-          ConsistentRead: true,
-        }),
-      );
-      const claim = await claimDelivery(Items?.[0] as never);
+      const [written] = await notificationsOfCase(table, caseId);
+      const claim = await claimDelivery(written as NotificationRecord);
 
       // Act
       const res = await fullCase(caseId);

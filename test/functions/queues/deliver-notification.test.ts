@@ -1,12 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dynamo } from '../../../functions/lib/clients.js';
 import type { NotificationRef } from '../../../functions/lib/notify/delivery-message.js';
 import { type OutboundMessage, setNotifierForTests } from '../../../functions/lib/notify/notifier.js';
-import { keys } from '../../../functions/lib/store/keys.js';
 import { handler } from '../../../functions/queues/deliver-notification.js';
 import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
-import { aidCaseItem } from '../../support/case-items.js';
+import { aidCaseItem, notificationsOfCase } from '../../support/case-items.js';
 import { recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 import { handlerTable, lambdaContext } from '../../support/handler-env.js';
 import { queueEvent, queueRecord } from '../../support/queue-messages.js';
@@ -47,17 +46,9 @@ async function pendingNotification(overrides: Record<string, unknown> = {}): Pro
   const aidCase = aidCaseItem(overrides);
   await table.doc.send(new PutCommand({ TableName: table.tableName, Item: aidCase }));
   await writeAidNotification(undefined, aidCase);
-  const { Items } = await table.doc.send(
-    new QueryCommand({
-      TableName: table.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      ExpressionAttributeValues: { ':pk': keys.case(aidCase.caseId).pk, ':n': 'NOTIFICATION#' },
-      ConsistentRead: true,
-    }),
-  );
-  const [n] = Items ?? [];
+  const [n] = await notificationsOfCase(table, aidCase.caseId);
   if (!n) throw new Error('no notification written');
-  return { pk: String(n.pk), sk: String(n.sk) };
+  return { pk: n.pk, sk: n.sk };
 }
 
 async function statusOf(ref: NotificationRef): Promise<unknown> {

@@ -1,14 +1,18 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NotificationRef } from '../../../functions/lib/notify/delivery-message.js';
 import { setDeliveryQueueForTests } from '../../../functions/lib/notify/delivery-queue.js';
 import { type OutboundMessage, setNotifierForTests } from '../../../functions/lib/notify/notifier.js';
-import { keys } from '../../../functions/lib/store/keys.js';
 import { handler as deliver } from '../../../functions/queues/deliver-notification.js';
 import { handler } from '../../../functions/streams/inform-stream.js';
 import { aidUsageReport } from '../../../functions/use-cases/reports/aid-usage.js';
-import { aidCaseItem, disbursementItem, streamRecord } from '../../support/case-items.js';
+import {
+  aidCaseItem,
+  disbursementItem,
+  notificationsOfCase,
+  streamRecord,
+} from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable, lambdaContext } from '../../support/handler-env.js';
 import { queueEvent, queueRecord } from '../../support/queue-messages.js';
@@ -58,17 +62,7 @@ async function deliverQueued() {
   return deliver(queueEvent(messages), lambdaContext);
 }
 
-async function notificationItems(caseId: string) {
-  const { Items } = await table.doc.send(
-    new QueryCommand({
-      TableName: table.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':n': 'NOTIFICATION#' },
-      ConsistentRead: true,
-    }),
-  );
-  return Items ?? [];
-}
+const notificationItems = (caseId: string) => notificationsOfCase(table, caseId);
 
 describe('the informing stream consumer', () => {
   it('turns a new application into one message, however often the stream delivers its records', async () => {

@@ -1,12 +1,11 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError } from '../../../functions/lib/errors.js';
-import { keys } from '../../../functions/lib/store/keys.js';
 import type { NotificationRecord } from '../../../functions/lib/store/notification-records.js';
 import { letterIdOf, listLetters, markLetterPosted } from '../../../functions/use-cases/letters.js';
 import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
 import { deliverNotification } from '../../../functions/use-cases/notifications/deliver-notification.js';
-import { aidCaseItem } from '../../support/case-items.js';
+import { aidCaseItem, notificationsOfCase } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -33,15 +32,7 @@ describe('letters: the print queue for applicants with only a postal address', (
     });
     await table.doc.send(new PutCommand({ TableName: table.tableName, Item: aidCase }));
     await writeAidNotification(undefined, aidCase);
-    const { Items } = await table.doc.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-        ExpressionAttributeValues: { ':pk': keys.case(aidCase.caseId).pk, ':n': 'NOTIFICATION#' },
-        ConsistentRead: true,
-      }),
-    );
-    const n = Items?.[0] as NotificationRecord | undefined;
+    const [n] = await notificationsOfCase(table, aidCase.caseId);
     if (!n) throw new Error('no notification written');
     expect(await deliverNotification(n)).toBe('to_print');
     return n;
@@ -119,14 +110,8 @@ describe('letters: the print queue for applicants with only a postal address', (
     const email = aidCaseItem();
     await table.doc.send(new PutCommand({ TableName: table.tableName, Item: email }));
     await writeAidNotification(undefined, email);
-    const { Items } = await table.doc.send(
-      new QueryCommand({
-        TableName: table.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-        ExpressionAttributeValues: { ':pk': keys.case(email.caseId).pk, ':n': 'NOTIFICATION#' },
-      }),
-    );
-    const notLetter = letterIdOf(Items?.[0] as NotificationRecord);
+    const [emailNotification] = await notificationsOfCase(table, email.caseId);
+    const notLetter = letterIdOf(emailNotification as NotificationRecord);
     const pending = await letterFor('Ждущий Адресат', 'с. Озёрное', '2031-03-01T13:00:00.000Z');
     await table.doc.send(
       new PutCommand({

@@ -10,7 +10,7 @@ import type { NotificationRecord } from '../../../functions/lib/store/notificati
 import { notificationPut } from '../../../functions/use-cases/appeals/notifications.js';
 import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
 import { deliverNotification } from '../../../functions/use-cases/notifications/deliver-notification.js';
-import { aidCaseItem } from '../../support/case-items.js';
+import { aidCaseItem, notificationsOfCase } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -30,17 +30,7 @@ async function put(item: Record<string, unknown>) {
   await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
 }
 
-async function notificationsOf(caseId: string): Promise<NotificationRecord[]> {
-  const { Items } = await table.doc.send(
-    new QueryCommand({
-      TableName: table.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :n)',
-      ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':n': 'NOTIFICATION#' },
-      ConsistentRead: true,
-    }),
-  );
-  return (Items ?? []) as NotificationRecord[];
-}
+const notificationsOf = (caseId: string) => notificationsOfCase(table, caseId);
 
 async function reread(n: NotificationRecord): Promise<NotificationRecord> {
   const { Item } = await table.doc.send(
