@@ -66,6 +66,9 @@ export const demoStaff: readonly StaffMember[] = [
   { username: 'commission1', groups: ['commission'] },
   { username: 'commission2', groups: ['commission'] },
   { username: 'commission3', groups: ['commission'] },
+  // Substitutes: a reconsideration is voted by members who took no part in the first round.
+  { username: 'commission4', groups: ['commission'] },
+  { username: 'commission5', groups: ['commission'] },
   { username: 'finance', groups: ['finance'] },
   { username: 'finance2', groups: ['finance'] },
   { username: 'admin', groups: ['admin'] },

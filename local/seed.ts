@@ -31,24 +31,33 @@ export const demoStaffIdentities: Readonly<Record<string, { fullName: string; bi
   commission1: { fullName: 'Сергей Петрович Волков', birthDate: '1965-08-09' },
   commission2: { fullName: 'Елена Игоревна Морозова', birthDate: '1972-04-17' },
   commission3: { fullName: 'Андрей Васильевич Новиков', birthDate: '1968-12-05' },
+  commission4: { fullName: 'Людмила Борисовна Фёдорова', birthDate: '1963-10-22' },
+  commission5: { fullName: 'Виктор Геннадьевич Зайцев', birthDate: '1974-06-08' },
   finance: { fullName: 'Татьяна Олеговна Лебедева', birthDate: '1981-09-25' },
   finance2: { fullName: 'Максим Юрьевич Соколов', birthDate: '1987-02-11' },
   admin: { fullName: 'Алексей Дмитриевич Попов', birthDate: '1990-07-07' },
   auditor: { fullName: 'Марина Павловна Кузнецова', birthDate: '1976-05-19' },
 };
 
-/** Their identity items, once per table (own marker: tables seeded before they existed get them too). */
+/**
+ * Their identity items, once per member and table: the marker lists who was seeded, so demo staff
+ * added later (the commission's substitutes) get theirs in a table seeded before they existed,
+ * and an identity the administrator changed since is never written over.
+ */
 async function seedDemoStaffIdentities(doc: DynamoDBDocumentClient, tableName: string): Promise<void> {
   const marker = { pk: 'SEED', sk: 'STAFF_IDENTITIES' };
   const { Item } = await doc.send(
     new GetCommand({ TableName: tableName, Key: marker, ConsistentRead: true }),
   );
-  if (Item) return;
+  // A marker without the list is from before it had one: it seeded the eleven first demo staff.
+  const seeded = new Set<string>(Item ? ((Item.usernames as string[] | undefined) ?? firstDemoStaff) : []);
+  const missing = Object.entries(demoStaffIdentities).filter(([username]) => !seeded.has(username));
+  if (missing.length === 0) return;
   const at = new Date().toISOString();
   await writeAll(
     doc,
     tableName,
-    Object.entries(demoStaffIdentities).map(([username, identity]) => ({
+    missing.map(([username, identity]) => ({
       ...keys.staffIdentity(username),
       type: 'StaffIdentity',
       username,
@@ -57,8 +66,28 @@ async function seedDemoStaffIdentities(doc: DynamoDBDocumentClient, tableName: s
       updatedBy: 'seed',
     })),
   );
-  await doc.send(new PutCommand({ TableName: tableName, Item: { ...marker, type: 'Seed' } }));
+  await doc.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: { ...marker, type: 'Seed', usernames: [...seeded, ...missing.map(([u]) => u)] },
+    }),
+  );
 }
+
+/** The demo staff the identity seed's first marker stood for. */
+const firstDemoStaff = [
+  'clerk',
+  'reviewer',
+  'reviewer2',
+  'head',
+  'commission1',
+  'commission2',
+  'commission3',
+  'finance',
+  'finance2',
+  'admin',
+  'auditor',
+];
 
 function writeAll(
   doc: DynamoDBDocumentClient,

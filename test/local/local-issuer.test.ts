@@ -194,6 +194,8 @@ describe('the demo staff', () => {
       commission1: ['commission'],
       commission2: ['commission'],
       commission3: ['commission'],
+      commission4: ['commission'],
+      commission5: ['commission'],
       finance: ['finance'],
       finance2: ['finance'],
       admin: ['admin'],
