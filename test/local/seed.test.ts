@@ -52,6 +52,8 @@ describe('the demo seed of who the staff are', () => {
     const marker = await table.doc.send(
       new GetCommand({ TableName: table.tableName, Key: { pk: 'SEED', sk: 'STAFF_IDENTITIES' } }),
     );
-    expect([...(marker.Item?.usernames as string[])].sort()).toEqual(Object.keys(demoStaffIdentities).sort());
+    expect([...((marker.Item?.usernames as string[] | undefined) ?? [])].sort()).toEqual(
+      Object.keys(demoStaffIdentities).sort(),
+    );
   });
 });
