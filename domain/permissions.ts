@@ -23,6 +23,7 @@ export const actions = [
   'deliveries:record',
   'letters:list',
   'letters:post',
+  'messages:resend',
   'budgets:read',
   'budgets:write',
   'reports:read',
@@ -63,6 +64,8 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   // The office's post: the clerk prints letters to applicants who gave only a postal address.
   'letters:list': ['clerk'],
   'letters:post': ['clerk'],
+  // Staff who deal with applicants on a case may have a lost message sent again.
+  'messages:resend': ['clerk', 'reviewer', 'head'],
   'budgets:read': ['finance', 'head', 'admin', 'auditor'],
   'budgets:write': ['admin'],
   'reports:read': ['head', 'finance', 'admin', 'auditor'],
@@ -91,6 +94,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'deliveries:record': 'confirm the delivery of in-kind aid',
   'letters:list': 'list the letters to print',
   'letters:post': 'mark a letter as posted',
+  'messages:resend': 'have a message to the applicant sent again',
   'budgets:read': 'read budgets',
   'budgets:write': 'change a budget',
   'reports:read': 'read reports',

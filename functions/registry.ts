@@ -115,6 +115,13 @@ export const functions = [
     table: 'readWrite',
   },
   {
+    name: 'ResendMessage',
+    entry: 'functions/http/resend-message.ts',
+    trigger: 'http',
+    description: 'Has a message to the applicant that failed or was never confirmed sent again',
+    table: 'readWrite',
+  },
+  {
     name: 'CreatePaymentBatch',
     entry: 'functions/http/create-payment-batch.ts',
     trigger: 'http',
@@ -410,6 +417,11 @@ export const functions = [
       {
         eventName: ['INSERT'],
         dynamodb: { NewImage: { type: { S: ['Notification'] }, status: { S: ['pending'] } } },
+      },
+      // Staff had a failed or unconfirmed message sent again.
+      {
+        eventName: ['MODIFY'],
+        dynamodb: { NewImage: { type: { S: ['Notification'] }, status: { S: ['requeued'] } } },
       },
     ],
   },

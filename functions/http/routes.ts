@@ -134,6 +134,13 @@ export const routes = [
     auth: 'jwt',
     action: 'deliveries:record',
   },
+  {
+    method: 'POST',
+    path: '/v1/cases/by-id/{caseId}/messages/{notificationId}/resend',
+    function: 'ResendMessage',
+    auth: 'jwt',
+    action: 'messages:resend',
+  },
   { method: 'GET', path: '/v1/letters', function: 'ListLetters', auth: 'jwt', action: 'letters:list' },
   {
     method: 'POST',

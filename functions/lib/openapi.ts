@@ -162,6 +162,11 @@ const docs: Record<
     success: 200,
     response: settlementResultSchema,
   },
+  'POST /v1/cases/by-id/{caseId}/messages/{notificationId}/resend': {
+    summary:
+      'Have a message to the applicant sent again (clerk, reviewer, head): only one that failed, or whose send was claimed over ten minutes ago and never confirmed; 409 otherwise.',
+    success: 200,
+  },
   'GET /v1/letters': {
     summary:
       'Letters waiting to be printed and posted (clerk), oldest first: the text in the applicant’s language, with the name and postal address from the case; limit and cursor page through.',

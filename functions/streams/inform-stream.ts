@@ -42,11 +42,17 @@ async function dispatch(record: DynamoDBRecord): Promise<void> {
   }
 }
 
-/** The record's notification key when it inserts a pending notification (the one to deliver). */
+/**
+ * The record's notification key when it is one to deliver: a pending notification inserted, or one
+ * staff had sent again (`requeued`, resend-message.ts).
+ */
 function newNotification(record: DynamoDBRecord): NotificationRef | undefined {
-  if (record.eventName !== 'INSERT') return undefined;
   const item = image(record.dynamodb?.NewImage as Record<string, unknown> | undefined);
-  if (item?.type !== 'Notification' || item.status !== 'pending') return undefined;
+  if (item?.type !== 'Notification') return undefined;
+  const toDeliver =
+    (record.eventName === 'INSERT' && item.status === 'pending') ||
+    (record.eventName === 'MODIFY' && item.status === 'requeued');
+  if (!toDeliver) return undefined;
   return typeof item.pk === 'string' && typeof item.sk === 'string'
     ? { pk: item.pk, sk: item.sk }
     : undefined;

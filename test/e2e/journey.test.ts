@@ -415,7 +415,7 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.close();
   });
 
-  it('staff see a message whose send was never confirmed, and are told to reach the applicant another way', async () => {
+  it('staff see a message whose send was never confirmed, and a reviewer has it sent again', async () => {
     // Arrange: a delivery claimed the message an hour ago and died before the provider answered.
     const stuck = await applyViaApi('Пётр Неизвестный', 200_000);
     const doc = DynamoDBDocumentClient.from(
@@ -459,6 +459,26 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     expect(await unconfirmed.textContent()).toContain('never confirmed');
     const violations = await axe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
+    const sentBefore = await page.locator('[data-testid="messages"] li[data-message-status="sent"]').count();
+
+    // Act: the reviewer has it sent again.
+    await unconfirmed.getByRole('button', { name: /^Send again/ }).click();
+    await runtime.settle();
+
+    // Assert: sent once more, through the queue, and no longer said to be lost.
+    await expect
+      .poll(
+        async () => {
+          await page.reload();
+          await page.locator('[data-testid="messages"]').waitFor();
+          return page.locator('[data-testid="messages"] li[data-message-status="sent"]').count();
+        },
+        { timeout: 20_000 },
+      )
+      .toBe(sentBefore + 1);
+    expect(await page.locator('[data-testid="messages"] li[data-message-status="unconfirmed"]').count()).toBe(
+      0,
+    );
     await page.close();
   });
 

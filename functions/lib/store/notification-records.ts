@@ -9,9 +9,17 @@ import type { DeliveryChannel } from './appeal-records.js';
  *
  * Status: `pending` → `sending` (claimed by one delivery) → `sent` | `failed`; letters go
  * `pending` → `to_print` (the print queue, GSI2 PRINT_QUEUE); `undeliverable` when the applicant
- * left no way to reach them.
+ * left no way to reach them. `requeued`: staff had a failed or unconfirmed one sent again
+ * (use-cases/notifications/resend-message.ts); it is delivered as a pending one is.
  */
-export type NotificationStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'to_print' | 'undeliverable';
+export type NotificationStatus =
+  | 'pending'
+  | 'sending'
+  | 'sent'
+  | 'failed'
+  | 'to_print'
+  | 'undeliverable'
+  | 'requeued';
 
 export interface NotificationRecord {
   readonly pk: string;

@@ -81,8 +81,8 @@ async function caseOf(caseId: string): Promise<Contactable | undefined> {
  * `sending`) before anything leaves, and only the claimant sends: a redelivered message finds it
  * claimed and sends nothing. The price is that a crash between claim and provider answer leaves the
  * notification in `sending`, unsent or sent we cannot tell; it stays visible on the staff case
- * page (staff-cases.ts, `messages`), where staff can reach the applicant another way, rather than
- * the system repeating "your aid was paid" on its own. A duplicate message about money confuses
+ * page (staff-cases.ts, `messages`), where staff decide whether to have it sent again
+ * (resend-message.ts), rather than the system repeating "your aid was paid" on its own. A duplicate message about money confuses
  * and alarms; a missing one is mended by the status page, which always shows the truth.
  *
  * Only a throttling answer is certain to mean "not sent": then the claim is handed back and the
@@ -141,11 +141,12 @@ export async function claimDelivery(
     kind: 'settled',
     delivery: { outcome, recorded: nothingToRecord },
   });
-  if (item.status !== 'pending') return settled('skipped');
+  // `requeued`: staff had a failed or unconfirmed message sent again (resend-message.ts).
+  if (item.status !== 'pending' && item.status !== 'requeued') return settled('skipped');
   const key = { pk: item.pk, sk: item.sk };
   const log = logFields(item);
 
-  if (item.channel === 'letter') {
+  if (item.channel === 'letter' && item.status === 'pending') {
     // Printed and posted by the office: the print queue lists it, the address is read when printing.
     const queued = await transition(key, 'pending', 'to_print', {
       ...notificationKeys.printQueue(item.at),
@@ -156,7 +157,7 @@ export async function claimDelivery(
   }
   if (item.channel !== 'email' && item.channel !== 'sms') return settled('skipped');
 
-  if (!(await transition(key, 'pending', 'sending', { claimedAt: clock.nowIso() }))) {
+  if (!(await transition(key, item.status, 'sending', { claimedAt: clock.nowIso() }))) {
     logger.info('notification already claimed; not sending again', log);
     return settled('skipped');
   }

@@ -99,7 +99,7 @@ describe('stream event filters', () => {
       expect(matchesAnyPattern(record, outbox), JSON.stringify(record)).toBe(false);
   });
 
-  it("wake the notifier for cases, payments and new notifications, not for a delivery's own updates", () => {
+  it("wake the notifier for cases, payments, new notifications and ones sent again, not for a delivery's own updates", () => {
     // Arrange
     const notifier = filtersOf('InformStream');
 
@@ -109,6 +109,9 @@ describe('stream event filters', () => {
       true,
     );
     expect(matchesAnyPattern(change('INSERT', { type: 'Notification', status: 'pending' }), notifier)).toBe(
+      true,
+    );
+    expect(matchesAnyPattern(change('MODIFY', { type: 'Notification', status: 'requeued' }), notifier)).toBe(
       true,
     );
     expect(matchesAnyPattern(change('MODIFY', { type: 'Notification', status: 'sending' }), notifier)).toBe(

@@ -110,6 +110,27 @@ describe('the informing stream consumer', () => {
     expect(requests).toEqual([[one, two].map((n) => ({ pk: n.pk, sk: n.sk }))]);
   });
 
+  it('queues a message staff had sent again, and not the updates of its delivery', async () => {
+    // Arrange
+    const c = aidCaseItem();
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: c }));
+    await run([streamRecord('INSERT', c)]);
+    const [n] = await notificationItems(c.caseId);
+    const failed = { ...n!, status: 'failed', failure: 'Throttled' };
+    const requeued = { ...n!, status: 'requeued', requeuedBy: 'clerk' };
+    requests = [];
+
+    // Act
+    const result = await run([
+      streamRecord('MODIFY', requeued, failed),
+      streamRecord('MODIFY', { ...requeued, status: 'sending' }, requeued),
+    ]);
+
+    // Assert
+    expect(result.batchItemFailures).toEqual([]);
+    expect(requests).toEqual([[{ pk: n!.pk, sk: n!.sk }]]);
+  });
+
   it('counts a paid disbursement in the aid usage report once, however often its record comes', async () => {
     const aidCase = aidCaseItem({ year: 2036, status: 'paid' });
     await table.doc.send(new PutCommand({ TableName: table.tableName, Item: aidCase }));

@@ -1,9 +1,11 @@
+import { useState } from 'preact/hooks';
 import type { LocalizedText } from '../../../domain/catalogue.js';
+import { isUnconfirmed, mayResend } from '../../../domain/message-delivery.js';
 import type { Money } from '../../../domain/money.js';
 import { useCatalogue } from '../catalogue.js';
 import { languageNames } from '../i18n.js';
 import { useStatusName } from '../pages/status.js';
-import { Alert, SummaryList, TableWrap, Tag } from '../ui.js';
+import { Alert, Button, SummaryList, TableWrap, Tag } from '../ui.js';
 import { useStaffI18n } from './staff-strings.js';
 
 /** The parts of a case every staff view shows: the task view and the case view share them. */
@@ -293,27 +295,34 @@ export interface CaseMessage {
   failure?: string;
 }
 
-/** A send claimed this long ago and still unanswered is taken as lost (delivery runs for 20 s at most). */
-const unconfirmedAfterMs = 10 * 60_000;
-
 /**
  * What the applicant was told and whether it reached them. Delivery is at most once, so a send
  * that died between its claim and the provider's answer is never repeated on its own: it is said
- * here, for staff to reach the applicant another way.
+ * here, and staff who may (domain/permissions.ts `messages:resend`) can have it, or a message the
+ * provider refused, sent again once they have looked at the case.
  */
-export function MessagesSection({ messages, now = Date.now() }: { messages: CaseMessage[]; now?: number }) {
+export function MessagesSection({
+  messages,
+  onResend,
+  now = Date.now(),
+}: {
+  messages: CaseMessage[];
+  /** Given to staff who may have a message sent again; resolves to an error message, if any. */
+  onResend?: ((m: CaseMessage) => Promise<string | undefined>) | undefined;
+  now?: number;
+}) {
   const { t, dateTime } = useStaffI18n();
   const statusName = useStatusName();
+  const [busy, setBusy] = useState<string | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">{t.messagesTitle}</h2>
+      {failure && <Alert kind="error">{failure}</Alert>}
       {messages.length === 0 && <p class="muted">{t.noMessages}</p>}
       <ul class="plain history-tasks" data-testid="messages">
         {messages.map((m) => {
-          const unconfirmed =
-            m.status === 'sending' &&
-            m.claimedAt !== undefined &&
-            now - Date.parse(m.claimedAt) > unconfirmedAfterMs;
+          const unconfirmed = isUnconfirmed(m, now);
           return (
             <li key={m.notificationId} data-message-status={unconfirmed ? 'unconfirmed' : m.status}>
               <strong>{statusName(m.event)}</strong> · {t.channelNames[m.channel] ?? m.channel} ·{' '}
@@ -323,6 +332,24 @@ export function MessagesSection({ messages, now = Date.now() }: { messages: Case
                 <Alert kind="warning">
                   <p>{t.messageUnconfirmed(dateTime(m.claimedAt))}</p>
                 </Alert>
+              )}
+              {onResend && mayResend(m, now) && (
+                <p>
+                  <Button
+                    kind="secondary"
+                    type="button"
+                    busy={busy === m.notificationId}
+                    busyText={t.saving}
+                    onClick={async () => {
+                      setBusy(m.notificationId);
+                      setFailure(await onResend(m));
+                      setBusy(undefined);
+                    }}
+                  >
+                    {t.resendMessage}
+                    <span class="visually-hidden"> {statusName(m.event)}</span>
+                  </Button>
+                </p>
               )}
             </li>
           );

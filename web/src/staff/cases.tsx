@@ -5,7 +5,7 @@ import type { Money } from '../../../domain/money.js';
 import { can } from '../../../domain/permissions.js';
 import { referenceSchema } from '../../../domain/reference.js';
 import { roleNames } from '../../../domain/roles.js';
-import { download } from '../api.js';
+import { api, download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage, localise } from '../errors.js';
 import { useStatusName } from '../pages/status.js';
@@ -276,7 +276,23 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
               </div>
               <div class="column-side">
                 <HistorySection timeline={c.timeline ?? []} tasks={c.tasks} />
-                <MessagesSection messages={c.messages ?? []} />
+                <MessagesSection
+                  messages={c.messages ?? []}
+                  onResend={
+                    can(session.roles, 'messages:resend')
+                      ? async (m) => {
+                          const res = await api(
+                            'POST',
+                            `/v1/cases/by-id/${encodeURIComponent(caseId)}/messages/${encodeURIComponent(m.notificationId)}/resend`,
+                            { token: session.token },
+                          );
+                          if (!res.ok) return failureMessage(t, res);
+                          found.reload();
+                          return undefined;
+                        }
+                      : undefined
+                  }
+                />
               </div>
             </div>
           )}

@@ -258,7 +258,9 @@ export const staffEn = {
     failed: 'Not delivered',
     to_print: 'Waiting to be printed',
     undeliverable: 'No way to reach the applicant',
+    requeued: 'To be sent again',
   } as Record<string, string>,
+  resendMessage: 'Send again',
   messageUnconfirmed: (since: string) =>
     `Sending started ${since} and was never confirmed: the applicant may not have received this. Reach them another way; the status page always shows where the case stands.`,
   // Letters (the print queue)

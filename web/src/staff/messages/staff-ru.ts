@@ -255,7 +255,9 @@ export const staffRu: StaffMessages = {
     failed: 'Не доставлено',
     to_print: 'Ожидает печати',
     undeliverable: 'Нет способа связаться с заявителем',
+    requeued: 'Будет отправлено повторно',
   } as Record<string, string>,
+  resendMessage: 'Отправить ещё раз',
   messageUnconfirmed: (since: string) =>
     `Отправка началась ${since} и не подтвердилась: заявитель мог не получить это сообщение. Свяжитесь с ним иначе; страница статуса всегда показывает, где находится дело.`,
   // Letters (the print queue)

@@ -258,7 +258,9 @@ export const staffUk: StaffMessages = {
     failed: 'Не доставлено',
     to_print: 'Очікує друку',
     undeliverable: 'Немає способу зв’язатися із заявником',
+    requeued: 'Буде надіслано повторно',
   } as Record<string, string>,
+  resendMessage: 'Надіслати ще раз',
   messageUnconfirmed: (since: string) =>
     `Надсилання почалося ${since} і не підтвердилося: заявник міг не отримати це повідомлення. Зв’яжіться з ним інакше; сторінка статусу завжди показує, де перебуває справа.`,
   // Letters (the print queue)

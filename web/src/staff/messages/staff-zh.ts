@@ -241,7 +241,9 @@ export const staffZh: StaffMessages = {
     failed: '未送达',
     to_print: '等待打印',
     undeliverable: '无法联系申请人',
+    requeued: '将重新发送',
   } as Record<string, string>,
+  resendMessage: '重新发送',
   messageUnconfirmed: (since: string) =>
     `发送开始于 ${since}，但从未得到确认：申请人可能没有收到此消息。请通过其他方式联系申请人；状态页面始终显示案件的实际进展。`,
   // Letters (the print queue)

@@ -1,0 +1,115 @@
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { unconfirmedAfterMs } from '../../../domain/message-delivery.js';
+import { ConflictError, NotFoundError } from '../../../functions/lib/errors.js';
+import { type OutboundMessage, setNotifierForTests } from '../../../functions/lib/notify/notifier.js';
+import {
+  type NotificationRecord,
+  notificationIdOf,
+} from '../../../functions/lib/store/notification-records.js';
+import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
+import { deliverNotification } from '../../../functions/use-cases/notifications/deliver-notification.js';
+import { resendMessage } from '../../../functions/use-cases/notifications/resend-message.js';
+import { aidCaseItem, notificationsOfCase } from '../../support/case-items.js';
+import type { TestTable } from '../../support/dynamodb.js';
+import { handlerTable } from '../../support/handler-env.js';
+
+const clerk = { sub: 'sub-clerk', username: 'clerk', roles: ['clerk'] };
+
+describe('having a lost message sent again', () => {
+  let table: TestTable;
+  let accepted: OutboundMessage[] = [];
+  beforeAll(async () => {
+    table = await handlerTable({ seed: false });
+    setNotifierForTests({
+      async send(message) {
+        accepted.push(message);
+        return { messageId: `msg-${accepted.length}` };
+      },
+    });
+  });
+  beforeEach(() => {
+    accepted = [];
+  });
+  afterAll(async () => {
+    setNotifierForTests(undefined);
+    await table.drop();
+  });
+
+  /** A case's first message, left as `status` (with its claim `claimedAgoMs` ago, if any). */
+  async function messageLeft(status: string, claimedAgoMs?: number, overrides: Record<string, unknown> = {}) {
+    const c = aidCaseItem(overrides);
+    await table.doc.send(new PutCommand({ TableName: table.tableName, Item: c }));
+    await writeAidNotification(undefined, c);
+    const [n] = await notificationsOfCase(table, c.caseId);
+    if (!n) throw new Error('no notification written');
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: { pk: n.pk, sk: n.sk },
+        UpdateExpression: `SET #status = :s${claimedAgoMs === undefined ? '' : ', claimedAt = :c'}${status === 'failed' ? ', failure = :f' : ''}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':s': status,
+          ...(claimedAgoMs === undefined ? {} : { ':c': new Date(Date.now() - claimedAgoMs).toISOString() }),
+          ...(status === 'failed' ? { ':f': 'MessageRejected' } : {}),
+        },
+      }),
+    );
+    return { caseId: c.caseId, notificationId: notificationIdOf(n), key: { pk: n.pk, sk: n.sk } };
+  }
+
+  const reread = async (key: { pk: string; sk: string }) =>
+    (await table.doc.send(new GetCommand({ TableName: table.tableName, Key: key, ConsistentRead: true })))
+      .Item as NotificationRecord & Record<string, unknown>;
+
+  it('sends again, once, a message whose send was claimed and never confirmed', async () => {
+    // Arrange
+    const lost = await messageLeft('sending', unconfirmedAfterMs * 3);
+
+    // Act
+    const answer = await resendMessage({ ...lost, principal: clerk, now: new Date() });
+    const requeued = await reread(lost.key);
+    const first = await deliverNotification(requeued);
+    const second = await deliverNotification(requeued);
+
+    // Assert
+    expect(answer).toMatchObject({
+      notificationId: lost.notificationId,
+      status: 'requeued',
+      requeuedBy: 'clerk',
+    });
+    expect(requeued).toMatchObject({ status: 'requeued', requeuedBy: 'clerk' });
+    expect(requeued.claimedAt).toBeUndefined();
+    expect([first, second]).toEqual(['sent', 'skipped']);
+    expect(accepted).toHaveLength(1);
+    expect(await reread(lost.key)).toMatchObject({ status: 'sent' });
+  });
+
+  it('sends again a message the provider refused, without the old failure', async () => {
+    const failed = await messageLeft('failed');
+
+    await resendMessage({ ...failed, principal: clerk, now: new Date() });
+
+    const item = await reread(failed.key);
+    expect(item.status).toBe('requeued');
+    expect(item.failure).toBeUndefined();
+  });
+
+  it('refuses a message being sent now, one sent, and a letter; and answers 404 for an unknown one', async () => {
+    const now = new Date();
+    const busy = await messageLeft('sending', 5_000);
+    const sent = await messageLeft('sent');
+    const letter = await messageLeft('to_print', undefined, {
+      applicant: { fullName: 'P', birthDate: '1950-01-01', address: 'с. Озёрное', preferredLanguage: 'ru' },
+    });
+
+    await expect(resendMessage({ ...busy, principal: clerk, now })).rejects.toThrow(ConflictError);
+    await expect(resendMessage({ ...sent, principal: clerk, now })).rejects.toThrow(ConflictError);
+    await expect(resendMessage({ ...letter, principal: clerk, now })).rejects.toThrow(ConflictError);
+    await expect(
+      resendMessage({ caseId: sent.caseId, notificationId: 'nothing', principal: clerk, now }),
+    ).rejects.toThrow(NotFoundError);
+    expect((await reread(busy.key)).status).toBe('sending');
+  });
+});
