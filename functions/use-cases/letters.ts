@@ -1,11 +1,10 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from '../lib/clients.js';
 import { ConflictError, NotFoundError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { itemsByKey } from '../lib/store/index-items.js';
 import { keys } from '../lib/store/keys.js';
 import type { NotificationRecord } from '../lib/store/notification-records.js';
-import { lettersToPrint } from '../lib/store/reads.js';
+import { transitionNotification } from '../lib/store/notification-writes.js';
+import { getItem, lettersToPrint } from '../lib/store/reads.js';
 
 /*
  * Letters: what the office prints and posts to applicants who gave neither an e-mail address nor
@@ -92,36 +91,21 @@ export async function markLetterPosted(input: {
   principal: Principal;
   now: Date;
 }): Promise<{ letterId: string; status: 'sent'; postedAt: string; postedBy: string }> {
-  const key = letterKeyOf(input.letterId);
+  const named = letterKeyOf(input.letterId);
   const notFound = () => new NotFoundError(`There is no letter ${input.letterId}.`);
-  if (!key) throw notFound();
+  if (!named) throw notFound();
+  const key = { pk: named.pk, sk: named.sk };
   const postedAt = input.now.toISOString();
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: key.pk, sk: key.sk },
-        UpdateExpression:
-          'SET #status = :sent, sentAt = :at, postedAt = :at, postedBy = :by REMOVE gsi2pk, gsi2sk',
-        ConditionExpression: '#status = :toPrint AND channel = :letter',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':sent': 'sent',
-          ':toPrint': 'to_print',
-          ':letter': 'letter',
-          ':at': postedAt,
-          ':by': input.principal.username,
-        },
-      }),
-    );
-    return { letterId: input.letterId, status: 'sent', postedAt, postedBy: input.principal.username };
-  } catch (error) {
-    if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-  }
-  const { Item } = await dynamo().send(
-    new GetCommand({ TableName: tableName(), Key: { pk: key.pk, sk: key.sk }, ConsistentRead: true }),
-  );
-  const item = Item as LetterItem | undefined;
+  const posted = {
+    letterId: input.letterId,
+    status: 'sent' as const,
+    postedAt,
+    postedBy: input.principal.username,
+  };
+  // Only letters go to the print queue: `to_print` names one.
+  const fields = { sentAt: postedAt, postedAt, postedBy: input.principal.username };
+  if (await transitionNotification(key, 'to_print', 'sent', fields, ['gsi2pk', 'gsi2sk'])) return posted;
+  const item = await getItem<LetterItem>(key);
   if (item?.type !== 'Notification' || item.channel !== 'letter') throw notFound();
   if (item.status === 'sent' && item.postedAt && item.postedBy) {
     return { letterId: input.letterId, status: 'sent', postedAt: item.postedAt, postedBy: item.postedBy };

@@ -8,7 +8,7 @@ import { auditEventsOfCase, casesInStatus } from '../lib/store/case-queries.js';
 import { storedExplanation } from '../lib/store/eligibility-records.js';
 import { keys } from '../lib/store/keys.js';
 import { type NotificationRecord, notificationIdOf } from '../lib/store/notification-records.js';
-import { getCaseByReference, getItem, queryPartition, tasksOfCase } from '../lib/store/reads.js';
+import { getCaseByReference, getItem, notificationsOfCase, tasksOfCase } from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
 
 type CaseRecord = AidCaseRecord | AppealCaseRecord;
@@ -160,7 +160,7 @@ interface MessageItem extends NotificationRecord {
  * once: deliver-notification.ts); staff see it here and can reach the applicant another way.
  */
 async function messagesOfCase(caseId: string) {
-  const items = await queryPartition<MessageItem>(keys.case(caseId).pk, 'NOTIFICATION#');
+  const items = await notificationsOfCase<MessageItem>(caseId);
   return items.map((n) => ({
     notificationId: notificationIdOf(n),
     at: n.at,

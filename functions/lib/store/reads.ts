@@ -164,6 +164,10 @@ export async function queryPartition<T>(pk: string, skPrefix?: string): Promise<
   return items;
 }
 
+/** A case's messages to the applicant, oldest first (table-spec #15). */
+export const notificationsOfCase = <T>(caseId: string) =>
+  queryPartition<T>(keys.case(caseId).pk, 'NOTIFICATION#');
+
 /** The last item of a partition whose sort key starts with a prefix (in sort-key order). */
 export async function lastWithPrefix<T>(pk: string, skPrefix: string): Promise<T | undefined> {
   const { Items } = await dynamo().send(

@@ -1,4 +1,4 @@
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { languageOf, messageBody, messageSubject, statusUrl } from '../../../domain/notification-envelope.js';
 import { dynamo, tableName } from '../../lib/clients.js';
 import { clock } from '../../lib/clock.js';
@@ -10,10 +10,10 @@ import { e164, isThrottling, notifier, type OutboundMessage } from '../../lib/no
 import { caseKey } from '../../lib/store/keys.js';
 import {
   type NotificationRecord,
-  type NotificationStatus,
   notificationIdOf,
   notificationKeys,
 } from '../../lib/store/notification-records.js';
+import { transitionNotification as transition } from '../../lib/store/notification-writes.js';
 
 export type DeliveryOutcome = 'sent' | 'failed' | 'to_print' | 'skipped';
 
@@ -21,47 +21,6 @@ interface Contactable {
   readonly type: string;
   readonly reference: string;
   readonly applicant?: { readonly email?: string; readonly phone?: string; readonly address?: string };
-}
-
-/**
- * Moves a notification from one status to the next, only if it is still in the first: of two
- * deliveries of the same queued message, exactly one wins each step.
- */
-async function transition(
-  key: { pk: string; sk: string },
-  from: NotificationStatus,
-  to: NotificationStatus,
-  set: Record<string, unknown> = {},
-  remove: readonly string[] = [],
-): Promise<boolean> {
-  const names: Record<string, string> = { '#status': 'status' };
-  const values: Record<string, unknown> = { ':from': from, ':to': to };
-  const sets = ['#status = :to'];
-  for (const [i, [name, value]] of Object.entries(set).entries()) {
-    names[`#s${i}`] = name;
-    values[`:s${i}`] = value;
-    sets.push(`#s${i} = :s${i}`);
-  }
-  const removes = remove.map((name, i) => {
-    names[`#r${i}`] = name;
-    return `#r${i}`;
-  });
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: key,
-        UpdateExpression: `SET ${sets.join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: '#status = :from',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      }),
-    );
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
 }
 
 async function caseOf(caseId: string): Promise<Contactable | undefined> {

@@ -1,11 +1,9 @@
-import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { mayResend } from '../../../domain/message-delivery.js';
-import { dynamo, tableName } from '../../lib/clients.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http.js';
-import { keys } from '../../lib/store/keys.js';
 import { type NotificationRecord, notificationIdOf } from '../../lib/store/notification-records.js';
-import { queryPartition } from '../../lib/store/reads.js';
+import { transitionNotification } from '../../lib/store/notification-writes.js';
+import { notificationsOfCase } from '../../lib/store/reads.js';
 
 /**
  * Staff have a message to the applicant sent again: one the provider refused (`failed`) or one
@@ -24,7 +22,7 @@ export async function resendMessage(input: {
   const { caseId, notificationId, principal, now } = input;
   const notFound = () => new NotFoundError(`Case ${caseId} has no message ${notificationId}.`);
   if (!/^[\w-]{1,64}$/.test(caseId)) throw notFound();
-  const messages = await queryPartition<NotificationRecord>(keys.case(caseId).pk, 'NOTIFICATION#');
+  const messages = await notificationsOfCase<NotificationRecord>(caseId);
   const message = messages.find((m) => notificationIdOf(m) === notificationId);
   if (!message) throw notFound();
   const refuse = () =>
@@ -36,30 +34,15 @@ export async function resendMessage(input: {
     );
   if (!mayResend(message, now.getTime())) throw refuse();
   const requeuedAt = now.toISOString();
-  try {
-    await dynamo().send(
-      new UpdateCommand({
-        TableName: tableName(),
-        Key: { pk: message.pk, sk: message.sk },
-        UpdateExpression:
-          'SET #status = :requeued, requeuedAt = :at, requeuedBy = :by REMOVE claimedAt, failure, failedAt',
-        // As read: a delivery that answered meanwhile, or another resend, wins.
-        ConditionExpression: message.claimedAt
-          ? '#status = :was AND claimedAt = :claimedAt'
-          : '#status = :was AND attribute_not_exists(claimedAt)',
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: {
-          ':requeued': 'requeued',
-          ':was': message.status,
-          ':at': requeuedAt,
-          ':by': principal.username,
-          ...(message.claimedAt ? { ':claimedAt': message.claimedAt } : {}),
-        },
-      }),
-    );
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') throw refuse();
-    throw error;
-  }
+  // As read: a delivery that answered meanwhile, or another resend, wins.
+  const requeued = await transitionNotification(
+    { pk: message.pk, sk: message.sk },
+    message.status,
+    'requeued',
+    { requeuedAt, requeuedBy: principal.username },
+    ['claimedAt', 'failure', 'failedAt'],
+    { claimedAt: message.claimedAt },
+  );
+  if (!requeued) throw refuse();
   return { notificationId, status: 'requeued', requeuedAt, requeuedBy: principal.username };
 }
