@@ -490,7 +490,8 @@ export const queues = {
     // trying for an hour. Other failures are recorded on the notification, not retried here, so
     // only a malformed message waits the hour before it reaches the dead letters.
     maxReceiveCount: 30,
-    // Few batches at a time: SES and SNS have send-rate quotas that throttle a burst anyway.
+    // Few batches at a time: each paces its sends to its share of the account's SES and SMS send
+    // rates (this number divides them: infra grantMessaging, send-pacer.ts).
     maxConcurrency: 2,
   },
 } as const satisfies Record<QueueName, QueueSettings>;

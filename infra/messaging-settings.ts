@@ -14,13 +14,24 @@ export interface MessagingSettings {
   readonly emailIdentity: string;
   /** SNS SMS sender ID (1–11 letters and digits) where the destination country allows one. */
   readonly smsSenderId?: string;
+  /**
+   * The account's send quotas, which DeliverNotification's sends are paced to (split between the
+   * queue consumer's concurrent instances). Defaults: SES's rate for a new production account
+   * (14 a second) and 20 SMS a second; set the account's own figures once AWS has raised them.
+   */
+  readonly emailSendsPerSecond: number;
+  readonly smsSendsPerSecond: number;
 }
 
 export const messagingContextKeys = {
   emailFrom: 'notificationEmailFrom',
   emailIdentity: 'notificationEmailIdentity',
   smsSenderId: 'smsSenderId',
+  emailSendsPerSecond: 'emailSendsPerSecond',
+  smsSendsPerSecond: 'smsSendsPerSecond',
 } as const;
+
+export const defaultSendsPerSecond = { email: 14, sms: 20 } as const;
 
 const emailAddress = /^[^\s@]+@([^\s@]+)$/;
 
@@ -42,5 +53,20 @@ export function readMessagingSettings(node: Node, webOrigin: string): MessagingS
   if (smsSenderId !== undefined && !/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/.test(smsSenderId)) {
     throw new Error(`Context smsSenderId must be 1–11 letters and digits with a letter, got ${smsSenderId}`);
   }
-  return { emailFrom, emailIdentity, ...(smsSenderId ? { smsSenderId } : {}) };
+  const rate = (key: string, fallback: number): number => {
+    const given = str(key);
+    if (given === undefined) return fallback;
+    const value = Number(given);
+    if (!Number.isFinite(value) || value <= 0) {
+      throw new Error(`Context ${key} must be a positive number of sends a second, got ${given}`);
+    }
+    return value;
+  };
+  return {
+    emailFrom,
+    emailIdentity,
+    ...(smsSenderId ? { smsSenderId } : {}),
+    emailSendsPerSecond: rate(messagingContextKeys.emailSendsPerSecond, defaultSendsPerSecond.email),
+    smsSendsPerSecond: rate(messagingContextKeys.smsSendsPerSecond, defaultSendsPerSecond.sms),
+  };
 }

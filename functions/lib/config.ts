@@ -39,6 +39,13 @@ const configSchema = z.object({
   NOTIFY_EMAIL_FROM: z.optional(z.email()),
   /** SNS SMS sender ID where the country allows one (1–11 letters and digits). */
   NOTIFY_SMS_SENDER_ID: z.optional(z.string().check(z.regex(/^(?=.*[A-Za-z])[A-Za-z0-9]{1,11}$/))),
+  /**
+   * This consumer's share of the account's send rates (infra: the quota ÷ the queue consumer's
+   * maximum concurrency): DeliverNotification spaces its sends to it (send-pacer.ts). Unset: not
+   * paced (the local mailbox has no quota).
+   */
+  NOTIFY_EMAIL_SENDS_PER_SECOND: z.optional(z.coerce.number().check(z.positive())),
+  NOTIFY_SMS_SENDS_PER_SECOND: z.optional(z.coerce.number().check(z.positive())),
   LOCAL_MAILBOX_TABLE: z.optional(z.string().check(z.minLength(3))),
   /**
    * The access key of the DynamoDB Local database the mailbox table is in: DynamoDB Local keeps a

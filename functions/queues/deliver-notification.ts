@@ -4,6 +4,7 @@ import type { Context, SQSBatchItemFailure, SQSBatchResponse, SQSEvent, SQSRecor
 import { TransientError } from '../lib/errors.js';
 import { logger } from '../lib/logger.js';
 import { parseDeliveryMessage } from '../lib/notify/delivery-message.js';
+import { sendPacer } from '../lib/notify/send-pacer.js';
 import {
   type Claim,
   claimRead,
@@ -11,6 +12,9 @@ import {
   releaseClaim,
   sendClaimed,
 } from '../use-cases/notifications/deliver-notification.js';
+
+/** Time kept back at the end of an invocation for the answers of the last sends to be written. */
+const answerWriteReserveMs = 3_000;
 
 /** Gives back a claim made ahead for a send that will not happen; a failure only leaves it `sending`. */
 async function giveBack(claiming: Promise<Claim> | undefined, record: SQSRecord | undefined): Promise<void> {
@@ -41,11 +45,17 @@ async function giveBack(claiming: Promise<Claim> | undefined, record: SQSRecord 
  * throttled too, and each try costs the quota; the claim made ahead for the next one is given
  * back. A message that is not a notification key fails, to end in the dead-letter queue where
  * someone looks at it.
+ * Sends are spaced to this instance's share of the provider's rate (send-pacer.ts), so a peak
+ * waits in the queue instead of being throttled; a send whose slot would come too late for its
+ * answer to be written before the timeout is not started, and it and the rest of the batch are
+ * returned untried, their claims given back.
  */
 export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .handler(async (event) => {
+  .handler(async (event, context) => {
     const batchItemFailures: SQSBatchItemFailure[] = [];
+    // A send starts only while there is time to write its answer before the function times out.
+    const latestSendAt = Date.now() + context.getRemainingTimeInMillis() - answerWriteReserveMs;
     const logFailure = (record: SQSRecord, error: unknown, untried?: number) => {
       logger.error('queued notification failed; will be retried', {
         messageId: record.messageId,
@@ -77,6 +87,19 @@ export const handler = middy<SQSEvent, SQSBatchResponse, Error, Context>()
         if (!claimed) break;
         // The next message is claimed while this one is with the provider; sends stay one at a time.
         next = claim(i + 1);
+        if (claimed.kind === 'claimed' && !(await sendPacer().slot(claimed.channel, latestSendAt))) {
+          // Out of time for the next slot: this message and the rest go back to the queue untried.
+          logger.warn('send rate reached for this invocation; the rest of the batch is returned', {
+            messageId: record.messageId,
+            untried: event.Records.length - i,
+          });
+          batchItemFailures.push(...event.Records.slice(i).map((r) => ({ itemIdentifier: r.messageId })));
+          await Promise.all([
+            giveBack(Promise.resolve(claimed), record),
+            giveBack(next, event.Records[i + 1]),
+          ]);
+          break;
+        }
         const delivery = await sendClaimed(claimed);
         answers.push({ record, recorded: delivery.recorded });
       } catch (error) {

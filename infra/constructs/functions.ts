@@ -229,6 +229,9 @@ export interface MessagingTarget {
   readonly emailIdentity: string;
   readonly emailFrom: string;
   readonly smsSenderId?: string;
+  /** The account's send quotas (messaging-settings.ts); each consumer instance gets its share. */
+  readonly emailSendsPerSecond: number;
+  readonly smsSendsPerSecond: number;
   /** The web app's origin, for the status link in every message. */
   readonly webOrigin: string;
 }
@@ -273,6 +276,12 @@ function grantMessaging(fn: lambda.Function, spec: FunctionSpec, target: Messagi
   if (access.length === 0) return;
   if (!target) throw new Error(`${spec.name} sends messages: give grantAndConfigure a messaging target`);
   const stack = Stack.of(fn);
+  // The quota is the account's; a queue consumer runs as many instances at once as its mapping allows.
+  const consumed = Object.entries(spec.queues ?? {}).find(([, how]) => how === 'consume')?.[0] as
+    | QueueName
+    | undefined;
+  const instances = consumed ? queueSettings[consumed].maxConcurrency : 1;
+  const share = (perSecond: number) => String(Math.round((perSecond / instances) * 1000) / 1000);
   if (access.includes('email')) {
     fn.addToRolePolicy(
       new iam.PolicyStatement({
@@ -285,6 +294,7 @@ function grantMessaging(fn: lambda.Function, spec: FunctionSpec, target: Messagi
       }),
     );
     fn.addEnvironment('NOTIFY_EMAIL_FROM', target.emailFrom);
+    fn.addEnvironment('NOTIFY_EMAIL_SENDS_PER_SECOND', share(target.emailSendsPerSecond));
   }
   if (access.includes('sms')) {
     fn.addToRolePolicy(
@@ -303,6 +313,7 @@ function grantMessaging(fn: lambda.Function, spec: FunctionSpec, target: Messagi
       }),
     );
     if (target.smsSenderId) fn.addEnvironment('NOTIFY_SMS_SENDER_ID', target.smsSenderId);
+    fn.addEnvironment('NOTIFY_SMS_SENDS_PER_SECOND', share(target.smsSendsPerSecond));
   }
   fn.addEnvironment('NOTIFIER', 'aws');
   fn.addEnvironment('PUBLIC_WEB_URL', target.webOrigin);

@@ -251,4 +251,13 @@ describe('IAM for messages to applicants', () => {
       PUBLIC_WEB_URL: 'https://aidflow.example.org',
     });
   });
+
+  it("paces each of the queue's two consumers to half the account's send rates", () => {
+    const fnId = logicalId(s.stack.functions.fn('DeliverNotification'));
+    const env = (s.template.toJSON().Resources[fnId].Properties.Environment.Variables ?? {}) as Record<
+      string,
+      unknown
+    >;
+    expect(env).toMatchObject({ NOTIFY_EMAIL_SENDS_PER_SECOND: '7', NOTIFY_SMS_SENDS_PER_SECOND: '10' });
+  });
 });

@@ -41,6 +41,18 @@ describe('deploy settings', () => {
     }
   });
 
+  it("take the account's e-mail and SMS send rates from the context, new-account figures by default", () => {
+    expect(settingsWith({}).messaging).toMatchObject({ emailSendsPerSecond: 14, smsSendsPerSecond: 20 });
+    expect(settingsWith({ emailSendsPerSecond: '200', smsSendsPerSecond: 2.5 }).messaging).toMatchObject({
+      emailSendsPerSecond: 200,
+      smsSendsPerSecond: 2.5,
+    });
+    for (const bad of ['0', '-1', 'fast']) {
+      expect(() => settingsWith({ emailSendsPerSecond: bad }), bad).toThrow(/emailSendsPerSecond/);
+    }
+    expect(() => settingsWith({ smsSendsPerSecond: 0 })).toThrow(/smsSendsPerSecond/);
+  });
+
   it('reject an unknown jurisdiction, a malformed currency and a retention CloudWatch does not offer', () => {
     expect(() => settingsWith({ jurisdiction: 'de' })).toThrow(/jurisdiction/);
     expect(() => settingsWith({ currency: 'rub' })).toThrow(/currency/);

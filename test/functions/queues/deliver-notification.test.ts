@@ -3,11 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { dynamo } from '../../../functions/lib/clients.js';
 import type { NotificationRef } from '../../../functions/lib/notify/delivery-message.js';
 import { type OutboundMessage, setNotifierForTests } from '../../../functions/lib/notify/notifier.js';
+import { SendPacer, setSendPacerForTests } from '../../../functions/lib/notify/send-pacer.js';
 import { handler } from '../../../functions/queues/deliver-notification.js';
 import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
 import { aidCaseItem, notificationsOfCase } from '../../support/case-items.js';
 import { recordCommandNames, type TestTable } from '../../support/dynamodb.js';
 import { handlerTable, lambdaContext } from '../../support/handler-env.js';
+import { fakePacerTimer } from '../../support/pacer-timer.js';
 import { queueEvent, queueRecord } from '../../support/queue-messages.js';
 
 let table: TestTable;
@@ -29,12 +31,14 @@ beforeAll(async () => {
 });
 beforeEach(() => {
   setNotifierForTests(scriptedNotifier);
+  setSendPacerForTests(undefined);
   accepted = [];
   attempts = 0;
   failures = [];
 });
 afterAll(async () => {
   setNotifierForTests(undefined);
+  setSendPacerForTests(undefined);
   await table.drop();
 });
 
@@ -251,6 +255,50 @@ describe('the notification queue consumer', () => {
     expect(retried.batchItemFailures).toEqual([]);
     expect(await Promise.all([a, b, c].map(statusOf))).toEqual(['sent', 'sent', 'sent']);
     expect(accepted).toHaveLength(3);
+  });
+
+  it("spaces its sends to its share of the provider's send rate", async () => {
+    // Arrange: two e-mails a second for this instance, on a clock that moves when the pacer waits.
+    const refs = [await pendingNotification(), await pendingNotification(), await pendingNotification()];
+    const timer = fakePacerTimer();
+    setSendPacerForTests(new SendPacer({ email: 2 }, timer));
+
+    // Act
+    const result = await run(refs.map((ref) => queueRecord(ref)));
+
+    // Assert
+    expect(result.batchItemFailures).toEqual([]);
+    expect(timer.slept).toEqual([500, 500]);
+    expect(await Promise.all(refs.map(statusOf))).toEqual(['sent', 'sent', 'sent']);
+  });
+
+  it('returns the messages whose turn would come too late for the invocation, unclaimed', async () => {
+    // Arrange: one e-mail a second, and 4.5 s left of which 3 s are kept for writing the answers,
+    // so the sends at 0 s and 1 s fit and the one at 2 s does not.
+    const refs: NotificationRef[] = [];
+    for (let i = 0; i < 4; i++) refs.push(await pendingNotification());
+    const records = refs.map((ref) => queueRecord(ref));
+    const timer = fakePacerTimer();
+    setSendPacerForTests(new SendPacer({ email: 1 }, timer));
+
+    // Act
+    const result = await handler(queueEvent(records), {
+      ...lambdaContext,
+      getRemainingTimeInMillis: () => 4_500,
+    });
+    const between = await Promise.all(refs.map(statusOf));
+    setSendPacerForTests(undefined);
+    const retried = await run([queueRecord(refs[2]!, 2), queueRecord(refs[3]!, 2)]);
+
+    // Assert: the two late ones are handed back as they were (their claims given back), and sent
+    // when they come again.
+    expect(result.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([
+      records[2]?.messageId,
+      records[3]?.messageId,
+    ]);
+    expect(between).toEqual(['sent', 'sent', 'pending', 'pending']);
+    expect(retried.batchItemFailures).toEqual([]);
+    expect(accepted).toHaveLength(4);
   });
 
   it('skips a message whose notification is not in the table (nothing to send, nothing to retry)', async () => {
