@@ -1,5 +1,6 @@
 import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
+import { normalizeAccessCode } from '../../domain/access-code.js';
 import { config } from './config.js';
 
 const scryptAsync = promisify(scrypt) as (
@@ -40,11 +41,6 @@ function accessCodeOf(bytes: Uint8Array): string {
     bits >>= 5n;
   }
   return out.match(/.{4}/g)?.join('-') ?? out;
-}
-
-/** Accepts what people type: lower case, spaces, missing dashes, O for 0, I/L for 1. */
-export function normalizeAccessCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 /**

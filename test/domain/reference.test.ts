@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatReference, parseReference, referenceSchema } from '../../domain/reference.js';
+import {
+  formatReference,
+  normalizeReferenceInput,
+  parseReference,
+  referenceSchema,
+} from '../../domain/reference.js';
 
 describe('case references', () => {
   it('formats as prefix, year and a six-digit number', () => {
@@ -37,5 +42,24 @@ describe('case references', () => {
     expect(referenceSchema.safeParse('AID-1').error?.issues[0]?.message).toBe(
       'Reference must look like AID-2026-000123 or APL-2026-000045.',
     );
+  });
+
+  it.each([
+    ['AID 2026 000123', 'AID-2026-000123'],
+    ['aid2026000123', 'AID-2026-000123'],
+    ['apl – 2026 – 000045', 'APL-2026-000045'],
+    ['AID.2026.1000000', 'AID-2026-1000000'],
+    // "АІD" typed on a Ukrainian keyboard: Cyrillic А and І.
+    ['\u0410\u0406D-2026-000123', 'AID-2026-000123'],
+    ['\u0410\u0420L 2026 000045', 'APL-2026-000045'],
+  ])('reads %j, as people type or paste it, as %j', (typed, reference) => {
+    expect(normalizeReferenceInput(typed)).toBe(reference);
+    expect(referenceSchema.parse(typed)).toBe(reference);
+  });
+
+  it('leaves what is not a reference for the schema to refuse', () => {
+    expect(normalizeReferenceInput('AID 2026 123')).toBe('AID-2026-123');
+    expect(referenceSchema.safeParse('AID 2026 123').success).toBe(false);
+    expect(referenceSchema.safeParse('XYZ2026000123').success).toBe(false);
   });
 });

@@ -191,6 +191,12 @@ describe('an aid application, end to end in the browser', () => {
     await submit(page);
 
     await page.locator('input[name="categories"]').first().waitFor();
+    // The phone's Back button goes back one step with the answers kept, and Forward returns.
+    await page.goBack();
+    await page.locator('#householdSize').waitFor();
+    expect(await page.locator('#householdSize').inputValue()).toBe('2');
+    await page.goForward();
+    await page.locator('input[name="categories"]').first().waitFor();
     for (const c of anna.categories) await choose(page, 'categories', c);
     await screenshot(page, 'apply-3-categories-360');
     await submit(page);
@@ -218,6 +224,23 @@ describe('an aid application, end to end in the browser', () => {
     expect(journey.reference).toMatch(/^AID-\d{4}-\d{6}$/);
     expect(journey.accessCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
     await screenshot(page, 'apply-7-confirmation-360');
+
+    // A reload, or Back from the application, shows the same reference and code again.
+    await page.reload();
+    await page.locator('[data-testid="access-code"]').waitFor();
+    expect((await page.locator('[data-testid="access-code"]').textContent())?.trim()).toBe(
+      journey.accessCode,
+    );
+    await page.locator(`a[href^="/status?reference="]`).click();
+    await page.locator('[data-testid="case-status"]').waitFor();
+    await page.goBack();
+    await page.locator('[data-testid="access-code"]').waitFor();
+    expect((await page.locator('[data-testid="reference"]').textContent())?.trim()).toBe(journey.reference);
+    // The form again in this tab: empty, and saying what this tab has already sent.
+    await page.goto(`${runtime.url}/apply`);
+    await ready(page);
+    expect(await page.locator('main .alert--info').textContent()).toContain(journey.reference);
+    expect(await page.locator('#fullName').inputValue()).toBe('');
     await page.close();
   });
 
@@ -378,6 +401,97 @@ describe('an aid application, end to end in the browser', () => {
     await page.locator('#feedback-title ~ form button[type="submit"]').click();
     await page.locator('.alert--success').waitFor();
     await screenshot(page, 'appeal-answered-rated-uk-360');
+    await page.close();
+  });
+});
+
+describe('what applicants get wrong: the pages forgive it or say what to fix', () => {
+  it('a reference typed with spaces and an access code pasted in groups open the case', async () => {
+    if (!journey.reference || !journey.accessCode) throw new Error('the first journey did not apply');
+    const page = await newPage(360);
+    await page.goto(`${runtime.url}/status?lang=ru`);
+    await ready(page);
+
+    await fill(page, 'reference', journey.reference.toLowerCase().replaceAll('-', ' '));
+    await fill(page, 'accessCode', ` ${journey.accessCode.replaceAll('-', ' ')} `);
+    await submit(page);
+
+    await page.locator('[data-testid="case-status"]').waitFor();
+    expect(await page.locator('#page-title').textContent()).toContain(journey.reference);
+    await page.close();
+  });
+
+  it('a name too long and a date that does not exist are explained as such, not as missing', async () => {
+    const page = await newPage(360);
+    await page.goto(`${runtime.url}/apply?lang=en`);
+    await ready(page);
+
+    await fill(page, 'fullName', 'A'.repeat(201));
+    await fill(page, 'birthDay', '31');
+    await fill(page, 'birthMonth', '2');
+    await fill(page, 'birthYear', '1950');
+    await submit(page);
+
+    await page.locator('.error-summary').waitFor();
+    expect(await page.locator('#fullName-error').textContent()).toContain('up to 200 characters');
+    expect(await page.locator('.error-summary').textContent()).toContain('Enter a real date of birth');
+    await page.close();
+  });
+
+  it('an applicant asked for more information reads the question and its date beside the answer box', async () => {
+    const applied = await applyViaApi('Марія Степанівна Бойко', 300_000);
+    const question = 'Please send a copy of your pension certificate.';
+    await decideViaApi('reviewer', applied.reference, 'review', {
+      outcome: 'request_info',
+      comment: question,
+    });
+    const page = await newPage(360);
+
+    await openCase(page, 'en', applied.reference, applied.accessCode);
+
+    const reply = page.locator('#reply-title').locator('..');
+    expect(await reply.locator('[data-testid="info-question"]').textContent()).toContain(question);
+    expect(await reply.textContent()).toMatch(/Please answer by\s*\d{1,2} \w+ \d{4}/);
+    await screenshot(page, 'status-info-requested-360');
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+
+  it('an appeal keeps its answers across a reload, warns when there is no way to answer, and says so after sending', async () => {
+    const page = await newPage(360);
+    await page.goto(`${runtime.url}/appeal?lang=ru`);
+    await ready(page);
+    await choose(page, 'kind', 'proposal');
+    await choose(page, 'topic', 'transport');
+    await fill(page, 'subject', 'Автобус до села');
+    await fill(page, 'text', 'Прошу вернуть утренний рейс автобуса до нашего села.');
+
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('#subject').inputValue()).toBe('Автобус до села');
+    // No e-mail, phone or address: the page says before sending that there may be no answer.
+    expect(await page.locator('main form .alert--warning').count()).toBe(1);
+    const warned = await axe(page);
+    expect(warned, `appeal form with the warning\n${describeViolations(warned)}`).toEqual([]);
+    await fill(page, 'email', 'selo@example.org');
+    expect(await page.locator('main form .alert--warning').count()).toBe(0);
+    await fill(page, 'email', '');
+    await fill(page, 'fullName', 'Пётр Ильич Соколов');
+    await submit(page);
+
+    await page.locator('[data-testid="reference"]').waitFor();
+    await screenshot(page, 'appeal-not-answerable-ru-360');
+    // Russia's law does not answer an appeal without a way to reply: no promised date.
+    expect(await page.locator('main .alert--warning').count()).toBe(2);
+    expect(await page.locator('main').textContent()).not.toContain('Мы ответим до');
+    const sent = await axe(page);
+    expect(sent, `appeal registered without a way to answer\n${describeViolations(sent)}`).toEqual([]);
+    await page.reload();
+    await page.locator('[data-testid="access-code"]').waitFor();
+    await page.goto(`${runtime.url}/appeal?lang=ru`);
+    await ready(page);
+    expect(await page.locator('#subject').inputValue()).toBe('');
     await page.close();
   });
 });

@@ -12,9 +12,26 @@ export type ErrorKey = keyof Messages['err'];
 type Variant = 'missing' | 'invalid' | 'future' | 'tooMany' | 'checksum' | 'looksRu';
 
 /**
+ * What the person gave for the field an issue names: the value at the issue's path in the body
+ * that was checked (or sent). zod leaves an issue's own `input` out for most checks (a name too
+ * long, a date that does not exist), and the server's problem has none, so the body is asked.
+ */
+export function valueAt(body: unknown, path: readonly PropertyKey[] | string): unknown {
+  const keys = typeof path === 'string' ? path.split('.').filter(Boolean) : path;
+  let value: unknown = body;
+  for (const key of keys) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[typeof key === 'symbol' ? key : String(key)];
+  }
+  return value;
+}
+
+/**
  * Turns a schema issue (from the shared zod schemas, or the server's problem `errors`, which
  * come from the same schemas) into a message in the person's language that says how to fix it.
- * The schema decides whether the answer is valid; this decides how to say so.
+ * The schema decides whether the answer is valid; this decides how to say so. `input` is what
+ * the person gave (valueAt): nothing, or only spaces, is "missing", anything else "invalid" unless
+ * the message names a more precise variant.
  */
 export function localise(t: Messages, key: ErrorKey, serverMessage: string, input?: unknown): string {
   const variants = t.err[key] as Record<string, string>;
@@ -22,7 +39,7 @@ export function localise(t: Messages, key: ErrorKey, serverMessage: string, inpu
   let variant: Variant = 'invalid';
   if (
     input === undefined ||
-    input === '' ||
+    (typeof input === 'string' && input.trim() === '') ||
     m.includes('is required') ||
     m.includes('must not be empty') ||
     m.includes('choose at least one') ||

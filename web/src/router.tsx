@@ -14,6 +14,20 @@ addEventListener('popstate', () => {
   for (const listener of listeners) listener();
 });
 
+/**
+ * `path` with the current query string changed: a value sets a parameter, undefined removes it;
+ * the others (`lang`) are kept.
+ */
+export function withQuery(path: string, changes: Readonly<Record<string, string | undefined>>): string {
+  const query = new URLSearchParams(location.search);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === undefined) query.delete(name);
+    else query.set(name, value);
+  }
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
+}
+
 export interface Location {
   path: string;
   query: URLSearchParams;

@@ -122,7 +122,7 @@ export const en = {
   yourAccessCode: 'Your access code',
   saveThisTitle: 'Save these now',
   saveThis:
-    'Write down the reference number and the access code, or take a photo or screenshot of this page. You need both to see your application. For your safety we cannot show the access code again.',
+    'Write down the reference number and the access code, or take a photo or screenshot of this page. You need both to see your application. For your safety we cannot show the access code again once this tab is closed.',
   whatNextTitle: 'What happens next',
   whatNext:
     'A specialist checks your application and documents. If we need more information we will ask you. We will tell you the decision in your chosen language.',
@@ -161,6 +161,8 @@ export const en = {
   replyTitle: 'Send the information we asked for',
   replyLabel: 'Your answer',
   replyHint: 'Answer the questions in the request. Up to 4000 characters.',
+  replyQuestionIntro: 'We asked you:',
+  replyDueBy: 'Please answer by',
   replySend: 'Send the answer',
   replySending: 'Sending…',
   replySent: 'Thank you. Your answer was sent and the review continues.',
@@ -245,6 +247,18 @@ export const en = {
   appealSending: 'Sending your appeal…',
   appealSentTitle: 'Appeal registered',
   appealDue: 'We will answer by',
+  sentFromThisTabTitle: 'You have already sent something from this page',
+  sentFromThisTab: (reference: string) =>
+    `You sent ${reference} a moment ago. Fill in this form again only for something new.`,
+  seeConfirmationAgain: 'See its reference number and access code again',
+  accessCodeShownOnce:
+    'The access code was shown once, on the page where this was sent. To see the case, use it with the reference number on the status page.',
+  appealNotAnswerableTitle: 'This appeal cannot be answered',
+  appealNotAnswerable:
+    'You gave no email, phone number or postal address, and the law does not let the office answer an appeal without a way to reply. It is registered. To get an answer, send it again with a way to contact you.',
+  appealNoContactTitle: 'You have not said how to answer you',
+  appealNoContact:
+    'Without an email, a phone number or a postal address the office cannot send you an answer, and where the law does not answer such appeals it will not be answered at all. Add at least one if you want an answer.',
 
   // Field errors: what is wrong and how to fix it
   err: {

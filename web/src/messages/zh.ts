@@ -107,7 +107,7 @@ export const zh: Messages = {
   yourAccessCode: '您的查询码',
   saveThisTitle: '请立即保存',
   saveThis:
-    '请记下登记编号和查询码，或将本页拍照、截图。查看申请时两者都需要。为了您的安全，查询码无法再次显示。',
+    '请记下登记编号和查询码，或将本页拍照、截图。查看申请时两者都需要。为了您的安全，关闭此标签页后查询码无法再次显示。',
   whatNextTitle: '接下来会怎样',
   whatNext: '工作人员会审核您的申请和材料。如需补充信息，我们会通知您。我们会用您选择的语言告知决定。',
   printPage: '打印本页',
@@ -142,6 +142,8 @@ export const zh: Messages = {
   replyTitle: '提交我们要求补充的信息',
   replyLabel: '您的答复',
   replyHint: '请回答补充材料通知中的问题。不超过 4000 字。',
+  replyQuestionIntro: '我们向您提出的问题：',
+  replyDueBy: '请在此日期前答复：',
   replySend: '提交答复',
   replySending: '正在提交…',
   replySent: '谢谢。您的答复已提交，审核将继续进行。',
@@ -214,6 +216,17 @@ export const zh: Messages = {
   appealSending: '正在提交信访…',
   appealSentTitle: '信访已登记',
   appealDue: '我们将在此日期前答复',
+  sentFromThisTabTitle: '您已从此页面提交过',
+  sentFromThisTab: (reference: string) =>
+    `您刚刚提交了 ${reference}。只有在办理新的事项时才需要再次填写此表。`,
+  seeConfirmationAgain: '再次查看登记编号和查询码',
+  accessCodeShownOnce: '查询码只在提交时的页面上显示一次。要查看案件，请在状态查询页面输入查询码和登记编号。',
+  appealNotAnswerableTitle: '此信访无法答复',
+  appealNotAnswerable:
+    '您没有提供电子邮箱、电话或通信地址，法律不允许对无法答复的信访作出答复。信访已登记。如需答复，请重新提交并写明联系方式。',
+  appealNoContactTitle: '您没有写明如何答复您',
+  appealNoContact:
+    '没有电子邮箱、电话或通信地址，机关无法向您发送答复；在法律不答复此类信访的地方，将完全不予答复。如需答复，请至少填写一项。',
 
   err: {
     fullName: { missing: '请输入您的姓名', invalid: '请在一行内输入姓名，不超过 200 字' },

@@ -2,13 +2,15 @@ import { useState } from 'preact/hooks';
 import { appealSchema } from '../../../domain/appeal.js';
 import { type Language, languages } from '../../../domain/catalogue.js';
 import { appealKinds } from '../../../domain/catalogue-seed.js';
+import { normalizeReferenceInput } from '../../../domain/reference.js';
 import { api, randomId } from '../api.js';
-import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
+import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
 import { isoDateOrRaw, optionalText } from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
 import { rememberCase } from '../remembered-case.js';
-import { useLocation } from '../router.js';
+import { navigate, useLocation, withQuery } from '../router.js';
+import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
   Button,
@@ -27,6 +29,8 @@ import { ApplicationSent } from './apply.js';
 const topicCodes = ['social_aid', 'housing', 'healthcare', 'transport', 'other'] as const;
 
 interface AppealDraft {
+  /** Kept with the answers, so a send retried after a reload is still the same appeal. */
+  idempotencyKey: string;
   kind: string;
   topic: string;
   relatedReference: string;
@@ -42,6 +46,25 @@ interface AppealDraft {
   preferredLanguage: string;
 }
 
+const draftKey = 'aidflow.appeal-draft';
+
+const emptyAppealDraft = (language: Language): AppealDraft => ({
+  idempotencyKey: randomId(),
+  kind: '',
+  topic: '',
+  relatedReference: '',
+  subject: '',
+  text: '',
+  fullName: '',
+  birthDay: '',
+  birthMonth: '',
+  birthYear: '',
+  email: '',
+  phone: '',
+  address: '',
+  preferredLanguage: language,
+});
+
 function toBody(d: AppealDraft): Record<string, unknown> {
   return {
     applicant: {
@@ -56,7 +79,7 @@ function toBody(d: AppealDraft): Record<string, unknown> {
     topic: d.topic || undefined,
     subject: d.subject,
     text: d.text,
-    relatedReference: optionalText(d.relatedReference.trim().toUpperCase()),
+    relatedReference: optionalText(normalizeReferenceInput(d.relatedReference)),
   };
 }
 
@@ -81,7 +104,7 @@ function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
   return result.error.issues
     .map((issue) => {
       const { key, id } = fieldOf(issue.path);
-      return { field: id, message: localise(t, key, issue.message, issue.input) };
+      return { field: id, message: localise(t, key, issue.message, valueAt(body, issue.path)) };
     })
     .filter((e) => {
       if (seen.has(e.field)) return false;
@@ -93,37 +116,29 @@ function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
 export function AppealPage() {
   const { t, lang } = useI18n();
   const loc = useLocation();
-  const [d, setD] = useState<AppealDraft>(() => ({
-    kind: loc.query.get('related') ? 'complaint' : '',
-    topic: loc.query.get('related') ? 'social_aid' : '',
-    relatedReference: loc.query.get('related') ?? '',
-    subject: '',
-    text: '',
-    fullName: '',
-    birthDay: '',
-    birthMonth: '',
-    birthYear: '',
-    email: '',
-    phone: '',
-    address: '',
-    preferredLanguage: lang as Language,
-  }));
-  const [key] = useState(randomId);
+  const related = loc.query.get('related');
+  const [d, setD] = useState<AppealDraft>(() => {
+    const draft = loadSessionDraft(draftKey, emptyAppealDraft(lang as Language));
+    // "Complain about this decision" from a case: that case, whatever the draft said.
+    return related ? { ...draft, kind: 'complaint', topic: 'social_aid', relatedReference: related } : draft;
+  });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const [unavailable, setUnavailable] = useState(false);
-  const [done, setDone] = useState<{ reference: string; accessCode: string; dueDate?: string } | undefined>();
-  useTitle(done ? t.appealSentTitle : t.appealTitle, done ? 'done' : 'form');
+  const sent = loc.query.get('sent');
+  useTitle(sent ? t.appealSentTitle : t.appealTitle, sent ? 'done' : 'form');
   const set =
     <K extends keyof AppealDraft>(k: K) =>
-    (value: AppealDraft[K]) =>
-      setD({ ...d, [k]: value });
+    (value: AppealDraft[K]) => {
+      const next = { ...d, [k]: value };
+      setD(next);
+      saveSessionDraft(draftKey, next);
+    };
   const err = (id: string) => errorFor(errors, id);
 
-  if (done) {
-    return <ApplicationSent confirmation={done} appealDue={done.dueDate ?? ''} />;
-  }
+  if (sent) return <ApplicationSent reference={sent} />;
+  const noWayToAnswer = !d.email.trim() && !d.phone.trim() && !d.address.trim();
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -133,24 +148,26 @@ export function AppealPage() {
     if (problems.length > 0) return;
     setBusy(true);
     setFailure(undefined);
-    const res = await api<{ reference: string; accessCode: string; dueDate?: string }>(
+    const res = await api<{ reference: string; accessCode: string; dueDate?: string; status?: string }>(
       'POST',
       '/v1/appeals',
       {
         body: appealSchema.parse(body),
-        headers: { 'idempotency-key': key },
+        headers: { 'idempotency-key': d.idempotencyKey },
       },
     );
     setBusy(false);
     if (res.ok) {
-      rememberCase(res.data.reference, res.data.accessCode);
-      setDone(res.data);
+      rememberCase(res.data);
+      saveSessionDraft(draftKey, undefined);
+      setD(emptyAppealDraft(lang as Language));
+      navigate(withQuery('/appeal', { related: undefined, sent: res.data.reference }), { replace: true });
     } else if (res.kind === 'unavailable') setUnavailable(true);
     else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
         res.problem.errors.map((pe) => {
           const { key: k, id } = fieldOf(pe.path.split('.').filter(Boolean));
-          return { field: id, message: localise(t, k, pe.message) };
+          return { field: id, message: localise(t, k, pe.message, valueAt(body, pe.path)) };
         }),
       );
     } else setFailure(failureMessage(t, res));
@@ -324,6 +341,11 @@ export function AppealPage() {
           onChange={set('preferredLanguage')}
           choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
+        {noWayToAnswer && (
+          <Alert kind="warning" title={t.appealNoContactTitle}>
+            <p>{t.appealNoContact}</p>
+          </Alert>
+        )}
         <Button busy={busy} busyText={t.appealSending}>
           {t.appealSend}
         </Button>

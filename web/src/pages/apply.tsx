@@ -2,15 +2,17 @@ import { useState } from 'preact/hooks';
 import { type AidApplicationInput, aidApplicationSchemaAt } from '../../../domain/aid-application.js';
 import { type Language, languages } from '../../../domain/catalogue.js';
 import type { CatalogueCodes } from '../../../domain/catalogue-entries.js';
+import { parseReference } from '../../../domain/reference.js';
 import { api, randomId } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
+import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
 import { isoDateOrRaw, minorUnitsOrRaw, optionalText, todayIso, wholeNumberOrRaw } from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
 import { PayoutFields, payoutBody } from '../payout-fields.js';
-import { type Confirmation, rememberCase } from '../remembered-case.js';
-import { Link } from '../router.js';
+import { rememberCase, rememberedCase } from '../remembered-case.js';
+import { Link, navigate, useLocation, withQuery } from '../router.js';
+import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
   Button,
@@ -82,25 +84,9 @@ const emptyDraft = (language: Language): Draft => ({
   idempotencyKey: randomId(),
 });
 
-// sessionStorage: kept across a reload in this tab, gone when the tab closes (shared computers).
 const draftKey = 'aidflow.application-draft';
-function loadDraft(language: Language): Draft {
-  try {
-    const saved = sessionStorage.getItem(draftKey);
-    if (saved) return { ...emptyDraft(language), ...(JSON.parse(saved) as Partial<Draft>) };
-  } catch {
-    // fall through to a new draft
-  }
-  return emptyDraft(language);
-}
-function saveDraft(draft: Draft | undefined): void {
-  try {
-    if (draft) sessionStorage.setItem(draftKey, JSON.stringify(draft));
-    else sessionStorage.removeItem(draftKey);
-  } catch {
-    // not fatal
-  }
-}
+const loadDraft = (language: Language): Draft => loadSessionDraft(draftKey, emptyDraft(language));
+const saveDraft = (draft: Draft | undefined): void => saveSessionDraft(draftKey, draft);
 
 /** The request body exactly as the API takes it. */
 function toBody(d: Draft): Record<string, unknown> {
@@ -163,6 +149,7 @@ function fieldOf(path: readonly PropertyKey[]): { key: ErrorKey; id: string } {
 
 type StepId = 'about' | 'household' | 'categories' | 'aid' | 'payment' | 'check';
 const steps: StepId[] = ['about', 'household', 'categories', 'aid', 'payment', 'check'];
+const stepIn = (value: string | null): StepId => steps.find((s) => s === value) ?? 'about';
 const stepFields: Record<StepId, readonly string[]> = {
   about: ['fullName', 'birthDay', 'email', 'phone', 'address', 'preferredLanguage'],
   household: ['householdSize', 'children', 'income'],
@@ -192,7 +179,7 @@ function validate(t: Messages, body: Record<string, unknown>, codes: CatalogueCo
   return uniqueByField(
     result.error.issues.map((issue) => {
       const { key, id } = fieldOf(issue.path);
-      return { field: id, message: localise(t, key, issue.message, issue.input) };
+      return { field: id, message: localise(t, key, issue.message, valueAt(body, issue.path)) };
     }),
   );
 }
@@ -212,17 +199,22 @@ export function ApplyPage() {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const office = useCatalogue();
+  const loc = useLocation();
   const [draft, setDraft] = useState<Draft>(() => loadDraft(lang));
-  const [step, setStep] = useState<StepId>('about');
+  // The step and the confirmation are in the address, so the phone's Back button goes back a
+  // step and a reload keeps the page the person is on.
+  const step = stepIn(loc.query.get('step'));
+  const sent = loc.query.get('sent');
   const [returnToCheck, setReturnToCheck] = useState(false);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [allErrors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-  const [done, setDone] = useState<Confirmation | undefined>();
+  // Only the shown step's problems: Back and Forward leave the others behind.
+  const errors = allErrors.filter((e) => stepOfField(e.field) === step);
 
   const stepIndex = steps.indexOf(step);
-  const title = done ? t.confirmationTitle : stepTitle(t, step);
-  useTitle(title, done ? 'done' : step);
+  const title = sent ? t.confirmationTitle : stepTitle(t, step);
+  useTitle(title, sent ? 'done' : step);
 
   const set =
     <K extends keyof Draft>(key: K) =>
@@ -235,7 +227,7 @@ export function ApplyPage() {
   const goTo = (next: StepId) => {
     setErrors([]);
     setFailure(undefined);
-    setStep(next);
+    if (next !== step) navigate(withQuery('/apply', { step: next === 'about' ? undefined : next }));
     window.scrollTo(0, 0);
   };
 
@@ -270,15 +262,17 @@ export function ApplyPage() {
     setBusy(false);
     if (res.ok) {
       saveDraft(undefined);
-      rememberCase(res.data.reference, res.data.accessCode);
-      setDone({ reference: res.data.reference, accessCode: res.data.accessCode });
+      setDraft(emptyDraft(lang));
+      rememberCase({ reference: res.data.reference, accessCode: res.data.accessCode });
+      // In place of the check step: Back from the confirmation does not lead to a form to send again.
+      navigate(withQuery('/apply', { step: undefined, sent: res.data.reference }), { replace: true });
       return;
     }
     if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       const serverErrors = uniqueByField(
         res.problem.errors.map((e) => {
           const { key, id } = fieldOf(e.path.split('.').filter(Boolean));
-          return { field: id, message: localise(t, key, e.message) };
+          return { field: id, message: localise(t, key, e.message, valueAt(body, e.path)) };
         }),
       );
       const first = stepOfField(serverErrors[0]?.field ?? 'fullName');
@@ -300,7 +294,8 @@ export function ApplyPage() {
     setFailure(failureMessage(t, res));
   };
 
-  if (done) return <ApplicationSent confirmation={done} />;
+  if (sent) return <ApplicationSent reference={sent} />;
+  const sentFromThisTab = rememberedCase();
 
   const catalogue = {
     categories: office.catalogue.recipientCategories.map((c) => ({ value: c.code, label: c.name[lang] })),
@@ -320,6 +315,14 @@ export function ApplyPage() {
             {t.back}
           </button>
         </p>
+      )}
+      {sentFromThisTab && stepIndex === 0 && (
+        <Alert kind="info" title={t.sentFromThisTabTitle}>
+          <p>
+            {t.sentFromThisTab(sentFromThisTab.reference)}{' '}
+            <Link href={confirmationPath(sentFromThisTab.reference)}>{t.seeConfirmationAgain}</Link>
+          </p>
+        </Alert>
       )}
       <ErrorSummary errors={errors} />
       {failure && (
@@ -660,49 +663,77 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
   );
 }
 
-export function ApplicationSent({
-  confirmation,
-  appealDue,
-}: {
-  confirmation: Confirmation;
-  appealDue?: string;
-}) {
+/** Where the confirmation of a case sent from this tab is shown again. */
+export function confirmationPath(reference: string): string {
+  const page = parseReference(reference)?.prefix === 'APL' ? '/appeal' : '/apply';
+  return withQuery(page, { step: undefined, sent: reference });
+}
+
+/**
+ * The confirmation of an application or appeal, at `/apply?sent=…` or `/appeal?sent=…`. The
+ * access code is shown from this tab's memory of the case just sent (remembered-case.ts), so a
+ * reload or Back shows it again; the same address in another tab or after the tab was closed
+ * shows the reference only, and says where the code was.
+ */
+export function ApplicationSent({ reference }: { reference: string }) {
   const { t, date } = useI18n();
+  const remembered = rememberedCase();
+  const confirmation = remembered?.reference === reference ? remembered : undefined;
+  const appeal = parseReference(reference)?.prefix === 'APL';
+  const notAnswerable = confirmation?.status === 'not_answerable';
   return (
     <>
       <div class="panel">
         <h1 id="page-title" tabIndex={-1}>
-          {appealDue ? t.appealSentTitle : t.confirmationTitle}
+          {appeal ? t.appealSentTitle : t.confirmationTitle}
         </h1>
         <p>{t.yourReference}</p>
         <p class="panel-big" data-testid="reference">
-          {confirmation.reference}
+          {reference}
         </p>
-        <p>{t.yourAccessCode}</p>
-        <p class="panel-big panel-code" data-testid="access-code">
-          {confirmation.accessCode}
-        </p>
+        {confirmation && (
+          <>
+            <p>{t.yourAccessCode}</p>
+            <p class="panel-big panel-code" data-testid="access-code">
+              {confirmation.accessCode}
+            </p>
+          </>
+        )}
       </div>
-      <Alert kind="warning" title={t.saveThisTitle}>
-        <p>{t.saveThis}</p>
-      </Alert>
-      {appealDue && (
+      {confirmation ? (
+        <Alert kind="warning" title={t.saveThisTitle}>
+          <p>{t.saveThis}</p>
+        </Alert>
+      ) : (
+        <Alert kind="info">
+          <p>{t.accessCodeShownOnce}</p>
+        </Alert>
+      )}
+      {notAnswerable && (
+        <Alert kind="warning" title={t.appealNotAnswerableTitle}>
+          <p>{t.appealNotAnswerable}</p>
+        </Alert>
+      )}
+      {appeal && confirmation?.dueDate && !notAnswerable && (
         <p>
-          {t.appealDue}: <strong>{date(appealDue)}</strong>
+          {t.appealDue}: <strong>{date(confirmation.dueDate)}</strong>
         </p>
       )}
-      <h2>{t.whatNextTitle}</h2>
-      <p>{t.whatNext}</p>
+      {!appeal && (
+        <>
+          <h2>{t.whatNextTitle}</h2>
+          <p>{t.whatNext}</p>
+        </>
+      )}
       <div class="button-group">
-        <Link
-          class="button button--primary"
-          href={`/status?reference=${encodeURIComponent(confirmation.reference)}`}
-        >
+        <Link class="button button--primary" href={`/status?reference=${encodeURIComponent(reference)}`}>
           {t.seeStatus}
         </Link>
-        <Button kind="secondary" type="button" onClick={() => window.print()}>
-          {t.printPage}
-        </Button>
+        {confirmation && (
+          <Button kind="secondary" type="button" onClick={() => window.print()}>
+            {t.printPage}
+          </Button>
+        )}
       </div>
     </>
   );

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { looksLikeAccessCode, normalizeAccessCode } from '../../../domain/access-code.js';
 import { type AidStatus, aidStatuses, aidStatusNames } from '../../../domain/aid-lifecycle.js';
 import type { Money } from '../../../domain/money.js';
+import { normalizeReferenceInput, parseReference } from '../../../domain/reference.js';
 import { withdrawalRefusal } from '../../../domain/withdrawal.js';
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
@@ -38,10 +40,10 @@ export interface CaseView {
   decision?: { outcome: string; reasons: { code: string; message: string }[]; amount?: Money };
   eligibility?: { verdict: string; rules: { code: string; passed: boolean; message: string }[] };
   answer?: string | { text?: string };
+  /** Aid: the office's question while the case is `info_requested`, and by when to answer it. */
+  infoRequest?: { question: string; requestedAt: string; dueAt: string; answeredAt?: string };
   feedback?: unknown;
 }
-
-const REFERENCE = /^(AID|APL)-\d{4}-\d{6}$/;
 
 function statusTone(status: string): 'green' | 'red' | 'yellow' | 'blue' | 'grey' {
   if (['paid', 'approved', 'funds_reserved', 'payment_authorised', 'answered', 'closed'].includes(status))
@@ -76,13 +78,13 @@ export function StatusPage() {
   useTitle(found ? found.reference : t.statusTitle, found?.reference ?? 'form');
 
   const lookUp = async () => {
-    const ref = reference.trim().toUpperCase();
-    const code = accessCode.trim().toUpperCase();
+    const ref = normalizeReferenceInput(reference);
+    const code = normalizeAccessCode(accessCode);
     const problems: FieldError[] = [];
     if (!ref) problems.push({ field: 'reference', message: t.err.reference.missing });
-    else if (!REFERENCE.test(ref)) problems.push({ field: 'reference', message: t.err.reference.invalid });
+    else if (!parseReference(ref)) problems.push({ field: 'reference', message: t.err.reference.invalid });
     if (!code) problems.push({ field: 'accessCode', message: t.err.accessCode.missing });
-    else if (!/^[0-9A-Z-]{8,40}$/.test(code))
+    else if (!looksLikeAccessCode(code))
       problems.push({ field: 'accessCode', message: t.err.accessCode.invalid });
     setErrors(problems);
     if (problems.length > 0) return;
@@ -106,7 +108,7 @@ export function StatusPage() {
     return (
       <CaseDetails
         view={found}
-        accessCode={accessCode.trim().toUpperCase()}
+        accessCode={normalizeAccessCode(accessCode)}
         onReload={lookUp}
         onBack={() => {
           setFound(undefined);
@@ -243,7 +245,12 @@ function CaseDetails(p: {
         </section>
       )}
       {v.status === 'info_requested' && (
-        <ReplyBox reference={v.reference} accessCode={p.accessCode} onSent={p.onReload} />
+        <ReplyBox
+          reference={v.reference}
+          accessCode={p.accessCode}
+          request={v.infoRequest?.answeredAt ? undefined : v.infoRequest}
+          onSent={p.onReload}
+        />
       )}
       {v.kind === 'aid' &&
         isAidStatus(v.status) &&
@@ -293,8 +300,13 @@ function CaseDetails(p: {
   );
 }
 
-function ReplyBox(p: { reference: string; accessCode: string; onSent: () => Promise<void> }) {
-  const { t } = useI18n();
+function ReplyBox(p: {
+  reference: string;
+  accessCode: string;
+  request: CaseView['infoRequest'];
+  onSent: () => Promise<void>;
+}) {
+  const { t, date } = useI18n();
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -318,6 +330,17 @@ function ReplyBox(p: { reference: string; accessCode: string; onSent: () => Prom
   return (
     <section aria-labelledby="reply-title" class="inset">
       <h2 id="reply-title">{t.replyTitle}</h2>
+      {p.request && (
+        <>
+          <p>{t.replyQuestionIntro}</p>
+          <blockquote class="pre-wrap" data-testid="info-question">
+            {p.request.question}
+          </blockquote>
+          <p>
+            {t.replyDueBy} <strong>{date(p.request.dueAt)}</strong>
+          </p>
+        </>
+      )}
       {result && <Alert kind={result.ok ? 'success' : 'error'}>{result.message}</Alert>}
       <form noValidate onSubmit={send}>
         <TextArea
