@@ -1,4 +1,4 @@
-import { latinUpperCase } from './reference.js';
+import { latinUpperCase } from './reference-text.js';
 
 /**
  * An access code as people type or paste it, in the form it was hashed in: upper case, without

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { appealSchema } from '../../../domain/appeal.js';
 import { type Language, languages } from '../../../domain/catalogue.js';
 import { appealKinds } from '../../../domain/catalogue-seed.js';
-import { normalizeReferenceInput } from '../../../domain/reference.js';
+import { normalizeReferenceInput } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
 import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
 import { isoDateOrRaw, optionalText } from '../form-values.js';

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type AidApplicationInput, aidApplicationSchemaAt } from '../../../domain/aid-application.js';
 import { type Language, languages } from '../../../domain/catalogue.js';
 import type { CatalogueCodes } from '../../../domain/catalogue-entries.js';
-import { parseReference } from '../../../domain/reference.js';
+import { parseReference } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';

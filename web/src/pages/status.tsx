@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { looksLikeAccessCode, normalizeAccessCode } from '../../../domain/access-code.js';
 import { type AidStatus, aidStatuses, aidStatusNames } from '../../../domain/aid-lifecycle.js';
 import type { Money } from '../../../domain/money.js';
-import { normalizeReferenceInput, parseReference } from '../../../domain/reference.js';
+import { normalizeReferenceInput, parseReference } from '../../../domain/reference-text.js';
 import { withdrawalRefusal } from '../../../domain/withdrawal.js';
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
