@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
 import { fundingSourceCodes } from './catalogue.js';
+import { commentProblem, type DecisionProblem } from './decision-comments.js';
 import { moneySchema } from './money-schema.js';
 import { payoutSchema } from './payout.js';
 import { codeEnum, meta, strictObject, text } from './schema-helpers.js';
 import { allowedOutcomes, outcomes, type TaskType } from './tasks.js';
+
+export type { DecisionProblem } from './decision-comments.js';
 
 /**
  * A staff decision on a task (`POST /v1/tasks/{id}/decision`) and its check against the task.
@@ -45,15 +48,11 @@ export const decisionSchema = meta(
 
 export type Decision = z.infer<typeof decisionSchema>;
 
-export interface DecisionProblem {
-  path: (string | number)[];
-  message: string;
-}
-
 /**
  * Checks a well-formed decision against the task it decides: the outcome must be one the task
- * offers, an answer needs its text, and only approval decisions may set an amount or a funding
- * source. Returns the problems (empty when the decision fits).
+ * offers, an outcome that needs a comment has one (`commentPurpose`), an answer needs its text,
+ * and only approval decisions may set an amount or a funding source. Returns the problems (empty
+ * when the decision fits).
  */
 export function checkDecision(type: TaskType, decision: Decision): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
@@ -64,6 +63,8 @@ export function checkDecision(type: TaskType, decision: Decision): DecisionProbl
       message: `A task of type "${type}" cannot be decided with "${decision.outcome}"; choose one of: ${offered.join(', ')}.`,
     });
   }
+  const comment = offered.includes(decision.outcome) ? commentProblem(type, decision) : undefined;
+  if (comment) problems.push(comment);
   if (decision.outcome === 'answer' && decision.answer === undefined) {
     problems.push({ path: ['answer'], message: 'Write the answer to the applicant in "answer".' });
   }

@@ -50,6 +50,7 @@ export const disbursementListSchema = meta(
     items: z.array(
       z.object({
         disbursementId: z.string(),
+        caseId: z.string(),
         caseReference: z.string(),
         aidType: z.string(),
         fundingSource: z.string(),
@@ -63,6 +64,19 @@ export const disbursementListSchema = meta(
         paidAt: z.optional(z.string()),
         settlement: z.optional(settlementRecordSchema),
         delivery: z.optional(deliveryRecordSchema),
+        // A failed payment: what became of it.
+        followUp: z.optional(
+          meta(
+            z.object({
+              kind: z.enum(['reissued', 'reissue_pending', 'awaiting_correction', 'closed']),
+              attempt: z.optional(z.number().check(z.int())),
+              disbursementId: z.optional(z.string()),
+              status: z.optional(z.string()),
+              caseStatus: z.optional(z.string()),
+            }),
+            { id: 'FailedPaymentFollowUp' },
+          ),
+        ),
       }),
     ),
     cursor: z.optional(z.string()),
@@ -102,14 +116,56 @@ export const batchReceiptSchema = meta(
   { id: 'PaymentBatchReceipt' },
 );
 
-export const batchViewSchema = meta(
+const batchDownloadSchema = meta(
+  z.object({
+    format: z.enum(['csv', 'pain001']),
+    at: z.string(),
+    by: z.string(),
+    roles: z.array(z.string()),
+  }),
+  { id: 'PaymentBatchDownload' },
+);
+
+/** What the register and the batch view share: the header, whether it was sent, its downloads. */
+const batchSummaryFields = {
+  batchId: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  count: z.number().check(z.int()),
+  total: z.optional(moneyOut),
+  totals: z.array(moneyOut),
+  status: z.enum(['created', 'sent']),
+  sentAt: z.optional(z.string()),
+  sentBy: z.optional(z.string()),
+  downloads: z.number().check(z.int()),
+  lastDownload: z.optional(batchDownloadSchema),
+};
+
+export const batchRegisterSchema = meta(
+  z.object({
+    items: z.array(meta(z.object(batchSummaryFields), { id: 'PaymentBatchSummary' })),
+    cursor: z.optional(z.string()),
+  }),
+  { id: 'PaymentBatchRegister' },
+);
+
+export const batchSentSchema = meta(
   z.object({
     batchId: z.string(),
-    createdAt: z.string(),
-    createdBy: z.string(),
-    count: z.number().check(z.int()),
-    total: z.optional(moneyOut),
-    totals: z.array(moneyOut),
+    status: z.literal('sent'),
+    sentAt: z.string(),
+    sentBy: z.string(),
+    alreadySent: z.boolean(),
+  }),
+  { id: 'PaymentBatchSent' },
+);
+
+export const batchViewSchema = meta(
+  z.object({
+    ...batchSummaryFields,
+    bankTransfers: z.number().check(z.int()),
+    cashDesk: z.number().check(z.int()),
+    downloadLog: z.array(batchDownloadSchema),
     items: z.array(
       z.object({
         disbursementId: z.string(),

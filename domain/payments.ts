@@ -109,6 +109,14 @@ export function formatMinor(minor: number): string {
 }
 
 /**
+ * One disbursement per payment attempt, ever: its id derives from the case and the attempt. The
+ * first keeps the original form `dsb_<caseId>`; a re-issue after a failed payment is
+ * `dsb_<caseId>_2`, `_3`, …
+ */
+export const disbursementIdFor = (caseId: string, attempt = 1) =>
+  attempt > 1 ? `dsb_${caseId}_${attempt}` : `dsb_${caseId}`;
+
+/**
  * The ISO 20022 end-to-end id of a disbursement: at most 35 characters, which `dsb_<uuid>` (40)
  * exceeds, so the case's uuid without dashes and the attempt after a re-issue ("-2"). It goes
  * to the bank and comes back on its statements; the disbursement keeps it to be found by it.

@@ -19,6 +19,7 @@ export const actions = [
   'disbursements:list',
   'batches:create',
   'batches:read',
+  'batches:send',
   'settlements:record',
   'deliveries:record',
   'letters:list',
@@ -58,6 +59,8 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'disbursements:list': ['finance', 'auditor'],
   'batches:create': ['finance'],
   'batches:read': ['finance', 'auditor'],
+  // Saying a batch went to the bank is finance's: it is what stops the same batch going twice.
+  'batches:send': ['finance'],
   'settlements:record': ['finance'],
   // Confirming that in-kind aid was handed over spends its money exactly as a bank settlement does.
   'deliveries:record': ['finance'],
@@ -89,7 +92,8 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'appeals:repeat-appellants': 'see the people who appeal repeatedly',
   'disbursements:list': 'list disbursements',
   'batches:create': 'create a payment batch',
-  'batches:read': 'download payment batch files',
+  'batches:read': 'read payment batches and download their files',
+  'batches:send': 'mark a payment batch as sent to the bank',
   'settlements:record': 'record a payment settlement',
   'deliveries:record': 'confirm the delivery of in-kind aid',
   'letters:list': 'list the letters to print',

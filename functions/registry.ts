@@ -139,8 +139,22 @@ export const functions = [
     name: 'GetPaymentBatchFile',
     entry: 'functions/http/get-payment-batch-file.ts',
     trigger: 'http',
-    description: 'A payment batch as a CSV or an ISO 20022 pain.001.001.09 file',
+    description: 'A payment batch as a CSV or an ISO 20022 pain.001.001.09 file (each download recorded)',
+    table: 'readWrite',
+  },
+  {
+    name: 'ListPaymentBatches',
+    entry: 'functions/http/list-payment-batches.ts',
+    trigger: 'http',
+    description: 'The payment batch register, newest first: count, totals, sent to the bank, downloads',
     table: 'read',
+  },
+  {
+    name: 'MarkPaymentBatchSent',
+    entry: 'functions/http/mark-payment-batch-sent.ts',
+    trigger: 'http',
+    description: "Records once who sent a payment batch's files to the bank and when (audited on each case)",
+    table: 'readWrite',
   },
   {
     name: 'RespondToRequest',

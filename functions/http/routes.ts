@@ -158,6 +158,20 @@ export const routes = [
   },
   {
     method: 'GET',
+    path: '/v1/payment-batches',
+    function: 'ListPaymentBatches',
+    auth: 'jwt',
+    action: 'batches:read',
+  },
+  {
+    method: 'POST',
+    path: '/v1/payment-batches/{batchId}/sent',
+    function: 'MarkPaymentBatchSent',
+    auth: 'jwt',
+    action: 'batches:send',
+  },
+  {
+    method: 'GET',
     path: '/v1/payment-batches/{batchId}',
     function: 'GetPaymentBatch',
     auth: 'jwt',

@@ -12,6 +12,8 @@ import {
 } from '../../domain/payment-requests.js';
 import {
   batchReceiptSchema,
+  batchRegisterSchema,
+  batchSentSchema,
   batchViewSchema,
   disbursementListSchema,
   settlementResultSchema,
@@ -192,15 +194,28 @@ const docs: Record<
     success: 201,
     response: batchReceiptSchema,
   },
+  'GET /v1/payment-batches': {
+    summary:
+      'The batch register (finance, auditor), newest first: who made each batch and when, its count and control totals, status created | sent (sentBy, sentAt) and its downloads (count, the last); limit and cursor page through.',
+    success: 200,
+    params: ['limit', 'cursor'],
+    response: batchRegisterSchema,
+  },
+  'POST /v1/payment-batches/{batchId}/sent': {
+    summary:
+      "Record that the batch's files went to the bank (finance): once, with who and when, and a batch.sent event on each payment's case. Saying it again answers the first mark (alreadySent: true); 404 for an unknown batch.",
+    success: 200,
+    response: batchSentSchema,
+  },
   'GET /v1/payment-batches/{batchId}': {
     summary:
-      "A payment batch: header, control totals per currency, and its items with their disbursements' status.",
+      "A payment batch: header, control totals per currency, status (sent: by whom, when), the latest downloads, the number of bank transfers and cash-desk payouts, and its items with their disbursements' status.",
     success: 200,
     response: batchViewSchema,
   },
   'GET /v1/payment-batches/{batchId}/files/{format}': {
     summary:
-      'The batch as a file: format csv (every item, UTF-8 with BOM) or pain001 (ISO 20022 pain.001.001.09 XML of its bank transfers; cash-desk items are in the CSV only).',
+      'The batch as a file: format csv (every item, UTF-8 with BOM) or pain001 (ISO 20022 pain.001.001.09 XML of its bank transfers; cash-desk items are in the CSV only). Each download is recorded (who, when, which file) and shown with the batch; a batch already sent is still served.',
     success: 200,
     download: ['text/csv', 'application/xml'],
   },

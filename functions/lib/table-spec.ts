@@ -39,9 +39,11 @@
  * |31 | a person's aid cases of an aid type (12-month rules) | GSI3 personKey = <personKey>, aidType = <aidType> (the aid case item's own attributes; appeals carry no aidType) |
  * |32 | a case's commission minutes, one per decision round | pk = CASE#<caseId>, sk = MINUTES (first round) or MINUTES#R<nnn> (reconsideration n); latest: begins_with(sk, MINUTES), descending, Limit 1 |
  * |33 | a waitlist walk's next step (stream-driven)   | pk = WAITLIST_WALK#<year>#<source>, sk = WALK (put by a step that tried its 100 cases; its record runs the next; TTL a day) |
+ * |34 | payment batch register, newest first, paged    | GSI2 gsi2pk = PAYMENT_BATCHES, gsi2sk = createdAt#batchId (the batch header; read by key for count, totals, sent) |
+ * |35 | downloads of a batch's files, newest first     | pk = BATCH#<batchId>, sk begins_with DOWNLOAD# (sk = DOWNLOAD#<at>#<id>; the header keeps the count and the last) |
  *
  * GSI1 and GSI3 project keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
- * index reader (#2, #3, #8, #12, #31, the sweeper's open appeals) queries the keys and then reads the
+ * index reader (#2, #3, #8, #12, #31, #34, the sweeper's open appeals) queries the keys and then reads the
  * items themselves by key (BatchGetItem, consistent), dropping entries whose item has since left
  * the partition (the index is eventually consistent).
  *

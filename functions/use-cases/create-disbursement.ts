@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { endToEndIdFor, payoutChannel } from '../../domain/payments.js';
+import { disbursementIdFor, endToEndIdFor, payoutChannel } from '../../domain/payments.js';
 import { dynamo, tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
 import { systemActor } from '../lib/store/audit.js';
@@ -9,13 +9,8 @@ import { getCase, getDisbursement, getReservation } from '../lib/store/reads.js'
 import type { AidCaseRecord, DisbursementRecord } from '../lib/store/records.js';
 import { transact } from '../lib/store/transactions.js';
 
-/**
- * One disbursement per payment attempt, ever: its id derives from the case and the attempt, and
- * the put is conditional. The first keeps the original form `dsb_<caseId>`; a re-issue after a
- * failed payment is `dsb_<caseId>_2`, `_3`, …
- */
-export const disbursementIdFor = (caseId: string, attempt = 1) =>
-  attempt > 1 ? `dsb_${caseId}_${attempt}` : `dsb_${caseId}`;
+/** The put of a disbursement is conditional: one per payment attempt, ever (domain/payments.ts). */
+export { disbursementIdFor };
 
 export interface CreateDisbursementInput {
   readonly caseId: string;

@@ -1,4 +1,5 @@
 import { type AidStatus, InvalidTransitionError } from '../../domain/aid-lifecycle.js';
+import { commentProblem } from '../../domain/decision-comments.js';
 import { infoRequestDueAt } from '../../domain/info-request.js';
 import type { Money } from '../../domain/money.js';
 import { headLimitMinor } from '../../domain/review-ladder.js';
@@ -166,19 +167,14 @@ export async function decideTask(input: {
   if (!outcomes.includes(decision.outcome)) {
     throw new ValidationError([{ path: 'outcome', message: `Choose one of: ${outcomes.join(', ')}.` }]);
   }
-  if ((decision.outcome === 'reject' || decision.outcome === 'close') && !decision.comment?.trim()) {
-    throw new ValidationError([
-      { path: 'comment', message: 'Give the reason for the rejection; the applicant is told it.' },
-    ]);
+  // A refusal's reasons, a question to the applicant, a vote's reasons (domain/decision.ts).
+  const missingComment = commentProblem(task.taskType, decision);
+  if (missingComment) {
+    throw new ValidationError([{ path: 'comment', message: missingComment.message }]);
   }
   if (decision.payout && decision.outcome !== 'reissue') {
     throw new ValidationError([
       { path: 'payout', message: 'Payout details are only corrected when re-issuing a failed payment.' },
-    ]);
-  }
-  if (decision.outcome === 'request_info' && !decision.comment?.trim()) {
-    throw new ValidationError([
-      { path: 'comment', message: 'Write the question for the applicant in "comment"; they are sent it.' },
     ]);
   }
   // An approval of a review or of the head's task is checked against the approval ladder: read it

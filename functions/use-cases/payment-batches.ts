@@ -26,15 +26,26 @@ import type { AuditHeadHolder } from '../lib/store/audit.js';
 import { itemsByKey } from '../lib/store/index-items.js';
 import { keys } from '../lib/store/keys.js';
 import {
+  type BatchSent,
   batchChunkWrites,
+  batchDownloadWrites,
   batchHeaderPut,
+  batchSentChunkWrites,
+  batchSentClaim,
   disbursementsPerChunk,
   getDisbursements,
   getPaymentBatch,
+  paymentBatchDownloads,
   paymentBatchItems,
+  sentItemsPerChunk,
 } from '../lib/store/payment-batches.js';
-import { disbursementsByStatus, policyInForce } from '../lib/store/reads.js';
-import type { DisbursementRecord, PaymentBatchItemRecord, PaymentBatchRecord } from '../lib/store/records.js';
+import { disbursementsByStatus, paymentBatchRegister, policyInForce } from '../lib/store/reads.js';
+import type {
+  DisbursementRecord,
+  PaymentBatchDownload,
+  PaymentBatchItemRecord,
+  PaymentBatchRecord,
+} from '../lib/store/records.js';
 import { transact } from '../lib/store/transactions.js';
 
 /** At most this many disbursements go into one batch; the rest wait for the next. */
@@ -218,13 +229,34 @@ export async function createPaymentBatch(input: {
   return { batchId, count: batched.length, total: totals[0] as Money, totals, skipped };
 }
 
-export interface BatchView {
+/** Whether a batch's files went to the bank: marked once, by whom and when (`POST …/sent`). */
+export type BatchStatus = 'created' | 'sent';
+
+/** What the register and the batch view say of a batch's sending and its downloads. */
+export interface BatchTrail {
+  readonly status: BatchStatus;
+  readonly sentAt?: string;
+  readonly sentBy?: string;
+  /** How many times its files were downloaded, and the last time. */
+  readonly downloads: number;
+  readonly lastDownload?: PaymentBatchDownload;
+}
+
+export interface BatchSummary extends BatchTrail {
   readonly batchId: string;
   readonly createdAt: string;
   readonly createdBy: string;
   readonly count: number;
   readonly total: Money | undefined;
   readonly totals: Money[];
+}
+
+export interface BatchView extends BatchSummary {
+  /** Bank transfers (in the pain.001 file and the CSV) and cash-desk payouts (the CSV only). */
+  readonly bankTransfers: number;
+  readonly cashDesk: number;
+  /** The latest downloads, newest first (at most `downloadsShown`). */
+  readonly downloadLog: PaymentBatchDownload[];
   readonly items: {
     readonly disbursementId: string;
     readonly endToEndId: string;
@@ -239,6 +271,9 @@ export interface BatchView {
   }[];
 }
 
+/** The downloads a batch view lists (the header counts them all). */
+export const downloadsShown = 20;
+
 async function batchOrThrow(batchId: string): Promise<PaymentBatchRecord> {
   const header = await getPaymentBatch(batchId);
   if (!header) throw new NotFoundError(`There is no payment batch ${batchId}.`);
@@ -250,21 +285,55 @@ const totalsOf = (header: PaymentBatchRecord): Money[] =>
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([currency, minor]) => ({ currency, minor }));
 
-/** The batch's header and its items, each with its disbursement's status now. */
-export async function paymentBatchView(batchId: string): Promise<BatchView> {
-  const header = await batchOrThrow(batchId);
-  const items = await paymentBatchItems(batchId);
-  const statuses = new Map(
-    (await getDisbursements(items.map((i) => i.disbursementId))).map((d) => [d.disbursementId, d.status]),
-  );
+function summaryOf(header: PaymentBatchRecord): BatchSummary {
   const totals = totalsOf(header);
   return {
-    batchId,
+    batchId: header.batchId,
     createdAt: header.createdAt,
     createdBy: header.createdBy,
     count: header.count,
     total: totals[0],
     totals,
+    status: header.sentAt ? 'sent' : 'created',
+    ...(header.sentAt ? { sentAt: header.sentAt } : {}),
+    ...(header.sentBy ? { sentBy: header.sentBy } : {}),
+    downloads: header.downloads ?? 0,
+    ...(header.lastDownload ? { lastDownload: header.lastDownload } : {}),
+  };
+}
+
+/**
+ * The batch register, newest first, a page at a time: every batch with who made it and when, its
+ * count and control totals, whether it was sent to the bank (by whom, when) and its downloads.
+ * A header left empty (every disbursement chosen was batched by someone else meanwhile, or its
+ * chunks are being written this moment) is not a batch anyone can send, and is left out.
+ */
+export async function listPaymentBatches(input: {
+  limit: number;
+  cursor?: string | undefined;
+}): Promise<{ items: BatchSummary[]; cursor?: string }> {
+  const page = await paymentBatchRegister<PaymentBatchRecord>(input.limit, input.cursor);
+  return {
+    items: page.items.filter((h) => h.type === 'PaymentBatch' && h.count > 0).map(summaryOf),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
+}
+
+/** The batch's header and its items, each with its disbursement's status now. */
+export async function paymentBatchView(batchId: string): Promise<BatchView> {
+  const header = await batchOrThrow(batchId);
+  const [items, downloadLog] = await Promise.all([
+    paymentBatchItems(batchId),
+    paymentBatchDownloads(batchId, downloadsShown),
+  ]);
+  const statuses = new Map(
+    (await getDisbursements(items.map((i) => i.disbursementId))).map((d) => [d.disbursementId, d.status]),
+  );
+  return {
+    ...summaryOf(header),
+    bankTransfers: items.filter((i) => i.channel === 'bank_transfer').length,
+    cashDesk: items.filter((i) => i.channel === 'cash_desk').length,
+    downloadLog: downloadLog.map(({ format, at, by, roles }) => ({ format, at, by, roles })),
     items: items.map((i) => ({
       disbursementId: i.disbursementId,
       endToEndId: i.endToEndId,
@@ -277,6 +346,85 @@ export async function paymentBatchView(batchId: string): Promise<BatchView> {
       status: statuses.get(i.disbursementId) ?? 'unknown',
     })),
   };
+}
+
+export interface BatchSentReceipt {
+  readonly batchId: string;
+  readonly status: 'sent';
+  readonly sentAt: string;
+  readonly sentBy: string;
+  /** True when the batch had been marked before this request (by whoever `sentBy` names). */
+  readonly alreadySent: boolean;
+}
+
+const sentOf = (h: PaymentBatchRecord): BatchSent | undefined =>
+  h.sentAt && h.sentBy
+    ? { sentAt: h.sentAt, sentBy: h.sentBy, sentBySub: h.sentBySub ?? '', sentByRoles: h.sentByRoles ?? [] }
+    : undefined;
+
+/**
+ * Records that a batch's files went to the bank (or, for cash-desk payouts, to the cash desk):
+ * once, with who and when, so that nobody sends it again unawares. Marking it again answers the
+ * first mark (a double click, a retry, a colleague a minute later). Each of its payments gets a
+ * `batch.sent` event on its case's audit trail; a request that died half-way through those is
+ * finished by the next one, with the first mark's officer and time.
+ */
+export async function markPaymentBatchSent(input: {
+  batchId: string;
+  principal: Principal;
+  now: Date;
+}): Promise<BatchSentReceipt> {
+  const { principal } = input;
+  const header = await batchOrThrow(input.batchId);
+  if (header.count === 0) {
+    throw new ConflictError(`Batch ${input.batchId} holds no payments: there is nothing to send.`);
+  }
+  let sent = sentOf(header);
+  let alreadySent = true;
+  if (!sent) {
+    const mine: BatchSent = {
+      sentAt: input.now.toISOString(),
+      sentBy: principal.username,
+      sentBySub: principal.sub,
+      sentByRoles: principal.roles,
+    };
+    // Two officers at once: one mark wins, and the other is answered with it.
+    const claimed = await transact([batchSentClaim(tableName(), input.batchId, mine)]);
+    alreadySent = !claimed.ok;
+    sent = claimed.ok ? mine : sentOf(await batchOrThrow(input.batchId));
+    if (!sent) throw new TransientError(`batch ${input.batchId}: its sent mark could not be written`);
+  }
+  await writeSentEvents(input.batchId, sent);
+  return { batchId: input.batchId, status: 'sent', sentAt: sent.sentAt, sentBy: sent.sentBy, alreadySent };
+}
+
+/** The `batch.sent` audit events of every item not yet marked, a chunk per transaction. */
+async function writeSentEvents(batchId: string, sent: BatchSent): Promise<void> {
+  const table = tableName();
+  for (let round = 0; ; round++) {
+    const unsent = (await paymentBatchItems(batchId, true)).filter((i) => !i.sentAt);
+    if (unsent.length === 0) return;
+    if (round === 10) throw new TransientError(`batch ${batchId}: its items kept changing while marked sent`);
+    let refused = false;
+    for (let i = 0; i < unsent.length; i += sentItemsPerChunk) {
+      const chunk = unsent.slice(i, i + sentItemsPerChunk);
+      const cases = new Map(
+        (await itemsByKey<AuditHeadHolder>([...new Set(chunk.map((c) => c.caseId))].map(keys.case))).map(
+          (c) => [c.caseId, c],
+        ),
+      );
+      try {
+        // Refused when another request marked an item or moved a case's audit head meanwhile:
+        // the next round reads them again and writes what is still missing.
+        refused = !(await transact(batchSentChunkWrites(table, batchId, sent, chunk, cases))).ok || refused;
+      } catch (error) {
+        if (!(error instanceof TransientError)) throw error;
+        refused = true;
+      }
+    }
+    if (!refused) return;
+    await pause(5 + Math.random() * 20 * 2 ** Math.min(round, 4));
+  }
 }
 
 export const batchFileFormats = ['csv', 'pain001'] as const;
@@ -349,7 +497,31 @@ export async function paymentBatchFile(
   batchId: string,
   format: BatchFileFormat,
   now: Date,
+  principal: Principal,
 ): Promise<BatchFile> {
+  const file = await batchFile(batchId, format, now);
+  await recordDownload(batchId, format, now, principal);
+  return file;
+}
+
+/**
+ * Every download is recorded (who, with which roles, when, which file) before the file is served:
+ * the batch view shows them, and the register the last one, so an officer sees that a file was
+ * already taken before taking it to the bank again. A file that cannot be written is not counted.
+ */
+async function recordDownload(batchId: string, format: BatchFileFormat, now: Date, principal: Principal) {
+  const at = now.toISOString();
+  const outcome = await transact(
+    batchDownloadWrites(
+      tableName(),
+      { batchId, format, at, by: principal.username, bySub: principal.sub, roles: principal.roles },
+      randomUUID().slice(0, 8),
+    ),
+  );
+  if (!outcome.ok) throw new NotFoundError(`There is no payment batch ${batchId}.`);
+}
+
+async function batchFile(batchId: string, format: BatchFileFormat, now: Date): Promise<BatchFile> {
   const header = await batchOrThrow(batchId);
   const items = (await paymentBatchItems(batchId)).map(fileItem);
   if (format === 'csv') return { text: batchCsv(batchId, items), headers: csvHeaders(`${batchId}.csv`) };

@@ -7,6 +7,10 @@ import { storedExplanation } from '../lib/store/eligibility-records.js';
 import { decodeCursor, getCase, getTask, openTasksForRole, tasksOfCase } from '../lib/store/reads.js';
 import type { TaskRecord } from '../lib/store/records.js';
 import { outcomesFor } from './decide-task.js';
+import { paymentAttemptsOf } from './payment-attempts.js';
+
+/** Tasks about a payment: they show the case's payment attempts so far (a re-issue is not a first payment). */
+const paymentTasks: ReadonlySet<TaskType> = new Set(['authorise_payment', 'reissue_payment']);
 
 export interface TaskSummary {
   readonly taskId: string;
@@ -99,6 +103,8 @@ export async function taskDetail(input: { taskId: string; principal: Principal; 
     tasksOfCase(task.caseId),
   ]);
   if (!found) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
+  const payments =
+    paymentTasks.has(task.taskType) && (found.paymentAttempts ?? 0) > 0 ? await paymentAttemptsOf(found) : [];
   const {
     accessCodeHash: _secret,
     personKey: _person,
@@ -127,6 +133,8 @@ export async function taskDetail(input: { taskId: string; principal: Principal; 
     // The reasons in every language, so the desk shows them in the reader's.
     eligibility: explanation ?? found.eligibility,
     ...(visible && votes.length > 0 ? { votes: publicVotes(votes) } : {}),
+    // The payment attempts so far, oldest first: an authorisation after a failed one is a re-issue.
+    ...(payments.length > 0 ? { payments } : {}),
     history: { timeline: found.timeline, tasks: shown.tasks },
   };
 }

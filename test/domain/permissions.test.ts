@@ -27,6 +27,9 @@ describe('permission matrix', () => {
     ['cases:audit', ['auditor', 'head']],
     ['appeals:register-channel', ['clerk']],
     ['batches:create', ['finance']],
+    ['batches:read', ['finance', 'auditor']],
+    // Marking a batch sent is what stops it going to the bank twice: finance only.
+    ['batches:send', ['finance']],
     ['settlements:record', ['finance']],
   ];
 
@@ -50,7 +53,7 @@ describe('permission matrix', () => {
   });
 
   it('keeps the auditor read-only', () => {
-    const writes = actions.filter((a) => /:(write|create|decide|record|register-channel)$/.test(a));
+    const writes = actions.filter((a) => /:(write|create|decide|record|register-channel|send)$/.test(a));
     for (const action of writes) expect(can(['auditor'], action), action).toBe(false);
   });
 

@@ -89,7 +89,11 @@ describe('decision body', () => {
       ),
     ).toEqual([['amount']]);
     expect(
-      checkDecision('approve', { outcome: 'reject', fundingSource: 'charity' }).map((p) => p.path),
+      checkDecision('approve', {
+        outcome: 'reject',
+        comment: 'Over the limit.',
+        fundingSource: 'charity',
+      }).map((p) => p.path),
     ).toEqual([['fundingSource']]);
     expect(
       checkDecision('approve', {

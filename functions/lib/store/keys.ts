@@ -65,6 +65,16 @@ export const keys = {
     pk: `BATCH#${batchId}`,
     sk: `ITEM#${disbursementId}`,
   }),
+  /** The batch register, newest first (on the batch header; every batch, never removed). */
+  paymentBatchRegister: (createdAt: string, batchId: string) => ({
+    gsi2pk: 'PAYMENT_BATCHES',
+    gsi2sk: `${createdAt}#${batchId}`,
+  }),
+  /** One download of a batch's file (who, when, which file), beside the batch's items. */
+  paymentBatchDownload: (batchId: string, at: string, downloadId: string) => ({
+    pk: `BATCH#${batchId}`,
+    sk: `DOWNLOAD#${at}#${downloadId}`,
+  }),
   catalogue: (kind: string, code: string) => ({ pk: `CATALOGUE#${kind}`, sk: code }),
   ruleSet: (aidType: string, effectiveFrom: string, version: number) => ({
     pk: `RULESET#${aidType}`,

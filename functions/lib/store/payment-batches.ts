@@ -1,9 +1,14 @@
-import { BatchGetCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from '../clients.js';
 import { type Actor, type AuditHeadHolder, auditAppend } from './audit.js';
 import { keys } from './keys.js';
 import { getItem, queryPartition } from './reads.js';
-import type { DisbursementRecord, PaymentBatchItemRecord, PaymentBatchRecord } from './records.js';
+import type {
+  DisbursementRecord,
+  PaymentBatchDownloadRecord,
+  PaymentBatchItemRecord,
+  PaymentBatchRecord,
+} from './records.js';
 
 /** DynamoDB's limit on the items of one transaction. */
 export const maxTransactionItems = 100;
@@ -19,8 +24,8 @@ export const disbursementsPerChunk = Math.floor((maxTransactionItems - 1) / item
 
 export const getPaymentBatch = (batchId: string) => getItem<PaymentBatchRecord>(keys.paymentBatch(batchId));
 
-export const paymentBatchItems = (batchId: string) =>
-  queryPartition<PaymentBatchItemRecord>(`BATCH#${batchId}`, 'ITEM#');
+export const paymentBatchItems = (batchId: string, consistent = false) =>
+  queryPartition<PaymentBatchItemRecord>(`BATCH#${batchId}`, 'ITEM#', consistent);
 
 /** Several disbursements by id (strongly consistent; unknown ids are simply absent). */
 export async function getDisbursements(ids: readonly string[]): Promise<DisbursementRecord[]> {
@@ -39,12 +44,158 @@ export async function getDisbursements(ids: readonly string[]): Promise<Disburse
   return out;
 }
 
+/** The latest downloads of a batch's files, newest first (table-spec #35). */
+export async function paymentBatchDownloads(
+  batchId: string,
+  limit: number,
+): Promise<PaymentBatchDownloadRecord[]> {
+  const { Items } = await dynamo().send(
+    new QueryCommand({
+      TableName: tableName(),
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.paymentBatch(batchId).pk, ':prefix': 'DOWNLOAD#' },
+      ScanIndexForward: false,
+      Limit: limit,
+      ConsistentRead: true,
+    }),
+  );
+  return (Items ?? []) as PaymentBatchDownloadRecord[];
+}
+
+/**
+ * A download of a batch's file: its own item, and the header's count and last download (so the
+ * register shows them without reading the downloads).
+ */
+export function batchDownloadWrites(
+  table: string,
+  download: Omit<PaymentBatchDownloadRecord, 'pk' | 'sk' | 'type'>,
+  downloadId: string,
+) {
+  const { batchId, format, at, by, roles } = download;
+  return [
+    {
+      Put: {
+        TableName: table,
+        Item: {
+          ...keys.paymentBatchDownload(batchId, at, downloadId),
+          type: 'PaymentBatchDownload',
+          ...download,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Update: {
+        TableName: table,
+        Key: keys.paymentBatch(batchId),
+        UpdateExpression:
+          'SET #downloads = if_not_exists(#downloads, :zero) + :one, #last = :last, #version = #version + :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: {
+          '#downloads': 'downloads',
+          '#last': 'lastDownload',
+          '#version': 'version',
+        },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':last': { format, at, by, roles } },
+      },
+    },
+  ];
+}
+
+/** Who marked a batch sent, as the header keeps it. */
+export interface BatchSent {
+  readonly sentAt: string;
+  readonly sentBy: string;
+  readonly sentBySub: string;
+  readonly sentByRoles: readonly string[];
+}
+
+/**
+ * Marks a batch sent to the bank, once: conditional on no one having marked it (the loser of a
+ * race reads the winner's mark). The audit events on its cases follow in `batchSentChunkWrites`.
+ */
+export function batchSentClaim(table: string, batchId: string, sent: BatchSent) {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.paymentBatch(batchId),
+      UpdateExpression:
+        'SET sentAt = :sentAt, sentBy = :sentBy, sentBySub = :sentBySub, sentByRoles = :sentByRoles, #version = #version + :one',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(sentAt)',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ExpressionAttributeValues: {
+        ':sentAt': sent.sentAt,
+        ':sentBy': sent.sentBy,
+        ':sentBySub': sent.sentBySub,
+        ':sentByRoles': [...sent.sentByRoles],
+        ':one': 1,
+      },
+    },
+  };
+}
+
+/**
+ * Items one batch item takes in a "sent" transaction at most: its marker, its audit event, and
+ * the move of its case's audit head.
+ */
+export const itemsPerSentItem = 3;
+export const sentItemsPerChunk = Math.floor(maxTransactionItems / itemsPerSentItem);
+
+/**
+ * One chunk of a sent batch's items, for one transaction: each item is marked sent only if it is
+ * not yet (so its case's `batch.sent` event is written once, however often the marking is retried
+ * or raced), with the event chained on its case (as read, by case id).
+ */
+export function batchSentChunkWrites(
+  table: string,
+  batchId: string,
+  sent: BatchSent,
+  items: readonly PaymentBatchItemRecord[],
+  cases: ReadonlyMap<string, AuditHeadHolder>,
+) {
+  const actor: Actor = { kind: 'staff', username: sent.sentBy, sub: sent.sentBySub, roles: sent.sentByRoles };
+  const groups = new Map<string, PaymentBatchItemRecord[]>();
+  for (const item of items) groups.set(item.caseId, [...(groups.get(item.caseId) ?? []), item]);
+  return [
+    ...items.map((item) => ({
+      Update: {
+        TableName: table,
+        Key: keys.paymentBatchItem(batchId, item.disbursementId),
+        UpdateExpression: 'SET sentAt = :sentAt',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(sentAt)',
+        ExpressionAttributeValues: { ':sentAt': sent.sentAt },
+      },
+    })),
+    // A case no longer there (retention) has no trail to write to: its item is only marked.
+    ...[...groups.entries()].flatMap(([caseId, ofCase]) => {
+      const holder = cases.get(caseId);
+      if (!holder) return [];
+      return auditAppend(
+        table,
+        holder,
+        ...ofCase.map((item) => ({
+          at: sent.sentAt,
+          actor,
+          action: 'batch.sent',
+          before: { disbursementId: item.disbursementId, batchId, sent: false },
+          after: { disbursementId: item.disbursementId, batchId, sent: true, channel: item.channel },
+        })),
+      );
+    }),
+  ];
+}
+
 /** The header of a new batch: empty, filled by each chunk's transaction. */
 export function batchHeaderPut(table: string, header: Omit<PaymentBatchRecord, 'pk' | 'sk' | 'type'>) {
   return {
     Put: {
       TableName: table,
-      Item: { ...keys.paymentBatch(header.batchId), type: 'PaymentBatch', ...header },
+      Item: {
+        ...keys.paymentBatch(header.batchId),
+        ...keys.paymentBatchRegister(header.createdAt, header.batchId),
+        type: 'PaymentBatch',
+        ...header,
+      },
       ConditionExpression: 'attribute_not_exists(pk)',
     },
   };

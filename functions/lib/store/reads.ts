@@ -141,12 +141,21 @@ export const disbursementsByStatus = (status: string, limit?: number, cursor?: s
     ...(cursor ? { cursor } : {}),
   });
 
+/** The payment batch register, newest first (table-spec #34), as the headers say now. */
+export const paymentBatchRegister = <T>(limit?: number, cursor?: string) =>
+  queryIndex<T>('gsi2', 'PAYMENT_BATCHES', {
+    limit: limit ?? 20,
+    newestFirst: true,
+    items: true,
+    ...(cursor ? { cursor } : {}),
+  });
+
 /** Letters waiting to be printed and posted, oldest first (table-spec #18), as their items say now. */
 export const lettersToPrint = <T>(limit?: number, cursor?: string) =>
   queryIndex<T>('gsi2', 'PRINT_QUEUE', { limit: limit ?? 50, items: true, ...(cursor ? { cursor } : {}) });
 
 /** Every item of a partition whose sort key starts with a prefix (small partitions only). */
-export async function queryPartition<T>(pk: string, skPrefix?: string): Promise<T[]> {
+export async function queryPartition<T>(pk: string, skPrefix?: string, consistent = false): Promise<T[]> {
   const items: T[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -155,6 +164,7 @@ export async function queryPartition<T>(pk: string, skPrefix?: string): Promise<
         TableName: tableName(),
         KeyConditionExpression: skPrefix ? 'pk = :pk AND begins_with(sk, :prefix)' : 'pk = :pk',
         ExpressionAttributeValues: { ':pk': pk, ...(skPrefix ? { ':prefix': skPrefix } : {}) },
+        ...(consistent ? { ConsistentRead: true } : {}),
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );

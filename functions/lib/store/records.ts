@@ -268,6 +268,34 @@ export interface PaymentBatchRecord {
   /** Minor units per currency code. */
   readonly totals: Readonly<Record<string, number>>;
   readonly version: number;
+  /** The register's index keys (table-spec #34); batches made before the register have none. */
+  readonly gsi2pk?: string;
+  readonly gsi2sk?: string;
+  /** Marked sent to the bank (or handed to the cash desk): once, by whom, when. */
+  readonly sentAt?: string;
+  readonly sentBy?: string;
+  readonly sentBySub?: string;
+  readonly sentByRoles?: readonly string[];
+  /** How many times its files were downloaded, and the last download (the rest: #35). */
+  readonly downloads?: number;
+  readonly lastDownload?: PaymentBatchDownload;
+}
+
+/** One download of a batch's file. */
+export interface PaymentBatchDownload {
+  readonly format: 'csv' | 'pain001';
+  readonly at: string;
+  readonly by: string;
+  readonly roles: readonly string[];
+}
+
+/** A download's own item (pk BATCH#<batchId>, sk DOWNLOAD#<at>#<id>): never changed. */
+export interface PaymentBatchDownloadRecord extends PaymentBatchDownload {
+  readonly pk: string;
+  readonly sk: string;
+  readonly type: 'PaymentBatchDownload';
+  readonly batchId: string;
+  readonly bySub: string;
 }
 
 /**
@@ -289,6 +317,11 @@ export interface PaymentBatchItemRecord {
   readonly amount: Money;
   readonly channel: PayoutChannel;
   readonly payee: DisbursementRecord['payee'];
+  /**
+   * Set when the batch's "sent to the bank" is written to this item's case's audit trail (in the
+   * same transaction as that event): the marker that makes the events once per item.
+   */
+  readonly sentAt?: string;
 }
 
 /**

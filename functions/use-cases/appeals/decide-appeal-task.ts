@@ -32,8 +32,6 @@ type TransactItems = Parameters<typeof transact>[0];
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Outcomes that must say why (the applicant or the coordinator is told). */
-const needsComment: ReadonlySet<string> = new Set(['reject', 'extend', 'forward', 'not_answerable']);
-
 /**
  * A department's answer: its own key of the case's `departmentAnswers` map. Departments answer in
  * parallel, so this write is not conditional on the case version; it bumps the version, so any
@@ -101,20 +99,10 @@ export async function decideAppealTask(input: {
       { taskStatus: task.status },
     );
   }
+  // Includes a reason (or the body forwarded to) that the outcome needs (domain/decision-comments.ts).
   const problems = checkDecision(task.taskType, decision);
   if (problems.length > 0) {
     throw new ValidationError(problems.map((p) => ({ path: p.path.join('.'), message: p.message })));
-  }
-  if (needsComment.has(decision.outcome) && !decision.comment?.trim()) {
-    throw new ValidationError([
-      {
-        path: 'comment',
-        message:
-          decision.outcome === 'forward'
-            ? 'Name the body the appeal is forwarded to in "comment"; the applicant is told.'
-            : 'Give the reason in "comment".',
-      },
-    ]);
   }
   const attempts = task.taskType === 'department_answer' ? 6 : 1;
   for (let attempt = 1; ; attempt++) {

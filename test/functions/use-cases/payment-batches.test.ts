@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Money } from '../../../domain/money.js';
 import { endToEndIdFor, payoutChannel } from '../../../domain/payments.js';
@@ -9,6 +9,8 @@ import type { DisbursementRecord, PaymentBatchRecord } from '../../../functions/
 import {
   batchCsv,
   createPaymentBatch,
+  listPaymentBatches,
+  markPaymentBatchSent,
   paymentBatchFile,
   paymentBatchView,
 } from '../../../functions/use-cases/payment-batches.js';
@@ -217,8 +219,8 @@ describe('payment batches', () => {
     const receipt = await createPaymentBatch({ disbursementIds: [transfer, cash], principal: finance2, now });
 
     // Act
-    const csv = await paymentBatchFile(receipt.batchId, 'csv', now);
-    const xml = await paymentBatchFile(receipt.batchId, 'pain001', now);
+    const csv = await paymentBatchFile(receipt.batchId, 'csv', now, finance);
+    const xml = await paymentBatchFile(receipt.batchId, 'pain001', now, finance);
 
     // Assert
     expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
@@ -240,8 +242,195 @@ describe('payment batches', () => {
   it('answers 409 for the pain.001 of a batch with only cash-desk payouts, and 404 for an unknown batch', async () => {
     const cash = await authorised({ minor: 5_000, payee: { method: 'cash_desk' } });
     const receipt = await createPaymentBatch({ disbursementIds: [cash], principal: finance2, now });
-    expect((await errorOf(paymentBatchFile(receipt.batchId, 'pain001', now))).name).toBe('ConflictError');
+    expect((await errorOf(paymentBatchFile(receipt.batchId, 'pain001', now, finance))).name).toBe(
+      'ConflictError',
+    );
     expect((await errorOf(paymentBatchView('bat_unknown'))).name).toBe('NotFoundError');
+    // A file that could not be written is not counted as downloaded.
+    expect((await paymentBatchView(receipt.batchId)).downloads).toBe(0);
+  });
+
+  /** The `batch.sent` events on a case's audit trail, in chain order. */
+  const sentEvents = async (caseId: string) =>
+    (
+      (
+        await table.doc.send(
+          new QueryCommand({
+            TableName: table.tableName,
+            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :audit)',
+            ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':audit': 'AUDIT#' },
+            ConsistentRead: true,
+          }),
+        )
+      ).Items ?? []
+    ).filter((e) => e.action === 'batch.sent') as {
+      actor: { username: string };
+      at: string;
+      after: object;
+    }[];
+  const caseOf = async (disbursementId: string) => (await disbursement(disbursementId)).caseId;
+  const later = (days: number) => new Date(now.getTime() + days * 86_400_000);
+
+  it('lists the batches newest first, a page at a time, with who made them, when, count, total and status', async () => {
+    // Arrange: two batches made after every other batch of this table.
+    const first = await createPaymentBatch({
+      disbursementIds: [await authorised({ minor: 100_000 })],
+      principal: finance,
+      now: later(10),
+    });
+    const second = await createPaymentBatch({
+      disbursementIds: [await authorised({ minor: 200_000 }), await authorised({ minor: 50_000 })],
+      principal: finance2,
+      now: later(11),
+    });
+
+    // Act
+    const page1 = await listPaymentBatches({ limit: 1 });
+    const page2 = await listPaymentBatches({ limit: 1, cursor: page1.cursor });
+
+    // Assert
+    expect(page1.items).toEqual([
+      {
+        batchId: second.batchId,
+        createdAt: later(11).toISOString(),
+        createdBy: 'finance2',
+        count: 2,
+        total: { currency: 'RUB', minor: 250_000 },
+        totals: [{ currency: 'RUB', minor: 250_000 }],
+        status: 'created',
+        downloads: 0,
+      },
+    ]);
+    expect(page1.cursor).toBeDefined();
+    expect(page2.items.map((b) => [b.batchId, b.createdBy, b.count])).toEqual([
+      [first.batchId, 'finance', 1],
+    ]);
+  });
+
+  it('marks a batch sent to the bank once, with who and when, and an audit event on each of its cases', async () => {
+    // Arrange
+    const transfer = await authorised({ minor: 300_000 });
+    const cash = await authorised({ minor: 40_000, payee: { method: 'cash_desk' } });
+    const { batchId } = await createPaymentBatch({
+      disbursementIds: [transfer, cash],
+      principal: finance2,
+      now,
+    });
+
+    // Act
+    const receipt = await markPaymentBatchSent({ batchId, principal: finance, now: later(1) });
+    const again = await markPaymentBatchSent({ batchId, principal: finance2, now: later(2) });
+
+    // Assert
+    expect(receipt).toEqual({
+      batchId,
+      status: 'sent',
+      sentAt: later(1).toISOString(),
+      sentBy: 'finance',
+      alreadySent: false,
+    });
+    expect(again).toEqual({ ...receipt, alreadySent: true });
+    const view = await paymentBatchView(batchId);
+    expect([view.status, view.sentBy, view.sentAt]).toEqual(['sent', 'finance', later(1).toISOString()]);
+    expect([view.bankTransfers, view.cashDesk]).toEqual([1, 1]);
+    for (const id of [transfer, cash]) {
+      const events = await sentEvents(await caseOf(id));
+      expect(events).toHaveLength(1);
+      expect(events[0]?.actor.username).toBe('finance');
+      expect(events[0]?.at).toBe(later(1).toISOString());
+      expect(events[0]?.after).toMatchObject({ disbursementId: id, batchId, sent: true });
+    }
+    expect((await header(batchId)).sentBy).toBe('finance');
+  });
+
+  it('gives two officers marking one batch at once the same single mark, and each case one event', async () => {
+    // Arrange
+    const ids = [
+      await authorised(),
+      await authorised(),
+      await authorised({ payee: { method: 'cash_desk' } }),
+    ];
+    const { batchId } = await createPaymentBatch({ disbursementIds: ids, principal: finance2, now });
+
+    // Act
+    const [a, b] = await Promise.all([
+      markPaymentBatchSent({ batchId, principal: finance, now: later(1) }),
+      markPaymentBatchSent({ batchId, principal: finance2, now: later(1) }),
+    ]);
+
+    // Assert
+    expect(a.sentBy).toBe(b.sentBy);
+    expect([a.alreadySent, b.alreadySent].sort()).toEqual([false, true]);
+    for (const id of ids) expect(await sentEvents(await caseOf(id))).toHaveLength(1);
+  });
+
+  it('finishes the audit events of a marking that stopped half-way, in the name of the officer who marked it', async () => {
+    // Arrange: the mark is on the header but no case has its event (the request died after it).
+    const ids = [await authorised(), await authorised()];
+    const { batchId } = await createPaymentBatch({ disbursementIds: ids, principal: finance2, now });
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: keys.paymentBatch(batchId),
+        UpdateExpression: 'SET sentAt = :at, sentBy = :by, sentBySub = :sub, sentByRoles = :roles',
+        ExpressionAttributeValues: {
+          ':at': later(1).toISOString(),
+          ':by': 'finance',
+          ':sub': finance.sub,
+          ':roles': ['finance'],
+        },
+      }),
+    );
+
+    // Act
+    const receipt = await markPaymentBatchSent({ batchId, principal: finance2, now: later(3) });
+
+    // Assert
+    expect([receipt.sentBy, receipt.alreadySent]).toEqual(['finance', true]);
+    for (const id of ids) {
+      const events = await sentEvents(await caseOf(id));
+      expect(events.map((e) => [e.actor.username, e.at])).toEqual([['finance', later(1).toISOString()]]);
+    }
+  });
+
+  it('answers 404 when marking a batch that does not exist', async () => {
+    expect((await errorOf(markPaymentBatchSent({ batchId: 'bat_none', principal: finance, now }))).name).toBe(
+      'NotFoundError',
+    );
+  });
+
+  it('records every download of a file with who and when, and still serves a batch already sent', async () => {
+    // Arrange
+    const auditor: Principal = { sub: 'sub-auditor', username: 'auditor', roles: ['auditor'] };
+    const { batchId } = await createPaymentBatch({
+      disbursementIds: [await authorised()],
+      principal: finance2,
+      now,
+    });
+
+    // Act
+    await paymentBatchFile(batchId, 'csv', later(1), finance);
+    await paymentBatchFile(batchId, 'pain001', later(2), auditor);
+    await markPaymentBatchSent({ batchId, principal: finance, now: later(3) });
+    const again = await paymentBatchFile(batchId, 'pain001', later(4), finance2);
+
+    // Assert
+    expect(again.text).toContain('<Document');
+    const view = await paymentBatchView(batchId);
+    expect(view.downloads).toBe(3);
+    expect(view.downloadLog).toEqual([
+      { format: 'pain001', at: later(4).toISOString(), by: 'finance2', roles: ['finance'] },
+      { format: 'pain001', at: later(2).toISOString(), by: 'auditor', roles: ['auditor'] },
+      { format: 'csv', at: later(1).toISOString(), by: 'finance', roles: ['finance'] },
+    ]);
+    expect(view.lastDownload).toEqual(view.downloadLog[0]);
+    const listed = (await listPaymentBatches({ limit: 100 })).items.find((b) => b.batchId === batchId);
+    expect(listed).toMatchObject({
+      status: 'sent',
+      sentBy: 'finance',
+      downloads: 3,
+      lastDownload: { by: 'finance2' },
+    });
   });
 });
 

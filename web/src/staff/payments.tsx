@@ -6,6 +6,7 @@ import { api, download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { optionalText, todayIso } from '../form-values.js';
+import { Link, navigate, useLocation, withQuery } from '../router.js';
 import {
   Alert,
   Button,
@@ -22,7 +23,7 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
-import { CursorPagination, Failed, useCursorPages } from './resource.js';
+import { CursorPagination, Failed, useCursorPages, useResource } from './resource.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -34,6 +35,7 @@ import { useStaffI18n } from './staff-strings.js';
  */
 interface Disbursement {
   disbursementId: string;
+  caseId?: string;
   caseReference: string;
   aidType: string;
   fundingSource: string;
@@ -53,6 +55,14 @@ interface Disbursement {
     recordedAt: string;
   };
   delivery?: { deliveredAt: string; receivedBy?: string; recordedBy: string };
+  /** A failed payment: what became of it (re-issued as a later attempt, or not yet). */
+  followUp?: {
+    kind: 'reissued' | 'reissue_pending' | 'awaiting_correction' | 'closed';
+    attempt?: number;
+    disbursementId?: string;
+    status?: string;
+    caseStatus?: string;
+  };
 }
 
 interface BatchReceipt {
@@ -64,15 +74,26 @@ interface BatchReceipt {
 }
 
 const statuses = ['authorised', 'batched', 'paid', 'failed'] as const;
-type Status = (typeof statuses)[number];
+/** The disbursements by status, and the batch register. */
+const tabs = [...statuses, 'batches'] as const;
+type Tab = (typeof tabs)[number];
 type Action = { kind: 'settle' | 'deliver'; d: Disbursement };
+
+const batchHref = (batchId: string) => `/staff/payments/${encodeURIComponent(batchId)}`;
+const isCash = (d: Pick<Disbursement, 'channel' | 'payee'>) => (d.channel ?? d.payee.method) === 'cash_desk';
 
 export function PaymentsPage({ session }: { session: Session }) {
   const { t, money, date } = useStaffI18n();
   const { aidTypeName, sourceName } = useCatalogue();
   useTitle(t.paymentsTitle);
-  const [status, setStatus] = useState<Status>('authorised');
-  const list = useCursorPages<Disbursement>(session, `/v1/disbursements?status=${status}`, 20);
+  const loc = useLocation();
+  const fromUrl = loc.query.get('tab');
+  const [status, setStatus] = useState<Tab>(tabs.find((s) => s === fromUrl) ?? 'authorised');
+  const list = useCursorPages<Disbursement>(
+    session,
+    status === 'batches' ? undefined : `/v1/disbursements?status=${status}`,
+    20,
+  );
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | undefined>();
   const [batch, setBatch] = useState<BatchReceipt | undefined>();
@@ -80,7 +101,6 @@ export function PaymentsPage({ session }: { session: Session }) {
   const mayBatch = can(session.roles, 'batches:create');
   const maySettle = can(session.roles, 'settlements:record');
   const mayDeliver = can(session.roles, 'deliveries:record');
-  const mayFiles = can(session.roles, 'batches:read');
 
   /** Opens a form for one disbursement; the last notice is about something else, so it goes. */
   const open = (next: Action) => {
@@ -104,19 +124,7 @@ export function PaymentsPage({ session }: { session: Session }) {
     } else setNotice({ kind: res.kind === 'unavailable' ? 'info' : 'error', text: failureMessage(t, res) });
   };
 
-  const fetchFile = async (batchId: string, kind: 'csv' | 'pain001') => {
-    const res = await download(
-      `/v1/payment-batches/${encodeURIComponent(batchId)}/files/${kind}`,
-      session.token,
-      `${batchId}.${kind === 'csv' ? 'csv' : 'xml'}`,
-    );
-    if (!res.ok) setNotice({ kind: 'error', text: failureMessage(t, res) });
-  };
-
   const items = list.data?.items;
-  const batchesShown = [
-    ...new Set((items ?? []).map((d) => d.batchId).filter((b): b is string => Boolean(b))),
-  ];
   const inKind = (d: Disbursement) => d.channel === 'delivery';
   return (
     <>
@@ -124,7 +132,7 @@ export function PaymentsPage({ session }: { session: Session }) {
       <PageTitle>{t.paymentsTitle}</PageTitle>
       <p>{t.paymentsIntro}</p>
       <div class="tabs">
-        {statuses.map((s) => (
+        {tabs.map((s) => (
           <button
             key={s}
             type="button"
@@ -133,9 +141,11 @@ export function PaymentsPage({ session }: { session: Session }) {
             onClick={() => {
               setAction(undefined);
               setStatus(s);
+              // Kept in the address, so that "Back to the batches" from a batch lands here.
+              navigate(withQuery(loc.path, { tab: s === 'authorised' ? undefined : s }), { replace: true });
             }}
           >
-            {t.disbursementStatuses[s]}
+            {s === 'batches' ? t.batchesTab : t.disbursementStatuses[s]}
           </button>
         ))}
       </div>
@@ -164,16 +174,24 @@ export function PaymentsPage({ session }: { session: Session }) {
                 : []),
             ]}
           />
-          {batch.count > 0 && <BatchFiles batchId={batch.batchId} onFetch={fetchFile} />}
+          {batch.count > 0 && (
+            <p>
+              <Link href={batchHref(batch.batchId)} class="button button--secondary">
+                {t.openBatch(batch.batchId)}
+              </Link>
+              <span class="hint"> {t.openBatchHint}</span>
+            </p>
+          )}
         </section>
       )}
+      {status === 'batches' && <BatchRegister session={session} />}
       {list.failure && <Failed failure={list.failure} onRetry={list.reload} />}
       {list.loading && <Loading />}
       {items && items.length === 0 && <p class="inset">{t.noDisbursements}</p>}
       {items && items.length > 0 && (
         <TableWrap label={t.paymentsTitle}>
           <table class="table">
-            <caption class="visually-hidden">{`${t.paymentsTitle}: ${t.disbursementStatuses[status]}`}</caption>
+            <caption class="visually-hidden">{`${t.paymentsTitle}: ${t.disbursementStatuses[status] ?? status}`}</caption>
             <thead>
               <tr>
                 <th scope="col">{t.referenceColumn}</th>
@@ -208,14 +226,17 @@ export function PaymentsPage({ session }: { session: Session }) {
                     {d.batchId && (
                       <span class="muted">
                         {' '}
-                        · <code>{d.batchId}</code>
+                        · <Link href={batchHref(d.batchId)}>{d.batchId}</Link>
                       </span>
                     )}
                     {d.settlement?.reason && (
                       <p class="timeline-note">{t.failureReason(d.settlement.reason)}</p>
                     )}
+                    {d.status === 'failed' && d.followUp && <FollowUp d={d} />}
                     {d.settlement?.bankReference && (
-                      <p class="timeline-note muted">{t.bankReferenceIs(d.settlement.bankReference)}</p>
+                      <p class="timeline-note muted">
+                        {(isCash(d) ? t.cashReceiptIs : t.bankReferenceIs)(d.settlement.bankReference)}
+                      </p>
                     )}
                     {d.delivery && (
                       <p class="timeline-note muted">
@@ -225,7 +246,7 @@ export function PaymentsPage({ session }: { session: Session }) {
                     {d.status === 'batched' && maySettle && (
                       <span class="row-actions">
                         <Button kind="secondary" type="button" onClick={() => open({ kind: 'settle', d })}>
-                          {t.recordResult}
+                          {isCash(d) ? t.recordCashResult : t.recordResult}
                           <span class="visually-hidden"> {d.caseReference}</span>
                         </Button>
                       </span>
@@ -278,41 +299,331 @@ export function PaymentsPage({ session }: { session: Session }) {
           <Progress active={busy} text={t.creatingBatch} />
         </p>
       )}
-      {mayFiles && status === 'batched' && batchesShown.length > 0 && (
-        <section aria-labelledby="batch-files-title">
-          <h2 id="batch-files-title">{t.batchFiles}</h2>
-          <ul class="plain">
-            {batchesShown.map((b) => (
-              <li key={b} class="batch-line">
-                <code>{b}</code> <BatchFiles batchId={b} onFetch={fetchFile} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
     </>
   );
 }
 
-function BatchFiles({
-  batchId,
-  onFetch,
-}: {
-  batchId: string;
-  onFetch: (batchId: string, kind: 'csv' | 'pain001') => Promise<void>;
-}) {
+/** What became of a failed payment: re-issued as a later attempt, on its way, waiting, or closed. */
+function FollowUp({ d }: { d: Disbursement }) {
   const { t } = useStaffI18n();
+  const f = d.followUp;
+  if (!f) return null;
+  const text =
+    f.kind === 'reissued'
+      ? t.followUpReissued(f.attempt ?? 2, t.disbursementStatuses[f.status ?? ''] ?? f.status ?? '')
+      : f.kind === 'reissue_pending'
+        ? t.followUpPending
+        : f.kind === 'closed'
+          ? t.followUpClosed
+          : t.followUpAwaiting;
   return (
-    <span class="button-group">
-      <Button kind="secondary" type="button" onClick={() => void onFetch(batchId, 'csv')}>
-        {t.downloadCsv}
-        <span class="visually-hidden"> {batchId}</span>
-      </Button>
-      <Button kind="secondary" type="button" onClick={() => void onFetch(batchId, 'pain001')}>
-        {t.downloadPain}
-        <span class="visually-hidden"> {batchId}</span>
-      </Button>
-    </span>
+    <p class="timeline-note" data-follow-up={f.kind}>
+      <Tag tone={f.kind === 'awaiting_correction' ? 'red' : f.kind === 'closed' ? 'grey' : 'green'}>
+        {text}
+      </Tag>
+      {d.caseId && (
+        <>
+          {' '}
+          <Link href={`/staff/cases/${encodeURIComponent(d.caseId)}`}>{t.openCase(d.caseReference)}</Link>
+        </>
+      )}
+    </p>
+  );
+}
+
+interface BatchDownload {
+  format: 'csv' | 'pain001';
+  at: string;
+  by: string;
+  roles: string[];
+}
+
+interface BatchSummary {
+  batchId: string;
+  createdAt: string;
+  createdBy: string;
+  count: number;
+  total?: Money;
+  totals: Money[];
+  status: 'created' | 'sent';
+  sentAt?: string;
+  sentBy?: string;
+  downloads: number;
+  lastDownload?: BatchDownload;
+}
+
+interface BatchView extends BatchSummary {
+  bankTransfers: number;
+  cashDesk: number;
+  downloadLog: BatchDownload[];
+  items: {
+    disbursementId: string;
+    caseReference: string;
+    amount: Money;
+    channel: 'bank_transfer' | 'cash_desk' | 'delivery';
+    payee: { name: string; method: string };
+    status: string;
+  }[];
+}
+
+/** "Sent to the bank by X on Y" (or, for a batch of cash-desk payouts only, handed to the cash desk). */
+function useSentLine() {
+  const { t, dateTime } = useStaffI18n();
+  return (b: { sentAt?: string; sentBy?: string }, cashOnly: boolean) =>
+    b.sentAt ? (cashOnly ? t.handedByAt : t.sentByAt)(b.sentBy ?? '', dateTime(b.sentAt)) : '';
+}
+
+/** The batch register: every batch, newest first, with whether it went to the bank and its downloads. */
+function BatchRegister({ session }: { session: Session }) {
+  const { t, money, dateTime } = useStaffI18n();
+  const sentLine = useSentLine();
+  const list = useCursorPages<BatchSummary>(session, '/v1/payment-batches', 20);
+  const items = list.data?.items;
+  return (
+    <section aria-labelledby="batches-title">
+      <h2 id="batches-title">{t.batchesTab}</h2>
+      <p>{t.batchRegisterIntro}</p>
+      {list.failure && <Failed failure={list.failure} onRetry={list.reload} />}
+      {list.loading && <Loading />}
+      {items && items.length === 0 && <p class="inset">{t.noBatches}</p>}
+      {items && items.length > 0 && (
+        <TableWrap label={t.tableOf(t.batchesTab)}>
+          <table class="table">
+            <caption class="visually-hidden">{t.batchesTab}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t.batchColumn}</th>
+                <th scope="col">{t.createdColumn}</th>
+                <th scope="col" class="numeric">
+                  {t.paymentsColumn}
+                </th>
+                <th scope="col" class="numeric">
+                  {t.amountColumn}
+                </th>
+                <th scope="col">{t.statusColumn}</th>
+                <th scope="col">{t.downloadsColumn}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((b) => (
+                <tr key={b.batchId} data-batch={b.batchId} data-batch-status={b.status}>
+                  <td>
+                    <Link href={batchHref(b.batchId)}>{b.batchId}</Link>
+                  </td>
+                  <td>{t.createdByAt(b.createdBy, dateTime(b.createdAt))}</td>
+                  <td class="numeric">{b.count}</td>
+                  <td class="numeric">{b.totals.map((m) => money(m)).join(', ')}</td>
+                  <td>
+                    <Tag tone={b.status === 'sent' ? 'green' : 'blue'}>{t.batchStatuses[b.status]}</Tag>
+                    {b.sentAt && <p class="timeline-note muted">{sentLine(b, false)}</p>}
+                  </td>
+                  <td>
+                    {b.lastDownload
+                      ? t.downloadsSummary(b.downloads, b.lastDownload.by, dateTime(b.lastDownload.at))
+                      : t.notDownloaded}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      <CursorPagination pages={list} />
+    </section>
+  );
+}
+
+/**
+ * One batch: its totals, whether it went to the bank (by whom, when), who downloaded its files,
+ * and its payments. Marking it sent is what keeps it from going to the bank twice: once marked,
+ * each download first says by whom and when it was sent and asks to go on.
+ */
+export function BatchPage({ session, batchId }: { session: Session; batchId: string }) {
+  const { t, money, dateTime } = useStaffI18n();
+  const sentLine = useSentLine();
+  useTitle(t.batchTitle(batchId), batchId);
+  const batch = useResource<BatchView>(session, `/v1/payment-batches/${encodeURIComponent(batchId)}`);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  const [confirming, setConfirming] = useState<'csv' | 'pain001' | undefined>();
+  const [busy, setBusy] = useState(false);
+  const maySend = can(session.roles, 'batches:send');
+  const b = batch.data;
+  const cashOnly = b ? b.bankTransfers === 0 : false;
+
+  const fetchFile = async (kind: 'csv' | 'pain001') => {
+    setConfirming(undefined);
+    setNotice(undefined);
+    const res = await download(
+      `/v1/payment-batches/${encodeURIComponent(batchId)}/files/${kind}`,
+      session.token,
+      `${batchId}.${kind === 'csv' ? 'csv' : 'xml'}`,
+    );
+    if (!res.ok) setNotice({ kind: 'error', text: failureMessage(t, res) });
+    batch.reload();
+  };
+  /** A batch already sent asks first; one not sent yet downloads at once. */
+  const askForFile = (kind: 'csv' | 'pain001') => {
+    setNotice(undefined);
+    if (b?.status === 'sent') setConfirming(kind);
+    else void fetchFile(kind);
+  };
+  const markSent = async () => {
+    setBusy(true);
+    setNotice(undefined);
+    const res = await api<{ sentBy: string; sentAt: string }>(
+      'POST',
+      `/v1/payment-batches/${encodeURIComponent(batchId)}/sent`,
+      { token: session.token, body: {} },
+    );
+    setBusy(false);
+    if (res.ok) setNotice({ kind: 'success', text: sentLine(res.data, cashOnly) });
+    else setNotice({ kind: 'error', text: failureMessage(t, res) });
+    batch.reload();
+  };
+
+  return (
+    <>
+      <p>
+        <Link href="/staff/payments?tab=batches" class="back-link">
+          {t.backToBatches}
+        </Link>
+      </p>
+      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      <PageTitle caption={t.paymentsTitle}>
+        {/* A batch id is one long word: let it break on a phone. */}
+        <span class="pre-wrap">{t.batchTitle(batchId)}</span>
+      </PageTitle>
+      {batch.failure && <Failed failure={batch.failure} onRetry={batch.reload} />}
+      {!b && batch.loading && <Loading />}
+      {b && (
+        <>
+          {b.status === 'sent' && (
+            <Alert kind="warning" title={cashOnly ? t.batchHandedTitle : t.batchSentTitle}>
+              <p data-testid="batch-sent">{sentLine(b, cashOnly)}</p>
+            </Alert>
+          )}
+          <SummaryList
+            rows={[
+              { key: t.createdColumn, value: t.createdByAt(b.createdBy, dateTime(b.createdAt)) },
+              { key: t.batchCount, value: String(b.count) },
+              ...b.totals.map((m) => ({ key: t.batchTotal(m.currency), value: money(m) })),
+              { key: t.batchBankTransfers, value: String(b.bankTransfers) },
+              { key: t.batchCashDesk, value: String(b.cashDesk) },
+              {
+                key: t.statusColumn,
+                value: <Tag tone={b.status === 'sent' ? 'green' : 'blue'}>{t.batchStatuses[b.status]}</Tag>,
+              },
+            ]}
+          />
+          <section aria-labelledby="batch-files-title">
+            <h2 id="batch-files-title">{t.batchFiles}</h2>
+            <p>{b.bankTransfers > 0 ? t.batchFilesIntro : t.batchFilesCashIntro}</p>
+            {confirming ? (
+              <div class="decision-panel" data-testid="confirm-download">
+                <Alert kind="warning" title={t.confirmDownloadTitle(t.fileNames[confirming] ?? confirming)}>
+                  <p>{sentLine(b, cashOnly)}</p>
+                  <p>{cashOnly ? t.batchHandedWarning : t.batchSentWarning}</p>
+                </Alert>
+                <div class="button-group">
+                  <Button kind="warning" type="button" onClick={() => void fetchFile(confirming)}>
+                    {t.downloadAnyway}
+                  </Button>
+                  <Button kind="secondary" type="button" onClick={() => setConfirming(undefined)}>
+                    {t.cancel}
+                  </Button>
+                </div>
+              </div>
+            ) : (
+              <span class="button-group">
+                <Button kind="secondary" type="button" onClick={() => askForFile('csv')}>
+                  {t.downloadCsv}
+                </Button>
+                {b.bankTransfers > 0 && (
+                  <Button kind="secondary" type="button" onClick={() => askForFile('pain001')}>
+                    {t.downloadPain}
+                  </Button>
+                )}
+              </span>
+            )}
+          </section>
+          {b.status === 'created' && maySend && (
+            <section aria-labelledby="batch-send-title">
+              <h2 id="batch-send-title">{cashOnly ? t.markHanded : t.markSent}</h2>
+              <p class="hint">{cashOnly ? t.markHandedHint : t.markSentHint}</p>
+              <Button type="button" busy={busy} busyText={t.saving} onClick={() => void markSent()}>
+                {cashOnly ? t.markHanded : t.markSent}
+              </Button>
+              <Progress active={busy} text={t.saving} />
+            </section>
+          )}
+          <section aria-labelledby="batch-downloads-title">
+            <h2 id="batch-downloads-title">{t.downloadLogTitle}</h2>
+            {b.downloadLog.length === 0 ? (
+              <p class="inset">{t.notDownloaded}</p>
+            ) : (
+              <>
+                {b.downloads > b.downloadLog.length && (
+                  <p>{t.downloadsShown(b.downloadLog.length, b.downloads)}</p>
+                )}
+                <TableWrap label={t.tableOf(t.downloadLogTitle)}>
+                  <table class="table">
+                    <caption class="visually-hidden">{t.downloadLogTitle}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t.whenColumn}</th>
+                        <th scope="col">{t.whoColumn}</th>
+                        <th scope="col">{t.fileColumn}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {b.downloadLog.map((d) => (
+                        <tr key={`${d.at}-${d.by}-${d.format}`} data-download={d.format}>
+                          <td>{dateTime(d.at)}</td>
+                          <td>{d.by}</td>
+                          <td>{t.fileNames[d.format] ?? d.format}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableWrap>
+              </>
+            )}
+          </section>
+          <section aria-labelledby="batch-items-title">
+            <h2 id="batch-items-title">{t.batchPayments}</h2>
+            <TableWrap label={t.tableOf(t.batchPayments)}>
+              <table class="table">
+                <caption class="visually-hidden">{t.batchPayments}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.referenceColumn}</th>
+                    <th scope="col">{t.payee}</th>
+                    <th scope="col" class="numeric">
+                      {t.amountColumn}
+                    </th>
+                    <th scope="col">{t.statusColumn}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {b.items.map((i) => (
+                    <tr key={i.disbursementId} data-reference={i.caseReference}>
+                      <td>{i.caseReference}</td>
+                      <td>
+                        {i.payee.name}
+                        <br />
+                        <span class="muted">{t.channels[i.channel] ?? i.channel}</span>
+                      </td>
+                      <td class="numeric">{money(i.amount)}</td>
+                      <td>{t.disbursementStatuses[i.status] ?? i.status}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableWrap>
+          </section>
+        </>
+      )}
+    </>
   );
 }
 
@@ -339,6 +650,8 @@ function SettlementForm(p: {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const heading = useFocusOnOpen(p.d.disbursementId);
+  // Cash-desk payouts are not in the bank's file: the cash desk says whether the person collected.
+  const cash = isCash(p.d);
 
   const fieldOf = (path: readonly PropertyKey[]) =>
     path[0] === 'bankReference'
@@ -397,28 +710,32 @@ function SettlementForm(p: {
   return (
     <section aria-labelledby="settlement-title" class="decision-panel">
       <h2 id="settlement-title" tabIndex={-1} ref={heading}>
-        {t.recordResultFor(p.d.caseReference)}
+        {(cash ? t.recordCashResultFor : t.recordResultFor)(p.d.caseReference)}
       </h2>
       <ErrorSummary errors={errors} />
       {failure && <Alert kind="error">{failure}</Alert>}
       <form noValidate onSubmit={submit}>
         <Radios
           id="settlementStatus"
-          legend={t.bankResult}
+          legend={cash ? t.cashResult : t.bankResult}
           value={outcome}
           onChange={setOutcome}
           error={errorFor(errors, 'settlementStatus')}
           choices={[
-            { value: 'paid', label: t.resultPaid },
-            { value: 'failed', label: t.resultFailed, hint: t.resultFailedHint },
+            { value: 'paid', label: cash ? t.cashCollected : t.resultPaid },
+            {
+              value: 'failed',
+              label: cash ? t.cashNotCollected : t.resultFailed,
+              hint: cash ? t.cashNotCollectedHint : t.resultFailedHint,
+            },
           ]}
         />
         {outcome === 'failed' && (
           <div class="conditional">
             <TextArea
               id="failureReason"
-              label={t.failureReasonLabel}
-              hint={t.failureReasonHint}
+              label={cash ? t.cashFailureReasonLabel : t.failureReasonLabel}
+              hint={cash ? t.cashFailureReasonHint : t.failureReasonHint}
               rows={3}
               value={reason}
               onInput={setReason}
@@ -428,8 +745,8 @@ function SettlementForm(p: {
         )}
         <TextField
           id="bankReference"
-          label={t.bankReference}
-          hint={t.bankReferenceHint}
+          label={cash ? t.cashReceipt : t.bankReference}
+          hint={cash ? t.cashReceiptHint : t.bankReferenceHint}
           optional
           width="medium"
           value={bankReference}
@@ -438,7 +755,7 @@ function SettlementForm(p: {
         />
         <div class="button-group">
           <Button busy={busy} busyText={t.saving}>
-            {t.recordResult}
+            {cash ? t.recordCashResult : t.recordResult}
           </Button>
           <Button kind="secondary" type="button" onClick={p.onCancel}>
             {t.cancel}

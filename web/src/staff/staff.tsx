@@ -23,7 +23,7 @@ import { CasePage, CaseSearchPage } from './cases.js';
 import { CatalogueAdminPage } from './catalogue-admin.js';
 import { LettersPage } from './letters.js';
 import { MailboxPage, useMailboxAvailable } from './mailbox.js';
-import { PaymentsPage } from './payments.js';
+import { BatchPage, PaymentsPage } from './payments.js';
 import { ReportsPage } from './reports.js';
 import { RulesPage } from './rules.js';
 import { type Session, sessionFromToken, useSession, writeSession } from './session.js';
@@ -299,6 +299,8 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
         <CasePage session={session} caseId={id} />
       ) : page === 'cases' ? (
         <CaseSearchPage session={session} />
+      ) : page === 'payments' && id ? (
+        <BatchPage session={session} batchId={id} />
       ) : page === 'payments' ? (
         <PaymentsPage session={session} />
       ) : page === 'letters' ? (

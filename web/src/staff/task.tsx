@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { checkDecision, decisionSchema } from '../../../domain/decision.js';
+import { type CommentPurpose, commentPurpose } from '../../../domain/decision-comments.js';
+import type { Money } from '../../../domain/money.js';
 import { can } from '../../../domain/permissions.js';
 import type { TaskType } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
@@ -41,9 +43,22 @@ import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 import { localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
 
+/** One payment attempt of the case (GET /v1/tasks/{id} `payments`, for the payment tasks). */
+interface PaymentAttempt {
+  attempt: number;
+  disbursementId: string;
+  status: string;
+  amount: Money;
+  channel?: string;
+  createdAt: string;
+  failedAt?: string;
+  settlement?: { status: string; reason?: string; recordedBy: string; recordedAt: string };
+}
+
 interface TaskDetail extends TaskSummary {
   status: string;
-  case: StaffCase & { paymentAttempts?: number };
+  case: StaffCase & { paymentAttempts?: number; payoutChanged?: boolean };
+  payments?: PaymentAttempt[];
   eligibility?: Eligibility;
   /** Commission votes: the API sends them only once the caller may see them (after voting). */
   votes?: Vote[];
@@ -125,6 +140,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           {isVote && task.votes && task.votes.length > 0 && <VotesSection votes={task.votes} />}
         </div>
         <div class="column-side">
+          {task.payments && task.payments.length > 0 && <PaymentAttempts task={task} />}
           {isVote && !task.votes && task.status === 'open' && (
             <Alert kind="info">
               <p>{t.votesAfterYours}</p>
@@ -147,6 +163,38 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * The payment attempts before this task: an authorisation after a failed payment is a re-issue,
+ * and says so (which attempt, and why each earlier one failed); so does the correction task.
+ */
+function PaymentAttempts({ task }: { task: TaskDetail }) {
+  const { t, date, money } = useStaffI18n();
+  const payments = task.payments ?? [];
+  const failed = payments.filter((p) => p.status === 'failed');
+  const next = task.type === 'authorise_payment' ? payments.length + 1 : undefined;
+  return (
+    <Alert kind="warning" title={next ? t.reissueAttemptTitle(next) : t.paymentAttemptsTitle}>
+      <ul class="plain" data-testid="payment-attempts">
+        {payments.map((p) => (
+          <li key={p.disbursementId} data-attempt={p.attempt} data-status={p.status}>
+            {p.status === 'failed'
+              ? t.attemptFailed(
+                  p.attempt,
+                  date(p.failedAt ?? p.settlement?.recordedAt ?? p.createdAt),
+                  p.settlement?.reason ?? '—',
+                  p.settlement?.recordedBy ?? '—',
+                )
+              : t.attemptStatus(p.attempt, t.disbursementStatuses[p.status] ?? p.status, money(p.amount))}
+          </li>
+        ))}
+      </ul>
+      {next && failed.length > 0 && (
+        <p>{task.case.payoutChanged ? t.payoutCorrectedNote : t.payoutSameNote}</p>
+      )}
+    </Alert>
   );
 }
 
@@ -201,6 +249,20 @@ function DecisionForm({
     return b;
   };
 
+  // The comment is required for some outcomes, and is then what it is for (the question to the
+  // applicant, the reasons of a refusal…): labelled, hinted and checked as the server will.
+  const purpose: CommentPurpose | undefined = outcome
+    ? commentPurpose(task.type as TaskType, outcome)
+    : undefined;
+  const commentLabel = purpose ? t.commentLabels[purpose] : t.decisionComment;
+  const commentHint = purpose
+    ? t.commentHints[purpose]
+    : task.type === 'commission_vote'
+      ? t.voteCommentHint
+      : outcome
+        ? t.decisionCommentOptionalHint
+        : t.decisionCommentHint;
+
   const fieldOf = (path: readonly PropertyKey[]): { key: ErrorKey; id: string } => {
     const head = String(path[0] ?? 'outcome');
     if (head === 'amount') return { key: 'decisionAmount', id: 'decisionAmount' };
@@ -219,6 +281,7 @@ function DecisionForm({
     const problems: FieldError[] = parsed.success
       ? checkDecision(task.type as TaskType, parsed.data).map((p) => {
           const { key, id } = fieldOf(p.path);
+          if (id === 'comment' && purpose) return { field: id, message: t.commentMissing[purpose] };
           return { field: id, message: localise(t, key, p.message) };
         })
       : parsed.error.issues.map((i) => {
@@ -252,6 +315,8 @@ function DecisionForm({
       setErrors(
         res.problem.errors.map((pe) => {
           const { key, id } = fieldOf(pe.path.split('.').filter(Boolean));
+          if (id === 'comment' && purpose && !comment.trim())
+            return { field: id, message: t.commentMissing[purpose] };
           return { field: id, message: localise(t, key, pe.message) };
         }),
       );
@@ -333,13 +398,13 @@ function DecisionForm({
         )}
         <TextArea
           id="comment"
-          label={t.decisionComment}
-          hint={task.type === 'commission_vote' ? t.voteCommentHint : t.decisionCommentHint}
-          optional
+          label={commentLabel}
+          hint={commentHint}
+          optional={Boolean(outcome) && !purpose}
           error={errorFor(errors, 'comment')}
           value={comment}
           onInput={setComment}
-          rows={3}
+          rows={purpose === 'question' ? 5 : 3}
         />
         <Button busy={busy} busyText={t.recordingDecision}>
           {task.type === 'commission_vote' ? t.castVote : t.recordDecision}

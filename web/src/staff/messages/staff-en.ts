@@ -32,6 +32,13 @@ export const staffEn = {
   dueColumn: 'Due',
   receivedColumn: 'Received',
   dueToday: 'Due today',
+  claimedBy: (name: string) => `Being looked at by ${name}`,
+  claimHeldTitle: 'Someone else is looking at this task',
+  claimHeld: (name: string, until: string) =>
+    `${name} opened this task and may be deciding it now (until ${until} at the latest). Take the next task in the inbox, or take this one over if ${name} has left it.`,
+  takeOver: 'Take it over',
+  tookOver: 'This task is yours now: colleagues see that you are looking at it.',
+  leaveForOthers: 'Leave it for someone else',
   taskCount: (n: number) => (n === 1 ? '1 open task' : `${n} open tasks`),
   moreTasks: 'Load more tasks',
   taskTypes: {
@@ -78,7 +85,7 @@ export const staffEn = {
   yourDecision: 'Your decision',
   decisionComment: 'Comment',
   decisionCommentHint:
-    'Shown in the case history. Explain a rejection in plain words: the applicant reads the reasons.',
+    'Shown in the case history. Required to reject (the applicant reads the reasons) and to ask for more information (it is the question the applicant receives).',
   approvedAmount: 'Amount to approve, in roubles',
   approvedAmountHint: (requested: string) =>
     `Requested: ${requested}. Leave as it is to approve the requested amount.`,
@@ -222,7 +229,7 @@ export const staffEn = {
     in_kind: 'in-kind aid (confirm the delivery instead)',
     batched_meanwhile: 'put into another batch meanwhile',
   } as Record<string, string>,
-  batchFiles: 'Files of the batches on this page',
+  batchFiles: 'Files of the batch',
   recordResult: 'Record the bank’s result',
   recordResultFor: (reference: string) => `Record the bank’s result for ${reference}`,
   bankResult: 'What did the bank do?',
@@ -248,6 +255,107 @@ export const staffEn = {
   deliveryNote: 'Note',
   deliveredOn: (day: string, who: string) => (who ? `Delivered ${day} to ${who}` : `Delivered ${day}`),
   deliveryRecorded: (reference: string) => `Recorded: the aid for ${reference} is delivered.`,
+  // Batch register, sending to the bank, downloads
+  batchesTab: 'Batches',
+  batchRegisterIntro:
+    'Every payment batch, newest first. Open a batch to download its files and to record that it went to the bank.',
+  noBatches: 'There are no payment batches yet.',
+  batchColumn: 'Batch',
+  createdColumn: 'Created',
+  paymentsColumn: 'Payments',
+  downloadsColumn: 'Downloads',
+  createdByAt: (who: string, when: string) => `${when}, by ${who}`,
+  batchStatuses: { created: 'Not sent yet', sent: 'Sent' } as Record<string, string>,
+  sentByAt: (who: string, when: string) => `Sent to the bank by ${who} on ${when}.`,
+  handedByAt: (who: string, when: string) => `Handed to the cash desk by ${who} on ${when}.`,
+  downloadsSummary: (n: number, who: string, when: string) =>
+    n === 1 ? `Downloaded once, by ${who} on ${when}` : `${n} downloads; the last by ${who} on ${when}`,
+  notDownloaded: 'Nobody has downloaded its files yet.',
+  downloadsShown: (shown: number, all: number) => `The latest ${shown} of ${all} downloads.`,
+  openBatch: (id: string) => `Open batch ${id}`,
+  openBatchHint: 'Download its files there, and record when they go to the bank.',
+  backToBatches: 'Back to the batches',
+  batchBankTransfers: 'Bank transfers (in the pain.001 file and the CSV)',
+  batchCashDesk: 'Cash-desk payouts (in the CSV only)',
+  batchFilesIntro:
+    'Upload the pain.001 file to the bank (the CSV lists every payment, cash desk included). Then mark the batch as sent.',
+  batchFilesCashIntro:
+    'Every payment of this batch is paid at the cash desk: hand the CSV to the cash desk, then mark the batch as handed over.',
+  batchSentTitle: 'This batch has already been sent to the bank',
+  batchHandedTitle: 'This batch has already been handed to the cash desk',
+  batchSentWarning:
+    'Sending its file to the bank again would pay every person in it twice. Download it again only to check it or for the records.',
+  batchHandedWarning:
+    'Handing its list to the cash desk again could pay every person in it twice. Download it again only to check it or for the records.',
+  confirmDownloadTitle: (file: string) => `Download the ${file} file of a batch already sent?`,
+  downloadAnyway: 'Download it anyway',
+  fileNames: { csv: 'CSV', pain001: 'pain.001' } as Record<string, string>,
+  markSent: 'Mark as sent to the bank',
+  markHanded: 'Mark as handed to the cash desk',
+  markSentHint:
+    'Do this as soon as the file is uploaded to the bank. The finance desk then sees who sent it and when, and is warned before downloading it again.',
+  markHandedHint:
+    'Do this as soon as the list is with the cash desk. The finance desk then sees who handed it over and when, and is warned before downloading it again.',
+  downloadLogTitle: 'Downloads of its files',
+  whenColumn: 'When',
+  whoColumn: 'Who',
+  fileColumn: 'File',
+  batchPayments: 'Payments in this batch',
+  // Cash-desk payouts: the cash desk's result, not a bank's
+  recordCashResult: 'Record the cash desk’s result',
+  recordCashResultFor: (reference: string) => `Record the cash desk’s result for ${reference}`,
+  cashResult: 'Was the cash collected?',
+  cashCollected: 'Collected: the person was paid',
+  cashNotCollected: 'Not collected',
+  cashNotCollectedHint:
+    'The money goes back to the budget and finance gets a task to re-issue the payment or close the case.',
+  cashFailureReasonLabel: 'Why was it not collected?',
+  cashFailureReasonHint:
+    'For example "did not come within 30 days". The officer who re-issues the payment reads it.',
+  cashReceipt: 'Cash-desk receipt number',
+  cashReceiptHint: 'As on the cash-desk receipt, up to 35 characters.',
+  cashReceiptIs: (reference: string) => `Cash-desk receipt: ${reference}`,
+  // A failed payment and what became of it
+  followUpReissued: (attempt: number, status: string) => `Re-issued as attempt ${attempt} (${status})`,
+  followUpPending: 'Being re-issued: the money is reserved and authorised again',
+  followUpAwaiting: 'Not re-issued yet: the correction task is in the finance inbox',
+  followUpClosed: 'Case closed without payment',
+  // Payment attempts on the payment tasks
+  reissueAttemptTitle: (n: number) => `Re-issued payment: this is attempt ${n}`,
+  paymentAttemptsTitle: 'Earlier payment attempts',
+  attemptFailed: (n: number, day: string, reason: string, who: string) =>
+    `Attempt ${n} failed on ${day}: “${reason}” (recorded by ${who}).`,
+  attemptStatus: (n: number, status: string, amount: string) => `Attempt ${n}: ${status}, ${amount}.`,
+  payoutCorrectedNote: 'The payout details were corrected for this attempt: check them against the case.',
+  payoutSameNote:
+    'The payout details are the same as for the failed attempt: check the reason before authorising.',
+  // The decision's comment, by what it is for
+  decisionCommentOptionalHint: 'Shown in the case history.',
+  commentLabels: {
+    question: 'Question to the applicant',
+    rejection_reason: 'Reasons for the rejection',
+    closing_reason: 'Why the aid cannot be paid',
+    vote_reasons: 'Reasons for your vote',
+    reason: 'Reason',
+    forwarded_to: 'Organisation the appeal goes to, and why',
+  },
+  commentHints: {
+    question:
+      'The applicant is sent this question and answers it from the status page. Ask plainly for what you need.',
+    rejection_reason: 'The applicant reads the reasons: explain them in plain words.',
+    closing_reason: 'The applicant is told this reason.',
+    vote_reasons: 'Goes into the minutes.',
+    reason: 'Shown in the case history.',
+    forwarded_to: 'The applicant is told where the appeal went.',
+  },
+  commentMissing: {
+    question: 'Write the question to the applicant',
+    rejection_reason: 'Give the reasons for the rejection',
+    closing_reason: 'Say why the aid cannot be paid',
+    vote_reasons: 'Give the reasons for your vote to reject',
+    reason: 'Give the reason',
+    forwarded_to: 'Name the organisation the appeal goes to',
+  },
   // Messages to the applicant (the staff case page)
   messagesTitle: 'Messages to the applicant',
   noMessages: 'No messages yet.',

@@ -29,6 +29,13 @@ export const staffRu: StaffMessages = {
   dueColumn: 'Срок',
   receivedColumn: 'Поступила',
   dueToday: 'Срок сегодня',
+  claimedBy: (name: string) => `Просматривает ${name}`,
+  claimHeldTitle: 'Эту задачу уже просматривает другой сотрудник',
+  claimHeld: (name: string, until: string) =>
+    `${name} открыл(а) эту задачу и, возможно, сейчас принимает решение (не дольше чем до ${until}). Возьмите следующую задачу из списка или перехватите эту, если ${name} её оставил(а).`,
+  takeOver: 'Взять задачу себе',
+  tookOver: 'Теперь задача ваша: коллеги видят, что вы её просматриваете.',
+  leaveForOthers: 'Оставить для других',
   taskCount: (n: number) => `Открытых задач: ${n}`,
   moreTasks: 'Загрузить ещё задачи',
   taskTypes: {
@@ -74,7 +81,8 @@ export const staffRu: StaffMessages = {
   taskOpen: 'открыта',
   yourDecision: 'Ваше решение',
   decisionComment: 'Комментарий',
-  decisionCommentHint: 'Виден в истории дела. Объясняйте отказ простыми словами: заявитель читает основания.',
+  decisionCommentHint:
+    'Виден в истории дела. Обязателен при отказе (заявитель читает основания) и при запросе сведений (это вопрос, который получит заявитель).',
   approvedAmount: 'Утверждаемая сумма, в рублях',
   approvedAmountHint: (requested: string) =>
     `Запрошено: ${requested}. Оставьте как есть, чтобы утвердить запрошенную сумму.`,
@@ -220,7 +228,7 @@ export const staffRu: StaffMessages = {
     in_kind: 'натуральная помощь (подтвердите передачу)',
     batched_meanwhile: 'тем временем включена в другой реестр',
   } as Record<string, string>,
-  batchFiles: 'Файлы реестров на этой странице',
+  batchFiles: 'Файлы реестра',
   recordResult: 'Записать результат банка',
   recordResultFor: (reference: string) => `Записать результат банка по ${reference}`,
   bankResult: 'Что сделал банк?',
@@ -245,6 +253,105 @@ export const staffRu: StaffMessages = {
   deliveryNote: 'Примечание',
   deliveredOn: (day: string, who: string) => (who ? `Передано ${day}, получил(а) ${who}` : `Передано ${day}`),
   deliveryRecorded: (reference: string) => `Записано: помощь по ${reference} передана.`,
+  // Batch register, sending to the bank, downloads
+  batchesTab: 'Реестры',
+  batchRegisterIntro:
+    'Все платёжные реестры, сначала новые. Откройте реестр, чтобы скачать его файлы и записать, что он отправлен в банк.',
+  noBatches: 'Платёжных реестров пока нет.',
+  batchColumn: 'Реестр',
+  createdColumn: 'Создан',
+  paymentsColumn: 'Выплат',
+  downloadsColumn: 'Скачивания',
+  createdByAt: (who: string, when: string) => `${when}, ${who}`,
+  batchStatuses: { created: 'Ещё не отправлен', sent: 'Отправлен' },
+  sentByAt: (who: string, when: string) => `Отправлен в банк: ${who}, ${when}.`,
+  handedByAt: (who: string, when: string) => `Передан в кассу: ${who}, ${when}.`,
+  downloadsSummary: (n: number, who: string, when: string) =>
+    n === 1 ? `Скачан один раз: ${who}, ${when}` : `Скачиваний: ${n}; последнее: ${who}, ${when}`,
+  notDownloaded: 'Файлы этого реестра ещё никто не скачивал.',
+  downloadsShown: (shown: number, all: number) => `Последние ${shown} из ${all} скачиваний.`,
+  openBatch: (id: string) => `Открыть реестр ${id}`,
+  openBatchHint: 'Там можно скачать его файлы и записать, когда они отправлены в банк.',
+  backToBatches: 'Назад к реестрам',
+  batchBankTransfers: 'Банковские переводы (в файле pain.001 и в CSV)',
+  batchCashDesk: 'Выплаты в кассе (только в CSV)',
+  batchFilesIntro:
+    'Загрузите файл pain.001 в банк (в CSV все выплаты, в том числе кассовые). Затем отметьте реестр как отправленный.',
+  batchFilesCashIntro:
+    'Все выплаты этого реестра производятся в кассе: передайте CSV в кассу, затем отметьте реестр как переданный.',
+  batchSentTitle: 'Этот реестр уже отправлен в банк',
+  batchHandedTitle: 'Этот реестр уже передан в кассу',
+  batchSentWarning:
+    'Если отправить его файл в банк ещё раз, каждый человек в нём получит деньги дважды. Скачивайте его повторно только для проверки или для архива.',
+  batchHandedWarning:
+    'Если передать его список в кассу ещё раз, каждый человек в нём может получить деньги дважды. Скачивайте его повторно только для проверки или для архива.',
+  confirmDownloadTitle: (file: string) => `Скачать файл ${file} реестра, который уже отправлен?`,
+  downloadAnyway: 'Всё равно скачать',
+  fileNames: { csv: 'CSV', pain001: 'pain.001' },
+  markSent: 'Отметить как отправленный в банк',
+  markHanded: 'Отметить как переданный в кассу',
+  markSentHint:
+    'Сделайте это сразу после загрузки файла в банк. Тогда финансовый отдел видит, кто и когда его отправил, и получает предупреждение перед повторным скачиванием.',
+  markHandedHint:
+    'Сделайте это сразу после передачи списка в кассу. Тогда финансовый отдел видит, кто и когда его передал, и получает предупреждение перед повторным скачиванием.',
+  downloadLogTitle: 'Скачивания его файлов',
+  whenColumn: 'Когда',
+  whoColumn: 'Кто',
+  fileColumn: 'Файл',
+  batchPayments: 'Выплаты в этом реестре',
+  // Cash-desk payouts
+  recordCashResult: 'Записать результат кассы',
+  recordCashResultFor: (reference: string) => `Записать результат кассы по ${reference}`,
+  cashResult: 'Получены ли наличные?',
+  cashCollected: 'Получены: человеку выплачено',
+  cashNotCollected: 'Не получены',
+  cashNotCollectedHint:
+    'Деньги возвращаются в бюджет, а финансовый отдел получает задачу повторить выплату или закрыть дело.',
+  cashFailureReasonLabel: 'Почему деньги не получены?',
+  cashFailureReasonHint:
+    'Например, «не пришёл в течение 30 дней». Это прочтёт сотрудник, который повторяет выплату.',
+  cashReceipt: 'Номер кассового ордера',
+  cashReceiptHint: 'Как в кассовом ордере, до 35 символов.',
+  cashReceiptIs: (reference: string) => `Кассовый ордер: ${reference}`,
+  // A failed payment and what became of it
+  followUpReissued: (attempt: number, status: string) => `Выплата повторена, попытка ${attempt} (${status})`,
+  followUpPending: 'Выплата повторяется: деньги снова резервируются и утверждаются',
+  followUpAwaiting: 'Ещё не повторена: задача на исправление во входящих финансового отдела',
+  followUpClosed: 'Дело закрыто без выплаты',
+  // Payment attempts on the payment tasks
+  reissueAttemptTitle: (n: number) => `Повторная выплата: это попытка ${n}`,
+  paymentAttemptsTitle: 'Предыдущие попытки выплаты',
+  attemptFailed: (n: number, day: string, reason: string, who: string) =>
+    `Попытка ${n} не удалась ${day}: «${reason}» (записал(а) ${who}).`,
+  attemptStatus: (n: number, status: string, amount: string) => `Попытка ${n}: ${status}, ${amount}.`,
+  payoutCorrectedNote: 'Реквизиты для этой попытки исправлены: сверьте их с делом.',
+  payoutSameNote: 'Реквизиты те же, что и в неудачной попытке: проверьте причину, прежде чем утверждать.',
+  // The decision's comment, by what it is for
+  decisionCommentOptionalHint: 'Виден в истории дела.',
+  commentLabels: {
+    question: 'Вопрос заявителю',
+    rejection_reason: 'Причины отказа',
+    closing_reason: 'Почему помощь нельзя выплатить',
+    vote_reasons: 'Обоснование вашего голоса',
+    reason: 'Причина',
+    forwarded_to: 'Организация, которой передано обращение, и почему',
+  },
+  commentHints: {
+    question: 'Заявитель получит этот вопрос и ответит на странице статуса. Просто напишите, что нужно.',
+    rejection_reason: 'Заявитель прочтёт причины: объясните их простыми словами.',
+    closing_reason: 'Заявителю сообщат эту причину.',
+    vote_reasons: 'Заносится в протокол.',
+    reason: 'Виден в истории дела.',
+    forwarded_to: 'Заявителю сообщат, куда передано обращение.',
+  },
+  commentMissing: {
+    question: 'Напишите вопрос заявителю',
+    rejection_reason: 'Укажите причины отказа',
+    closing_reason: 'Укажите, почему помощь нельзя выплатить',
+    vote_reasons: 'Обоснуйте свой голос против',
+    reason: 'Укажите причину',
+    forwarded_to: 'Назовите организацию, которой передано обращение',
+  },
   // Messages to the applicant (the staff case page)
   messagesTitle: 'Сообщения заявителю',
   noMessages: 'Сообщений пока нет.',

@@ -29,6 +29,13 @@ export const staffUk: StaffMessages = {
   dueColumn: 'Строк',
   receivedColumn: 'Надійшло',
   dueToday: 'Строк сьогодні',
+  claimedBy: (name: string) => `Переглядає ${name}`,
+  claimHeldTitle: 'Це завдання вже переглядає інший працівник',
+  claimHeld: (name: string, until: string) =>
+    `${name} відкрив(-ла) це завдання і, можливо, саме ухвалює рішення (не довше ніж до ${until}). Візьміть наступне завдання зі списку або перейміть це, якщо ${name} його залишив(-ла).`,
+  takeOver: 'Перейняти завдання',
+  tookOver: 'Тепер це завдання ваше: колеги бачать, що ви його переглядаєте.',
+  leaveForOthers: 'Залишити для інших',
   taskCount: (n: number) => `Відкритих завдань: ${n}`,
   moreTasks: 'Завантажити ще завдання',
   taskTypes: {
@@ -74,7 +81,8 @@ export const staffUk: StaffMessages = {
   taskOpen: 'відкрите',
   yourDecision: 'Ваше рішення',
   decisionComment: 'Коментар',
-  decisionCommentHint: 'Видно в історії справи. Пояснюйте відмову простими словами: заявник читає підстави.',
+  decisionCommentHint:
+    'Видно в історії справи. Обовʼязковий у разі відмови (заявник читає підстави) і запиту відомостей (це запитання, яке отримає заявник).',
   approvedAmount: 'Сума, що затверджується, у рублях',
   approvedAmountHint: (requested: string) =>
     `Запитано: ${requested}. Залиште як є, щоб затвердити запитану суму.`,
@@ -221,7 +229,7 @@ export const staffUk: StaffMessages = {
     in_kind: 'натуральна допомога (підтвердьте передачу)',
     batched_meanwhile: 'тим часом включено до іншого реєстру',
   } as Record<string, string>,
-  batchFiles: 'Файли реєстрів на цій сторінці',
+  batchFiles: 'Файли реєстру',
   recordResult: 'Записати результат банку',
   recordResultFor: (reference: string) => `Записати результат банку щодо ${reference}`,
   bankResult: 'Що зробив банк?',
@@ -248,6 +256,105 @@ export const staffUk: StaffMessages = {
   deliveredOn: (day: string, who: string) =>
     who ? `Передано ${day}, отримав(ла) ${who}` : `Передано ${day}`,
   deliveryRecorded: (reference: string) => `Записано: допомогу за ${reference} передано.`,
+  // Batch register, sending to the bank, downloads
+  batchesTab: 'Реєстри',
+  batchRegisterIntro:
+    'Усі платіжні реєстри, спершу найновіші. Відкрийте реєстр, щоб завантажити його файли й записати, що його надіслано до банку.',
+  noBatches: 'Платіжних реєстрів ще немає.',
+  batchColumn: 'Реєстр',
+  createdColumn: 'Створено',
+  paymentsColumn: 'Виплат',
+  downloadsColumn: 'Завантаження',
+  createdByAt: (who: string, when: string) => `${when}, ${who}`,
+  batchStatuses: { created: 'Ще не надіслано', sent: 'Надіслано' },
+  sentByAt: (who: string, when: string) => `Надіслано до банку: ${who}, ${when}.`,
+  handedByAt: (who: string, when: string) => `Передано до каси: ${who}, ${when}.`,
+  downloadsSummary: (n: number, who: string, when: string) =>
+    n === 1 ? `Завантажено один раз: ${who}, ${when}` : `Завантажень: ${n}; останнє: ${who}, ${when}`,
+  notDownloaded: 'Файли цього реєстру ще ніхто не завантажував.',
+  downloadsShown: (shown: number, all: number) => `Останні ${shown} з ${all} завантажень.`,
+  openBatch: (id: string) => `Відкрити реєстр ${id}`,
+  openBatchHint: 'Там можна завантажити його файли й записати, коли їх надіслано до банку.',
+  backToBatches: 'Назад до реєстрів',
+  batchBankTransfers: 'Банківські перекази (у файлі pain.001 і в CSV)',
+  batchCashDesk: 'Виплати в касі (лише в CSV)',
+  batchFilesIntro:
+    'Завантажте файл pain.001 до банку (у CSV є всі виплати, зокрема касові). Потім позначте реєстр як надісланий.',
+  batchFilesCashIntro:
+    'Усі виплати цього реєстру здійснюються в касі: передайте CSV до каси, а потім позначте реєстр як переданий.',
+  batchSentTitle: 'Цей реєстр уже надіслано до банку',
+  batchHandedTitle: 'Цей реєстр уже передано до каси',
+  batchSentWarning:
+    'Якщо надіслати його файл до банку ще раз, кожна людина в ньому отримає гроші двічі. Завантажуйте його повторно лише для перевірки чи для архіву.',
+  batchHandedWarning:
+    'Якщо передати його список до каси ще раз, кожна людина в ньому може отримати гроші двічі. Завантажуйте його повторно лише для перевірки чи для архіву.',
+  confirmDownloadTitle: (file: string) => `Завантажити файл ${file} реєстру, який уже надіслано?`,
+  downloadAnyway: 'Усе одно завантажити',
+  fileNames: { csv: 'CSV', pain001: 'pain.001' },
+  markSent: 'Позначити як надісланий до банку',
+  markHanded: 'Позначити як переданий до каси',
+  markSentHint:
+    'Зробіть це одразу після завантаження файлу до банку. Тоді фінансовий відділ бачить, хто і коли його надіслав, і отримує попередження перед повторним завантаженням.',
+  markHandedHint:
+    'Зробіть це одразу після передачі списку до каси. Тоді фінансовий відділ бачить, хто і коли його передав, і отримує попередження перед повторним завантаженням.',
+  downloadLogTitle: 'Завантаження його файлів',
+  whenColumn: 'Коли',
+  whoColumn: 'Хто',
+  fileColumn: 'Файл',
+  batchPayments: 'Виплати в цьому реєстрі',
+  // Cash-desk payouts
+  recordCashResult: 'Записати результат каси',
+  recordCashResultFor: (reference: string) => `Записати результат каси щодо ${reference}`,
+  cashResult: 'Чи отримано готівку?',
+  cashCollected: 'Отримано: людині виплачено',
+  cashNotCollected: 'Не отримано',
+  cashNotCollectedHint:
+    'Гроші повертаються до бюджету, а фінансовий відділ отримує завдання повторити виплату або закрити справу.',
+  cashFailureReasonLabel: 'Чому гроші не отримано?',
+  cashFailureReasonHint:
+    'Наприклад, «не прийшов протягом 30 днів». Це прочитає працівник, який повторює виплату.',
+  cashReceipt: 'Номер касового ордера',
+  cashReceiptHint: 'Як у касовому ордері, до 35 символів.',
+  cashReceiptIs: (reference: string) => `Касовий ордер: ${reference}`,
+  // A failed payment and what became of it
+  followUpReissued: (attempt: number, status: string) => `Виплату повторено, спроба ${attempt} (${status})`,
+  followUpPending: 'Виплата повторюється: гроші знову резервуються й затверджуються',
+  followUpAwaiting: 'Ще не повторено: завдання на виправлення у вхідних фінансового відділу',
+  followUpClosed: 'Справу закрито без виплати',
+  // Payment attempts on the payment tasks
+  reissueAttemptTitle: (n: number) => `Повторна виплата: це спроба ${n}`,
+  paymentAttemptsTitle: 'Попередні спроби виплати',
+  attemptFailed: (n: number, day: string, reason: string, who: string) =>
+    `Спроба ${n} не вдалася ${day}: «${reason}» (записав(ла) ${who}).`,
+  attemptStatus: (n: number, status: string, amount: string) => `Спроба ${n}: ${status}, ${amount}.`,
+  payoutCorrectedNote: 'Реквізити для цієї спроби виправлено: звірте їх зі справою.',
+  payoutSameNote: 'Реквізити ті самі, що й у невдалій спробі: перевірте причину, перш ніж затверджувати.',
+  // The decision's comment, by what it is for
+  decisionCommentOptionalHint: 'Видно в історії справи.',
+  commentLabels: {
+    question: 'Запитання до заявника',
+    rejection_reason: 'Причини відмови',
+    closing_reason: 'Чому допомогу не можна виплатити',
+    vote_reasons: 'Обґрунтування вашого голосу',
+    reason: 'Причина',
+    forwarded_to: 'Організація, якій передано звернення, і чому',
+  },
+  commentHints: {
+    question: 'Заявник отримає це запитання й відповість на сторінці статусу. Просто напишіть, що потрібно.',
+    rejection_reason: 'Заявник прочитає причини: поясніть їх простими словами.',
+    closing_reason: 'Заявнику повідомлять цю причину.',
+    vote_reasons: 'Заноситься до протоколу.',
+    reason: 'Видно в історії справи.',
+    forwarded_to: 'Заявнику повідомлять, куди передано звернення.',
+  },
+  commentMissing: {
+    question: 'Напишіть запитання до заявника',
+    rejection_reason: 'Зазначте причини відмови',
+    closing_reason: 'Зазначте, чому допомогу не можна виплатити',
+    vote_reasons: 'Обґрунтуйте свій голос проти',
+    reason: 'Зазначте причину',
+    forwarded_to: 'Назвіть організацію, якій передано звернення',
+  },
   // Messages to the applicant (the staff case page)
   messagesTitle: 'Повідомлення заявнику',
   noMessages: 'Повідомлень поки немає.',

@@ -1,0 +1,309 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
+import { choose, fill, ready } from './pages.js';
+
+/**
+ * The finance desk's safeguards in a real browser: a batch is sent to the bank once and says so
+ * before anyone downloads it again; a re-issued payment says it is one, on its authorisation and
+ * in the Failed list; a cash-desk payout asks about the cash, not the bank; and a decision's
+ * comment is labelled and required for what it is (the question to the applicant, the reasons).
+ */
+
+let runtime: Runtime;
+let browser: Browser;
+let dataDir: string;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-finance-'));
+  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  return page;
+}
+
+async function signIn(page: Page, username: string, lang = 'en'): Promise<void> {
+  await page.goto(`${runtime.url}/staff?lang=${lang}`);
+  await ready(page);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.goto(`${runtime.url}/staff?lang=${lang}`);
+  await ready(page);
+  await fill(page, 'username', username);
+  await fill(page, 'password', 'demo');
+  await page.locator('main form button[type="submit"]').last().click();
+  await page.locator('.staff-nav').waitFor();
+}
+
+/** The staff API directly, to put cases where a screen under test starts (not what is tested). */
+async function apiAs<T>(username: string, method: string, path: string, body?: unknown): Promise<T> {
+  const auth = await fetch(`${runtime.url}/auth/local/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'demo' }),
+  });
+  const { access_token } = (await auth.json()) as { access_token: string };
+  const res = await fetch(`${runtime.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const bankTransfer = {
+  method: 'bank_transfer',
+  accountHolder: 'Иван Банков',
+  iban: 'DE89370400440532013000',
+  bic: 'COBADEFFXXX',
+};
+
+let people = 0;
+async function applyViaApi(minor: number, payout: object = { method: 'cash_desk' }) {
+  people += 1;
+  const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      applicant: {
+        fullName: `Финансовый Тест ${people}`,
+        birthDate: `1955-03-${String(people).padStart(2, '0')}`,
+        phone: '+7 900 111-22-33',
+        preferredLanguage: 'en',
+      },
+      categories: ['pensioner'],
+      household: { size: 1, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_000_000 } },
+      aidType: 'cash',
+      requestedAmount: { currency: 'RUB', minor },
+      reason: 'e2e',
+      payout,
+    }),
+  });
+  expect(res.status).toBe(201);
+  await runtime.settle();
+  return (await res.json()) as { caseId: string; reference: string };
+}
+
+async function decideViaApi(username: string, reference: string, type: string, decision: object) {
+  await runtime.settle();
+  const { items } = await apiAs<{ items: { taskId: string; type: string; caseReference: string }[] }>(
+    username,
+    'GET',
+    '/v1/tasks?limit=100',
+  );
+  const task = items.find((t) => t.caseReference === reference && t.type === type);
+  if (!task) throw new Error(`no open ${type} task for ${reference} in ${username}'s inbox`);
+  await apiAs(username, 'POST', `/v1/tasks/${task.taskId}/decision`, decision);
+  await runtime.settle();
+}
+
+/** A case approved and authorised for payment (the first attempt). */
+async function authorised(minor: number, payout?: object) {
+  const c = await applyViaApi(minor, payout);
+  await decideViaApi('reviewer', c.reference, 'review', { outcome: 'approve' });
+  await decideViaApi('head', c.reference, 'approve', { outcome: 'approve' });
+  await decideViaApi('finance', c.reference, 'authorise_payment', { outcome: 'approve' });
+  return c;
+}
+
+async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
+  const violations = await axe(page);
+  expect(violations, `${what}\n${describeViolations(violations)}`).toEqual([]);
+}
+
+const shared: { batchId?: string } = {};
+
+describe('the finance desk', () => {
+  it('records a batch sent to the bank once, and warns before its files are downloaded again', async () => {
+    // Arrange: a bank transfer and a cash-desk payout in one batch.
+    const transfer = await authorised(300_000, bankTransfer);
+    const cash = await authorised(120_000);
+    const { batchId } = await apiAs<{ batchId: string }>('finance2', 'POST', '/v1/payment-batches', {
+      disbursementIds: [`dsb_${transfer.caseId}`, `dsb_${cash.caseId}`],
+    });
+    shared.batchId = batchId;
+    const page = await newPage();
+    await signIn(page, 'finance');
+
+    // The register lists it, not sent yet; its page offers both files.
+    await page.goto(`${runtime.url}/staff/payments?tab=batches&lang=en`);
+    const row = page.locator(`tr[data-batch="${batchId}"]`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-batch-status')).toBe('created');
+    expect(await row.textContent()).toContain('finance2');
+    await expectNoAxeViolations(page, 'batch register');
+    await screenshot(page, 'finance-batch-register');
+    await row.locator('a').click();
+    await page.locator('#batch-files-title').waitFor();
+
+    // Downloading a batch not yet sent asks nothing, and is recorded.
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button', { hasText: 'Download CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toBe(`${batchId}.csv`);
+    await page.locator('tr[data-download="csv"]').waitFor();
+
+    // Marked sent: who and when, for everyone.
+    await page.locator('button', { hasText: 'Mark as sent to the bank' }).click();
+    await page.locator('.alert--success', { hasText: 'Sent to the bank by finance' }).waitFor();
+    await page.locator('[data-testid="batch-sent"]').waitFor();
+    expect(await page.locator('button', { hasText: 'Mark as sent to the bank' }).count()).toBe(0);
+
+    // Downloading it again first says it was sent, and waits for the officer to go on.
+    let downloads = 0;
+    page.on('download', () => {
+      downloads += 1;
+    });
+    await page.locator('button', { hasText: 'Download pain.001' }).click();
+    const confirm = page.locator('[data-testid="confirm-download"]');
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Sent to the bank by finance');
+    await expectNoAxeViolations(page, 'download of a sent batch, asking first');
+    await screenshot(page, 'finance-batch-sent-confirm');
+    await confirm.locator('button', { hasText: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect(downloads).toBe(0);
+    await page.locator('button', { hasText: 'Download pain.001' }).click();
+    const [xml] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="confirm-download"] button', { hasText: 'Download it anyway' }).click(),
+    ]);
+    expect(xml.suggestedFilename()).toBe(`${batchId}.xml`);
+    await page.locator('tr[data-download="pain001"]').waitFor();
+
+    // The register says it was sent, and by whom.
+    await page.locator('a.back-link').click();
+    await page.locator(`tr[data-batch="${batchId}"][data-batch-status="sent"]`).waitFor();
+    await page.close();
+  });
+
+  it('asks about the cash for a cash-desk payout, and shows a re-issued payment as one', async () => {
+    // Arrange: a cash-desk payout, batched.
+    const c = await authorised(150_000);
+    await apiAs('finance2', 'POST', '/v1/payment-batches', { disbursementIds: [`dsb_${c.caseId}`] });
+    const page = await newPage();
+    await signIn(page, 'finance2');
+    await page.goto(`${runtime.url}/staff/payments?tab=batched&lang=en`);
+    const row = page.locator(`tr[data-reference="${c.reference}"]`);
+    await row.locator('.button--secondary').click();
+
+    // The cash desk, not the bank.
+    await page.locator('#settlementStatus').waitFor();
+    expect(await page.locator('.decision-panel legend').first().textContent()).toContain(
+      'Was the cash collected?',
+    );
+    expect(await page.locator('.decision-panel').textContent()).not.toContain('bank');
+    await choose(page, 'settlementStatus', 'failed');
+    await fill(page, 'failureReason', 'Did not come within 30 days');
+    await page.locator('.decision-panel button[type="submit"]').click();
+    await page.locator('.alert--success', { hasText: c.reference }).waitFor();
+
+    // Re-issued (same details), the authorisation says it is attempt 2 and why attempt 1 failed.
+    await decideViaApi('finance2', c.reference, 'reissue_payment', { outcome: 'reissue' });
+    await page.goto(`${runtime.url}/staff/payments?tab=failed&lang=en`);
+    await page.locator(`tr[data-reference="${c.reference}"] [data-follow-up="reissue_pending"]`).waitFor();
+    await signIn(page, 'finance');
+    await page.goto(`${runtime.url}/staff/tasks?lang=en`);
+    await page.locator(`a[data-task-type="authorise_payment"][data-reference="${c.reference}"]`).click();
+    const attempts = page.locator('[data-testid="payment-attempts"]');
+    await attempts.waitFor();
+    expect(await page.locator('.alert--warning').first().textContent()).toContain('attempt 2');
+    expect(await attempts.textContent()).toContain('Did not come within 30 days');
+    await expectNoAxeViolations(page, 'authorisation of a re-issued payment');
+    await screenshot(page, 'finance-reissue-authorisation');
+
+    // Authorised: the Failed list says the first attempt was re-issued as attempt 2.
+    await choose(page, 'outcome', 'approve');
+    await page.locator('.decision-panel button[type="submit"]').click();
+    await page.locator('.alert--success').waitFor();
+    await runtime.settle();
+    await page.goto(`${runtime.url}/staff/payments?tab=failed&lang=en`);
+    const followUp = page.locator(`tr[data-reference="${c.reference}"] [data-follow-up="reissued"]`);
+    await followUp.waitFor();
+    expect(await followUp.textContent()).toContain('attempt 2');
+    await page.close();
+  });
+
+  it('labels the comment by outcome and requires the question before asking the applicant', async () => {
+    // Arrange: an application in review.
+    const c = await applyViaApi(80_000);
+    const page = await newPage();
+    await signIn(page, 'reviewer');
+    await page.goto(`${runtime.url}/staff/tasks?lang=en`);
+    await page.locator(`a[data-task-type="review"][data-reference="${c.reference}"]`).click();
+    await page.locator('#outcome').waitFor();
+    const label = page.locator('label[for="comment"]');
+
+    // Approving: the comment is optional.
+    await choose(page, 'outcome', 'approve');
+    expect(await label.textContent()).toContain('(optional)');
+
+    // Asking for information: the comment is the question, and required.
+    await choose(page, 'outcome', 'request_info');
+    expect(await label.textContent()).toBe('Question to the applicant');
+    await page.locator('.decision-panel button[type="submit"]').click();
+    const summary = page.locator('.error-summary a[href="#comment"]');
+    await summary.waitFor();
+    expect(await summary.textContent()).toContain('Write the question to the applicant');
+    await expectNoAxeViolations(page, 'request for information without the question');
+    const { items } = await apiAs<{ items: { caseReference: string }[] }>(
+      'reviewer',
+      'GET',
+      '/v1/tasks?limit=100',
+    );
+    expect(items.some((t) => t.caseReference === c.reference)).toBe(true);
+
+    // Rejecting: the reasons.
+    await choose(page, 'outcome', 'reject');
+    expect(await label.textContent()).toBe('Reasons for the rejection');
+
+    // With the question, the request goes.
+    await choose(page, 'outcome', 'request_info');
+    await fill(page, 'comment', 'Please send the pension certificate.');
+    await page.locator('.decision-panel button[type="submit"]').click();
+    await page.locator('.alert--success', { hasText: c.reference }).waitFor();
+    await page.close();
+  });
+});
+
+describe('accessibility of the batch pages in every language', () => {
+  for (const lang of ['en', 'uk', 'ru', 'zh'] as const) {
+    it(`the register, a sent batch and the Failed list in ${lang}`, async () => {
+      if (!shared.batchId) throw new Error('the finance desk tests did not run');
+      const page = await newPage();
+      await signIn(page, 'finance', lang);
+      for (const path of [
+        '/staff/payments?tab=batches',
+        `/staff/payments/${shared.batchId}`,
+        '/staff/payments?tab=failed',
+      ]) {
+        await page.goto(`${runtime.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await ready(page);
+        await page.waitForFunction(() => document.querySelector('.loading') === null);
+        await expectNoAxeViolations(page, `${path} (${lang})`);
+        await page.setViewportSize({ width: 360, height: 800 });
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          `${path} at 360 px`,
+        ).toBeLessThanOrEqual(360);
+        await page.setViewportSize({ width: 1280, height: 900 });
+      }
+      await page.close();
+    });
+  }
+});
