@@ -79,6 +79,14 @@ export const functions = [
     table: 'readWrite',
   },
   {
+    name: 'ClaimTask',
+    entry: 'functions/http/claim-task.ts',
+    trigger: 'http',
+    description:
+      'Claims a task for the member of staff reading it, so colleagues take another (advice, not a lock), or gives the claim up',
+    table: 'readWrite',
+  },
+  {
     name: 'ListDisbursements',
     entry: 'functions/http/list-disbursements.ts',
     trigger: 'http',

@@ -113,6 +113,21 @@ export const routes = [
     auth: 'jwt',
     action: 'tasks:decide',
   },
+  // One function for both: claiming and giving up are the same small item (domain/task-claims.ts).
+  {
+    method: 'PUT',
+    path: '/v1/tasks/{taskId}/claim',
+    function: 'ClaimTask',
+    auth: 'jwt',
+    action: 'tasks:decide',
+  },
+  {
+    method: 'DELETE',
+    path: '/v1/tasks/{taskId}/claim',
+    function: 'ClaimTask',
+    auth: 'jwt',
+    action: 'tasks:decide',
+  },
   {
     method: 'GET',
     path: '/v1/disbursements',

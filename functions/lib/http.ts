@@ -28,6 +28,8 @@ export interface Principal {
 }
 
 export interface HttpRequest<Body> {
+  /** Upper case: a function serving two routes of one path (PUT and DELETE) tells them apart by it. */
+  readonly method: string;
   readonly body: Body;
   readonly path: Readonly<Record<string, string>>;
   readonly query: Readonly<Record<string, string>>;
@@ -141,6 +143,7 @@ function requestParser<S extends z.ZodMiniType | undefined>(
         body = parsed.data;
       }
       const req: HttpRequest<unknown> = {
+        method: (event.requestContext?.http?.method ?? 'GET').toUpperCase(),
         body,
         path: (event.pathParameters ?? {}) as Record<string, string>,
         query: (event.queryStringParameters ?? {}) as Record<string, string>,

@@ -151,6 +151,16 @@ const docs: Record<
     success: 200,
   },
   'POST /v1/tasks/{taskId}/decision': { summary: 'Decide a task.', body: decisionSchema, success: 200 },
+  'PUT /v1/tasks/{taskId}/claim': {
+    summary:
+      "Say that you are looking at an open task (a role of yours), for 20 minutes from now, so colleagues' inboxes put it last: { taskId, claimedBy, claimedAt, until }. Opening it again renews the claim. A colleague's claim that still holds → 409 with claimedBy, claimedAt and until, unless takeOver=true. A decided task → 409. The decision stays the only guard: a claim is advice.",
+    success: 200,
+    params: ['takeOver'],
+  },
+  'DELETE /v1/tasks/{taskId}/claim': {
+    summary: "Give up your claim on a task (a colleague's is left alone); 204.",
+    success: 204,
+  },
   'GET /v1/disbursements': {
     summary: 'Disbursements by status (authorised, batched, paid, failed), oldest first (finance, auditor).',
     success: 200,

@@ -41,6 +41,7 @@
  * |33 | a waitlist walk's next step (stream-driven)   | pk = WAITLIST_WALK#<year>#<source>, sk = WALK (put by a step that tried its 100 cases; its record runs the next; TTL a day) |
  * |34 | payment batch register, newest first, paged    | GSI2 gsi2pk = PAYMENT_BATCHES, gsi2sk = createdAt#batchId (the batch header; read by key for count, totals, sent) |
  * |35 | downloads of a batch's files, newest first     | pk = BATCH#<batchId>, sk begins_with DOWNLOAD# (sk = DOWNLOAD#<at>#<id>; the header keeps the count and the last) |
+ * |36 | who is looking at a task; a role's running claims | pk = TASK#<taskId>, sk = CLAIM (one conditional put); GSI2 gsi2pk = TASK_CLAIMS#<role>, gsi2sk > now (gsi2sk = <until>#<username>; only running claims are read; TTL a day after) |
  *
  * GSI1 and GSI3 project keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
  * index reader (#2, #3, #8, #12, #31, #34, the sweeper's open appeals) queries the keys and then reads the

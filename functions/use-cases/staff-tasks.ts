@@ -6,6 +6,7 @@ import type { Principal } from '../lib/http.js';
 import { storedExplanation } from '../lib/store/eligibility-records.js';
 import { decodeCursor, getCase, getTask, openTasksForRole, tasksOfCase } from '../lib/store/reads.js';
 import type { TaskRecord } from '../lib/store/records.js';
+import { runningClaimsOfRole } from '../lib/store/task-claims.js';
 import { outcomesFor } from './decide-task.js';
 import { paymentAttemptsOf } from './payment-attempts.js';
 
@@ -22,6 +23,8 @@ export interface TaskSummary {
   readonly dueAt: string;
   readonly overdue: boolean;
   readonly allowedOutcomes: readonly string[];
+  /** Someone looking at it now (domain/task-claims.ts): the inbox puts a colleague's last. */
+  readonly claim?: { readonly claimedBy: string; readonly until: string };
 }
 
 export function summarise(
@@ -58,10 +61,21 @@ export async function listOpenTasks(input: {
     roles.map(async (role) => {
       const start = positions[role];
       const cursor = start ? Buffer.from(JSON.stringify(start)).toString('base64url') : undefined;
-      const page = await openTasksForRole(role, input.limit, cursor);
-      return { role, page };
+      // The role's running claims beside its page: one Query whatever the number that lapsed.
+      const [page, claims] = await Promise.all([
+        openTasksForRole(role, input.limit, cursor),
+        runningClaimsOfRole(role, input.now),
+      ]);
+      return { role, page, claims };
     }),
   );
+  const claimOf = (taskId: string) => {
+    for (const { claims } of pages) {
+      const claim = claims.get(taskId);
+      if (claim) return claim;
+    }
+    return undefined;
+  };
   const merged = pages
     .flatMap(({ role, page }) => page.items.map((task) => ({ role, task })))
     .sort((a, b) => (a.task.createdAt < b.task.createdAt ? -1 : a.task.createdAt > b.task.createdAt ? 1 : 0))
@@ -84,7 +98,11 @@ export async function listOpenTasks(input: {
     more && merged.length === input.limit
       ? Buffer.from(JSON.stringify(next)).toString('base64url')
       : undefined;
-  return { items: merged.map((m) => summarise(m.task, input.now)), ...(cursor ? { cursor } : {}) };
+  const items = merged.map((m) => {
+    const claim = claimOf(m.task.taskId);
+    return { ...summarise(m.task, input.now), ...(claim ? { claim } : {}) };
+  });
+  return { items, ...(cursor ? { cursor } : {}) };
 }
 
 /** One task with its case, the eligibility explanation rule by rule, and the case's history. */

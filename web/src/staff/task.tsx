@@ -6,7 +6,7 @@ import { can } from '../../../domain/permissions.js';
 import type { TaskType } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type ErrorKey, type FieldError, failureMessage, localise } from '../errors.js';
+import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
 import { minorToInput, minorUnitsOrRaw } from '../form-values.js';
 import { officeCurrency } from '../pages/apply.js';
 import { useStatusName } from '../pages/status.js';
@@ -67,13 +67,50 @@ interface TaskDetail extends TaskSummary {
 
 const moneyTasks = new Set(['review', 'approve', 'commission_vote']);
 
+/** How often an open task page renews its claim (the lease is 20 minutes: domain/task-claims.ts). */
+const claimRenewalMs = 8 * 60_000;
+
+/**
+ * "I am looking at this one" while the page is open (PUT …/claim, renewed): colleagues' inboxes
+ * put the task last. When a colleague's claim holds, `held` names them, and `takeOver` takes it.
+ * Head and auditor, who read tasks they do not decide, are refused (403) and claim nothing.
+ */
+function useTaskClaim(session: Session, taskId: string, open: boolean) {
+  const [held, setHeld] = useState<{ claimedBy: string; until: string } | undefined>();
+  const [tookOver, setTookOver] = useState(false);
+  const claim = async (takeOver: boolean) => {
+    const path = `/v1/tasks/${encodeURIComponent(taskId)}/claim${takeOver ? '?takeOver=true' : ''}`;
+    const res = await api('PUT', path, { token: session.token });
+    if (res.ok) {
+      setHeld(undefined);
+      if (takeOver) setTookOver(true);
+    } else if (res.kind === 'http' && res.status === 409) {
+      const { claimedBy, until } = res.problem as { claimedBy?: unknown; until?: unknown };
+      if (typeof claimedBy === 'string' && typeof until === 'string') setHeld({ claimedBy, until });
+    }
+  };
+  useEffect(() => {
+    if (!open) return;
+    void claim(false);
+    const renew = setInterval(() => void claim(false), claimRenewalMs);
+    return () => clearInterval(renew);
+  }, [taskId, session.token, open]);
+  /** Gives the claim up and goes back to the inbox: the task is back at the top of colleagues'. */
+  const leave = async () => {
+    await api('DELETE', `/v1/tasks/${encodeURIComponent(taskId)}/claim`, { token: session.token });
+    navigate('/staff/tasks');
+  };
+  return { held, tookOver, takeOver: () => claim(true), leave };
+}
+
 export function TaskPage({ session, taskId }: { session: Session; taskId: string }) {
-  const { t, lang, date } = useStaffI18n();
+  const { t, lang, date, dateTime } = useStaffI18n();
   const statusName = useStatusName();
   const [task, setTask] = useState<TaskDetail | undefined>();
   const [failure, setFailure] = useState<Failure | undefined>();
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<string | undefined>();
+  const claims = useTaskClaim(session, taskId, task?.status === 'open');
   useTitle(task ? localTaskTitle(task, lang) : t.loading, task?.taskId ?? 'loading');
 
   useEffect(() => {
@@ -116,8 +153,33 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
         <Link href="/staff/tasks" class="back-link">
           {t.backToTasks}
         </Link>
+        {task.status === 'open' && !claims.held && can(session.roles, 'tasks:decide') && (
+          <>
+            {' · '}
+            <button type="button" class="button--link" onClick={() => void claims.leave()}>
+              {t.leaveForOthers}
+            </button>
+          </>
+        )}
       </p>
       {notice && <Alert kind="success">{notice}</Alert>}
+      {claims.tookOver && <Alert kind="success">{t.tookOver}</Alert>}
+      {claims.held && (
+        <Alert
+          kind="warning"
+          title={t.claimHeldTitle}
+          action={
+            <div class="button-group">
+              <Button kind="secondary" type="button" onClick={() => void claims.takeOver()}>
+                {t.takeOver}
+              </Button>
+              <Link href="/staff/tasks">{t.backToTasks}</Link>
+            </div>
+          }
+        >
+          <p data-testid="claim-held">{t.claimHeld(claims.held.claimedBy, dateTime(claims.held.until))}</p>
+        </Alert>
+      )}
       <PageTitle caption={t.taskTypes[task.type] ?? task.type}>{localTaskTitle(task, lang)}</PageTitle>
       <p>
         {t.currentStatus}: <Tag>{statusName(c.status)}</Tag>{' '}
@@ -282,11 +344,11 @@ function DecisionForm({
       ? checkDecision(task.type as TaskType, parsed.data).map((p) => {
           const { key, id } = fieldOf(p.path);
           if (id === 'comment' && purpose) return { field: id, message: t.commentMissing[purpose] };
-          return { field: id, message: localise(t, key, p.message) };
+          return { field: id, message: localise(t, key, p.message, valueAt(b, p.path)) };
         })
       : parsed.error.issues.map((i) => {
           const { key, id } = fieldOf(i.path);
-          return { field: id, message: localise(t, key, i.message, i.input) };
+          return { field: id, message: localise(t, key, i.message, valueAt(b, i.path)) };
         });
     if (reissue && !correctPayout)
       problems.push({ field: 'correctPayout', message: t.err.correctPayout.missing });
@@ -317,7 +379,7 @@ function DecisionForm({
           const { key, id } = fieldOf(pe.path.split('.').filter(Boolean));
           if (id === 'comment' && purpose && !comment.trim())
             return { field: id, message: t.commentMissing[purpose] };
-          return { field: id, message: localise(t, key, pe.message) };
+          return { field: id, message: localise(t, key, pe.message, valueAt(b, pe.path)) };
         }),
       );
     } else setFailure(failureMessage(t, res));

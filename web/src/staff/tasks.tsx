@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { heldByOther } from '../../../domain/task-claims.js';
 import { type TaskType, taskTitle } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
 import { failureMessage } from '../errors.js';
@@ -17,6 +18,8 @@ export interface TaskSummary {
   dueAt?: string;
   overdue?: boolean;
   allowedOutcomes: string[];
+  /** A colleague (or the reader) looking at it now (domain/task-claims.ts). */
+  claim?: { claimedBy: string; until: string };
 }
 
 /** A one-off message shown on the next page (e.g. "decision recorded" on the inbox). */
@@ -38,8 +41,20 @@ export function localTaskTitle(
   }
 }
 
-/** Overdue first, then by due date (soonest first), then oldest first. */
-export function inboxOrder(a: TaskSummary, b: TaskSummary, now: number): number {
+/** Whether a colleague (not `reader`) has the task open now. */
+function isClaimedByOther(task: TaskSummary, now: number, reader: string): boolean {
+  const claim = task.claim && { taskId: task.taskId, claimedAt: '', ...task.claim };
+  return heldByOther(claim, reader, new Date(now)) !== undefined;
+}
+
+/**
+ * Overdue first, then by due date (soonest first), then oldest first; but a task a colleague is
+ * looking at goes after every task nobody is, so two people working the same inbox from the top
+ * open different tasks.
+ */
+export function inboxOrder(a: TaskSummary, b: TaskSummary, now: number, reader = ''): number {
+  const taken = (t: TaskSummary) => isClaimedByOther(t, now, reader);
+  if (taken(a) !== taken(b)) return taken(a) ? 1 : -1;
   const overdue = (t: TaskSummary) => t.overdue ?? (t.dueAt ? Date.parse(t.dueAt) < now : false);
   if (overdue(a) !== overdue(b)) return overdue(a) ? -1 : 1;
   const due = (t: TaskSummary) => (t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY);
@@ -78,7 +93,8 @@ export function TasksPage({ session }: { session: Session }) {
   }, [session.token]);
 
   const now = Date.now();
-  const sorted = [...(tasks ?? [])].sort((a, b) => inboxOrder(a, b, now));
+  const sorted = [...(tasks ?? [])].sort((a, b) => inboxOrder(a, b, now, session.username));
+  const claimedByOther = (task: TaskSummary) => isClaimedByOther(task, now, session.username);
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
   const shown = sorted.slice((page - 1) * pageSize, page * pageSize);
   const today = new Date().toDateString();
@@ -127,7 +143,11 @@ export function TasksPage({ session }: { session: Session }) {
                   {shown.map((task) => {
                     const overdue = task.overdue ?? (task.dueAt ? Date.parse(task.dueAt) < now : false);
                     return (
-                      <tr key={task.taskId} class={overdue ? 'row--overdue' : undefined}>
+                      <tr
+                        key={task.taskId}
+                        class={overdue ? 'row--overdue' : undefined}
+                        data-claimed-by={claimedByOther(task) ? task.claim?.claimedBy : undefined}
+                      >
                         <td>
                           <Link
                             href={`/staff/tasks/${encodeURIComponent(task.taskId)}`}
@@ -138,6 +158,12 @@ export function TasksPage({ session }: { session: Session }) {
                           </Link>
                           <br />
                           <span class="muted">{t.taskTypes[task.type] ?? task.type}</span>
+                          {task.claim && claimedByOther(task) && (
+                            <>
+                              <br />
+                              <Tag tone="grey">{t.claimedBy(task.claim.claimedBy)}</Tag>
+                            </>
+                          )}
                         </td>
                         <td>
                           {task.dueAt ? date(task.dueAt) : '—'}{' '}

@@ -1,0 +1,96 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
+import { staffDesk } from './staff-desk.js';
+
+/**
+ * Two reviewers working one inbox: the task one of them has open goes to the end of the other's
+ * list with the name of who has it, and opening it anyway says so, with a way to take it over.
+ */
+
+let runtime: Runtime;
+let browser: Browser;
+let dataDir: string;
+let desk: ReturnType<typeof staffDesk>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-claims-'));
+  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
+  desk = staffDesk(runtime.url, browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function applyViaApi(fullName: string): Promise<{ reference: string }> {
+  const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      applicant: { fullName, birthDate: '1956-07-08', phone: '+7 900 222-33-44', preferredLanguage: 'en' },
+      categories: ['pensioner'],
+      household: { size: 1, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_000_000 } },
+      aidType: 'cash',
+      requestedAmount: { currency: 'RUB', minor: 200_000 },
+      reason: 'e2e',
+      payout: { method: 'cash_desk' },
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { reference: string };
+}
+
+describe('two reviewers on one inbox', () => {
+  it('puts the task a colleague has open last, says who has it, and lets a reviewer take it over', async () => {
+    // Arrange: two new cases; the first would head both inboxes (the older, due sooner).
+    const first = await applyViaApi('Первый Заявитель Тестов');
+    const second = await applyViaApi('Второй Заявитель Тестов');
+    await runtime.settle();
+    const firstTask = await desk.openTaskOf('reviewer', first.reference, 'review');
+    const anna = await desk.newPage();
+    await desk.signIn(anna, 'reviewer');
+    const boris = await desk.newPage();
+    await desk.signIn(boris, 'reviewer2');
+
+    // Act: one reviewer opens the first task; the other looks at the inbox.
+    await anna.goto(`${runtime.url}/staff/tasks/${firstTask}?lang=en`);
+    await anna.locator('#outcome').waitFor();
+    await anna.waitForLoadState('networkidle');
+    await boris.goto(`${runtime.url}/staff/tasks?lang=en`);
+    const rows = boris.locator('tbody tr');
+    await rows.first().waitFor();
+
+    // Assert: the first case is now after the second, marked with who has it.
+    const order = await rows.evaluateAll((trs) =>
+      trs.map((tr) => tr.querySelector('a[data-reference]')?.getAttribute('data-reference')),
+    );
+    expect(order.indexOf(second.reference)).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(first.reference)).toBeGreaterThan(order.indexOf(second.reference));
+    const claimedRow = boris.locator(`tr[data-claimed-by="reviewer"]`);
+    expect(await claimedRow.textContent()).toContain('Being looked at by reviewer');
+    await screenshot(boris, 'tasks-claimed-by-colleague');
+
+    // Opening it anyway says who has it; taking it over moves the claim.
+    await boris.locator(`a[data-reference="${first.reference}"]`).click();
+    await boris.locator('[data-testid="claim-held"]').waitFor();
+    expect(await boris.locator('[data-testid="claim-held"]').textContent()).toContain('reviewer');
+    const violations = await axe(boris);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(boris, 'task-claimed-by-colleague');
+    await boris.getByRole('button', { name: 'Take it over' }).click();
+    await boris.locator('.alert--success').waitFor();
+    expect(await boris.locator('[data-testid="claim-held"]').count()).toBe(0);
+
+    await anna.reload();
+    await anna.locator('[data-testid="claim-held"]').waitFor();
+    expect(await anna.locator('[data-testid="claim-held"]').textContent()).toContain('reviewer2');
+    await anna.close();
+    await boris.close();
+  });
+});
