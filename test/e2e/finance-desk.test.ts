@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
 import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
 import { choose, fill, ready } from './pages.js';
+import { staffDesk } from './staff-desk.js';
 
 /**
  * The finance desk's safeguards in a real browser: a batch is sent to the bank once and says so
@@ -17,10 +18,18 @@ import { choose, fill, ready } from './pages.js';
 let runtime: Runtime;
 let browser: Browser;
 let dataDir: string;
+let desk: ReturnType<typeof staffDesk>;
+const newPage = () => desk.newPage();
+const signIn = (page: Page, username: string, lang?: string) => desk.signIn(page, username, lang);
+const apiAs = <T>(username: string, method: string, path: string, body?: unknown) =>
+  desk.apiAs<T>(username, method, path, body);
+const decideViaApi = (username: string, reference: string, type: string, decision: object) =>
+  desk.decideViaApi(username, reference, type, decision);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-finance-'));
   [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
+  desk = staffDesk(runtime.url, browser, () => runtime.settle());
 });
 
 afterAll(async () => {
@@ -28,42 +37,6 @@ afterAll(async () => {
   await runtime?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function newPage(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  return page;
-}
-
-async function signIn(page: Page, username: string, lang = 'en'): Promise<void> {
-  await page.goto(`${runtime.url}/staff?lang=${lang}`);
-  await ready(page);
-  await page.evaluate(() => sessionStorage.clear());
-  await page.goto(`${runtime.url}/staff?lang=${lang}`);
-  await ready(page);
-  await fill(page, 'username', username);
-  await fill(page, 'password', 'demo');
-  await page.locator('main form button[type="submit"]').last().click();
-  await page.locator('.staff-nav').waitFor();
-}
-
-/** The staff API directly, to put cases where a screen under test starts (not what is tested). */
-async function apiAs<T>(username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const auth = await fetch(`${runtime.url}/auth/local/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  const { access_token } = (await auth.json()) as { access_token: string };
-  const res = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 const bankTransfer = {
   method: 'bank_transfer',
@@ -96,19 +69,6 @@ async function applyViaApi(minor: number, payout: object = { method: 'cash_desk'
   expect(res.status).toBe(201);
   await runtime.settle();
   return (await res.json()) as { caseId: string; reference: string };
-}
-
-async function decideViaApi(username: string, reference: string, type: string, decision: object) {
-  await runtime.settle();
-  const { items } = await apiAs<{ items: { taskId: string; type: string; caseReference: string }[] }>(
-    username,
-    'GET',
-    '/v1/tasks?limit=100',
-  );
-  const task = items.find((t) => t.caseReference === reference && t.type === type);
-  if (!task) throw new Error(`no open ${type} task for ${reference} in ${username}'s inbox`);
-  await apiAs(username, 'POST', `/v1/tasks/${task.taskId}/decision`, decision);
-  await runtime.settle();
 }
 
 /** A case approved and authorised for payment (the first attempt). */

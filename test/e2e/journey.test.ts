@@ -10,6 +10,7 @@ import { appTableName, type Runtime, startRuntime } from '../../local/runtime.js
 import { distinctApplicant, distinctApplication } from '../support/api-client.js';
 import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
 import { anna, choose, fill, ready, submit } from './pages.js';
+import { staffDesk } from './staff-desk.js';
 
 /**
  * The whole journey in a real browser, through the screens a person uses:
@@ -24,6 +25,11 @@ let browser: Browser;
 let dataDir: string;
 let apiPaths: Set<string>;
 const journey: { reference?: string; accessCode?: string; caseId?: string } = {};
+let desk: ReturnType<typeof staffDesk>;
+const newPage = (width?: number) => desk.newPage(width);
+const signIn = (page: Page, username: string, lang?: string) => desk.signIn(page, username, lang);
+const decideViaApi = (username: string, reference: string, type: string, decision: object) =>
+  desk.decideViaApi(username, reference, type, decision);
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-'));
@@ -32,6 +38,7 @@ beforeAll(async () => {
     paths: Record<string, unknown>;
   };
   apiPaths = new Set(Object.keys(openapi.paths));
+  desk = staffDesk(runtime.url, browser, () => runtime.settle());
 });
 
 afterAll(async () => {
@@ -39,39 +46,6 @@ afterAll(async () => {
   await runtime?.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-async function newPage(width = 1280): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.setViewportSize({ width, height: 900 });
-  return page;
-}
-
-async function signIn(page: Page, username: string, lang = 'en'): Promise<void> {
-  await page.goto(`${runtime.url}/staff?lang=${lang}`);
-  await ready(page);
-  await fill(page, 'username', username);
-  await fill(page, 'password', 'demo');
-  await submit(page);
-  await page.locator('.staff-nav').waitFor();
-}
-
-/** The staff API directly, to put cases where a screen under test starts (not what is being tested). */
-async function apiAs<T>(username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const auth = await fetch(`${runtime.url}/auth/local/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: 'demo' }),
-  });
-  const { access_token } = (await auth.json()) as { access_token: string };
-  const res = await fetch(`${runtime.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${access_token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await res.text();
-  if (!res.ok) throw new Error(`${method} ${path} as ${username}: ${res.status} ${text}`);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /** A new application by a person of this name (one open application per person and aid type). */
 async function applyViaApi(
@@ -96,21 +70,6 @@ async function applyViaApi(
   expect(res.status).toBe(201);
   await runtime.settle();
   return (await res.json()) as { caseId: string; reference: string; accessCode: string };
-}
-
-/** Decides the open task of `type` for the case through the API, as `username`. */
-async function decideViaApi(username: string, reference: string, type: string, decision: object) {
-  await runtime.settle();
-  const { items } = await apiAs<{ items: { taskId: string; type: string; caseReference: string }[] }>(
-    username,
-    'GET',
-    '/v1/tasks?limit=100',
-  );
-  const task = items.find((t) => t.caseReference === reference && t.type === type);
-  if (!task) throw new Error(`no open ${type} task for ${reference} in ${username}'s inbox`);
-  await apiAs(username, 'POST', `/v1/tasks/${task.taskId}/decision`, decision);
-  await runtime.settle();
-  return task.taskId;
 }
 
 /** Waits until no part of the page is still loading. */

@@ -3,17 +3,22 @@ import type { Browser } from './browser.js';
 import { fill, ready } from './pages.js';
 
 /** What every browser suite does around the staff desk, against one running runtime. */
-export function staffDesk(url: string, browser: Browser) {
+export function staffDesk(url: string, browser: Browser, settle: () => Promise<void>) {
   async function newPage(width = 1280): Promise<Page> {
     const page = await browser.context.newPage();
     await page.setViewportSize({ width, height: 900 });
     return page;
   }
 
-  /** Signs in on a page of its own tab (the session is the tab's: sessionStorage). */
+  /** Signs in; on a page already signed in as someone else too (the session is the tab's). */
   async function signIn(page: Page, username: string, lang = 'en'): Promise<void> {
     await page.goto(`${url}/staff?lang=${lang}`);
     await ready(page);
+    if (await page.locator('.staff-nav').count()) {
+      await page.evaluate(() => sessionStorage.clear());
+      await page.goto(`${url}/staff?lang=${lang}`);
+      await ready(page);
+    }
     await fill(page, 'username', username);
     await fill(page, 'password', 'demo');
     await page.locator('main form button[type="submit"]').last().click();
@@ -50,5 +55,14 @@ export function staffDesk(url: string, browser: Browser) {
     return task.taskId;
   }
 
-  return { newPage, signIn, apiAs, openTaskOf };
+  /** Decides the open task of `type` for the case through the API, as `username`; its task id. */
+  async function decideViaApi(username: string, reference: string, type: string, decision: object) {
+    await settle();
+    const taskId = await openTaskOf(username, reference, type);
+    await apiAs(username, 'POST', `/v1/tasks/${taskId}/decision`, decision);
+    await settle();
+    return taskId;
+  }
+
+  return { newPage, signIn, apiAs, openTaskOf, decideViaApi };
 }

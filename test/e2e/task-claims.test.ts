@@ -19,7 +19,7 @@ let desk: ReturnType<typeof staffDesk>;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-claims-'));
   [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
-  desk = staffDesk(runtime.url, browser);
+  desk = staffDesk(runtime.url, browser, () => runtime.settle());
 });
 
 afterAll(async () => {
