@@ -88,24 +88,25 @@ export function followUpOf(
   return { kind: 'reissue_pending', caseStatus: c.status };
 }
 
-export interface DisbursementListItem {
-  readonly disbursementId: string;
-  readonly caseId: string;
-  readonly caseReference: string;
-  readonly aidType: string;
-  readonly fundingSource: string;
-  readonly amount: Money;
-  readonly status: DisbursementStatus;
-  readonly payee: DisbursementRecord['payee'];
-  readonly createdAt: string;
-  readonly channel?: PayoutChannel;
-  readonly attempt?: number;
-  readonly batchId?: string;
-  readonly paidAt?: string;
-  readonly settlement?: DisbursementRecord['settlement'];
-  readonly delivery?: DisbursementRecord['delivery'];
-  readonly followUp?: FailedPaymentFollowUp;
-}
+/** A disbursement as the finance desk lists it: the record's fields, and what became of a failed one. */
+export type DisbursementListItem = Pick<
+  DisbursementRecord,
+  | 'disbursementId'
+  | 'caseId'
+  | 'caseReference'
+  | 'aidType'
+  | 'fundingSource'
+  | 'amount'
+  | 'status'
+  | 'payee'
+  | 'createdAt'
+  | 'channel'
+  | 'attempt'
+  | 'batchId'
+  | 'paidAt'
+  | 'settlement'
+  | 'delivery'
+> & { readonly followUp?: FailedPaymentFollowUp };
 
 /**
  * Disbursements by status, oldest first, a page at a time. A failed one says what became of it
