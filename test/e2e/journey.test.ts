@@ -310,7 +310,7 @@ describe('an aid application, end to end in the browser', () => {
     await page.goto(`${runtime.url}/appeal?lang=uk`);
     await ready(page);
     await choose(page, 'kind', 'complaint');
-    await choose(page, 'topic', 'social_aid');
+    await choose(page, 'topic', 'aid');
     await fill(page, 'subject', 'Довго немає відповіді');
     await fill(page, 'text', 'Я подала заяву місяць тому і досі не маю відповіді.');
     await fill(page, 'fullName', 'Олена Коваль');
@@ -325,11 +325,14 @@ describe('an aid application, end to end in the browser', () => {
     await screenshot(page, 'appeal-registered-uk-360');
 
     // The office answers: each department task, then the clerk's consolidated answer.
-    // A complaint's answer is signed off by the head before it goes out.
-    for (const [username, type, outcome] of [
-      ['reviewer', 'department_answer', 'answer'],
-      ['clerk', 'consolidate_answer', 'answer'],
-      ['head', 'sign_off_answer', 'approve'],
+    // A complaint's answer is signed off by the head before it goes out. The clerk writes from
+    // the department's answer, and the head signs off the clerk's: each reads it on the task.
+    const departmentAnswer = 'Заяву розглянуто 2 грудня, допомогу призначено.';
+    const consolidated = 'Вашу заяву розглянуто; рішення надіслано поштою.';
+    for (const [username, type, outcome, reads] of [
+      ['reviewer', 'department_answer', 'answer', undefined],
+      ['clerk', 'consolidate_answer', 'answer', departmentAnswer],
+      ['head', 'sign_off_answer', 'approve', consolidated],
     ] as const) {
       await runtime.settle();
       const staff = await newPage();
@@ -338,9 +341,14 @@ describe('an aid application, end to end in the browser', () => {
       await links.first().waitFor();
       await links.first().click();
       await staff.locator('#outcome').waitFor();
+      if (reads) {
+        expect(await staff.locator('[data-testid="appeal-answers"]').textContent()).toContain(reads);
+        const violations = await axe(staff);
+        expect(violations, `${type} with the answers\n${describeViolations(violations)}`).toEqual([]);
+      }
       await choose(staff, 'outcome', outcome);
       if (outcome === 'answer')
-        await fill(staff, 'answer', 'Вашу заяву розглянуто; рішення надіслано поштою.');
+        await fill(staff, 'answer', type === 'department_answer' ? departmentAnswer : consolidated);
       await staff.locator('.decision-panel button[type="submit"]').click();
       await staff
         .locator('.alert--success, .decision-panel .alert--error, .decision-panel .error-summary')

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { appealSchema } from '../../../domain/appeal.js';
+import { appealTopics, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { type Language, languages } from '../../../domain/catalogue.js';
 import { appealKinds } from '../../../domain/catalogue-seed.js';
 import { normalizeReferenceInput } from '../../../domain/reference-text.js';
@@ -25,8 +26,8 @@ import {
 } from '../ui.js';
 import { ApplicationSent } from './apply.js';
 
-/** The routing topics the demo office has configured. */
-const topicCodes = ['social_aid', 'housing', 'healthcare', 'transport', 'other'] as const;
+/** The office's routing topics (domain/appeal-routing.ts): what is chosen here decides who answers. */
+const topicCodes = appealTopics(routingTable);
 
 interface AppealDraft {
   /** Kept with the answers, so a send retried after a reload is still the same appeal. */
@@ -120,7 +121,7 @@ export function AppealPage() {
   const [d, setD] = useState<AppealDraft>(() => {
     const draft = loadSessionDraft(draftKey, emptyAppealDraft(lang as Language));
     // "Complain about this decision" from a case: that case, whatever the draft said.
-    return related ? { ...draft, kind: 'complaint', topic: 'social_aid', relatedReference: related } : draft;
+    return related ? { ...draft, kind: 'complaint', topic: 'aid', relatedReference: related } : draft;
   });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -208,7 +209,7 @@ export function AppealPage() {
           error={err('topic')}
           value={d.topic}
           onChange={set('topic')}
-          choices={topicCodes.map((c) => ({ value: c, label: t.topics[c] ?? c }))}
+          choices={topicCodes.map((c) => ({ value: c, label: topicName(routingTable, c)?.[lang] ?? c }))}
         />
         <TextField
           id="relatedReference"

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { departmentName, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import type { LocalizedText } from '../../../domain/catalogue.js';
 import { isUnconfirmed, mayResend } from '../../../domain/message-delivery.js';
 import type { Money } from '../../../domain/money.js';
@@ -53,6 +54,14 @@ export interface StaffCase {
   text?: string;
   topic?: string;
   appealKind?: string;
+  /** An appeal's departments' answers by department code, the clerk's consolidated draft, the answer sent. */
+  departmentAnswers?: Record<
+    string,
+    { status: 'awaited' } | { status: 'answered'; text: string; by: string; at: string }
+  >;
+  answerDraft?: string;
+  answer?: { text: string; answeredAt: string; answeredBy: string };
+  forwardedTo?: string;
   dueDate?: string;
   overdue?: boolean;
   eligibility?: Eligibility;
@@ -179,7 +188,7 @@ export function CaseSections({ c, eligibility }: { c: StaffCase; eligibility?: E
           <h2 id="appeal-title">{c.subject}</h2>
           {(c.topic || c.dueDate) && (
             <p class="muted">
-              {c.topic && `${t.appealTopic} ${t.topics[c.topic] ?? c.topic}`}
+              {c.topic && `${t.appealTopic} ${topicName(routingTable, c.topic)?.[lang] ?? c.topic}`}
               {c.dueDate && ` · ${t.dueColumn}: ${date(c.dueDate)}`}
               {c.overdue && ' '}
               {c.overdue && <Tag tone="red">{t.overdue}</Tag>}
@@ -188,8 +197,62 @@ export function CaseSections({ c, eligibility }: { c: StaffCase; eligibility?: E
           <p class="pre-wrap">{c.text}</p>
         </section>
       )}
+      {c.subject && <AppealAnswersSection c={c} />}
       {eligibility && <EligibilitySection eligibility={eligibility} />}
     </>
+  );
+}
+
+/**
+ * What the departments answered, the consolidated answer awaiting sign-off and the answer sent:
+ * the clerk writes the answer from the departments' replies, and the head signs off what will go
+ * out, so both must read them on the task itself.
+ */
+function AppealAnswersSection({ c }: { c: StaffCase }) {
+  const { t, lang, dateTime } = useStaffI18n();
+  const answers = Object.entries(c.departmentAnswers ?? {});
+  if (answers.length === 0 && !c.answerDraft && !c.answer && !c.forwardedTo) return null;
+  return (
+    <section aria-labelledby="appeal-answers-title" data-testid="appeal-answers">
+      <h2 id="appeal-answers-title">{t.appealAnswersTitle}</h2>
+      {answers.length > 0 && (
+        <dl class="answers">
+          {answers.map(([code, a]) => (
+            <div key={code} data-department={code}>
+              <dt>{departmentName(code)?.[lang] ?? code}</dt>
+              <dd>
+                {a.status === 'answered' ? (
+                  <>
+                    <p class="pre-wrap">{a.text}</p>
+                    <p class="muted">{t.answeredBy(a.by, dateTime(a.at))}</p>
+                  </>
+                ) : (
+                  <Tag tone="yellow">{t.departmentAwaited}</Tag>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {c.forwardedTo && (
+        <p>
+          {t.forwardedToOrganisation}: <strong>{c.forwardedTo}</strong>
+        </p>
+      )}
+      {c.answerDraft && !c.answer && (
+        <div class="inset" data-testid="answer-draft">
+          <h3>{t.answerDraftTitle}</h3>
+          <p class="pre-wrap">{c.answerDraft}</p>
+        </div>
+      )}
+      {c.answer && (
+        <div class="inset" data-testid="answer-sent">
+          <h3>{t.answerSentTitle}</h3>
+          <p class="pre-wrap">{c.answer.text}</p>
+          <p class="muted">{t.answeredBy(c.answer.answeredBy, dateTime(c.answer.answeredAt))}</p>
+        </div>
+      )}
+    </section>
   );
 }
 

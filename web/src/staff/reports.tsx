@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { departments } from '../../../domain/appeal-routing.js';
+import { departments, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { appealChannels, appealKinds } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
 import { download } from '../api.js';
@@ -456,7 +456,7 @@ function AppealsOnTimeReport({ session }: { session: Session }) {
           <div class="report-grid">
             {counters(t.byChannel, data.received.byChannel, (c) => named(appealChannels, c))}
             {counters(t.byKind, data.received.byKind, (c) => named(appealKinds, c))}
-            {counters(t.byTopic, data.received.byTopic, (c) => t.topics[c] ?? c)}
+            {counters(t.byTopic, data.received.byTopic, (c) => topicName(routingTable, c)?.[lang] ?? c)}
             {counters(t.byDepartment, data.received.byDepartment, (c) => named(departments, c))}
           </div>
         </>

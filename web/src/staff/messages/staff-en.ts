@@ -88,9 +88,20 @@ export const staffEn = {
     'Shown in the case history. Required to reject (the applicant reads the reasons) and to ask for more information (it is the question the applicant receives).',
   approvedAmount: 'Amount to approve, in roubles',
   approvedAmountHint: (requested: string) =>
-    `Requested: ${requested}. Leave as it is to approve the requested amount.`,
+    `Requested: ${requested}. Leave as it is to approve the requested amount, or enter less; never more.`,
   fundingSource: 'Funding source',
+  amountAboveRequested: (requested: string) =>
+    `The amount to approve may not be more than the applicant asked for, ${requested}. Enter ${requested} or less, or reject with reasons.`,
+  sourceLeft: (source: string, left: string) => `${source} — ${left} left`,
+  sourceNoLine: (source: string, year: string) => `${source} — no budget for ${year}`,
+  sourcesLeftHint: (year: string) => `After each source: what its budget has left for ${year}.`,
   appealAnswer: 'Answer to the applicant',
+  appealAnswersTitle: 'Answers',
+  departmentAwaited: 'Not answered yet',
+  answeredBy: (who: string, when: string) => `${who}, ${when}`,
+  forwardedToOrganisation: 'Forwarded to',
+  answerDraftTitle: 'The answer to be sent (awaiting sign-off)',
+  answerSentTitle: 'The answer sent to the applicant',
   recordDecision: 'Record the decision',
   recordingDecision: 'Recording…',
   decisionRecorded: (ref: string) => `Decision recorded for ${ref}.`,
@@ -508,6 +519,9 @@ export const staffEn = {
   saveEntry: 'Save the entry',
   entryAdded: (code: string) => `Added ${code}.`,
   entryChanged: (code: string) => `Changed ${code}.`,
+  entryExists: (code: string, kind: string) =>
+    `${kind} already has an entry with the code “${code}”. Saving would replace it: choose another code for a new entry, or change the existing one.`,
+  changeExisting: (code: string) => `Change “${code}” instead`,
 };
 
 export type StaffMessages = typeof staffEn;

@@ -85,9 +85,20 @@ export const staffRu: StaffMessages = {
     'Виден в истории дела. Обязателен при отказе (заявитель читает основания) и при запросе сведений (это вопрос, который получит заявитель).',
   approvedAmount: 'Утверждаемая сумма, в рублях',
   approvedAmountHint: (requested: string) =>
-    `Запрошено: ${requested}. Оставьте как есть, чтобы утвердить запрошенную сумму.`,
+    `Запрошено: ${requested}. Оставьте как есть, чтобы утвердить запрошенную сумму, или введите меньшую; большую нельзя.`,
   fundingSource: 'Источник финансирования',
+  amountAboveRequested: (requested: string) =>
+    `Утверждаемая сумма не может быть больше запрошенной заявителем: ${requested}. Введите ${requested} или меньше либо откажите с указанием причин.`,
+  sourceLeft: (source: string, left: string) => `${source} — остаток ${left}`,
+  sourceNoLine: (source: string, year: string) => `${source} — нет бюджета на ${year}`,
+  sourcesLeftHint: (year: string) => `После каждого источника — остаток его бюджета на ${year} год.`,
   appealAnswer: 'Ответ заявителю',
+  appealAnswersTitle: 'Ответы',
+  departmentAwaited: 'Ещё не ответили',
+  answeredBy: (who: string, when: string) => `${who}, ${when}`,
+  forwardedToOrganisation: 'Перенаправлено в',
+  answerDraftTitle: 'Ответ, который будет отправлен (ждёт согласования)',
+  answerSentTitle: 'Ответ, отправленный заявителю',
   recordDecision: 'Записать решение',
   recordingDecision: 'Записываем…',
   decisionRecorded: (ref: string) => `Решение по ${ref} записано.`,
@@ -502,4 +513,7 @@ export const staffRu: StaffMessages = {
   saveEntry: 'Сохранить запись',
   entryAdded: (code: string) => `Добавлено: ${code}.`,
   entryChanged: (code: string) => `Изменено: ${code}.`,
+  entryExists: (code: string, kind: string) =>
+    `В разделе «${kind}» уже есть запись с кодом «${code}». Сохранение заменило бы её: выберите другой код для новой записи или измените существующую.`,
+  changeExisting: (code: string) => `Изменить «${code}»`,
 };

@@ -85,9 +85,20 @@ export const staffUk: StaffMessages = {
     'Видно в історії справи. Обовʼязковий у разі відмови (заявник читає підстави) і запиту відомостей (це запитання, яке отримає заявник).',
   approvedAmount: 'Сума, що затверджується, у рублях',
   approvedAmountHint: (requested: string) =>
-    `Запитано: ${requested}. Залиште як є, щоб затвердити запитану суму.`,
+    `Запитано: ${requested}. Залиште як є, щоб затвердити запитану суму, або введіть меншу; більшу не можна.`,
   fundingSource: 'Джерело фінансування',
+  amountAboveRequested: (requested: string) =>
+    `Сума, що затверджується, не може бути більшою за запитану заявником: ${requested}. Введіть ${requested} або менше чи відмовте з причинами.`,
+  sourceLeft: (source: string, left: string) => `${source} — залишок ${left}`,
+  sourceNoLine: (source: string, year: string) => `${source} — немає бюджету на ${year}`,
+  sourcesLeftHint: (year: string) => `Після кожного джерела — залишок його бюджету на ${year} рік.`,
   appealAnswer: 'Відповідь заявнику',
+  appealAnswersTitle: 'Відповіді',
+  departmentAwaited: 'Ще не відповіли',
+  answeredBy: (who: string, when: string) => `${who}, ${when}`,
+  forwardedToOrganisation: 'Переслано до',
+  answerDraftTitle: 'Відповідь, яку буде надіслано (очікує погодження)',
+  answerSentTitle: 'Відповідь, надіслана заявникові',
   recordDecision: 'Записати рішення',
   recordingDecision: 'Записуємо…',
   decisionRecorded: (ref: string) => `Рішення щодо ${ref} записано.`,
@@ -505,4 +516,7 @@ export const staffUk: StaffMessages = {
   saveEntry: 'Зберегти запис',
   entryAdded: (code: string) => `Додано ${code}.`,
   entryChanged: (code: string) => `Змінено ${code}.`,
+  entryExists: (code: string, kind: string) =>
+    `У розділі «${kind}» уже є запис з кодом «${code}». Збереження замінило б його: виберіть інший код для нового запису або змініть наявний.`,
+  changeExisting: (code: string) => `Змінити «${code}»`,
 };

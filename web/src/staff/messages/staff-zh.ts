@@ -83,9 +83,20 @@ export const staffZh: StaffMessages = {
   decisionCommentHint:
     '会记入案件记录。驳回时必填（申请人会看到理由）；要求补充信息时必填（即申请人收到的问题）。',
   approvedAmount: '批准金额（卢布）',
-  approvedAmountHint: (requested: string) => `申请金额：${requested}。保持不变即按申请金额批准。`,
+  approvedAmountHint: (requested: string) => `申请金额：${requested}。保持不变即按申请金额批准，也可填写更少的金额，但不得更多。`,
   fundingSource: '资金来源',
+  amountAboveRequested: (requested: string) =>
+    `批准金额不得超过申请人申请的金额 ${requested}。请填写 ${requested} 或更少，或者说明理由后拒绝。`,
+  sourceLeft: (source: string, left: string) => `${source} — 剩余 ${left}`,
+  sourceNoLine: (source: string, year: string) => `${source} — 没有 ${year} 年的预算`,
+  sourcesLeftHint: (year: string) => `每个来源后面是其 ${year} 年预算的剩余金额。`,
   appealAnswer: '给申请人的答复',
+  appealAnswersTitle: '答复',
+  departmentAwaited: '尚未答复',
+  answeredBy: (who: string, when: string) => `${who}，${when}`,
+  forwardedToOrganisation: '已转交',
+  answerDraftTitle: '待发送的答复（等待审签）',
+  answerSentTitle: '已发送给申请人的答复',
   recordDecision: '记录决定',
   recordingDecision: '正在记录…',
   decisionRecorded: (ref: string) => `已记录对 ${ref} 的决定。`,
@@ -474,4 +485,7 @@ export const staffZh: StaffMessages = {
   saveEntry: '保存条目',
   entryAdded: (code: string) => `已添加 ${code}。`,
   entryChanged: (code: string) => `已修改 ${code}。`,
+  entryExists: (code: string, kind: string) =>
+    `“${kind}”中已有代码为“${code}”的条目。保存会替换它：请为新条目选择其他代码，或修改现有条目。`,
+  changeExisting: (code: string) => `改为修改“${code}”`,
 };
