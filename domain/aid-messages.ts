@@ -1,4 +1,5 @@
 import { type Language, localeOf } from './catalogue.js';
+import { civilDateText } from './date-text.js';
 import { formatMoney, type Money } from './money.js';
 
 /**
@@ -50,7 +51,7 @@ const render: Readonly<Record<Language, Render>> = {
       case 'submitted':
         return `Your aid application ${m.reference} has been received. We will let you know when it is decided.`;
       case 'info_requested':
-        return `To decide on your application ${m.reference} we need more information: ${m.question}\nPlease answer by ${m.dueDate} on the status page.`;
+        return `To decide on your application ${m.reference} we need more information: ${m.question}\nPlease answer by ${civilDateText(m.dueDate, 'en')} on the status page.`;
       case 'approved':
         return m.amount
           ? `Your application ${m.reference} has been approved: ${amount(m.amount)}.`
@@ -76,7 +77,7 @@ const render: Readonly<Record<Language, Render>> = {
       case 'submitted':
         return `Вашу заяву про допомогу ${m.reference} отримано. Ми повідомимо вас про рішення.`;
       case 'info_requested':
-        return `Для розгляду заяви ${m.reference} потрібні додаткові відомості: ${m.question}\nБудь ласка, дайте відповідь до ${m.dueDate} на сторінці стану заяви.`;
+        return `Для розгляду заяви ${m.reference} потрібні додаткові відомості: ${m.question}\nБудь ласка, дайте відповідь до ${civilDateText(m.dueDate, 'uk')} на сторінці стану заяви.`;
       case 'approved':
         return m.amount
           ? `Вашу заяву ${m.reference} задоволено: ${amount(m.amount)}.`
@@ -102,7 +103,7 @@ const render: Readonly<Record<Language, Render>> = {
       case 'submitted':
         return `Ваше заявление о помощи ${m.reference} принято. Мы сообщим вам о решении.`;
       case 'info_requested':
-        return `Для рассмотрения заявления ${m.reference} нужны дополнительные сведения: ${m.question}\nПожалуйста, ответьте до ${m.dueDate} на странице статуса заявления.`;
+        return `Для рассмотрения заявления ${m.reference} нужны дополнительные сведения: ${m.question}\nПожалуйста, ответьте до ${civilDateText(m.dueDate, 'ru')} на странице статуса заявления.`;
       case 'approved':
         return m.amount
           ? `Ваше заявление ${m.reference} удовлетворено: ${amount(m.amount)}.`
@@ -128,7 +129,7 @@ const render: Readonly<Record<Language, Render>> = {
       case 'submitted':
         return `您的救助申请 ${m.reference} 已受理，审核结果将另行通知。`;
       case 'info_requested':
-        return `办理申请 ${m.reference} 需要补充材料：${m.question}\n请于 ${m.dueDate} 前在办理进度页面答复。`;
+        return `办理申请 ${m.reference} 需要补充材料：${m.question}\n请于 ${civilDateText(m.dueDate, 'zh')} 前在办理进度页面答复。`;
       case 'approved':
         return m.amount
           ? `您的申请 ${m.reference} 已获批准：${amount(m.amount)}。`

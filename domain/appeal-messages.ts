@@ -1,4 +1,5 @@
 import type { Language } from './catalogue.js';
+import { civilDateText } from './date-text.js';
 
 /**
  * What the applicant is told about their appeal, in their language. Messages carry the reference
@@ -29,10 +30,13 @@ type Of<K extends AppealMessage['kind']> = Extract<AppealMessage, { readonly kin
  */
 
 export const registeredTexts: MessageTexts<Of<'registered'>> = {
-  en: (m) => `Your appeal ${m.reference} is registered. You will have an answer by ${m.dueDate}.`,
-  uk: (m) => `Ваше звернення ${m.reference} зареєстровано. Відповідь буде надано до ${m.dueDate}.`,
-  ru: (m) => `Ваше обращение ${m.reference} зарегистрировано. Ответ будет дан до ${m.dueDate}.`,
-  zh: (m) => `您的信访事项 ${m.reference} 已登记，将于 ${m.dueDate} 前答复。`,
+  en: (m) =>
+    `Your appeal ${m.reference} is registered. You will have an answer by ${civilDateText(m.dueDate, 'en')}.`,
+  uk: (m) =>
+    `Ваше звернення ${m.reference} зареєстровано. Відповідь буде надано до ${civilDateText(m.dueDate, 'uk')}.`,
+  ru: (m) =>
+    `Ваше обращение ${m.reference} зарегистрировано. Ответ будет дан до ${civilDateText(m.dueDate, 'ru')}.`,
+  zh: (m) => `您的信访事项 ${m.reference} 已登记，将于 ${civilDateText(m.dueDate, 'zh')} 前答复。`,
 };
 
 export const forwardedTexts: MessageTexts<Of<'forwarded'>> = {
@@ -47,10 +51,12 @@ export const forwardedTexts: MessageTexts<Of<'forwarded'>> = {
 
 export const extendedTexts: MessageTexts<Of<'extended'>> = {
   en: (m) =>
-    `The answer to your appeal ${m.reference} needs more time: the new date is ${m.dueDate}. Reason: ${m.reason}`,
-  uk: (m) => `Строк розгляду звернення ${m.reference} продовжено до ${m.dueDate}. Причина: ${m.reason}`,
-  ru: (m) => `Срок рассмотрения обращения ${m.reference} продлён до ${m.dueDate}. Причина: ${m.reason}`,
-  zh: (m) => `信访事项 ${m.reference} 的办理期限延长至 ${m.dueDate}。原因：${m.reason}`,
+    `The answer to your appeal ${m.reference} needs more time: the new date is ${civilDateText(m.dueDate, 'en')}. Reason: ${m.reason}`,
+  uk: (m) =>
+    `Строк розгляду звернення ${m.reference} продовжено до ${civilDateText(m.dueDate, 'uk')}. Причина: ${m.reason}`,
+  ru: (m) =>
+    `Срок рассмотрения обращения ${m.reference} продлён до ${civilDateText(m.dueDate, 'ru')}. Причина: ${m.reason}`,
+  zh: (m) => `信访事项 ${m.reference} 的办理期限延长至 ${civilDateText(m.dueDate, 'zh')}。原因：${m.reason}`,
 };
 
 export const answeredTexts: MessageTexts<Of<'answered'>> = {

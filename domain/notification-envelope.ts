@@ -47,3 +47,37 @@ export function statusUrl(webOrigin: string, reference: string, language: Langua
 export function messageBody(text: string, link: string | undefined, language: Language): string {
   return link ? `${text}\n\n${linkLines[language](link)}` : text;
 }
+
+const letterheads: Readonly<Record<Language, string>> = {
+  en: 'Social protection office',
+  uk: 'Управління соціального захисту населення',
+  ru: 'Управление социальной защиты населения',
+  zh: '社会保障局',
+};
+
+const letterFooters: Readonly<Record<Language, (reference: string) => string>> = {
+  en: (r) =>
+    `If you have a question, call the office's hotline or come to the office on a working day, and give your reference number ${r}.`,
+  uk: (r) =>
+    `Якщо маєте запитання, зателефонуйте на гарячу лінію управління або прийдіть в управління в робочий день і назвіть номер ${r}.`,
+  ru: (r) =>
+    `Если у вас есть вопрос, позвоните на горячую линию управления или приходите в управление в рабочий день и назовите номер ${r}.`,
+  zh: (r) => `如有疑问，请拨打本局热线或在工作日前来本局，并提供登记编号 ${r}。`,
+};
+
+/**
+ * What a printed letter carries around the message: who it is from, what it is about, and how to
+ * ask without the internet. Its reader gave only a postal address and may have no other way to
+ * reach the office than the telephone or the office's door.
+ */
+export function letterFrame(
+  kind: CaseKind,
+  reference: string,
+  language: Language,
+): { readonly sender: string; readonly subject: string; readonly footer: string } {
+  return {
+    sender: letterheads[language],
+    subject: messageSubject(kind, reference, language),
+    footer: letterFooters[language](reference),
+  };
+}

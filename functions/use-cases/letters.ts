@@ -1,3 +1,4 @@
+import { languageOf, letterFrame } from '../../domain/notification-envelope.js';
 import { ConflictError, NotFoundError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { itemsByKey } from '../lib/store/index-items.js';
@@ -27,6 +28,10 @@ export interface LetterView {
   readonly language: string;
   readonly text: string;
   readonly recipient: { readonly fullName: string; readonly address?: string };
+  /** The letter around the text, in its language: the office, the subject, how to ask by phone. */
+  readonly sender: string;
+  readonly subject: string;
+  readonly footer: string;
 }
 
 interface LetterItem extends NotificationRecord {
@@ -38,6 +43,7 @@ interface LetterItem extends NotificationRecord {
 interface CaseContact {
   readonly caseId: string;
   readonly reference: string;
+  readonly kind?: string;
   readonly applicant?: { readonly fullName?: string; readonly address?: string };
 }
 
@@ -67,16 +73,19 @@ export async function listLetters(input: {
   const items = letters.map((l): LetterView => {
     const found = byId.get(l.caseId);
     const address = found?.applicant?.address;
+    const reference = found?.reference ?? '';
+    const frame = letterFrame(found?.kind === 'appeal' ? 'appeal' : 'aid', reference, languageOf(l.language));
     return {
       letterId: letterIdOf(l),
       caseId: l.caseId,
-      reference: found?.reference ?? '',
+      reference,
       at: l.at,
       ...(l.queuedAt ? { queuedAt: l.queuedAt } : {}),
       event: l.event,
       language: l.language,
       text: l.text,
       recipient: { fullName: found?.applicant?.fullName ?? '', ...(address ? { address } : {}) },
+      ...frame,
     };
   });
   return { items, ...(page.cursor ? { cursor: page.cursor } : {}) };

@@ -13,6 +13,17 @@ const every: AppealMessage[] = [
 ];
 
 describe('appeal messages to applicants', () => {
+  it.each([
+    ['en', '21 December 2026', '20 January 2027'],
+    ['uk', '21 грудня 2026', '20 січня 2027'],
+    ['ru', '21 декабря 2026', '20 января 2027'],
+    ['zh', '2026年12月21日', '2027年1月20日'],
+  ] as const)('gives the dates as people write them in %s', (language, due, extended) => {
+    expect(appealMessage(every[0]!, language)).toContain(due);
+    expect(appealMessage(every[2]!, language)).toContain(extended);
+    expect(appealMessage(every[0]!, language)).not.toContain('2026-12-21');
+  });
+
   it.each(languages)(
     'names the reference in every %s message and leaves no placeholder unfilled',
     (language) => {

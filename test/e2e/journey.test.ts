@@ -843,7 +843,11 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     // Assert: addressed from the case, in the applicant's language, and printable one to a sheet.
     expect(await letter.textContent()).toContain(String(applicant.fullName));
     expect(await letter.textContent()).toContain('д. Заречье, ул. Лесная, 3');
-    expect(await letter.locator('p[lang="ru"]').count()).toBe(1);
+    // The text, and around it the office, the subject and how to ask by phone, all in Russian;
+    // dated the day it is printed, written out as people write dates.
+    expect(await letter.locator('p[lang="ru"]').count()).toBe(4);
+    expect(await letter.locator('.letter-sender').textContent()).toContain('Управление социальной защиты');
+    expect(await letter.locator('[data-testid="letter-date"]').textContent()).toMatch(/^\d{1,2} [а-я]+ \d{4} г\.$/);
     const violations = await axe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await page.emulateMedia({ media: 'print' });

@@ -66,6 +66,11 @@ describe('letters: the print queue for applicants with only a postal address', (
     });
     expect(letter?.reference).toMatch(/^AID-/);
     expect(letter?.text).toContain(letter?.reference);
+    // The letter around the text, in the same language: from whom, about what, how to ask by phone.
+    expect(letter?.sender).toBe('Управление социальной защиты населения');
+    expect(letter?.subject).toBe(`Ваше заявление о помощи ${letter?.reference}`);
+    expect(letter?.footer).toContain('горячую линию');
+    expect(letter?.footer).toContain(letter?.reference);
   });
 
   it('marks a letter posted: sent, by whom and when, and out of the queue; a second time answers the same', async () => {

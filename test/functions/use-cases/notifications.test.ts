@@ -81,7 +81,7 @@ describe('aid notifications, written from the table stream', () => {
 
     expect(n?.language).toBe('uk');
     expect(n?.text).toContain('Надішліть довідку про доходи.');
-    expect(n?.text).toContain('2031-03-19');
+    expect(n?.text).toContain('19 березня 2031');
   });
 
   it('gives a refusal by the rules with each rule’s reason in the applicant’s language', async () => {

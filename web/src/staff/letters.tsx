@@ -1,7 +1,10 @@
 import { useState } from 'preact/hooks';
+import { type Language, languages } from '../../../domain/catalogue.js';
+import { civilDateText } from '../../../domain/date-text.js';
 import { can } from '../../../domain/permissions.js';
 import { api } from '../api.js';
 import { failureMessage } from '../errors.js';
+import { todayIso } from '../form-values.js';
 import { Alert, Button, Loading, PageTitle, useTitle } from '../ui.js';
 import { CursorPagination, Failed, useCursorPages } from './resource.js';
 import type { Session } from './session.js';
@@ -15,7 +18,14 @@ interface Letter {
   language: string;
   text: string;
   recipient: { fullName: string; address?: string };
+  /** In the letter's language: the office, the subject, how to ask without the internet. */
+  sender?: string;
+  subject?: string;
+  footer?: string;
 }
+
+const letterLanguage = (letter: Letter): Language =>
+  (languages as readonly string[]).includes(letter.language) ? (letter.language as Language) : 'ru';
 
 /**
  * The office's post: letters to applicants who gave only a postal address. The clerk prints the
@@ -25,6 +35,7 @@ interface Letter {
 export function LettersPage({ session }: { session: Session }) {
   const { t, dateTime } = useStaffI18n();
   useTitle(t.lettersTitle);
+  const today = todayIso();
   const pages = useCursorPages<Letter>(session, '/v1/letters', 20);
   const [notice, setNotice] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
@@ -65,6 +76,14 @@ export function LettersPage({ session }: { session: Session }) {
         {letters.map((letter) => (
           <li class="card letter" key={letter.letterId}>
             <section aria-label={`${t.letterTo}: ${letter.recipient.fullName}`}>
+              {letter.sender && (
+                <p class="letter-sender" lang={letter.language}>
+                  {letter.sender}
+                  <br />
+                  {/* The day it is printed: the day it goes in the post. */}
+                  <span data-testid="letter-date">{civilDateText(today, letterLanguage(letter))}</span>
+                </p>
+              )}
               <p class="letter-recipient">
                 <strong>{letter.recipient.fullName}</strong>
                 {letter.recipient.address && (
@@ -80,9 +99,15 @@ export function LettersPage({ session }: { session: Session }) {
                 </Alert>
               )}
               <p class="muted">{t.letterMeta(letter.reference, dateTime(letter.at))}</p>
+              {letter.subject && (
+                <p lang={letter.language}>
+                  <strong>{letter.subject}</strong>
+                </p>
+              )}
               <p class="pre-wrap" lang={letter.language}>
                 {letter.text}
               </p>
+              {letter.footer && <p lang={letter.language}>{letter.footer}</p>}
               {mayPost && (
                 <Button
                   kind="secondary"
