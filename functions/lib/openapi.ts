@@ -73,9 +73,9 @@ const docs: Record<
   },
   'GET /v1/cases': {
     summary:
-      'Staff case search: by reference, or by status (and kind) newest first; limit and cursor page through.',
+      "Staff case search: by reference; by status (and kind) newest first, limit and cursor paging through; or a person's aid cases and appeals by fullName with birthDate (YYYY-MM-DD) or nationalId, newest first (the name as on the application; matched through the same keyed hash the intake stores, no index of names).",
     success: 200,
-    params: ['status', 'kind', 'reference', 'limit', 'cursor'],
+    params: ['status', 'kind', 'reference', 'limit', 'cursor', 'fullName', 'birthDate', 'nationalId'],
   },
   'GET /v1/cases/by-id/{caseId}': {
     summary: 'The full case for staff (aid or appeal): as submitted, its timeline, decisions and tasks.',

@@ -41,7 +41,8 @@ export interface CaseSummary {
   readonly overdue?: boolean;
 }
 
-function summary(record: CaseRecord): CaseSummary {
+/** A case as a search lists it (also a person's cases: person-cases.ts). */
+export function summary(record: CaseRecord): CaseSummary {
   const common = {
     caseId: record.caseId,
     reference: record.reference,

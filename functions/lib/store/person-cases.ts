@@ -5,12 +5,12 @@ import { keys } from './keys.js';
 const casePkPrefix = keys.case('').pk;
 
 /**
- * The ids of a person's aid cases of one aid type: the person index (table-spec #31, `gsi3` on the
+ * The ids of a person's aid cases of one aid type (or of every type): the person index (table-spec #31, `gsi3` on the
  * case items' own `personKey` and `aidType`). The index is eventually consistent, which the
  * once-a-year rules can afford: they look for earlier cases that were granted, and a grant comes
  * long after its case entered the index (the case being checked may or may not be listed yet).
  */
-export async function caseIdsOfPerson(personKey: string, aidType: string): Promise<string[]> {
+export async function caseIdsOfPerson(personKey: string, aidType?: string): Promise<string[]> {
   const ids: string[] = [];
   let startKey: Record<string, unknown> | undefined;
   do {
@@ -18,8 +18,9 @@ export async function caseIdsOfPerson(personKey: string, aidType: string): Promi
       new QueryCommand({
         TableName: tableName(),
         IndexName: 'gsi3',
-        KeyConditionExpression: 'personKey = :person AND aidType = :type',
-        ExpressionAttributeValues: { ':person': personKey, ':type': aidType },
+        // Without an aid type: every aid case of the person (staff finding a caller's cases).
+        KeyConditionExpression: aidType ? 'personKey = :person AND aidType = :type' : 'personKey = :person',
+        ExpressionAttributeValues: { ':person': personKey, ...(aidType ? { ':type': aidType } : {}) },
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),
       }),
     );

@@ -154,6 +154,38 @@ describe('staff case search, the full case and its audit trail', () => {
       expect(listed.body.items?.[0]).toMatchObject({ kind: 'appeal', appealKind: 'complaint' });
     });
 
+    it("finds a caller's aid cases and appeals by name and date of birth, the name in any case and spacing, and nobody else's", async () => {
+      // Arrange: two people of the same name, born on different days; the first also appealed.
+      const theirs = await apply();
+      const namesake = await apply();
+      const born = String(
+        ((await fullCase(theirs.caseId)).body.applicant as { birthDate?: string } | undefined)?.birthDate,
+      );
+      const appeal = await call(submitAppeal, {
+        method: 'POST',
+        path: '/v1/appeals',
+        body: JSON.stringify({
+          applicant: { fullName: 'Ганна Іванівна Коваль', birthDate: born, phone: '+380 44 123 45 67' },
+          kind: 'complaint',
+          subject: 'Довго немає рішення',
+          text: 'Заява подана давно.',
+          topic: 'aid',
+        }),
+      });
+      expect(appeal.status).toBe(201);
+
+      // Act
+      const found = await search({ fullName: '  ганна   іванівна КОВАЛЬ ', birthDate: born });
+      const incomplete = await search({ fullName: 'Ганна Іванівна Коваль' });
+
+      // Assert
+      const references = found.body.items?.map((i) => i.reference);
+      expect(found.status).toBe(200);
+      expect(references).toEqual(expect.arrayContaining([theirs.reference, appeal.body.reference]));
+      expect(references).not.toContain(namesake.reference);
+      expect(incomplete.status).toBe(400);
+    });
+
     it('answers 400 for a search with neither status nor reference, a status of the other kind, or a foreign cursor', async () => {
       const neither = await search({});
       const mismatch = await search({ kind: 'appeal', status: 'in_review' });
