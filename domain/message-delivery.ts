@@ -23,8 +23,23 @@ export function isUnconfirmed(message: MessageState, now: number): boolean {
   );
 }
 
-/** Staff may have an e-mail or SMS sent again when it failed or was never confirmed; a letter is printed instead. */
+/**
+ * How staff may have a message sent again, if at all:
+ * - `retry`: an e-mail or SMS the provider refused, or whose send was never confirmed;
+ * - `again`: an e-mail or SMS that went out, when the person says it never arrived (a spam folder,
+ *   a phone that was off): a member of staff who has spoken to them decides a second copy is right;
+ * - `reprint`: a letter that was posted and never arrived: it goes back to the print queue.
+ * Nothing else: a message still on its way, or a letter still waiting to be printed.
+ */
+export type ResendKind = 'retry' | 'again' | 'reprint';
+
+export function resendKind(message: MessageState, now: number): ResendKind | undefined {
+  if (message.channel === 'letter') return message.status === 'sent' ? 'reprint' : undefined;
+  if (message.channel !== 'email' && message.channel !== 'sms') return undefined;
+  if (message.status === 'failed' || isUnconfirmed(message, now)) return 'retry';
+  return message.status === 'sent' ? 'again' : undefined;
+}
+
 export function mayResend(message: MessageState, now: number): boolean {
-  if (message.channel !== 'email' && message.channel !== 'sms') return false;
-  return message.status === 'failed' || isUnconfirmed(message, now);
+  return resendKind(message, now) !== undefined;
 }

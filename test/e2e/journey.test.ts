@@ -830,7 +830,7 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
       body: JSON.stringify(distinctApplication({ applicant })),
     });
     expect(res.status).toBe(201);
-    const { reference } = (await res.json()) as { reference: string };
+    const { reference, caseId } = (await res.json()) as { reference: string; caseId: string };
     await runtime.settle();
     const page = await newPage();
     await signIn(page, 'clerk');
@@ -863,6 +863,20 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     // Assert: said, and off the list.
     await page.locator('.alert--success', { hasText: reference }).waitFor();
     await expect.poll(() => page.locator('.letter', { hasText: reference }).count()).toBe(0);
+
+    // The person rings: the letter never came. The clerk reads out what it said, and has it printed
+    // again after saying so twice.
+    await page.goto(`${runtime.url}/staff/cases/${caseId}?lang=en`);
+    const message = page.locator('[data-testid="messages"] li').first();
+    await message.waitFor();
+    await message.locator('details.message-text summary').click();
+    expect(await message.locator('details.message-text p').textContent()).toContain(reference);
+    await message.getByRole('button', { name: /The letter never arrived/ }).click();
+    const violations2 = await axe(page);
+    expect(violations2, describeViolations(violations2)).toEqual([]);
+    await message.getByRole('button', { name: 'Print it again' }).click();
+    await page.locator('.staff-nav a[href="/staff/letters"]').click();
+    await page.locator('.letter', { hasText: reference }).waitFor();
     await page.close();
   });
 

@@ -1,13 +1,18 @@
-import { mayResend } from '../../../domain/message-delivery.js';
+import { resendKind } from '../../../domain/message-delivery.js';
 import { ConflictError, NotFoundError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http.js';
-import { type NotificationRecord, notificationIdOf } from '../../lib/store/notification-records.js';
+import {
+  type NotificationRecord,
+  notificationIdOf,
+  notificationKeys,
+} from '../../lib/store/notification-records.js';
 import { transitionNotification } from '../../lib/store/notification-writes.js';
 import { notificationsOfCase } from '../../lib/store/reads.js';
 
 /**
- * Staff have a message to the applicant sent again: one the provider refused (`failed`) or one
- * whose send was claimed and never confirmed (domain/message-delivery.ts). Delivery is at most
+ * Staff have a message to the applicant sent again (domain/message-delivery.ts `resendKind`): one
+ * the provider refused (`failed`), one whose send was claimed and never confirmed, one that went
+ * out but never arrived, as the person tells staff; a posted letter goes back to the print queue. Delivery is at most
  * once and never repeats such a message on its own, because it cannot tell whether it went out;
  * a person who has looked at the case can decide that a second copy is better than none. The
  * message becomes `requeued`, and the stream queues it for delivery as it does a new one
@@ -18,7 +23,12 @@ export async function resendMessage(input: {
   notificationId: string;
   principal: Principal;
   now: Date;
-}): Promise<{ notificationId: string; status: 'requeued'; requeuedAt: string; requeuedBy: string }> {
+}): Promise<{
+  notificationId: string;
+  status: 'requeued' | 'to_print';
+  requeuedAt: string;
+  requeuedBy: string;
+}> {
   const { caseId, notificationId, principal, now } = input;
   const notFound = () => new NotFoundError(`Case ${caseId} has no message ${notificationId}.`);
   if (!/^[\w-]{1,64}$/.test(caseId)) throw notFound();
@@ -29,14 +39,27 @@ export async function resendMessage(input: {
     new ConflictError(
       message.status === 'sending'
         ? 'This message is being sent now; it can be sent again only if its send is not confirmed within ten minutes.'
-        : `This message is ${message.status}: only a failed or unconfirmed e-mail or SMS can be sent again.`,
+        : `This message is ${message.status}: only an e-mail or SMS that failed, was never confirmed or went out, or a letter that was posted, can be sent again.`,
       { status: message.status },
     );
-  if (!mayResend(message, now.getTime())) throw refuse();
+  const kind = resendKind(message, now.getTime());
+  if (!kind) throw refuse();
   const requeuedAt = now.toISOString();
+  const key = { pk: message.pk, sk: message.sk };
+  if (kind === 'reprint') {
+    // Back in the print queue, at the end of it: the clerk prints and posts it again.
+    const queued = await transitionNotification(key, 'sent', 'to_print', {
+      ...notificationKeys.printQueue(requeuedAt),
+      queuedAt: requeuedAt,
+      requeuedAt,
+      requeuedBy: principal.username,
+    });
+    if (!queued) throw refuse();
+    return { notificationId, status: 'to_print', requeuedAt, requeuedBy: principal.username };
+  }
   // As read: a delivery that answered meanwhile, or another resend, wins.
   const requeued = await transitionNotification(
-    { pk: message.pk, sk: message.sk },
+    key,
     message.status,
     'requeued',
     { requeuedAt, requeuedBy: principal.username },

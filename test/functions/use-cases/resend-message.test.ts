@@ -7,6 +7,7 @@ import {
   type NotificationRecord,
   notificationIdOf,
 } from '../../../functions/lib/store/notification-records.js';
+import { listLetters } from '../../../functions/use-cases/letters.js';
 import { writeAidNotification } from '../../../functions/use-cases/notifications/aid-notifications.js';
 import { deliverNotification } from '../../../functions/use-cases/notifications/deliver-notification.js';
 import { resendMessage } from '../../../functions/use-cases/notifications/resend-message.js';
@@ -96,19 +97,51 @@ describe('having a lost message sent again', () => {
     expect(item.failure).toBeUndefined();
   });
 
-  it('refuses a message being sent now, one sent, and a letter; and answers 404 for an unknown one', async () => {
+  it('sends again an e-mail that went out when the person says it never arrived', async () => {
+    const sent = await messageLeft('sent');
+
+    const answer = await resendMessage({ ...sent, principal: clerk, now: new Date() });
+    const delivered = await deliverNotification(await reread(sent.key));
+
+    expect(answer.status).toBe('requeued');
+    expect(delivered).toBe('sent');
+    expect(accepted).toHaveLength(1);
+  });
+
+  it('puts a posted letter back in the print queue, where the clerk lists it again', async () => {
+    const posted = await messageLeft('sent', undefined, {
+      applicant: { fullName: 'P', birthDate: '1950-01-01', address: 'с. Озёрное', preferredLanguage: 'ru' },
+    });
+    await table.doc.send(
+      new UpdateCommand({
+        TableName: table.tableName,
+        Key: posted.key,
+        UpdateExpression: 'SET channel = :letter, postedAt = :at',
+        ExpressionAttributeValues: { ':letter': 'letter', ':at': '2031-01-01T00:00:00.000Z' },
+      }),
+    );
+
+    const answer = await resendMessage({ ...posted, principal: clerk, now: new Date() });
+
+    const { items } = await listLetters({ limit: 100 });
+    expect(answer.status).toBe('to_print');
+    expect(await reread(posted.key)).toMatchObject({ status: 'to_print', requeuedBy: 'clerk' });
+    expect(items.map((l) => l.caseId)).toContain(posted.caseId);
+  });
+
+  it('refuses a message being sent now, one not yet sent, and a letter not yet printed; and answers 404 for an unknown one', async () => {
     const now = new Date();
     const busy = await messageLeft('sending', 5_000);
-    const sent = await messageLeft('sent');
+    const pending = await messageLeft('pending');
     const letter = await messageLeft('to_print', undefined, {
       applicant: { fullName: 'P', birthDate: '1950-01-01', address: 'с. Озёрное', preferredLanguage: 'ru' },
     });
 
     await expect(resendMessage({ ...busy, principal: clerk, now })).rejects.toThrow(ConflictError);
-    await expect(resendMessage({ ...sent, principal: clerk, now })).rejects.toThrow(ConflictError);
+    await expect(resendMessage({ ...pending, principal: clerk, now })).rejects.toThrow(ConflictError);
     await expect(resendMessage({ ...letter, principal: clerk, now })).rejects.toThrow(ConflictError);
     await expect(
-      resendMessage({ caseId: sent.caseId, notificationId: 'nothing', principal: clerk, now }),
+      resendMessage({ caseId: pending.caseId, notificationId: 'nothing', principal: clerk, now }),
     ).rejects.toThrow(NotFoundError);
     expect((await reread(busy.key)).status).toBe('sending');
   });

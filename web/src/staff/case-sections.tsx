@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { departmentName, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import type { LocalizedText } from '../../../domain/catalogue.js';
-import { isUnconfirmed, mayResend } from '../../../domain/message-delivery.js';
+import { isUnconfirmed, resendKind } from '../../../domain/message-delivery.js';
 import type { Money } from '../../../domain/money.js';
 import { useCatalogue } from '../catalogue.js';
 import { languageNames } from '../i18n.js';
@@ -378,6 +378,15 @@ export function MessagesSection({
   const statusName = useStatusName();
   const [busy, setBusy] = useState<string | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
+  // A message that went out (or a posted letter) is sent again only after saying so once more.
+  const [confirming, setConfirming] = useState<string | undefined>();
+  const resend = async (m: CaseMessage) => {
+    if (!onResend) return;
+    setBusy(m.notificationId);
+    setFailure(await onResend(m));
+    setBusy(undefined);
+    setConfirming(undefined);
+  };
   return (
     <section aria-labelledby="messages-title">
       <h2 id="messages-title">{t.messagesTitle}</h2>
@@ -386,6 +395,7 @@ export function MessagesSection({
       <ul class="plain history-tasks" data-testid="messages">
         {messages.map((m) => {
           const unconfirmed = isUnconfirmed(m, now);
+          const kind = resendKind(m, now);
           return (
             <li key={m.notificationId} data-message-status={unconfirmed ? 'unconfirmed' : m.status}>
               <strong>{statusName(m.event)}</strong> · {t.channelNames[m.channel] ?? m.channel} ·{' '}
@@ -396,23 +406,62 @@ export function MessagesSection({
                   <p>{t.messageUnconfirmed(dateTime(m.claimedAt))}</p>
                 </Alert>
               )}
-              {onResend && mayResend(m, now) && (
+              {m.text && (
+                <details class="message-text">
+                  <summary>{t.messageText}</summary>
+                  <p class="pre-wrap" lang={m.language}>
+                    {m.text}
+                  </p>
+                </details>
+              )}
+              {onResend && kind === 'retry' && (
                 <p>
                   <Button
                     kind="secondary"
                     type="button"
                     busy={busy === m.notificationId}
                     busyText={t.saving}
-                    onClick={async () => {
-                      setBusy(m.notificationId);
-                      setFailure(await onResend(m));
-                      setBusy(undefined);
-                    }}
+                    onClick={() => void resend(m)}
                   >
                     {t.resendMessage}
                     <span class="visually-hidden"> {statusName(m.event)}</span>
                   </Button>
                 </p>
+              )}
+              {onResend && (kind === 'again' || kind === 'reprint') && confirming !== m.notificationId && (
+                <p>
+                  <button type="button" class="button--link" onClick={() => setConfirming(m.notificationId)}>
+                    {kind === 'reprint' ? t.letterNeverArrived : t.messageNeverArrived}
+                    <span class="visually-hidden"> {statusName(m.event)}</span>
+                  </button>
+                </p>
+              )}
+              {onResend && kind && confirming === m.notificationId && (
+                <Alert
+                  kind="warning"
+                  action={
+                    <div class="button-group">
+                      <Button
+                        kind="secondary"
+                        type="button"
+                        busy={busy === m.notificationId}
+                        busyText={t.saving}
+                        onClick={() => void resend(m)}
+                      >
+                        {kind === 'reprint' ? t.printAgain : t.resendMessage}
+                      </Button>
+                      <button type="button" class="button--link" onClick={() => setConfirming(undefined)}>
+                        {t.cancel}
+                      </button>
+                    </div>
+                  }
+                >
+                  <p>
+                    {kind === 'reprint'
+                      ? t.reprintConfirm(dateTime(m.postedAt ?? m.sentAt ?? m.at))
+                      : t.sendAgainConfirm(dateTime(m.sentAt ?? m.at))}
+                  </p>
+                </Alert>
               )}
             </li>
           );

@@ -95,6 +95,7 @@ export const staffEn = {
   sourceLeft: (source: string, left: string) => `${source} — ${left} left`,
   sourceNoLine: (source: string, year: string) => `${source} — no budget for ${year}`,
   sourcesLeftHint: (year: string) => `After each source: what its budget has left for ${year}.`,
+  sourceLeftChosen: (source: string, left: string) => `Chosen: ${source}, ${left} left.`,
   appealAnswer: 'Answer to the applicant',
   appealAnswersTitle: 'Answers',
   departmentAwaited: 'Not answered yet',
@@ -380,6 +381,14 @@ export const staffEn = {
     requeued: 'To be sent again',
   } as Record<string, string>,
   resendMessage: 'Send again',
+  messageText: 'What it said',
+  messageNeverArrived: 'The applicant did not get it?',
+  letterNeverArrived: 'The letter never arrived?',
+  sendAgainConfirm: (when: string) =>
+    `It went out on ${when}. Send it again only if the applicant says it never arrived: they will get it twice if it did.`,
+  reprintConfirm: (when: string) =>
+    `It was posted on ${when}. Put it back on the letters to print, to print and post it again?`,
+  printAgain: 'Print it again',
   messageUnconfirmed: (since: string) =>
     `Sending started ${since} and was never confirmed: the applicant may not have received this. Reach them another way; the status page always shows where the case stands.`,
   // Letters (the print queue)
@@ -520,8 +529,66 @@ export const staffEn = {
   entryAdded: (code: string) => `Added ${code}.`,
   entryChanged: (code: string) => `Changed ${code}.`,
   entryExists: (code: string, kind: string) =>
-    `${kind} already has an entry with the code “${code}”. Saving would replace it: choose another code for a new entry, or change the existing one.`,
+    `The catalogue already has “${code}” under ${kind}. Saving would replace that entry: choose another code for a new entry, or change the existing one.`,
   changeExisting: (code: string) => `Change “${code}” instead`,
+  // Register an appeal (a clerk, for an appeal that came by e-mail, post, phone or in person)
+  navRegisterAppeal: 'Register an appeal',
+  registerAppealTitle: 'Register an appeal',
+  registerAppealIntro:
+    'For an appeal that reached the office by e-mail, post, phone, at a personal reception or an on-site reception. Enter it as the person gave it: they get a reference and an access code to follow it, and the answer is due by the legal deadline.',
+  registerChannel: 'How did the appeal reach the office?',
+  registerReceivedOn: 'Date received',
+  registerReceivedOnHint:
+    'The day the letter or e-mail arrived or the person called or came in. It cannot be in the future.',
+  registerRelatedHint:
+    'If the person disagrees with a decision on their application, its reference, for example AID-2026-000123.',
+  registerText: 'The appeal',
+  registerTextHint: 'What the person wrote or said: the situation and what they ask for.',
+  registerAboutPerson: 'The person appealing',
+  registerFullNameHint: 'Leave it empty only for an anonymous letter.',
+  registerCategories: 'Categories the person names',
+  registerCategoriesHint:
+    'People with disabilities and war veterans are answered on the shorter clock. Select all that apply.',
+  registerContactLegend: 'How can the office answer the person?',
+  registerContactHint: 'At least one: the answer goes by e-mail, by SMS with a link, or by post.',
+  registerLanguage: 'Language of the answer',
+  registerNoContactTitle: 'No way to answer the person',
+  registerNoContact:
+    'Without an e-mail, a phone number or a postal address the appeal is registered but cannot be answered.',
+  registerSubmit: 'Register the appeal',
+  registering: 'Registering…',
+  registerErrors: {
+    channel: 'Choose how the appeal reached the office',
+    received: 'Enter the date the appeal was received',
+    receivedFuture: 'The date received cannot be in the future',
+  },
+  appealRegisteredTitle: (reference: string) => `Appeal ${reference} registered`,
+  registerGiveCodeTitle: 'Give the person the reference and the access code',
+  registerGiveCode:
+    'Read them out or post them to the person: with both they follow the appeal and read the answer on the status page. The access code is shown only now.',
+  registerNotAnswerable: 'There is no name or no way to answer, so the law does not require an answer.',
+  registerDueDate: 'Answer due by',
+  registerPriority: 'Priority',
+  registerPriorityYes: 'Yes: the shorter clock',
+  registerAnother: 'Register another appeal',
+  registeredColumn: 'Registered',
+  channelLabel: 'Channel',
+  // Repeat appeals
+  repeatsLabel: 'Repeats',
+  repeatNth: (n: number, months: number) => {
+    const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+    return `the ${n}${suffix} appeal on this topic in ${months} months`;
+  },
+  navRepeatAppellants: 'Repeat appellants',
+  repeatAppellantsTitle: 'Repeat appellants',
+  repeatAppellantsIntro: (months: number) =>
+    `People who appealed again on a topic they had already appealed on within ${months} months, most repeat appeals first. Each repeat appeal names the earlier one on its case.`,
+  repeatAppellantsEmpty: 'Nobody has appealed repeatedly.',
+  repeatAppellantsCount: (n: number) => (n === 1 ? '1 person' : `${n} people`),
+  personColumn: 'Person',
+  repeatAppealsColumn: 'Repeat appeals',
+  topicsColumn: 'Topics',
+  lastAppealColumn: 'Last appeal',
 };
 
 export type StaffMessages = typeof staffEn;

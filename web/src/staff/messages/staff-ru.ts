@@ -92,6 +92,7 @@ export const staffRu: StaffMessages = {
   sourceLeft: (source: string, left: string) => `${source} — остаток ${left}`,
   sourceNoLine: (source: string, year: string) => `${source} — нет бюджета на ${year}`,
   sourcesLeftHint: (year: string) => `После каждого источника — остаток его бюджета на ${year} год.`,
+  sourceLeftChosen: (source: string, left: string) => `Выбрано: ${source}, остаток ${left}.`,
   appealAnswer: 'Ответ заявителю',
   appealAnswersTitle: 'Ответы',
   departmentAwaited: 'Ещё не ответили',
@@ -376,6 +377,14 @@ export const staffRu: StaffMessages = {
     requeued: 'Будет отправлено повторно',
   } as Record<string, string>,
   resendMessage: 'Отправить ещё раз',
+  messageText: 'Что в нём было',
+  messageNeverArrived: 'Заявитель его не получил?',
+  letterNeverArrived: 'Письмо не дошло?',
+  sendAgainConfirm: (when: string) =>
+    `Оно отправлено ${when}. Отправляйте повторно, только если заявитель говорит, что не получил его: иначе он получит его дважды.`,
+  reprintConfirm: (when: string) =>
+    `Оно отправлено почтой ${when}. Вернуть к письмам для печати, чтобы напечатать и отправить ещё раз?`,
+  printAgain: 'Напечатать ещё раз',
   messageUnconfirmed: (since: string) =>
     `Отправка началась ${since} и не подтвердилась: заявитель мог не получить это сообщение. Свяжитесь с ним иначе; страница статуса всегда показывает, где находится дело.`,
   // Letters (the print queue)
@@ -516,4 +525,59 @@ export const staffRu: StaffMessages = {
   entryExists: (code: string, kind: string) =>
     `В разделе «${kind}» уже есть запись с кодом «${code}». Сохранение заменило бы её: выберите другой код для новой записи или измените существующую.`,
   changeExisting: (code: string) => `Изменить «${code}»`,
+  // Регистрация обращения
+  navRegisterAppeal: 'Зарегистрировать обращение',
+  registerAppealTitle: 'Зарегистрировать обращение',
+  registerAppealIntro:
+    'Для обращения, поступившего по электронной почте, почтой, по телефону, на личном или выездном приёме. Внесите его так, как его подал человек: он получит номер и код доступа, чтобы следить за ним, а ответ должен быть дан в установленный законом срок.',
+  registerChannel: 'Как поступило обращение?',
+  registerReceivedOn: 'Дата поступления',
+  registerReceivedOnHint:
+    'День, когда пришло письмо или электронное письмо либо человек позвонил или пришёл. Не может быть в будущем.',
+  registerRelatedHint:
+    'Если человек не согласен с решением по своему заявлению — его номер, например AID-2026-000123.',
+  registerText: 'Обращение',
+  registerTextHint: 'Что человек написал или сказал: ситуация и о чём он просит.',
+  registerAboutPerson: 'Заявитель',
+  registerFullNameHint: 'Оставьте пустым только для анонимного письма.',
+  registerCategories: 'Категории, которые называет человек',
+  registerCategoriesHint:
+    'Людям с инвалидностью и ветеранам войны отвечают в сокращённый срок. Отметьте все подходящие.',
+  registerContactLegend: 'Как отправить человеку ответ?',
+  registerContactHint: 'Хотя бы одно: ответ придёт по электронной почте, SMS со ссылкой или почтой.',
+  registerLanguage: 'Язык ответа',
+  registerNoContactTitle: 'Ответить человеку некуда',
+  registerNoContact:
+    'Без электронной почты, телефона или почтового адреса обращение будет зарегистрировано, но ответить на него нельзя.',
+  registerSubmit: 'Зарегистрировать обращение',
+  registering: 'Регистрируем…',
+  registerErrors: {
+    channel: 'Выберите, как поступило обращение',
+    received: 'Укажите дату поступления обращения',
+    receivedFuture: 'Дата поступления не может быть в будущем',
+  },
+  appealRegisteredTitle: (reference: string) => `Обращение ${reference} зарегистрировано`,
+  registerGiveCodeTitle: 'Сообщите человеку номер и код доступа',
+  registerGiveCode:
+    'Продиктуйте их или отправьте почтой: с ними человек следит за обращением и читает ответ на странице статуса. Код доступа показан только сейчас.',
+  registerNotAnswerable: 'Нет имени или способа ответить, поэтому закон не требует ответа.',
+  registerDueDate: 'Ответить до',
+  registerPriority: 'Первоочередное',
+  registerPriorityYes: 'Да: сокращённый срок',
+  registerAnother: 'Зарегистрировать ещё одно обращение',
+  registeredColumn: 'Зарегистрировано',
+  channelLabel: 'Канал',
+  // Повторные обращения
+  repeatsLabel: 'Повторное к',
+  repeatNth: (n: number, months: number) => `${n}-е обращение на эту тему за ${months} месяцев`,
+  navRepeatAppellants: 'Повторные обращения',
+  repeatAppellantsTitle: 'Люди, обращающиеся повторно',
+  repeatAppellantsIntro: (months: number) =>
+    `Люди, снова обратившиеся по теме, по которой уже обращались в течение ${months} месяцев; сначала те, у кого больше всего повторных обращений. Каждое повторное обращение в своём деле ссылается на предыдущее.`,
+  repeatAppellantsEmpty: 'Никто не обращался повторно.',
+  repeatAppellantsCount: (n: number) => `Человек: ${n}`,
+  personColumn: 'Человек',
+  repeatAppealsColumn: 'Повторных обращений',
+  topicsColumn: 'Темы',
+  lastAppealColumn: 'Последнее обращение',
 };

@@ -92,6 +92,7 @@ export const staffUk: StaffMessages = {
   sourceLeft: (source: string, left: string) => `${source} — залишок ${left}`,
   sourceNoLine: (source: string, year: string) => `${source} — немає бюджету на ${year}`,
   sourcesLeftHint: (year: string) => `Після кожного джерела — залишок його бюджету на ${year} рік.`,
+  sourceLeftChosen: (source: string, left: string) => `Вибрано: ${source}, залишок ${left}.`,
   appealAnswer: 'Відповідь заявнику',
   appealAnswersTitle: 'Відповіді',
   departmentAwaited: 'Ще не відповіли',
@@ -379,6 +380,14 @@ export const staffUk: StaffMessages = {
     requeued: 'Буде надіслано повторно',
   } as Record<string, string>,
   resendMessage: 'Надіслати ще раз',
+  messageText: 'Що в ньому було',
+  messageNeverArrived: 'Заявник його не отримав?',
+  letterNeverArrived: 'Лист не дійшов?',
+  sendAgainConfirm: (when: string) =>
+    `Його надіслано ${when}. Надсилайте повторно, лише якщо заявник каже, що не отримав його: інакше він отримає його двічі.`,
+  reprintConfirm: (when: string) =>
+    `Його відправлено поштою ${when}. Повернути до листів для друку, щоб надрукувати й відправити ще раз?`,
+  printAgain: 'Надрукувати ще раз',
   messageUnconfirmed: (since: string) =>
     `Надсилання почалося ${since} і не підтвердилося: заявник міг не отримати це повідомлення. Зв’яжіться з ним інакше; сторінка статусу завжди показує, де перебуває справа.`,
   // Letters (the print queue)
@@ -519,4 +528,59 @@ export const staffUk: StaffMessages = {
   entryExists: (code: string, kind: string) =>
     `У розділі «${kind}» уже є запис з кодом «${code}». Збереження замінило б його: виберіть інший код для нового запису або змініть наявний.`,
   changeExisting: (code: string) => `Змінити «${code}»`,
+  // Реєстрація звернення
+  navRegisterAppeal: 'Зареєструвати звернення',
+  registerAppealTitle: 'Зареєструвати звернення',
+  registerAppealIntro:
+    'Для звернення, що надійшло електронною поштою, поштою, телефоном, на особистому або виїзному прийомі. Внесіть його так, як його подала людина: вона отримає номер і код доступу, щоб стежити за ним, а відповідь має бути надана в установлений законом строк.',
+  registerChannel: 'Як звернення надійшло?',
+  registerReceivedOn: 'Дата надходження',
+  registerReceivedOnHint:
+    'День, коли надійшов лист чи електронний лист або людина зателефонувала чи прийшла. Не може бути в майбутньому.',
+  registerRelatedHint:
+    'Якщо людина не згодна з рішенням щодо її заяви — номер заяви, наприклад AID-2026-000123.',
+  registerText: 'Звернення',
+  registerTextHint: 'Що людина написала або сказала: ситуація і про що вона просить.',
+  registerAboutPerson: 'Заявник',
+  registerFullNameHint: 'Залиште порожнім лише для анонімного листа.',
+  registerCategories: 'Категорії, які називає людина',
+  registerCategoriesHint:
+    'Особам з інвалідністю та ветеранам війни відповідають у скорочений строк. Позначте всі, що підходять.',
+  registerContactLegend: 'Як надіслати людині відповідь?',
+  registerContactHint: 'Хоча б одне: відповідь надійде електронною поштою, SMS з посиланням або поштою.',
+  registerLanguage: 'Мова відповіді',
+  registerNoContactTitle: 'Немає як відповісти людині',
+  registerNoContact:
+    'Без електронної пошти, телефону чи поштової адреси звернення буде зареєстровано, але відповісти на нього не можна.',
+  registerSubmit: 'Зареєструвати звернення',
+  registering: 'Реєструємо…',
+  registerErrors: {
+    channel: 'Виберіть, як звернення надійшло',
+    received: 'Вкажіть дату надходження звернення',
+    receivedFuture: 'Дата надходження не може бути в майбутньому',
+  },
+  appealRegisteredTitle: (reference: string) => `Звернення ${reference} зареєстровано`,
+  registerGiveCodeTitle: 'Повідомте людині номер і код доступу',
+  registerGiveCode:
+    'Продиктуйте їх або надішліть поштою: з ними людина стежить за зверненням і читає відповідь на сторінці статусу. Код доступу показано лише зараз.',
+  registerNotAnswerable: 'Немає імені або способу відповісти, тож закон не вимагає відповіді.',
+  registerDueDate: 'Відповісти до',
+  registerPriority: 'Першочергове',
+  registerPriorityYes: 'Так: скорочений строк',
+  registerAnother: 'Зареєструвати ще одне звернення',
+  registeredColumn: 'Зареєстровано',
+  channelLabel: 'Канал',
+  // Повторні звернення
+  repeatsLabel: 'Повторне до',
+  repeatNth: (n: number, months: number) => `${n}-е звернення на цю тему за ${months} місяців`,
+  navRepeatAppellants: 'Повторні звернення',
+  repeatAppellantsTitle: 'Люди, які звертаються повторно',
+  repeatAppellantsIntro: (months: number) =>
+    `Люди, які знову звернулися з теми, з якої вже зверталися протягом ${months} місяців; спершу ті, хто має найбільше повторних звернень. Кожне повторне звернення у своїй справі вказує на попереднє.`,
+  repeatAppellantsEmpty: 'Ніхто не звертався повторно.',
+  repeatAppellantsCount: (n: number) => `Людей: ${n}`,
+  personColumn: 'Людина',
+  repeatAppealsColumn: 'Повторних звернень',
+  topicsColumn: 'Теми',
+  lastAppealColumn: 'Останнє звернення',
 };
