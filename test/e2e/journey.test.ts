@@ -847,7 +847,9 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     // dated the day it is printed, written out as people write dates.
     expect(await letter.locator('p[lang="ru"]').count()).toBe(4);
     expect(await letter.locator('.letter-sender').textContent()).toContain('Управление социальной защиты');
-    expect(await letter.locator('[data-testid="letter-date"]').textContent()).toMatch(/^\d{1,2} [а-я]+ \d{4} г\.$/);
+    expect(await letter.locator('[data-testid="letter-date"]').textContent()).toMatch(
+      /^\d{1,2} [а-я]+ \d{4} г\.$/,
+    );
     const violations = await axe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     await page.emulateMedia({ media: 'print' });

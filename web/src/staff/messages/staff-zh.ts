@@ -358,7 +358,8 @@ export const staffZh: StaffMessages = {
   messageText: '消息内容',
   messageNeverArrived: '申请人没有收到？',
   letterNeverArrived: '信件没有寄到？',
-  sendAgainConfirm: (when: string) => `已于 ${when} 发出。只有在申请人说没有收到时才重新发送：否则对方会收到两次。`,
+  sendAgainConfirm: (when: string) =>
+    `已于 ${when} 发出。只有在申请人说没有收到时才重新发送：否则对方会收到两次。`,
   reprintConfirm: (when: string) => `已于 ${when} 寄出。是否放回待打印信件，重新打印并寄出？`,
   printAgain: '重新打印',
   messageUnconfirmed: (since: string) =>
