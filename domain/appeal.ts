@@ -24,6 +24,9 @@ export const appealApplicantSchema = meta(
 
 export type AppealApplicant = z.infer<typeof appealApplicantSchema>;
 
+/** A repeat appeal is one from the same person on the same topic within this many months. */
+export const repeatWindowMonths = 12;
+
 /** Whether the office has any way to send an answer. */
 export function canBeAnswered(applicant: AppealApplicant): boolean {
   return Boolean(applicant.email ?? applicant.phone ?? applicant.address);

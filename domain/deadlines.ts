@@ -6,8 +6,8 @@ import { type IsoDate, parseIsoDate } from './dates.js';
  * extended, and when the sweeper chases it. Pure: the jurisdiction's policy and its working-day
  * calendar are data handed in, and "today" is always an argument.
  *
- * Deadlines are counted in calendar days (or months) from the day of registration, as the laws
- * do; a deadline that falls on a day off moves to the next working day (the general rule of
+ * Deadlines are counted in calendar days (or months) from the day of registration, or of receipt
+ * where the law says so (`termRunsFrom`); a deadline that falls on a day off moves to the next working day (the general rule of
  * civil law, e.g. art. 193 of the Russian Civil Code, which offices apply to appeal terms too).
  */
 
@@ -38,6 +38,12 @@ export interface DeadlinePolicy {
   readonly law: string;
   /** The office's time zone: an appeal registered at 01:00 local time counts from that local day. */
   readonly timeZone: string;
+  /**
+   * The day the term runs from: the day of registration (Russia, art. 12(1) 59-FZ; China, the day
+   * of acceptance, art. 32), or the day the appeal arrived (Ukraine, art. 20: "від дня їх
+   * надходження"), which differ for a letter or a call registered days later.
+   */
+  readonly termRunsFrom: 'registration' | 'receipt';
   readonly answerWithin: Period;
   /** The shorter clock of priority categories (and urgent appeals, where the law has them). */
   readonly priorityAnswerWithin: Period;
@@ -145,6 +151,7 @@ export const deadlinePolicies: Readonly<Record<Jurisdiction, DeadlinePolicy>> = 
     jurisdiction: 'ru',
     law: 'Federal Law No. 59-FZ "On the procedure for considering appeals of citizens"',
     timeZone: 'Europe/Moscow',
+    termRunsFrom: 'registration',
     // Art. 12(1): 30 days from registration; art. 12(2): extended once by up to 30 days with notice.
     answerWithin: { amount: 30, unit: 'days' },
     // 59-FZ has no shorter term; 15 days for people with disabilities and war veterans is the
@@ -163,6 +170,7 @@ export const deadlinePolicies: Readonly<Record<Jurisdiction, DeadlinePolicy>> = 
     jurisdiction: 'ua',
     law: 'Law of Ukraine "On citizens\' appeals"',
     timeZone: 'Europe/Kyiv',
+    termRunsFrom: 'receipt',
     // Art. 20: within one month; those needing no further study at once, at most 15 days;
     // extendable, but never beyond 45 days in total.
     answerWithin: { amount: 1, unit: 'months' },
@@ -180,6 +188,7 @@ export const deadlinePolicies: Readonly<Record<Jurisdiction, DeadlinePolicy>> = 
     jurisdiction: 'cn',
     law: 'Regulations on Letters and Visits (信访工作条例, 2022)',
     timeZone: 'Asia/Shanghai',
+    termRunsFrom: 'registration',
     // Art. 32: handled within 60 days of acceptance; complex matters extended by up to 30 days.
     answerWithin: { amount: 60, unit: 'days' },
     priorityAnswerWithin: { amount: 30, unit: 'days' },
@@ -273,7 +282,17 @@ export function isPriority(policy: DeadlinePolicy, categories: readonly string[]
   return categories.some((c) => (policy.priorityCategories as readonly string[]).includes(c));
 }
 
-/** The legal due date of an appeal registered on a day. */
+/** The day an appeal's term runs from: its registration day, or (where the law says so) its arrival day. */
+export function termStart(
+  policy: DeadlinePolicy,
+  days: { registeredOn: IsoDate; receivedOn: IsoDate },
+): IsoDate {
+  return policy.termRunsFrom === 'receipt' && days.receivedOn < days.registeredOn
+    ? days.receivedOn
+    : days.registeredOn;
+}
+
+/** The legal due date of an appeal whose term runs from `registeredOn` (see termStart). */
 export function dueDateFor(input: {
   policy: DeadlinePolicy;
   registeredOn: IsoDate;

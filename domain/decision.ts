@@ -1,11 +1,14 @@
 import * as z from 'zod/mini';
+import { amountAboveRequested } from './approved-amount.js';
 import { fundingSourceCodes } from './catalogue.js';
 import { commentProblem, type DecisionProblem } from './decision-comments.js';
+import type { Money } from './money.js';
 import { moneySchema } from './money-schema.js';
 import { payoutSchema } from './payout.js';
 import { codeEnum, meta, strictObject, text } from './schema-helpers.js';
 import { allowedOutcomes, outcomes, type TaskType } from './tasks.js';
 
+export { amountAboveRequested } from './approved-amount.js';
 export type { DecisionProblem } from './decision-comments.js';
 
 /**
@@ -51,10 +54,15 @@ export type Decision = z.infer<typeof decisionSchema>;
 /**
  * Checks a well-formed decision against the task it decides: the outcome must be one the task
  * offers, an outcome that needs a comment has one (`commentPurpose`), an answer needs its text,
- * and only approval decisions may set an amount or a funding source. Returns the problems (empty
- * when the decision fits).
+ * only approval decisions may set an amount or a funding source, and an approved amount is no more
+ * than the case's `requestedAmount` when it is given. Returns the problems (empty when the
+ * decision fits).
  */
-export function checkDecision(type: TaskType, decision: Decision): DecisionProblem[] {
+export function checkDecision(
+  type: TaskType,
+  decision: Decision,
+  context: { readonly requestedAmount?: Money | undefined } = {},
+): DecisionProblem[] {
   const problems: DecisionProblem[] = [];
   const offered = allowedOutcomes[type];
   if (!offered.includes(decision.outcome)) {
@@ -83,6 +91,9 @@ export function checkDecision(type: TaskType, decision: Decision): DecisionProbl
         });
       }
     }
+  } else {
+    const above = amountAboveRequested(decision.amount, context.requestedAmount);
+    if (above) problems.push(above);
   }
   return problems;
 }

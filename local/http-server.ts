@@ -102,7 +102,8 @@ async function handle(
       statusCode: 204,
       headers: {
         'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
-        'access-control-allow-headers': 'authorization,content-type,idempotency-key,x-access-code',
+        'access-control-allow-headers':
+          'authorization,content-type,idempotency-key,if-none-match,x-access-code',
         'access-control-max-age': '600',
       },
       body: Buffer.alloc(0),

@@ -50,15 +50,26 @@ export class NotFoundError extends AppError {
 }
 
 export class ConflictError extends AppError {
-  override readonly name = 'ConflictError';
-  readonly status = 409;
-  readonly title = 'Conflict';
+  override readonly name: string = 'ConflictError';
+  readonly status: number = 409;
+  readonly title: string = 'Conflict';
   constructor(
     message: string,
     readonly extra: Record<string, unknown> = {},
   ) {
     super(message);
   }
+}
+
+/**
+ * A conditional request whose condition does not hold (If-None-Match: * on something that
+ * exists). A kind of conflict, with its extra fields in the problem; only the functions that
+ * throw it bundle it.
+ */
+export class PreconditionFailedError extends ConflictError {
+  override readonly name: string = 'PreconditionFailedError';
+  override readonly status: number = 412;
+  override readonly title: string = 'Precondition failed';
 }
 
 export class PayloadTooLargeError extends AppError {

@@ -236,9 +236,10 @@ const docs: Record<
   },
   'PUT /v1/catalogue/{kind}/{code}': {
     summary:
-      "Add or change a catalogue entry (admin). kind: recipient-categories | aid-types | funding-sources; the body is that kind's entry (names in all four languages). 201 when new, 200 when changed.",
+      'Add or change a catalogue entry (admin). kind: recipient-categories | aid-types | funding-sources; the body is that kind\'s entry (names in all four languages). 201 when new, 200 when changed. With `If-None-Match: *` it only adds: a code the catalogue already has (stored or in the release) answers 412 with `exists: true` and changes nothing; the desk\'s "Add an entry" sends it.',
     body: z.union([categoryEntrySchema, aidTypeEntrySchema]),
     success: 200,
+    headers: ['If-None-Match'],
   },
   'GET /v1/rule-sets/{aidType}': {
     summary:

@@ -5,10 +5,11 @@ import {
   type CatalogueKind,
   type CatalogueKindPath,
   catalogueKindPaths,
+  seedCatalogueFacts,
 } from '../../domain/catalogue-entries.js';
 import { catalogueEntrySchemas } from '../../domain/catalogue-entry-schemas.js';
 import { dynamo, tableName } from '../lib/clients.js';
-import { type FieldError, NotFoundError, ValidationError } from '../lib/errors.js';
+import { type FieldError, NotFoundError, PreconditionFailedError, ValidationError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { zodIssuesToFieldErrors } from '../lib/http.js';
 import { currentCatalogue, forgetCachedCatalogue } from '../lib/store/catalogue.js';
@@ -32,10 +33,23 @@ function parse<S extends z.ZodMiniType>(schema: S, value: unknown, prefix?: stri
   );
 }
 
+/** The 412 of an "add" whose code is taken: the entry is changed only when asked to (a PUT without If-None-Match). */
+function codeTaken(kindPath: string, code: string): PreconditionFailedError {
+  return new PreconditionFailedError(
+    `The catalogue already has "${code}" in ${kindPath}; nothing was changed. Choose another code to add an entry, or change this one (PUT without If-None-Match).`,
+    { kind: kindPath, code, exists: true },
+  );
+}
+
 /**
  * Adds or changes a catalogue entry (PUT /v1/catalogue/{kind}/{code}). Applicants may choose a new
  * aid type or category as soon as the intake's cached catalogue is renewed (within a minute; at
  * once in this container). An aid type is offered only once it also has a rule set in force.
+ *
+ * `createOnly` (the request's `If-None-Match: *`) adds and never changes: a code that is stored,
+ * or is in the release's seed (offered even where nobody stored it), answers 412 and writes
+ * nothing. The write is conditional on the code not being stored, so two admins adding the same
+ * code at once cannot both succeed.
  */
 export async function putCatalogueEntry(input: {
   kindPath: string;
@@ -43,10 +57,13 @@ export async function putCatalogueEntry(input: {
   body: unknown;
   principal: Principal;
   now: Date;
+  createOnly?: boolean;
 }): Promise<{ kind: CatalogueKindPath; code: string; created: boolean; entry: Record<string, unknown> }> {
   const kind = kindOf(input.kindPath);
   const code = parse(catalogueCodeSchema('Code'), input.code, 'code');
   const entry = parse(catalogueEntrySchemas[kind], input.body) as Record<string, unknown>;
+  const inSeed = seedCatalogueFacts()[kind].some((e) => e.code === code);
+  if (input.createOnly && inSeed) throw codeTaken(input.kindPath, code);
   if (kind === 'aidTypes') {
     // A write reads what is stored now, not this container's cached copy.
     forgetCachedCatalogue();
@@ -63,7 +80,7 @@ export async function putCatalogueEntry(input: {
     );
     if (unknown.length > 0) throw new ValidationError(unknown);
   }
-  const { Attributes } = await dynamo().send(
+  const written = dynamo().send(
     new PutCommand({
       TableName: tableName(),
       Item: {
@@ -76,8 +93,20 @@ export async function putCatalogueEntry(input: {
         updatedBy: input.principal.username,
       },
       ReturnValues: 'ALL_OLD',
+      ...(input.createOnly ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
     }),
   );
+  const { Attributes } = await written.catch((error: Error) => {
+    if (input.createOnly && error.name === 'ConditionalCheckFailedException') {
+      throw codeTaken(input.kindPath, code);
+    }
+    throw error;
+  });
   forgetCachedCatalogue();
-  return { kind: input.kindPath as CatalogueKindPath, code, created: !Attributes, entry: { code, ...entry } };
+  return {
+    kind: input.kindPath as CatalogueKindPath,
+    code,
+    created: !Attributes && !inSeed,
+    entry: { code, ...entry },
+  };
 }

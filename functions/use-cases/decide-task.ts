@@ -1,4 +1,5 @@
 import { type AidStatus, InvalidTransitionError } from '../../domain/aid-lifecycle.js';
+import { amountAboveRequested } from '../../domain/approved-amount.js';
 import { commentProblem } from '../../domain/decision-comments.js';
 import { infoRequestDueAt } from '../../domain/info-request.js';
 import type { Money } from '../../domain/money.js';
@@ -88,26 +89,41 @@ const stageNames: Partial<Record<TaskType, string>> = {
   reissue_payment: 'correcting the payout for re-issue',
 };
 
+/** What segregation of duties reads of a case: the commission's inbox reads only these. */
+export type SegregationFacts = Pick<AidCaseRecord, 'personKey' | 'deciders' | 'reconsideration'>;
+
 /**
  * Segregation of duties (domain/segregation.ts) with the reason for the 403. Nobody decides on
  * their own application (by the person keys recorded for them, `staffKeys`). Only approvals and
  * rejections count as deciding: a reviewer who asked the applicant a question reviews the answer.
  */
 export function assertSegregation(
-  current: AidCaseRecord,
-  task: TaskRecord,
-  principal: Principal,
+  current: SegregationFacts,
+  task: Pick<TaskRecord, 'taskType'>,
+  principal: Pick<Principal, 'sub'>,
   staffKeys: readonly string[] = [],
 ): void {
-  if (isOwnApplication(staffKeys, current.personKey)) throw new ForbiddenError(ownApplicationReason);
+  const reason = segregationReason(current, task, principal, staffKeys);
+  if (reason) throw new ForbiddenError(reason);
+}
+
+/**
+ * Why segregation of duties refuses this person the task, or undefined when it does not: what
+ * `assertSegregation` answers 403 with, and what the commission's inbox hides a vote by.
+ */
+export function segregationReason(
+  current: SegregationFacts,
+  task: Pick<TaskRecord, 'taskType'>,
+  principal: Pick<Principal, 'sub'>,
+  staffKeys: readonly string[] = [],
+): string | undefined {
+  if (isOwnApplication(staffKeys, current.personKey)) return ownApplicationReason;
   // A reopened case is reconsidered only by people who took no part in what the appeal contests:
   // any step before the reopening counts, a request for information included.
   const round = current.reconsideration;
   const tookPart = round && current.deciders.find((d) => d.sub === principal.sub && d.at < round.requestedAt);
   if (round && tookPart) {
-    throw new ForbiddenError(
-      `You took part in the decision that appeal ${round.appealReference} contests (${stageNames[tookPart.stage] ?? tookPart.stage}); a colleague who did not must reconsider it (segregation of duties).`,
-    );
+    return `You took part in the decision that appeal ${round.appealReference} contests (${stageNames[tookPart.stage] ?? tookPart.stage}); a colleague who did not must reconsider it (segregation of duties).`;
   }
   // On the finance stages an earlier authorisation of this case is not a second decision: a
   // re-issue repeats the same check for a new payment attempt (domain/segregation.ts says why);
@@ -120,20 +136,16 @@ export function assertSegregation(
         decisions: current.deciders.map((d) => ({ stage: d.stage, userId: d.sub, outcome: d.outcome })),
       })
     : undefined;
-  if (violation) throw new ForbiddenError(violation);
+  if (violation) return violation;
   const decided = current.deciders.filter(
     (d) => (d.outcome === 'approve' || d.outcome === 'reject') && !(payment && paymentStages.has(d.stage)),
   );
   const earlier = decided.find((d) => d.sub === principal.sub);
-  if (!earlier) return;
+  if (!earlier) return undefined;
   if (task.taskType === 'authorise_payment' && earlier.outcome === 'approve') {
-    throw new ForbiddenError(
-      `You approved this aid at ${stageNames[earlier.stage] ?? earlier.stage}; the payment must be authorised by someone who did not approve it (segregation of duties).`,
-    );
+    return `You approved this aid at ${stageNames[earlier.stage] ?? earlier.stage}; the payment must be authorised by someone who did not approve it (segregation of duties).`;
   }
-  throw new ForbiddenError(
-    `You already decided on this case at ${stageNames[earlier.stage] ?? earlier.stage}; a different colleague must take this step (segregation of duties).`,
-  );
+  return `You already decided on this case at ${stageNames[earlier.stage] ?? earlier.stage}; a different colleague must take this step (segregation of duties).`;
 }
 
 /**
@@ -351,6 +363,9 @@ async function approvalTerms(
   }
   if (amount.minor <= 0)
     throw new ValidationError([{ path: 'amount.minor', message: 'The amount must be above zero.' }]);
+  // Never more than the applicant asked for (domain/decision.ts): the desk checks it too.
+  const above = amountAboveRequested(amount, current.requestedAmount);
+  if (above) throw new ValidationError([{ path: 'amount.minor', message: above.message }]);
   // The stored catalogue's defaults: an aid type added without a release has its own.
   const defaults = await defaultFundingSourcesOf(current.aidType);
   const fundingSource = decision.fundingSource ?? current.fundingSource ?? defaults[0];

@@ -37,6 +37,9 @@ export interface CaseSummary {
   readonly requestedAmount?: { currency: string; minor: number };
   readonly appealKind?: string;
   readonly topic?: string;
+  /** An appeal's channel and when it arrived (a letter or a call may be registered days later). */
+  readonly channel?: string;
+  readonly receivedAt?: string;
   readonly dueDate?: string;
   readonly overdue?: boolean;
 }
@@ -61,6 +64,8 @@ export function summary(record: CaseRecord): CaseSummary {
     ...common,
     appealKind: record.appealKind,
     topic: record.topic,
+    channel: record.channel,
+    receivedAt: record.receivedAt,
     dueDate: record.dueDate,
     overdue: record.overdue,
   };

@@ -1,13 +1,22 @@
 import type { Language } from '../../domain/catalogue.js';
+import { seatToShow } from '../../domain/commission-inbox.js';
 import { type TaskType, taskTitle } from '../../domain/tasks.js';
 import { maySeeVotes, publicVotes, withholdVotes } from '../../domain/vote-secrecy.js';
 import { ForbiddenError, NotFoundError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { storedExplanation } from '../lib/store/eligibility-records.js';
-import { decodeCursor, getCase, getTask, openTasksForRole, tasksOfCase } from '../lib/store/reads.js';
+import {
+  commissionFactsOf,
+  decodeCursor,
+  getCase,
+  getTask,
+  type InboxEntry,
+  openTasksForRole,
+  tasksOfCase,
+} from '../lib/store/reads.js';
 import type { TaskRecord } from '../lib/store/records.js';
 import { runningClaimsOfRole } from '../lib/store/task-claims.js';
-import { outcomesFor } from './decide-task.js';
+import { outcomesFor, segregationReason } from './decide-task.js';
 import { paymentAttemptsOf } from './payment-attempts.js';
 
 /** Tasks about a payment: they show the case's payment attempts so far (a re-issue is not a first payment). */
@@ -45,9 +54,28 @@ export function summarise(
   };
 }
 
+/** The positions in each role's inbox a cursor holds (null: that role is exhausted). */
+type Positions = Record<string, Record<string, unknown> | null>;
+type TaskClaimView = { readonly claimedBy: string; readonly until: string };
+
+/**
+ * How many times one request reads the roles' inboxes again to fill the rows the commission's
+ * seats left out (each case's seats are opened together, so they sit side by side: one more read
+ * is the usual worst case).
+ */
+const maxReads = 3;
+
 /**
  * The open tasks the caller's roles may act on, oldest first, merged across roles. The cursor
  * holds one position per role so that paging through a merged list skips and repeats nothing.
+ *
+ * A commission vote has a task per seat, all in every member's inbox: a member is shown one seat
+ * per case (domain/commission-inbox.ts), and none once they voted or segregation of duties would
+ * refuse them the vote. That costs one strongly consistent BatchGetItem of the page's vote cases
+ * (a few attributes; read units by each case item's size), only when the page has vote tasks;
+ * rows left out are made up by reading on (at most `maxReads` times), so a page is short only
+ * when the inbox ends or after that many reads, and the cursor always stands after the last row
+ * read, shown or not.
  */
 export async function listOpenTasks(input: {
   principal: Principal;
@@ -55,33 +83,65 @@ export async function listOpenTasks(input: {
   cursor?: string | undefined;
   now: Date;
 }): Promise<{ items: TaskSummary[]; cursor?: string }> {
-  const positions = (decodeCursor(input.cursor) ?? {}) as Record<string, Record<string, unknown> | null>;
-  const roles = input.principal.roles.filter((r) => positions[r] !== null);
-  const pages = await Promise.all(
-    roles.map(async (role) => {
-      const start = positions[role];
-      const cursor = start ? Buffer.from(JSON.stringify(start)).toString('base64url') : undefined;
-      // The role's running claims beside its page: one Query whatever the number that lapsed.
-      const [page, claims] = await Promise.all([
-        openTasksForRole(role, input.limit, cursor),
-        runningClaimsOfRole(role, input.now),
-      ]);
-      return { role, page, claims };
-    }),
+  const { principal, now } = input;
+  let positions = (decodeCursor(input.cursor) ?? {}) as Positions;
+  // The roles' running claims once, beside the first read: one Query each, whatever number lapsed.
+  const claimsRead = Promise.all(
+    principal.roles.filter((r) => positions[r] !== null).map((role) => runningClaimsOfRole(role, now)),
   );
-  const claimOf = (taskId: string) => {
-    for (const { claims } of pages) {
-      const claim = claims.get(taskId);
-      if (claim) return claim;
+  claimsRead.catch(() => undefined);
+  const items: TaskSummary[] = [];
+  const votesShown = new Set<string>();
+  let cursor: string | undefined;
+  for (let read = 1; ; read++) {
+    const [page, claims] = await Promise.all([
+      inboxPage(principal.roles, positions, input.limit - items.length),
+      claimsRead,
+    ]);
+    const claimOf = (taskId: string): TaskClaimView | undefined => {
+      for (const held of claims) {
+        const claim = held.get(taskId);
+        if (claim) return claim;
+      }
+      return undefined;
+    };
+    for (const task of await seatsForMember(principal, page.tasks, claimOf)) {
+      // Two seats of one case read a moment apart: the case is still shown once.
+      if (task.taskType === 'commission_vote') {
+        if (votesShown.has(task.caseId)) continue;
+        votesShown.add(task.caseId);
+      }
+      const claim = claimOf(task.taskId);
+      items.push({ ...summarise(task, now), ...(claim ? { claim } : {}) });
     }
-    return undefined;
-  };
+    positions = page.next;
+    cursor = page.cursor;
+    if (!cursor || items.length >= input.limit || read >= maxReads) break;
+  }
+  return { items, ...(cursor ? { cursor } : {}) };
+}
+
+/** One merged page of the roles' inboxes from `positions`, the positions after it and its cursor. */
+async function inboxPage(
+  roles: readonly string[],
+  positions: Positions,
+  limit: number,
+): Promise<{ tasks: InboxEntry[]; next: Positions; cursor?: string }> {
+  const pages = await Promise.all(
+    roles
+      .filter((r) => positions[r] !== null)
+      .map(async (role) => {
+        const start = positions[role];
+        const cursor = start ? Buffer.from(JSON.stringify(start)).toString('base64url') : undefined;
+        return { role, page: await openTasksForRole(role, limit, cursor) };
+      }),
+  );
   const merged = pages
     .flatMap(({ role, page }) => page.items.map((task) => ({ role, task })))
     .sort((a, b) => (a.task.createdAt < b.task.createdAt ? -1 : a.task.createdAt > b.task.createdAt ? 1 : 0))
-    .slice(0, input.limit);
+    .slice(0, limit);
 
-  const next: Record<string, Record<string, unknown> | null> = { ...positions };
+  const next: Positions = { ...positions };
   for (const { role, page } of pages) {
     const taken = merged.filter((m) => m.role === role);
     const last = taken.at(-1)?.task;
@@ -91,18 +151,33 @@ export async function listOpenTasks(input: {
       next[role] = null; // this role is exhausted
     }
   }
-  const more = Object.entries(next).some(
-    ([role, pos]) => pos !== null && input.principal.roles.includes(role),
-  );
+  const more = Object.entries(next).some(([role, pos]) => pos !== null && roles.includes(role));
   const cursor =
-    more && merged.length === input.limit
-      ? Buffer.from(JSON.stringify(next)).toString('base64url')
-      : undefined;
-  const items = merged.map((m) => {
-    const claim = claimOf(m.task.taskId);
-    return { ...summarise(m.task, input.now), ...(claim ? { claim } : {}) };
+    more && merged.length === limit ? Buffer.from(JSON.stringify(next)).toString('base64url') : undefined;
+  return { tasks: merged.map((m) => m.task), next, ...(cursor ? { cursor } : {}) };
+}
+
+/**
+ * The tasks without the commission seats this member is not to be shown: of each case's open
+ * seats the one `seatToShow` picks, and none where the member voted or may not vote (segregation
+ * of duties, as deciding would answer; their own application aside, which needs their person keys).
+ */
+async function seatsForMember(
+  principal: Principal,
+  tasks: readonly InboxEntry[],
+  claimOf: (taskId: string) => TaskClaimView | undefined,
+): Promise<InboxEntry[]> {
+  const votes = tasks.filter((t) => t.taskType === 'commission_vote');
+  if (votes.length === 0) return [...tasks];
+  const facts = await commissionFactsOf([...new Set(votes.map((t) => t.caseId))]);
+  return tasks.filter((task) => {
+    if (task.taskType !== 'commission_vote') return true;
+    const found = facts.get(task.caseId);
+    if (!found || segregationReason(found, task, principal)) return false;
+    // A case with no seats recorded (none yet known) shows its first vote task read.
+    if (!found.commissionTasks?.length) return true;
+    return seatToShow(principal.username, found, (id) => claimOf(id)?.claimedBy) === task.taskId;
   });
-  return { items, ...(cursor ? { cursor } : {}) };
 }
 
 /** One task with its case, the eligibility explanation rule by rule, and the case's history. */

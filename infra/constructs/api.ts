@@ -23,7 +23,13 @@ export interface ApiProps {
 }
 
 /** Request headers the web app sends (CORS allow-list). */
-export const corsAllowHeaders = ['authorization', 'content-type', 'idempotency-key', 'x-access-code'];
+export const corsAllowHeaders = [
+  'authorization',
+  'content-type',
+  'idempotency-key',
+  'if-none-match',
+  'x-access-code',
+];
 
 /**
  * Access-log line: JSON, one per request. No source IP, user agent, path or claims (personal data);

@@ -10,6 +10,7 @@ import {
   isWorkingDay,
   type Jurisdiction,
   nextWorkingDay,
+  termStart,
 } from '../../domain/deadlines.js';
 
 const policy = (j: Jurisdiction) => deadlinePolicies[j];
@@ -48,6 +49,24 @@ describe('appeal due dates, per jurisdiction (test vectors)', () => {
       priority: false,
       periodEnd: '2026-04-01',
     });
+  });
+});
+
+describe('the day the term runs from', () => {
+  it.each([
+    // jurisdiction, arrived, registered, term runs from, why
+    ['ru', '2026-03-02', '2026-03-04', '2026-03-04', '59-FZ art. 12(1): from registration'],
+    ['cn', '2026-03-02', '2026-03-04', '2026-03-04', '信访工作条例 art. 32: from acceptance'],
+    ['ua', '2026-03-02', '2026-03-04', '2026-03-02', 'Law on citizens’ appeals art. 20: from arrival'],
+    ['ua', '2026-03-04', '2026-03-04', '2026-03-04', 'registered the day it arrived'],
+  ] as const)('%s: arrived %s, registered %s → from %s (%s)', (j, receivedOn, registeredOn, from, _why) => {
+    expect(termStart(policy(j), { registeredOn, receivedOn })).toBe(from);
+  });
+
+  it('runs a Ukrainian letter’s month from the day it arrived, not the day it was registered', () => {
+    const from = termStart(policy('ua'), { registeredOn: '2026-03-20', receivedOn: '2026-03-16' });
+
+    expect(dueDateFor({ policy: policy('ua'), registeredOn: from }).dueDate).toBe('2026-04-16');
   });
 });
 

@@ -103,4 +103,31 @@ describe('decision body', () => {
       }),
     ).toEqual([]);
   });
+
+  it('refuses an approved amount above the requested one, as the desk and the server both check it', () => {
+    // Arrange
+    const requestedAmount = { currency: 'RUB', minor: 2_000_000 };
+    const above = { outcome: 'approve' as const, amount: { currency: 'RUB', minor: 2_000_050 } };
+
+    // Act
+    const problems = checkDecision('approve', above, { requestedAmount });
+    const inReview = checkDecision('review', above, { requestedAmount });
+    const asked = checkDecision('approve', { ...above, amount: requestedAmount }, { requestedAmount });
+    const less = checkDecision(
+      'approve',
+      { ...above, amount: { currency: 'RUB', minor: 1 } },
+      { requestedAmount },
+    );
+
+    // Assert
+    expect(problems).toEqual([
+      {
+        path: ['amount', 'minor'],
+        message:
+          'The approved amount may not exceed the requested amount (20000 RUB); approve at most that, or reject with reasons.',
+      },
+    ]);
+    expect(inReview.map((p) => p.path)).toEqual([['amount', 'minor']]);
+    expect([asked, less]).toEqual([[], []]);
+  });
 });

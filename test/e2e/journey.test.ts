@@ -571,7 +571,7 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     const voteAs = async (username: string, shot: string, expectedBefore: number) => {
       const page = await newPage();
       await signIn(page, username);
-      // Each member sees the open seats; any one of them is theirs to vote in.
+      // Each member sees one seat of the vote (domain/commission-inbox.ts); it is theirs to vote in.
       const link = page
         .locator(`a[data-task-type="commission_vote"][data-reference="${voted.reference}"]`)
         .first();

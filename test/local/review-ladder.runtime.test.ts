@@ -232,14 +232,20 @@ describe('the review ladder on the embedded runtime', () => {
       expect((await view(receipt)).status).toBe('awaiting_approval');
     });
 
-    it("refuses the head an amount above the head's limit, with the reason", async () => {
+    it('refuses the head an amount above the requested one, even within the limit of a larger approver', async () => {
       const approve = await expectTask('head', receipt.reference, 'approve');
       const res = await decide('head', approve?.taskId, {
         outcome: 'approve',
         amount: { currency: 'RUB', minor: 3_000_100 },
       });
-      expect(res.status).toBe(403);
-      expect(String(res.body.detail)).toContain('commission');
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([
+        {
+          path: 'amount.minor',
+          message:
+            'The approved amount may not exceed the requested amount (5000 RUB); approve at most that, or reject with reasons.',
+        },
+      ]);
     });
   });
 
@@ -326,8 +332,15 @@ describe('the review ladder on the embedded runtime', () => {
       });
     });
 
-    it('opens one commission_vote task per member instead of a head approval', async () => {
-      expect(await expectTasks('commission1', receipt.reference, 'commission_vote', 3)).toHaveLength(3);
+    it('opens a commission_vote task per seat instead of a head approval, and shows a member one of them', async () => {
+      expect(await expectTasks('commission1', receipt.reference, 'commission_vote', 1)).toHaveLength(1);
+      const { body } = await api.as<{ tasks: { type: string; status: string }[] }>(
+        'head',
+        'GET',
+        `/v1/cases/by-id/${receipt.caseId}`,
+      );
+      const seats = body.tasks.filter((t) => t.type === 'commission_vote' && t.status === 'open');
+      expect(seats).toHaveLength(3);
       expect(await taskOf('head', receipt.reference, 'approve')).toBeUndefined();
       expect((await view(receipt)).status).toBe('awaiting_approval');
     });
@@ -339,8 +352,9 @@ describe('the review ladder on the embedded runtime', () => {
       expect((await view(receipt)).status).toBe('awaiting_approval');
     });
 
-    it('refuses a second vote by the same member on another seat (nobody decides twice)', async () => {
-      const [another] = await tasksOf('commission1', receipt.reference, 'commission_vote');
+    it('refuses a second vote by the same member on another seat (nobody decides twice), and shows them none', async () => {
+      expect(await tasksOf('commission1', receipt.reference, 'commission_vote')).toHaveLength(0);
+      const [another] = await tasksOf('commission2', receipt.reference, 'commission_vote');
       const res = await decide('commission1', another?.taskId, { outcome: 'approve' });
       expect(res.status).toBe(403);
       expect(String(res.body.detail)).toContain('segregation of duties');

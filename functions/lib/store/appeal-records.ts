@@ -101,6 +101,8 @@ export interface AppealCaseRecord {
   readonly escalation: EscalationLevel;
   /** The earlier appeal of the same person on the same topic within 12 months, and how many. */
   readonly repeatOf?: string;
+  /** The earlier appeal's case id (appeals registered before it was kept have only the reference). */
+  readonly repeatOfCaseId?: string;
   readonly repeatCount: number;
   readonly departments: readonly string[];
   readonly forwardedTo?: string;

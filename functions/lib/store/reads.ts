@@ -1,7 +1,7 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuleSet } from '../../../domain/eligibility.js';
 import { dynamo, tableName } from '../clients.js';
-import { ValidationError } from '../errors.js';
+import { TransientError, ValidationError } from '../errors.js';
 import { itemsStillIndexed } from './index-items.js';
 import { keys } from './keys.js';
 import type {
@@ -240,6 +240,47 @@ export async function batchGetCases(caseIds: readonly string[]): Promise<AidCase
       new BatchGetCommand({ RequestItems: { [tableName()]: { Keys: chunk.map((id) => keys.case(id)) } } }),
     );
     out.push(...((Responses?.[tableName()] ?? []) as AidCaseRecord[]));
+  }
+  return out;
+}
+
+/** What the commission's inbox reads of a case: its seats, votes and who decided it so far. */
+export type CommissionInboxFacts = Pick<
+  AidCaseRecord,
+  'caseId' | 'personKey' | 'deciders' | 'reconsideration' | 'commissionTasks' | 'commissionVotes'
+>;
+
+/**
+ * The commission facts of several cases in one BatchGetItem per 100 (the inbox asks for a page's
+ * worth), strongly consistent: a member back in the inbox right after voting must not see the
+ * vote again. Keys DynamoDB leaves unprocessed (throttling) are asked for again, a few times.
+ */
+export async function commissionFactsOf(
+  caseIds: readonly string[],
+): Promise<Map<string, CommissionInboxFacts>> {
+  const out = new Map<string, CommissionInboxFacts>();
+  const table = tableName();
+  const names = ['caseId', 'personKey', 'deciders', 'reconsideration', 'commissionTasks', 'commissionVotes'];
+  for (let i = 0; i < caseIds.length; i += 100) {
+    let keysLeft: Record<string, unknown>[] = caseIds.slice(i, i + 100).map((id) => keys.case(id));
+    for (let attempt = 0; keysLeft.length > 0; attempt++) {
+      if (attempt >= 5) throw new TransientError('the cases of the inbox could not be read; try again');
+      const { Responses, UnprocessedKeys } = await dynamo().send(
+        new BatchGetCommand({
+          RequestItems: {
+            [table]: {
+              Keys: keysLeft,
+              ConsistentRead: true,
+              ProjectionExpression: names.map((_, n) => `#a${n}`).join(', '),
+              ExpressionAttributeNames: Object.fromEntries(names.map((name, n) => [`#a${n}`, name])),
+            },
+          },
+        }),
+      );
+      for (const item of (Responses?.[table] ?? []) as CommissionInboxFacts[]) out.set(item.caseId, item);
+      keysLeft = (UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
+      if (keysLeft.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
+    }
   }
   return out;
 }

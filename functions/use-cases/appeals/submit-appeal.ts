@@ -1,12 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type Appeal, type AppealApplicant, canBeAnswered } from '../../../domain/appeal.js';
+import {
+  type Appeal,
+  type AppealApplicant,
+  canBeAnswered,
+  repeatWindowMonths,
+} from '../../../domain/appeal.js';
 import { type AppealStatus, isAppealTerminal } from '../../../domain/appeal-lifecycle.js';
 import { registeredTexts } from '../../../domain/appeal-messages.js';
 import { genesisHead } from '../../../domain/audit-chain.js';
 import { canonicalJson } from '../../../domain/canonical-json.js';
 import { toIsoDate } from '../../../domain/dates.js';
-import { deadlinePolicy, dueDateFor } from '../../../domain/deadlines.js';
+import { deadlinePolicy, dueDateFor, termStart } from '../../../domain/deadlines.js';
 import { can, explainDenial } from '../../../domain/permissions.js';
 import { formatReference } from '../../../domain/reference.js';
 import { retentionExpiry } from '../../../domain/retention.js';
@@ -35,9 +40,6 @@ export interface AppealReceipt {
 }
 
 type PublicReceipt = Omit<AppealReceipt, 'accessCode'>;
-
-/** A repeat appeal is one from the same person on the same topic within this many months. */
-const repeatWindowMonths = 12;
 
 /**
  * "The same person" for appeals: the aid key (national id, or name and birth date) when there is
@@ -124,7 +126,14 @@ export async function submitAppeal(input: {
   const policy = deadlinePolicy(JURISDICTION);
   const at = now.toISOString();
   const registeredOn = toIsoDate(now, policy.timeZone);
-  const due = dueDateFor({ policy, registeredOn, categories: appeal.categories ?? [] });
+  const receivedAt = appeal.receivedAt ? new Date(appeal.receivedAt).toISOString() : at;
+  // The term runs from registration, or from arrival where the law says so (a letter of last week).
+  const receivedOn = toIsoDate(new Date(receivedAt), policy.timeZone);
+  const due = dueDateFor({
+    policy,
+    registeredOn: termStart(policy, { registeredOn, receivedOn }),
+    categories: appeal.categories ?? [],
+  });
   const answerable = canBeAnswered(appeal.applicant);
   const status: AppealStatus =
     !answerable && policy.noContactIsNotAnswerable ? 'not_answerable' : 'registered';
@@ -134,6 +143,7 @@ export async function submitAppeal(input: {
     ? await earlierAppeals(person, appeal.topic, monthsBefore(now, repeatWindowMonths))
     : [];
   const repeatOf = earlier.at(-1)?.reference;
+  const repeatOfCaseId = earlier.at(-1)?.caseId;
 
   const year = now.getUTCFullYear();
   // As the aid intake: one counter write per appeal at an office's pace, one per block in a burst.
@@ -176,7 +186,7 @@ export async function submitAppeal(input: {
     version: 1,
     submittedAt: at,
     updatedAt: at,
-    receivedAt: appeal.receivedAt ? new Date(appeal.receivedAt).toISOString() : at,
+    receivedAt,
     registeredOn,
     channel: appeal.channel ?? 'web',
     ...(principal ? { registeredBy: principal.username } : {}),
@@ -197,6 +207,7 @@ export async function submitAppeal(input: {
     overdue: false,
     escalation: 'none',
     ...(repeatOf ? { repeatOf } : {}),
+    ...(repeatOfCaseId ? { repeatOfCaseId } : {}),
     repeatCount: earlier.length + 1,
     departments: [],
     timeline: [

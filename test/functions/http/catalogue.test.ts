@@ -23,6 +23,7 @@ async function call(
     pathParameters?: Record<string, string>;
     body?: unknown;
     as?: string;
+    headers?: Record<string, string>;
   },
 ): Promise<{ status: number; json: Json }> {
   const role = input.as;
@@ -33,6 +34,7 @@ async function call(
       ...(input.pathParameters ? { pathParameters: input.pathParameters } : {}),
       ...(input.body !== undefined ? { body: JSON.stringify(input.body) } : {}),
       ...(role ? { claims: staffClaims(role, [role]) } : {}),
+      ...(input.headers ? { headers: input.headers } : {}),
     }) as never,
     lambdaContext,
   )) as APIGatewayProxyStructuredResultV2 & { body: string };
@@ -41,14 +43,18 @@ async function call(
 
 const names = (en: string) => ({ en, uk: `${en} (uk)`, ru: `${en} (ru)`, zh: `${en} (zh)` });
 
-const putAidType = (code: string, body: unknown, as = 'admin') =>
+const putAidType = (code: string, body: unknown, as = 'admin', headers?: Record<string, string>) =>
   call(putEntry, {
     method: 'PUT',
     path: `/v1/catalogue/aid-types/${code}`,
     pathParameters: { kind: 'aid-types', code },
     body,
     as,
+    ...(headers ? { headers } : {}),
   });
+
+/** "Add an entry": a PUT that only creates (If-None-Match: *). */
+const addAidType = (code: string, body: unknown) => putAidType(code, body, 'admin', { 'if-none-match': '*' });
 
 const apply = (body: Json) => call(submit, { method: 'POST', path: '/v1/aid-applications', body });
 
@@ -143,6 +149,40 @@ describe('the catalogue and the rule sets through the API', () => {
     ]);
     const listed = await call(getCatalogue, { method: 'GET', path: '/v1/catalogue' });
     expect((listed.json.aidTypes as Json[]).at(-1)).toMatchObject({ code: 'coal_delivery' });
+  });
+
+  it('refuses to add a code the catalogue already has, changing nothing, and still lets the entry be changed', async () => {
+    // Arrange: "fuel" is in the release; "peat_delivery" an administrator added earlier.
+    const before = await call(getCatalogue, { method: 'GET', path: '/v1/catalogue' });
+    const fuelBefore = (before.json.aidTypes as Json[]).find((t) => t.code === 'fuel');
+    const peat = { name: names('peat delivery'), kind: 'in_kind', defaultFundingSources: ['charity'] };
+    const firstAdd = await addAidType('peat_delivery', peat);
+    const replacement = { name: names('fuel, replaced'), kind: 'money', defaultFundingSources: ['charity'] };
+
+    // Act
+    const fuelAgain = await addAidType('fuel', replacement);
+    const peatAgain = await addAidType('peat_delivery', { ...peat, name: names('peat, replaced') });
+    const oddCondition = await putAidType('peat_delivery', peat, 'admin', { 'if-none-match': '"v1"' });
+    const listed = await call(getCatalogue, { method: 'GET', path: '/v1/catalogue' });
+    const changed = await putAidType('peat_delivery', { ...peat, name: names('peat briquettes') });
+    const afterChange = await call(getCatalogue, { method: 'GET', path: '/v1/catalogue' });
+
+    // Assert
+    expect(firstAdd).toMatchObject({ status: 201, json: { created: true } });
+    expect(fuelAgain).toMatchObject({
+      status: 412,
+      json: { kind: 'aid-types', code: 'fuel', exists: true },
+    });
+    expect(String(fuelAgain.json.detail)).toContain('already has "fuel"');
+    expect(peatAgain).toMatchObject({ status: 412, json: { code: 'peat_delivery', exists: true } });
+    expect(oddCondition.status).toBe(400);
+    const aidTypes = listed.json.aidTypes as Json[];
+    expect(aidTypes.find((t) => t.code === 'fuel')).toEqual(fuelBefore);
+    expect(aidTypes.find((t) => t.code === 'peat_delivery')).toMatchObject({ name: names('peat delivery') });
+    expect(changed).toMatchObject({ status: 200, json: { created: false } });
+    expect((afterChange.json.aidTypes as Json[]).find((t) => t.code === 'peat_delivery')).toMatchObject({
+      name: names('peat briquettes'),
+    });
   });
 
   it('lists the versions of a rule set with their dates and hashes', async () => {

@@ -1,6 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { appealSchema } from '../../../domain/appeal.js';
+import { toIsoDate } from '../../../domain/dates.js';
+import { deadlinePolicies, dueDateFor } from '../../../domain/deadlines.js';
 import { dynamo } from '../../../functions/lib/clients.js';
+import { resetConfigForTests } from '../../../functions/lib/config.js';
+import type { Principal } from '../../../functions/lib/http.js';
 import { forgetReferenceBlocks } from '../../../functions/lib/store/reference-blocks.js';
 import { submitAppeal } from '../../../functions/use-cases/appeals/submit-appeal.js';
 import { recordCommandNames, type TestTable } from '../../support/dynamodb.js';
@@ -65,5 +70,92 @@ describe('registering appeals', () => {
     // Assert
     expect(new Set(references).size).toBe(60);
     expect(requests.filter((r) => r === 'UpdateItemCommand').length).toBeLessThan(30);
+  });
+});
+
+/** A clerk registering what came by post or phone: when it arrived, and what it repeats. */
+describe('registering an appeal on a citizen’s behalf', () => {
+  let table: TestTable;
+  const clerk: Principal = { username: 'clerk', sub: 'clerk-sub', roles: ['clerk'] };
+  const now = new Date('2026-03-20T10:00:00Z');
+  const letter = (overrides: Record<string, unknown> = {}) =>
+    appealSchema.parse({
+      applicant: { fullName: 'Олена Коваль', phone: '+380 67 000 11 22', preferredLanguage: 'uk' },
+      kind: 'request',
+      subject: 'Ремонт даху',
+      text: 'Тече дах після зливи.',
+      topic: 'housing',
+      channel: 'post',
+      receivedAt: '2026-03-16T09:00:00Z',
+      ...overrides,
+    });
+  const caseItem = async (caseId: string) =>
+    (
+      await table.doc.send(
+        new GetCommand({ TableName: table.tableName, Key: { pk: `CASE#${caseId}`, sk: 'CASE' } }),
+      )
+    ).Item;
+
+  beforeAll(async () => {
+    table = await handlerTable();
+    forgetReferenceBlocks();
+  });
+  afterEach(() => {
+    delete process.env.JURISDICTION;
+    resetConfigForTests();
+  });
+  afterAll(async () => table.drop());
+
+  it('runs a Ukrainian letter’s month from the day it arrived (art. 20), and keeps both days', async () => {
+    // Arrange
+    process.env.JURISDICTION = 'ua';
+    resetConfigForTests();
+
+    // Act: a letter of Monday 16 March registered on Friday 20 March.
+    const receipt = await submitAppeal({ appeal: letter(), principal: clerk, now });
+
+    // Assert
+    expect(receipt.dueDate).toBe('2026-04-16');
+    expect(await caseItem(receipt.caseId)).toMatchObject({
+      channel: 'post',
+      receivedAt: '2026-03-16T09:00:00.000Z',
+      registeredOn: '2026-03-20',
+    });
+  });
+
+  it('runs a Russian letter’s 30 days from registration (59-FZ art. 12(1))', async () => {
+    // Act
+    const receipt = await submitAppeal({
+      appeal: letter({
+        applicant: { fullName: 'Ольга Ковалёва', phone: '+7 900 000-11-22', preferredLanguage: 'ru' },
+      }),
+      principal: clerk,
+      now,
+    });
+
+    // Assert
+    const registeredOn = toIsoDate(now, deadlinePolicies.ru.timeZone);
+    expect(receipt.dueDate).toBe(dueDateFor({ policy: deadlinePolicies.ru, registeredOn }).dueDate);
+  });
+
+  it('keeps the earlier appeal’s case id beside its reference, for the link on the desk', async () => {
+    // Arrange
+    const person = { fullName: 'Иван Повторов', phone: '+7 900 555-66-77', preferredLanguage: 'ru' };
+    const first = await submitAppeal({ appeal: letter({ applicant: person }), principal: clerk, now });
+
+    // Act
+    const second = await submitAppeal({
+      appeal: letter({ applicant: person, channel: 'phone', subject: 'Снова о крыше' }),
+      principal: clerk,
+      now: new Date(now.getTime() + 60_000),
+    });
+
+    // Assert
+    expect(second).toMatchObject({ repeatOf: first.reference, repeatCount: 2 });
+    expect(await caseItem(second.caseId)).toMatchObject({
+      repeatOf: first.reference,
+      repeatOfCaseId: first.caseId,
+      repeatCount: 2,
+    });
   });
 });

@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import { aidStatuses } from '../../../domain/aid-lifecycle.js';
+import { repeatWindowMonths } from '../../../domain/appeal.js';
 import { appealStatuses } from '../../../domain/appeal-lifecycle.js';
+import type { Language } from '../../../domain/catalogue.js';
+import { appealChannels } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
 import { can } from '../../../domain/permissions.js';
 import { referenceSchema } from '../../../domain/reference.js';
@@ -46,8 +49,19 @@ interface CaseSummary {
   aidType?: string;
   requestedAmount?: Money;
   topic?: string;
+  channel?: string;
+  receivedAt?: string;
   dueDate?: string;
   overdue?: boolean;
+}
+
+/** An appeal's channel by its name in the language shown ("phone (hotline)"); the web is no news. */
+function useChannelName(): (channel: string | undefined) => string | undefined {
+  const { lang } = useStaffI18n();
+  return (channel) =>
+    channel && channel !== 'web'
+      ? (appealChannels.find((c) => c.code === channel)?.name[lang as Language] ?? channel)
+      : undefined;
 }
 
 /** Staff case search: by reference, or every case in a status (newest first, a page at a time). */
@@ -55,11 +69,16 @@ export function CaseSearchPage({ session }: { session: Session }) {
   const { t, date, money } = useStaffI18n();
   const { aidTypeName } = useCatalogue();
   const statusName = useStatusName();
+  const channelName = useChannelName();
   useTitle(t.casesTitle);
-  const [reference, setReference] = useState('');
+  // `?reference=` in the link (a repeat appellant's last appeal) searches for that case at once.
+  const linked = referenceSchema.safeParse(useLocation().query.get('reference') ?? '');
+  const [reference, setReference] = useState(linked.success ? linked.data : '');
   const [status, setStatus] = useState('in_review');
   const [errors, setErrors] = useState<FieldError[]>([]);
-  const [query, setQuery] = useState('status=in_review');
+  const [query, setQuery] = useState(
+    linked.success ? `reference=${encodeURIComponent(linked.data)}` : 'status=in_review',
+  );
   const results = useCursorPages<CaseSummary>(session, `/v1/cases?${query}`);
 
   const search = (e: Event) => {
@@ -149,7 +168,10 @@ export function CaseSearchPage({ session }: { session: Session }) {
                   <td>
                     <Tag>{statusName(c.status)}</Tag> {c.overdue && <Tag tone="red">{t.overdue}</Tag>}
                   </td>
-                  <td>{date(c.submittedAt)}</td>
+                  <td>
+                    {date(c.receivedAt ?? c.submittedAt)}
+                    {channelName(c.channel) && <span class="muted"> ({channelName(c.channel)})</span>}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -164,6 +186,13 @@ export function CaseSearchPage({ session }: { session: Session }) {
 
 type FullCase = StaffCase & {
   caseId: string;
+  /** An appeal's channel and when it arrived, which may be days before it was registered. */
+  channel?: string;
+  receivedAt?: string;
+  /** The earlier appeal of the same person on the same topic, and which appeal on it this is. */
+  repeatOf?: string;
+  repeatOfCaseId?: string;
+  repeatCount?: number;
   tasks: (HistoryTask & { role?: string })[];
   messages?: CaseMessage[];
 };
@@ -171,6 +200,7 @@ type FullCase = StaffCase & {
 /** One case for staff: as submitted, its eligibility, history and tasks; the audit trail as a tab. */
 export function CasePage({ session, caseId }: { session: Session; caseId: string }) {
   const { t, date } = useStaffI18n();
+  const channelName = useChannelName();
   const statusName = useStatusName();
   const loc = useLocation();
   const mayAudit = can(session.roles, 'cases:audit');
@@ -215,9 +245,27 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
           <PageTitle caption={c.kind === 'appeal' ? t.kindAppeal : t.kindAid}>
             {t.caseTitle(c.reference)}
           </PageTitle>
-          <p>
-            {t.currentStatus}: <Tag>{statusName(c.status)}</Tag> · {t.receivedColumn}: {date(c.submittedAt)}
+          <p data-testid="case-dates">
+            {t.currentStatus}: <Tag>{statusName(c.status)}</Tag> · {t.receivedColumn}:{' '}
+            {date(c.receivedAt ?? c.submittedAt)}
+            {channelName(c.channel) && ` · ${t.channelLabel}: ${channelName(c.channel)}`}
+            {c.receivedAt &&
+              date(c.receivedAt) !== date(c.submittedAt) &&
+              ` · ${t.registeredColumn}: ${date(c.submittedAt)}`}
           </p>
+          {c.repeatOf && (
+            <p data-testid="repeat-of">
+              {t.repeatsLabel}{' '}
+              {c.repeatOfCaseId && can(session.roles, 'cases:read') ? (
+                <Link href={`/staff/cases/${encodeURIComponent(c.repeatOfCaseId)}`}>{c.repeatOf}</Link>
+              ) : can(session.roles, 'cases:search') ? (
+                <Link href={`/staff/cases?reference=${encodeURIComponent(c.repeatOf)}`}>{c.repeatOf}</Link>
+              ) : (
+                c.repeatOf
+              )}{' '}
+              ({t.repeatNth(c.repeatCount ?? 2, repeatWindowMonths)})
+            </p>
+          )}
           {mayAudit && (
             <nav class="tabs" aria-label={t.caseSections}>
               <Link

@@ -27,8 +27,11 @@ import { useStaffI18n } from './staff-strings.js';
  * The catalogue for the administrator: every category, aid type and funding source with its four
  * names, and a form to add an entry or change one (PUT /v1/catalogue/{kind}/{code}), checked with
  * the API's own schemas. Applicants see a change within a minute (the catalogue's cache).
+ * Adding sends `If-None-Match: *`, so a code the catalogue has is refused (412), never replaced:
+ * the form says so and offers to change that entry instead.
  */
 type Names = Record<(typeof languages)[number], string>;
+type Entry = { code: string; name: Names; kind?: string; defaultFundingSources?: readonly string[] };
 const emptyNames: Names = { en: '', uk: '', ru: '', zh: '' };
 const kindPaths = Object.keys(catalogueKindPaths) as CatalogueKindPath[];
 
@@ -60,16 +63,22 @@ export function CatalogueAdminPage({ session }: { session: Session }) {
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string } | undefined>();
+  // A code "Add" found taken: the form offers to change that entry instead.
+  const [taken, setTaken] = useState<{ kind: CatalogueKindPath; code: string } | undefined>();
   const kindName: Record<CatalogueKindPath, string> = {
     'recipient-categories': t.catalogueCategories,
     'aid-types': t.catalogueAidTypes,
     'funding-sources': t.catalogueSources,
   };
 
-  const edit = (
-    kind: CatalogueKindPath,
-    entry: { code: string; name: Names; kind?: string; defaultFundingSources?: readonly string[] },
-  ) => {
+  const entriesOf = (kind: CatalogueKindPath): readonly Entry[] => catalogue[catalogueKindPaths[kind]];
+  const refuseTaken = (kind: CatalogueKindPath, code: string) => {
+    setTaken({ kind, code });
+    setErrors([{ field: 'entryCode', message: t.entryExists(code, kindName[kind]) }]);
+  };
+
+  const edit = (kind: CatalogueKindPath, entry: Entry) => {
+    setTaken(undefined);
     setDraft({
       kind,
       code: entry.code,
@@ -118,13 +127,24 @@ export function CatalogueAdminPage({ session }: { session: Session }) {
           })),
     ];
     setErrors(problems);
+    setTaken(undefined);
     if (problems.length > 0 || !code.success || !entry.success) return;
+    // Adding never replaces: the catalogue as loaded says so at once, the server (412) if it
+    // changed meanwhile.
+    if (!draft.editing && entriesOf(draft.kind).some((e) => e.code === code.data)) {
+      refuseTaken(draft.kind, code.data);
+      return;
+    }
     setBusy(true);
     setNotice(undefined);
     const res = await api<{ created: boolean }>(
       'PUT',
       `/v1/catalogue/${draft.kind}/${encodeURIComponent(code.data)}`,
-      { token: session.token, body: entry.data },
+      {
+        token: session.token,
+        body: entry.data,
+        ...(draft.editing ? {} : { headers: { 'if-none-match': '*' } }),
+      },
     );
     setBusy(false);
     if (res.ok) {
@@ -136,7 +156,10 @@ export function CatalogueAdminPage({ session }: { session: Session }) {
       reload();
       return;
     }
-    if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
+    if (res.kind === 'http' && res.status === 412) {
+      refuseTaken(draft.kind, code.data);
+      reload();
+    } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
         res.problem.errors.map((pe) => ({ field: fieldOf(pe.path.split('.')), message: pe.message })),
       );
@@ -233,6 +256,20 @@ export function CatalogueAdminPage({ session }: { session: Session }) {
             onInput={(code) => setDraft({ ...draft, code })}
             error={errorFor(errors, 'entryCode')}
           />
+          {taken && !draft.editing && taken.kind === draft.kind && taken.code === draft.code.trim() && (
+            <p>
+              <Button
+                kind="secondary"
+                type="button"
+                onClick={() => {
+                  const existing = entriesOf(taken.kind).find((e) => e.code === taken.code);
+                  if (existing) edit(taken.kind, existing);
+                }}
+              >
+                {t.changeExisting(taken.code)}
+              </Button>
+            </p>
+          )}
           {languages.map((l) => (
             <TextField
               key={l}

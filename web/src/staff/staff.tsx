@@ -24,6 +24,8 @@ import { CatalogueAdminPage } from './catalogue-admin.js';
 import { LettersPage } from './letters.js';
 import { MailboxPage, useMailboxAvailable } from './mailbox.js';
 import { BatchPage, PaymentsPage } from './payments.js';
+import { RegisterAppealPage } from './register-appeal.js';
+import { RepeatAppellantsPage } from './repeat-appellants.js';
 import { ReportsPage } from './reports.js';
 import { RulesPage } from './rules.js';
 import { type Session, sessionFromToken, useSession, writeSession } from './session.js';
@@ -205,7 +207,9 @@ function AuthCallback() {
 /** The desk's sections and the permission (domain/permissions.ts) each needs; the mailbox is local only. */
 const sections: readonly { page: string; action?: Action }[] = [
   { page: 'tasks', action: 'tasks:list' },
+  { page: 'register-appeal', action: 'appeals:register-channel' },
   { page: 'cases', action: 'cases:search' },
+  { page: 'repeat-appellants', action: 'appeals:repeat-appellants' },
   { page: 'payments', action: 'disbursements:list' },
   { page: 'letters', action: 'letters:list' },
   { page: 'budgets', action: 'budgets:read' },
@@ -225,7 +229,9 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
   const { t, lang } = useStaffI18n();
   const names: Record<string, string> = {
     tasks: t.navTasks,
+    'register-appeal': t.navRegisterAppeal,
     cases: t.navCases,
+    'repeat-appellants': t.navRepeatAppellants,
     payments: t.navPayments,
     letters: t.navLetters,
     budgets: t.navBudgets,
@@ -299,6 +305,10 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
         <CasePage session={session} caseId={id} />
       ) : page === 'cases' ? (
         <CaseSearchPage session={session} />
+      ) : page === 'register-appeal' ? (
+        <RegisterAppealPage session={session} />
+      ) : page === 'repeat-appellants' ? (
+        <RepeatAppellantsPage session={session} />
       ) : page === 'payments' && id ? (
         <BatchPage session={session} batchId={id} />
       ) : page === 'payments' ? (

@@ -39,6 +39,7 @@ import {
   type Vote,
   VotesSection,
 } from './case-sections.js';
+import { useResource } from './resource.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 import { localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
@@ -57,7 +58,7 @@ interface PaymentAttempt {
 
 interface TaskDetail extends TaskSummary {
   status: string;
-  case: StaffCase & { paymentAttempts?: number; payoutChanged?: boolean };
+  case: StaffCase & { paymentAttempts?: number; payoutChanged?: boolean; year?: number };
   payments?: PaymentAttempt[];
   eligibility?: Eligibility;
   /** Commission votes: the API sends them only once the caller may see them (after voting). */
@@ -66,6 +67,12 @@ interface TaskDetail extends TaskSummary {
 }
 
 const moneyTasks = new Set(['review', 'approve', 'commission_vote']);
+
+/** A line of GET /v1/budgets: its figures come as Money or as plain minor units. */
+interface BudgetLine {
+  source: string;
+  remaining: Money | number;
+}
 
 /** How often an open task page renews its claim (the lease is 20 minutes: domain/task-claims.ts). */
 const claimRenewalMs = 8 * 60_000;
@@ -294,6 +301,33 @@ function DecisionForm({
   const [failure, setFailure] = useState<string | undefined>();
   const { lang } = useStaffI18n();
   const money_ = moneyTasks.has(task.type) && task.type !== 'commission_vote' && outcome === 'approve';
+  // What each source has left in the case's year (the funds are reserved from it), for whoever may
+  // read budgets (the head); a reviewer, who may not, chooses without the figures.
+  const budgetYear = String(task.case.year ?? task.caseReference.slice(4, 8));
+  const budgets = useResource<{ items: BudgetLine[] }>(
+    session,
+    money_ && can(session.roles, 'budgets:read') ? `/v1/budgets?year=${budgetYear}` : undefined,
+  );
+  const leftIn = (code: string): string | undefined => {
+    const left = budgets.data?.items.find((l) => l.source === code)?.remaining;
+    if (left === undefined) return undefined;
+    return money(typeof left === 'number' ? { currency: officeCurrency, minor: left } : left);
+  };
+  const sourceLabel = (code: string, name: string): string => {
+    if (!budgets.data) return name;
+    const left = leftIn(code);
+    return left === undefined ? t.sourceNoLine(name, budgetYear) : t.sourceLeft(name, left);
+  };
+  // The chosen source's figure is said under the list too: a long option is cut off when closed.
+  const chosen = orderedSources.find((f) => f.code === source);
+  const chosenLeft = chosen ? leftIn(chosen.code) : undefined;
+  // An amount above the requested one says what was requested (domain/decision.ts has the rule).
+  const amountMessage = (otherwise: string): string => {
+    const minor = minorUnitsOrRaw(amount);
+    return requested && typeof minor === 'number' && minor > requested.minor
+      ? t.amountAboveRequested(money(requested))
+      : otherwise;
+  };
   const withAnswer = outcome === 'answer';
   const reissue = task.type === 'reissue_payment' && outcome === 'reissue';
 
@@ -341,10 +375,11 @@ function DecisionForm({
     const b = body();
     const parsed = decisionSchema.safeParse(b);
     const problems: FieldError[] = parsed.success
-      ? checkDecision(task.type as TaskType, parsed.data).map((p) => {
+      ? checkDecision(task.type as TaskType, parsed.data, { requestedAmount: requested }).map((p) => {
           const { key, id } = fieldOf(p.path);
           if (id === 'comment' && purpose) return { field: id, message: t.commentMissing[purpose] };
-          return { field: id, message: localise(t, key, p.message, valueAt(b, p.path)) };
+          const message = localise(t, key, p.message, valueAt(b, p.path));
+          return { field: id, message: id === 'decisionAmount' ? amountMessage(message) : message };
         })
       : parsed.error.issues.map((i) => {
           const { key, id } = fieldOf(i.path);
@@ -379,7 +414,8 @@ function DecisionForm({
           const { key, id } = fieldOf(pe.path.split('.').filter(Boolean));
           if (id === 'comment' && purpose && !comment.trim())
             return { field: id, message: t.commentMissing[purpose] };
-          return { field: id, message: localise(t, key, pe.message, valueAt(b, pe.path)) };
+          const message = localise(t, key, pe.message, valueAt(b, pe.path));
+          return { field: id, message: id === 'decisionAmount' ? amountMessage(message) : message };
         }),
       );
     } else setFailure(failureMessage(t, res));
@@ -419,12 +455,20 @@ function DecisionForm({
             <Select
               id="fundingSource"
               label={t.fundingSource}
+              hint={
+                budgets.data
+                  ? [
+                      t.sourcesLeftHint(budgetYear),
+                      ...(chosen && chosenLeft ? [t.sourceLeftChosen(chosen.name[lang], chosenLeft)] : []),
+                    ].join(' ')
+                  : undefined
+              }
               error={errorFor(errors, 'fundingSource')}
               value={source}
               onChange={setSource}
               choices={[
                 { value: '', label: '—' },
-                ...orderedSources.map((f) => ({ value: f.code, label: f.name[lang] })),
+                ...orderedSources.map((f) => ({ value: f.code, label: sourceLabel(f.code, f.name[lang]) })),
               ]}
             />
           </div>

@@ -1,0 +1,159 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Runtime, startRuntime } from '../../local/runtime.js';
+import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
+import { choose, fill } from './pages.js';
+import { staffDesk } from './staff-desk.js';
+
+/**
+ * What the staff desk's usability review found, through the screens: an approval above the
+ * requested amount, an "Add" that replaced an entry, and a commission inbox with every seat.
+ */
+
+let runtime: Runtime;
+let browser: Browser;
+let dataDir: string;
+let desk: ReturnType<typeof staffDesk>;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-usability-'));
+  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
+  desk = staffDesk(runtime.url, browser, () => runtime.settle());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await runtime?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function applyViaApi(fullName: string, rubles: number): Promise<{ reference: string }> {
+  const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      applicant: { fullName, birthDate: '1951-03-04', phone: '+7 900 444-55-66', preferredLanguage: 'en' },
+      categories: ['pensioner'],
+      household: { size: 1, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_000_000 } },
+      aidType: 'cash',
+      requestedAmount: { currency: 'RUB', minor: rubles * 100 },
+      reason: 'e2e',
+      payout: { method: 'cash_desk' },
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as { reference: string };
+}
+
+const sourceOptions = (page: import('playwright-core').Page) =>
+  page.locator('#fundingSource option').evaluateAll((os) => os.map((o) => o.textContent ?? ''));
+
+describe('the staff desk after the usability review', () => {
+  it('refuses an approval above the requested amount, showing what was asked and what each source has left', async () => {
+    // Arrange: 20 000 requested; the reviewer's form first (no budget figures: a reviewer may not read budgets).
+    const { reference } = await applyViaApi('Денежный Заявитель Тестов', 20_000);
+    await runtime.settle();
+    const reviewer = await desk.newPage();
+    await desk.signIn(reviewer, 'reviewer');
+    await reviewer.goto(
+      `${runtime.url}/staff/tasks/${await desk.openTaskOf('reviewer', reference, 'review')}?lang=en`,
+    );
+    await choose(reviewer, 'outcome', 'approve');
+    await reviewer.locator('#fundingSource').waitFor();
+    const reviewerSources = await sourceOptions(reviewer);
+    await reviewer.close();
+    await desk.decideViaApi('reviewer', reference, 'review', { outcome: 'approve' });
+    const taskId = await desk.openTaskOf('head', reference, 'approve');
+    const head = await desk.newPage();
+    await desk.signIn(head, 'head');
+    await head.goto(`${runtime.url}/staff/tasks/${taskId}?lang=en`);
+    await choose(head, 'outcome', 'approve');
+    await head.locator('#fundingSource-hint').waitFor();
+
+    // Act: "20 000,50", as the review found it typed.
+    await fill(head, 'decisionAmount', '20 000,50');
+    await head.getByRole('button', { name: 'Record the decision' }).click();
+    await head.locator('#decisionAmount-error').waitFor();
+
+    // Assert
+    expect(reviewerSources.some((o) => o.includes('left'))).toBe(false);
+    expect(await head.locator('#decisionAmount-hint').textContent()).toMatch(/Requested: .*20,000\.00/);
+    const headSources = (await sourceOptions(head)).slice(1);
+    expect(headSources.length).toBeGreaterThan(0);
+    for (const option of headSources) expect(option).toMatch(/ — .*(left|no budget for \d{4})$/);
+    expect(await head.locator('#fundingSource-hint').textContent()).toMatch(
+      /Chosen: regional budget, .* left\./,
+    );
+    expect(await head.locator('#decisionAmount-error').textContent()).toMatch(
+      /may not be more than the applicant asked for, .*20,000\.00/,
+    );
+    const violations = await axe(head);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(head, 'decision-above-requested');
+    expect(await desk.openTaskOf('head', reference, 'approve')).toBe(taskId);
+    await head.close();
+  });
+
+  it('refuses to add a code the catalogue has and offers to change that entry instead', async () => {
+    // Arrange
+    const before = (await (await fetch(`${runtime.url}/v1/catalogue`)).json()) as {
+      aidTypes: { code: string }[];
+    };
+    const admin = await desk.newPage();
+    await desk.signIn(admin, 'admin');
+    await admin.goto(`${runtime.url}/staff/catalogue?lang=en`);
+    await admin.locator('#entryCode').waitFor();
+
+    // Act: Add an entry → Aid types, code "fuel", which exists.
+    await choose(admin, 'entryKind', 'aid-types');
+    await fill(admin, 'entryCode', 'fuel');
+    for (const lang of ['en', 'uk', 'ru', 'zh'])
+      await fill(admin, `entryName-${lang}`, `Heating oil ${lang}`);
+    await choose(admin, 'entryAidKind', 'money');
+    await admin.locator('input[name="entrySources"]').first().check();
+    await admin.getByRole('button', { name: 'Save the entry' }).click();
+    await admin.locator('#entryCode-error').waitFor();
+
+    // Assert: refused, nothing replaced; the offer opens the stored entry for a change.
+    expect(await admin.locator('#entryCode-error').textContent()).toContain('already has “fuel”');
+    const violations = await axe(admin);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(admin, 'catalogue-code-taken');
+    const after = (await (await fetch(`${runtime.url}/v1/catalogue`)).json()) as {
+      aidTypes: { code: string }[];
+    };
+    expect(after.aidTypes.find((t) => t.code === 'fuel')).toEqual(
+      before.aidTypes.find((t) => t.code === 'fuel'),
+    );
+    await admin.getByRole('button', { name: 'Change “fuel” instead' }).click();
+    expect(await admin.locator('#catalogue-form-title').textContent()).toBe('Change fuel');
+    expect(await admin.locator('#entryName-en').inputValue()).toBe('fuel / coal for heating');
+    await admin.close();
+  });
+
+  it('shows a commission member one vote per case, and none once they voted', async () => {
+    // Arrange: 45 000 is above the head's limit: three seats open.
+    const { reference } = await applyViaApi('Комиссионный Заявитель Тестов', 45_000);
+    await runtime.settle();
+    await desk.decideViaApi('reviewer', reference, 'review', { outcome: 'approve' });
+    const member = await desk.newPage();
+    await desk.signIn(member, 'commission1');
+    const rowsOf = async () => {
+      await member.goto(`${runtime.url}/staff/tasks?lang=en`);
+      await member.locator('main table, main .inset').first().waitFor();
+      return member.locator(`a[data-reference="${reference}"]`).count();
+    };
+
+    // Act
+    const beforeVoting = await rowsOf();
+    await desk.decideViaApi('commission1', reference, 'commission_vote', { outcome: 'approve' });
+    const afterVoting = await rowsOf();
+
+    // Assert
+    expect(beforeVoting).toBe(1);
+    expect(afterVoting).toBe(0);
+    await member.close();
+  });
+});

@@ -1,0 +1,494 @@
+import { useState } from 'preact/hooks';
+import { appealSchema, repeatWindowMonths } from '../../../domain/appeal.js';
+import { appealTopics, routingTable, topicName } from '../../../domain/appeal-routing.js';
+import {
+  type AppealChannel,
+  appealChannelCodes,
+  type Language,
+  languages,
+} from '../../../domain/catalogue.js';
+import { appealChannels, appealKinds } from '../../../domain/catalogue-seed.js';
+import { can } from '../../../domain/permissions.js';
+import { normalizeReferenceInput } from '../../../domain/reference-text.js';
+import { api, randomId } from '../api.js';
+import { useCatalogue } from '../catalogue.js';
+import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
+import { isoDateOrRaw, optionalText, todayIso } from '../form-values.js';
+import { languageNames } from '../i18n.js';
+import { Link } from '../router.js';
+import {
+  Alert,
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  errorFor,
+  PageTitle,
+  Progress,
+  Radios,
+  SummaryList,
+  TextArea,
+  TextField,
+  useTitle,
+} from '../ui.js';
+import type { Session } from './session.js';
+import { type StaffI18n, useStaffI18n } from './staff-strings.js';
+
+/**
+ * "Register an appeal": a clerk enters an appeal that came by e-mail, post, phone, at a personal
+ * or an on-site reception, with its channel and the day it arrived, under their own token
+ * (POST /v1/appeals with `channel` and `receivedAt`, `appeals:register-channel`). The fields are
+ * the public appeal form's (web/src/pages/appeal.tsx, whose pieces are not exported: the form is
+ * repeated here, checked by the same schema) plus the channel, the date received and the
+ * categories that put an appeal on the shorter clock.
+ */
+
+/** Every channel but the web form: what came through the web registered itself. */
+const staffChannels = appealChannelCodes.filter((c): c is Exclude<AppealChannel, 'web'> => c !== 'web');
+
+interface RegisterDraft {
+  idempotencyKey: string;
+  channel: string;
+  receivedOn: string;
+  kind: string;
+  topic: string;
+  relatedReference: string;
+  subject: string;
+  text: string;
+  categories: string[];
+  fullName: string;
+  birthDay: string;
+  birthMonth: string;
+  birthYear: string;
+  email: string;
+  phone: string;
+  address: string;
+  preferredLanguage: string;
+}
+
+const emptyDraft = (language: string): RegisterDraft => ({
+  idempotencyKey: randomId(),
+  channel: '',
+  receivedOn: todayIso(),
+  kind: '',
+  topic: '',
+  relatedReference: '',
+  subject: '',
+  text: '',
+  categories: [],
+  fullName: '',
+  birthDay: '',
+  birthMonth: '',
+  birthYear: '',
+  email: '',
+  phone: '',
+  address: '',
+  preferredLanguage: language,
+});
+
+/**
+ * The day received as the instant the API takes: now when it is today (so never in the future),
+ * else midday of that day in the office's (the browser's) time zone, well inside the same date.
+ */
+export function receivedAtOf(day: string, now = new Date()): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!m) return undefined;
+  const noon = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
+  if (Number.isNaN(noon.getTime()) || noon.getDate() !== Number(m[3])) return undefined;
+  return day === todayIso() ? now.toISOString() : noon.toISOString();
+}
+
+function toBody(d: RegisterDraft): Record<string, unknown> {
+  return {
+    applicant: {
+      fullName: optionalText(d.fullName),
+      birthDate: isoDateOrRaw(d.birthDay, d.birthMonth, d.birthYear),
+      email: optionalText(d.email),
+      phone: optionalText(d.phone),
+      address: optionalText(d.address),
+      preferredLanguage: d.preferredLanguage,
+    },
+    categories: d.categories.length > 0 ? d.categories : undefined,
+    kind: d.kind || undefined,
+    topic: d.topic || undefined,
+    subject: d.subject,
+    text: d.text,
+    relatedReference: optionalText(normalizeReferenceInput(d.relatedReference)),
+    channel: d.channel || undefined,
+    receivedAt: receivedAtOf(d.receivedOn),
+  };
+}
+
+type Field = { key: ErrorKey; id: string } | { staff: 'channel' | 'receivedAt'; id: string };
+
+function fieldOf(path: readonly PropertyKey[]): Field {
+  const [a, b] = path.map(String);
+  if (a === 'channel') return { staff: 'channel', id: 'channel' };
+  if (a === 'receivedAt') return { staff: 'receivedAt', id: 'receivedOn' };
+  if (a === 'categories') return { key: 'categories', id: 'categories' };
+  if (a === 'applicant') {
+    if (b === undefined) return { key: 'contact', id: 'email' };
+    if (b === 'birthDate') return { key: 'birthDate', id: 'birthDay' };
+    if (b === 'fullName' || b === 'email' || b === 'phone' || b === 'address' || b === 'preferredLanguage')
+      return { key: b, id: b };
+    return { key: 'fullName', id: 'fullName' };
+  }
+  if (a === 'kind' || a === 'topic' || a === 'subject' || a === 'text' || a === 'relatedReference')
+    return { key: a, id: a };
+  return { key: 'text', id: 'text' };
+}
+
+function messageFor(t: StaffI18n['t'], field: Field, message: string, input: unknown): string {
+  if ('key' in field) return localise(t, field.key, message, input);
+  if (field.staff === 'channel') return t.registerErrors.channel;
+  return message.toLowerCase().includes('future')
+    ? t.registerErrors.receivedFuture
+    : t.registerErrors.received;
+}
+
+/** The schema's verdict, and the two rules of this form: a channel other than the web, a day not ahead. */
+function validate(t: StaffI18n['t'], d: RegisterDraft, body: Record<string, unknown>): FieldError[] {
+  const problems: FieldError[] = [];
+  if (!d.channel) problems.push({ field: 'channel', message: t.registerErrors.channel });
+  if (!receivedAtOf(d.receivedOn)) problems.push({ field: 'receivedOn', message: t.registerErrors.received });
+  else if (d.receivedOn > todayIso())
+    problems.push({ field: 'receivedOn', message: t.registerErrors.receivedFuture });
+  const result = appealSchema.safeParse(body);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = fieldOf(issue.path);
+      problems.push({
+        field: field.id,
+        message: messageFor(t, field, issue.message, valueAt(body, issue.path)),
+      });
+    }
+  }
+  const seen = new Set<string>();
+  return problems.filter((e) => !seen.has(e.field) && Boolean(seen.add(e.field)));
+}
+
+interface Registered {
+  caseId: string;
+  reference: string;
+  accessCode: string;
+  status: string;
+  dueDate: string;
+  priority?: boolean;
+  repeatOf?: string;
+  repeatCount?: number;
+}
+
+export function RegisterAppealPage({ session }: { session: Session }) {
+  const { t, lang } = useStaffI18n();
+  const { catalogue } = useCatalogue();
+  const [d, setD] = useState<RegisterDraft>(() => emptyDraft(lang));
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string | undefined>();
+  const [done, setDone] = useState<Registered | undefined>();
+  useTitle(done ? t.appealRegisteredTitle(done.reference) : t.registerAppealTitle, done ? 'done' : 'form');
+  const set =
+    <K extends keyof RegisterDraft>(k: K) =>
+    (value: RegisterDraft[K]) =>
+      setD((current) => ({ ...current, [k]: value }));
+  const err = (id: string) => errorFor(errors, id);
+
+  if (done) {
+    return (
+      <AppealRegistered
+        session={session}
+        receipt={done}
+        onAnother={() => {
+          setDone(undefined);
+          setD(emptyDraft(lang));
+        }}
+      />
+    );
+  }
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const body = toBody(d);
+    const problems = validate(t, d, body);
+    setErrors(problems);
+    if (problems.length > 0) return;
+    setBusy(true);
+    setFailure(undefined);
+    const res = await api<Registered>('POST', '/v1/appeals', {
+      token: session.token,
+      body: appealSchema.parse(body),
+      headers: { 'idempotency-key': d.idempotencyKey },
+    });
+    setBusy(false);
+    if (res.ok) {
+      setErrors([]);
+      setDone(res.data);
+    } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
+      setErrors(
+        res.problem.errors.map((pe) => {
+          const field = fieldOf(pe.path.split('.').filter(Boolean));
+          return { field: field.id, message: messageFor(t, field, pe.message, valueAt(body, pe.path)) };
+        }),
+      );
+    } else setFailure(failureMessage(t, res));
+  };
+
+  const noWayToAnswer = !d.email.trim() && !d.phone.trim() && !d.address.trim();
+  const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+  return (
+    <>
+      <ErrorSummary errors={errors} />
+      {failure && (
+        <Alert kind="error" title={t.errorSummaryTitle}>
+          <p>{failure}</p>
+        </Alert>
+      )}
+      <PageTitle>{t.registerAppealTitle}</PageTitle>
+      <p>{t.registerAppealIntro}</p>
+      <form noValidate onSubmit={submit}>
+        <Radios
+          id="channel"
+          legend={t.registerChannel}
+          error={err('channel')}
+          value={d.channel}
+          onChange={set('channel')}
+          choices={staffChannels.map((c) => ({
+            value: c,
+            label: capitalise(appealChannels.find((a) => a.code === c)?.name[lang as Language] ?? c),
+          }))}
+        />
+        <TextField
+          id="receivedOn"
+          label={t.registerReceivedOn}
+          hint={t.registerReceivedOnHint}
+          type="date"
+          width="medium"
+          error={err('receivedOn')}
+          value={d.receivedOn}
+          onInput={set('receivedOn')}
+        />
+        <Radios
+          id="kind"
+          legend={t.appealKind}
+          error={err('kind')}
+          value={d.kind}
+          onChange={set('kind')}
+          choices={['request', 'complaint', 'proposal'].map((k) => ({
+            value: k,
+            label: capitalise(appealKinds.find((a) => a.code === k)?.name[lang as Language] ?? k),
+          }))}
+        />
+        <Radios
+          id="topic"
+          legend={t.appealTopic}
+          small
+          error={err('topic')}
+          value={d.topic}
+          onChange={set('topic')}
+          choices={appealTopics(routingTable).map((c) => ({
+            value: c,
+            label: topicName(routingTable, c)?.[lang as Language] ?? c,
+          }))}
+        />
+        <TextField
+          id="relatedReference"
+          label={t.appealRelated}
+          hint={t.registerRelatedHint}
+          optional
+          width="medium"
+          error={err('relatedReference')}
+          value={d.relatedReference}
+          onInput={set('relatedReference')}
+        />
+        <TextField
+          id="subject"
+          label={t.appealSubject}
+          hint={t.appealSubjectHint}
+          error={err('subject')}
+          value={d.subject}
+          onInput={set('subject')}
+          spellcheck
+        />
+        <TextArea
+          id="text"
+          label={t.registerText}
+          hint={t.registerTextHint}
+          error={err('text')}
+          value={d.text}
+          onInput={set('text')}
+          rows={8}
+        />
+        <h2>{t.registerAboutPerson}</h2>
+        <TextField
+          id="fullName"
+          label={t.fullName}
+          hint={t.registerFullNameHint}
+          optional
+          error={err('fullName')}
+          value={d.fullName}
+          onInput={set('fullName')}
+        />
+        <div class={`field${err('birthDay') ? ' field--error' : ''}`}>
+          <fieldset aria-describedby={`birthDate-hint${err('birthDay') ? ' birthDay-error' : ''}`}>
+            <legend>
+              {t.birthDate}
+              <span class="optional"> {t.optional}</span>
+            </legend>
+            <div class="hint" id="birthDate-hint">
+              {t.birthDateHint}
+            </div>
+            {err('birthDay') && (
+              <p class="field-error" id="birthDay-error">
+                {err('birthDay')}
+              </p>
+            )}
+            <div class="date-input">
+              {(
+                [
+                  ['birthDay', t.day, 'input--2'],
+                  ['birthMonth', t.month, 'input--2'],
+                  ['birthYear', t.year, 'input--4'],
+                ] as const
+              ).map(([id, label, width]) => (
+                <div key={id}>
+                  <label for={id}>{label}</label>
+                  <input
+                    id={id}
+                    class={`input ${width}`}
+                    inputMode="numeric"
+                    autocomplete="off"
+                    value={d[id]}
+                    onInput={(e) => set(id)(e.currentTarget.value)}
+                  />
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <Checkboxes
+          id="categories"
+          legend={t.registerCategories}
+          hint={t.registerCategoriesHint}
+          error={err('categories')}
+          values={d.categories}
+          onChange={set('categories')}
+          choices={catalogue.recipientCategories.map((c) => ({
+            value: c.code,
+            label: c.name[lang as Language],
+          }))}
+        />
+        <fieldset class="field">
+          <legend>{t.registerContactLegend}</legend>
+          <div class="hint">{t.registerContactHint}</div>
+          <TextField
+            id="email"
+            label={t.email}
+            type="email"
+            inputMode="email"
+            optional
+            error={err('email')}
+            value={d.email}
+            onInput={set('email')}
+          />
+          <TextField
+            id="phone"
+            label={t.phone}
+            hint={t.phoneHint}
+            type="tel"
+            inputMode="tel"
+            width="medium"
+            optional
+            error={err('phone')}
+            value={d.phone}
+            onInput={set('phone')}
+          />
+          <TextField
+            id="address"
+            label={t.address}
+            optional
+            error={err('address')}
+            value={d.address}
+            onInput={set('address')}
+          />
+        </fieldset>
+        <Radios
+          id="preferredLanguage"
+          legend={t.registerLanguage}
+          small
+          value={d.preferredLanguage}
+          onChange={set('preferredLanguage')}
+          choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
+        />
+        {noWayToAnswer && (
+          <Alert kind="warning" title={t.registerNoContactTitle}>
+            <p>{t.registerNoContact}</p>
+          </Alert>
+        )}
+        <Button busy={busy} busyText={t.registering}>
+          {t.registerSubmit}
+        </Button>
+        <Progress active={busy} text={t.registering} />
+      </form>
+    </>
+  );
+}
+
+/** The reference, the access code (read out or posted to the person: shown only now) and the due date. */
+function AppealRegistered(p: { session: Session; receipt: Registered; onAnother: () => void }) {
+  const { t, date } = useStaffI18n();
+  const r = p.receipt;
+  const notAnswerable = r.status === 'not_answerable';
+  return (
+    <>
+      <div class="panel">
+        <h1 id="page-title" tabIndex={-1}>
+          {t.appealRegisteredTitle(r.reference)}
+        </h1>
+        <p>{t.reference}</p>
+        <p class="panel-big" data-testid="reference">
+          {r.reference}
+        </p>
+        <p>{t.accessCode}</p>
+        <p class="panel-big panel-code" data-testid="access-code">
+          {r.accessCode}
+        </p>
+      </div>
+      <Alert kind="warning" title={t.registerGiveCodeTitle}>
+        <p>{t.registerGiveCode}</p>
+      </Alert>
+      {notAnswerable && (
+        <Alert kind="warning" title={t.appealNotAnswerableTitle}>
+          <p>{t.registerNotAnswerable}</p>
+        </Alert>
+      )}
+      <SummaryList
+        rows={[
+          ...(notAnswerable
+            ? []
+            : [{ key: t.registerDueDate, value: <span data-testid="due-date">{date(r.dueDate)}</span> }]),
+          ...(r.priority ? [{ key: t.registerPriority, value: t.registerPriorityYes }] : []),
+          ...(r.repeatOf
+            ? [
+                {
+                  key: t.repeatsLabel,
+                  value: `${r.repeatOf} (${t.repeatNth(r.repeatCount ?? 2, repeatWindowMonths)})`,
+                },
+              ]
+            : []),
+        ]}
+      />
+      <div class="button-group">
+        {can(p.session.roles, 'cases:read') && (
+          <Link class="button button--primary" href={`/staff/cases/${encodeURIComponent(r.caseId)}`}>
+            {t.openCase(r.reference)}
+          </Link>
+        )}
+        <Button kind="secondary" type="button" onClick={() => window.print()}>
+          {t.printPage}
+        </Button>
+        <Button kind="secondary" type="button" onClick={p.onAnother}>
+          {t.registerAnother}
+        </Button>
+      </div>
+    </>
+  );
+}
