@@ -464,17 +464,38 @@ describe('what applicants get wrong: the pages forgive it or say what to fix', (
 });
 
 describe('the staff desk: cases, commission votes, the finance desk, reports, rules, catalogue, mailbox', () => {
+  it("a clerk finds a caller's cases by the name and the date of birth, without the reference", async () => {
+    if (!journey.reference) throw new Error('the first journey did not apply');
+    const page = await newPage();
+    await signIn(page, 'clerk');
+    await page.goto(`${runtime.url}/staff/cases?lang=en`);
+    await ready(page);
+
+    await fill(page, 'personName', anna.fullName.toLowerCase());
+    await fill(page, 'personDay', anna.birth[0]);
+    await fill(page, 'personMonth', anna.birth[1]);
+    await fill(page, 'personYear', anna.birth[2]);
+    await page.getByRole('button', { name: 'Find their cases' }).click();
+
+    await page.locator(`tr[data-reference="${journey.reference}"]`).waitFor();
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await page.close();
+  });
+
   it('staff find the case by reference, open it, and the auditor reads its audit trail a page at a time', async () => {
     const page = await newPage();
     await signIn(page, 'auditor');
     await page.goto(`${runtime.url}/staff/cases?lang=en`);
     await ready(page);
+    // The page's first form searches by reference or status (the second finds a person).
+    const searchButton = page.getByRole('button', { name: 'Search', exact: true });
     await fill(page, 'caseReference', 'AID-20');
-    await submit(page);
+    await searchButton.click();
     // A malformed reference is explained at the field, linked from the summary.
     await page.locator('.error-summary a[href="#caseReference"]').waitFor();
     await fill(page, 'caseReference', journey.reference ?? '');
-    await submit(page);
+    await searchButton.click();
     const link = page.locator(`tr[data-reference="${journey.reference}"] a`);
     await link.waitFor();
     await screenshot(page, 'desk-cases-search');

@@ -11,6 +11,7 @@ import { roleNames } from '../../../domain/roles.js';
 import { api, download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage, localise } from '../errors.js';
+import { isoDateOrRaw } from '../form-values.js';
 import { useStatusName } from '../pages/status.js';
 import { Link, useLocation } from '../router.js';
 import {
@@ -80,6 +81,22 @@ export function CaseSearchPage({ session }: { session: Session }) {
     linked.success ? `reference=${encodeURIComponent(linked.data)}` : 'status=in_review',
   );
   const results = useCursorPages<CaseSummary>(session, `/v1/cases?${query}`);
+  // A caller without their reference: the name as on the application and the date of birth.
+  const [person, setPerson] = useState({ fullName: '', day: '', month: '', year: '' });
+  const setPersonField = (field: keyof typeof person) => (value: string) =>
+    setPerson({ ...person, [field]: value });
+
+  const findPerson = (e: Event) => {
+    e.preventDefault();
+    const problems: FieldError[] = [];
+    const birthDate = isoDateOrRaw(person.day, person.month, person.year);
+    if (!person.fullName.trim()) problems.push({ field: 'personName', message: t.err.fullName.missing });
+    if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate) || Number.isNaN(Date.parse(birthDate)))
+      problems.push({ field: 'personDay', message: t.err.birthDate.invalid });
+    setErrors(problems);
+    if (problems.length > 0 || !birthDate) return;
+    setQuery(new URLSearchParams({ fullName: person.fullName.trim(), birthDate }).toString());
+  };
 
   const search = (e: Event) => {
     e.preventDefault();
@@ -130,6 +147,51 @@ export function CaseSearchPage({ session }: { session: Session }) {
           ]}
         />
         <Button>{t.search}</Button>
+      </form>
+      <form class="search-form" noValidate onSubmit={findPerson} aria-labelledby="find-person-title">
+        <h2 id="find-person-title">{t.findPersonTitle}</h2>
+        <p class="hint">{t.findPersonHint}</p>
+        <TextField
+          id="personName"
+          label={t.fullName}
+          autocomplete="off"
+          value={person.fullName}
+          onInput={setPersonField('fullName')}
+          error={errorFor(errors, 'personName')}
+        />
+        <div class={`field${errorFor(errors, 'personDay') ? ' field--error' : ''}`}>
+          <fieldset aria-describedby={errorFor(errors, 'personDay') ? 'personDay-error' : undefined}>
+            <legend>{t.birthDate}</legend>
+            {errorFor(errors, 'personDay') && (
+              <p class="field-error" id="personDay-error">
+                {errorFor(errors, 'personDay')}
+              </p>
+            )}
+            <div class="date-input">
+              {(
+                [
+                  ['personDay', 'day', t.day, 'input--2'],
+                  ['personMonth', 'month', t.month, 'input--2'],
+                  ['personYear', 'year', t.year, 'input--4'],
+                ] as const
+              ).map(([id, field, label, size]) => (
+                <div key={id}>
+                  <label for={id}>{label}</label>
+                  <input
+                    id={id}
+                    class={`input ${size}`}
+                    inputMode="numeric"
+                    autocomplete="off"
+                    value={person[field]}
+                    onInput={(e) => setPersonField(field)(e.currentTarget.value)}
+                    aria-invalid={errorFor(errors, 'personDay') ? 'true' : undefined}
+                  />
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+        <Button kind="secondary">{t.findPerson}</Button>
       </form>
       {results.failure && <Failed failure={results.failure} onRetry={results.reload} />}
       {results.loading && <Loading />}

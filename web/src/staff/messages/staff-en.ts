@@ -172,6 +172,10 @@ export const staffEn = {
   casesIntro: 'Find a case by its reference number, or list the cases in a status, newest first.',
   searchByReference: 'Reference number',
   searchByReferenceHint: 'For example, AID-2026-000123. Leave empty to search by status.',
+  findPersonTitle: "Find a person's cases",
+  findPersonHint:
+    'For a caller without their reference number: the full name as on the application, and the date of birth.',
+  findPerson: 'Find their cases',
   searchByStatus: 'Status',
   kindAid: 'Aid',
   kindAppeal: 'Appeal',
