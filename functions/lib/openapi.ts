@@ -83,9 +83,9 @@ const docs: Record<
   },
   'GET /v1/cases/by-id/{caseId}/audit': {
     summary:
-      "The case's audit trail in chain order (seq, at, actor, action, before, after, prevHash, hash), a page at a time (auditor, head).",
+      "The case's audit trail in chain order (seq, at, actor, action, before, after, prevHash, hash), a page at a time (auditor, head). check=true: the whole chain verified against the head on the case ({ verified, events, headSeq, problems }); format=csv: the whole trail as a file, links included.",
     success: 200,
-    params: ['limit', 'cursor'],
+    params: ['limit', 'cursor', 'check', 'format'],
   },
   'GET /v1/budgets': {
     summary:

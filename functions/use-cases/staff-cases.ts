@@ -1,14 +1,27 @@
 import { type AidStatus, aidStatuses } from '../../domain/aid-lifecycle.js';
 import { type AppealStatus, appealStatuses } from '../../domain/appeal-lifecycle.js';
+import {
+  describeChainProblem,
+  headOf,
+  type StoredAuditEvent,
+  verifyAuditChain,
+} from '../../domain/audit-chain.js';
 import type { RecordedVote } from '../../domain/commission.js';
 import { maySeeVotes, type VoteViewer, withholdVotes } from '../../domain/vote-secrecy.js';
+import { toCsv } from '../lib/csv.js';
 import { NotFoundError, ValidationError } from '../lib/errors.js';
 import type { AppealCaseRecord } from '../lib/store/appeal-records.js';
 import { auditEventsOfCase, casesInStatus } from '../lib/store/case-queries.js';
 import { storedExplanation } from '../lib/store/eligibility-records.js';
-import { keys } from '../lib/store/keys.js';
+import { auditSeqOfSk, auditSkPrefix, keys } from '../lib/store/keys.js';
 import { type NotificationRecord, notificationIdOf } from '../lib/store/notification-records.js';
-import { getCaseByReference, getItem, notificationsOfCase, tasksOfCase } from '../lib/store/reads.js';
+import {
+  getCaseByReference,
+  getItem,
+  notificationsOfCase,
+  queryPartition,
+  tasksOfCase,
+} from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
 
 type CaseRecord = AidCaseRecord | AppealCaseRecord;
@@ -206,4 +219,52 @@ export async function caseAuditTrail(input: { caseId: string; limit: number; cur
     })),
     ...(page.cursor ? { cursor: page.cursor } : {}),
   };
+}
+
+/**
+ * A case's whole audit trail, checked: every event read (its partition's AUDIT# items), the chain
+ * verified link by link against the head on the case item (domain/audit-chain.ts, as
+ * `npm run audit:verify` does for the table), so an auditor can see on the desk that nothing was
+ * edited, removed or slipped in, and take the trail away as CSV.
+ */
+export async function checkedAuditTrail(caseId: string) {
+  const found = await existingCase(caseId);
+  const items = await queryPartition<Record<string, unknown> & { sk: string }>(
+    keys.case(caseId).pk,
+    auditSkPrefix,
+    true,
+  );
+  const events: StoredAuditEvent[] = items.map((item) => ({ ...item, keySeq: auditSeqOfSk(item.sk) }));
+  const problems = verifyAuditChain(caseId, events, headOf(found));
+  return {
+    caseId,
+    reference: String(found.reference),
+    verified: problems.length === 0,
+    events: items.length,
+    headSeq: headOf(found).seq,
+    problems: problems.map(describeChainProblem),
+    items,
+  };
+}
+
+/** The checked trail as CSV, one event a row, its chain links included. */
+export function auditTrailCsv(trail: Awaited<ReturnType<typeof checkedAuditTrail>>): string {
+  const json = (v: unknown) => (v === undefined ? '' : JSON.stringify(v));
+  const rows = [...trail.items]
+    .sort((a, b) => Number(a.seq ?? 0) - Number(b.seq ?? 0))
+    .map((e) => {
+      const actor = (e.actor ?? {}) as { kind?: string; username?: string; roles?: string[] };
+      return [
+        typeof e.seq === 'number' ? e.seq : '',
+        String(e.at ?? ''),
+        actor.username ?? actor.kind ?? '',
+        (actor.roles ?? []).join(' '),
+        String(e.action ?? ''),
+        json(e.before),
+        json(e.after),
+        String(e.prevHash ?? ''),
+        String(e.hash ?? ''),
+      ];
+    });
+  return toCsv([['seq', 'at', 'who', 'roles', 'action', 'before', 'after', 'prevHash', 'hash'], ...rows]);
 }

@@ -513,6 +513,17 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.locator('[data-testid="audit"] tbody tr').first().waitFor();
     expect(await page.locator('[data-testid="audit"] tbody tr').count()).toBeGreaterThan(3);
     expect(await page.locator('[data-testid="audit"]').textContent()).toContain('reviewer');
+    // The auditor has the whole chain checked, and the trail downloads as CSV.
+    await page.getByRole('button', { name: 'Check the chain' }).click();
+    await page.locator('[data-testid="audit-check"]').waitFor();
+    expect(await page.locator('.alert--success').textContent()).toContain('The trail is intact');
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the trail (CSV)' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^audit-.*\.csv$/);
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
     await screenshot(page, 'desk-case-audit');
     await page.close();
   });

@@ -282,6 +282,52 @@ describe('staff case search, the full case and its audit trail', () => {
       expect(String(items[1]?.hash)).toMatch(/^[0-9a-f]{64}$/);
     });
 
+    it('checks the whole chain for the auditor: intact, then the event someone edited named', async () => {
+      // Arrange
+      const { caseId } = await apply();
+      await reviewAndApprove(caseId);
+      const intact = await audit(caseId, { check: 'true' });
+
+      // Act: someone with write access to the table changes what the first event says.
+      await table.doc.send(
+        new UpdateCommand({
+          TableName: table.tableName,
+          Key: keys.audit(caseId, 1),
+          UpdateExpression: 'SET #after.#status = :s',
+          ExpressionAttributeNames: { '#after': 'after', '#status': 'status' },
+          ExpressionAttributeValues: { ':s': 'approved' },
+        }),
+      );
+      const edited = await audit(caseId, { check: 'true' });
+
+      // Assert
+      expect(intact.body).toMatchObject({ verified: true, events: 2, headSeq: 2, problems: [] });
+      expect(edited.body).toMatchObject({ verified: false, events: 2 });
+      expect(edited.body.problems).toEqual(['event 1 was edited (its content does not match its hash)']);
+    });
+
+    it('gives the whole trail as CSV, one event a row with its links', async () => {
+      const { caseId, reference } = await apply();
+      await reviewAndApprove(caseId);
+
+      const res = (await getCaseAudit(
+        httpEvent({
+          method: 'GET',
+          path: `/v1/cases/by-id/${caseId}/audit`,
+          pathParameters: { caseId },
+          query: { format: 'csv' },
+          claims: as('auditor', 'auditor'),
+        }) as never,
+        lambdaContext as never,
+      )) as Result;
+
+      const lines = res.body.trim().split('\r\n');
+      expect(res.headers?.['content-disposition']).toContain(`audit-${reference}.csv`);
+      expect(lines[0]).toBe('seq,at,who,roles,action,before,after,prevHash,hash');
+      expect(lines).toHaveLength(3);
+      expect(lines[2]).toMatch(/^2,.*,reviewer,reviewer,task\.review\.approve,/);
+    });
+
     it('pages through the trail with limit and cursor, giving the same events as one page', async () => {
       const { caseId } = await apply();
       await reviewAndApprove(caseId);

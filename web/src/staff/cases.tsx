@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { aidStatuses } from '../../../domain/aid-lifecycle.js';
 import { repeatWindowMonths } from '../../../domain/appeal.js';
 import { appealStatuses } from '../../../domain/appeal-lifecycle.js';
-import type { Language } from '../../../domain/catalogue.js';
+import { type Language, localeOf } from '../../../domain/catalogue.js';
 import { appealChannels } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
 import { can } from '../../../domain/permissions.js';
@@ -418,9 +418,24 @@ interface AuditEvent {
   action: string;
   before?: Record<string, unknown>;
   after?: Record<string, unknown>;
+  /** Its place in the case's hash chain. */
+  seq?: number;
 }
 
-/** The audit trail, oldest first, a page at a time: when, who (and their roles), what, before → after. */
+/** An instant to the second with its UTC offset, in the reader's language. */
+function preciseTime(instant: string, lang: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant;
+  return new Intl.DateTimeFormat(localeOf[lang as Language] ?? 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'long',
+  }).format(d);
+}
+
+/**
+ * The audit trail, oldest first, a page at a time: when (to the second), who (and their roles),
+ * what, before → after; the whole chain checked on request, and the trail as CSV.
+ */
 function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
   const { t, lang, dateTime } = useStaffI18n();
   const pages = useCursorPages<AuditEvent>(
@@ -431,10 +446,62 @@ function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
   const items = pages.data?.items;
   const role = (r: string) => (roleNames as Record<string, Record<string, string>>)[r]?.[lang] ?? r;
   const json = (v: Record<string, unknown>) => JSON.stringify(v, null, 1);
+  // The whole chain checked on the server against the head on the case (domain/audit-chain.ts).
+  const [check, setCheck] = useState<
+    { verified: boolean; events: number; headSeq: number; problems: string[] } | string | undefined
+  >();
+  const [checking, setChecking] = useState(false);
+  const path = `/v1/cases/by-id/${encodeURIComponent(caseId)}/audit`;
+  const runCheck = async () => {
+    setChecking(true);
+    const res = await api<{ verified: boolean; events: number; headSeq: number; problems: string[] }>(
+      'GET',
+      `${path}?check=true`,
+      { token: session.token },
+    );
+    setChecking(false);
+    setCheck(res.ok ? res.data : failureMessage(t, res));
+  };
+  const [csvFailure, setCsvFailure] = useState<string | undefined>();
+  const downloadCsv = async () => {
+    const res = await download(`${path}?format=csv`, session.token, `audit-${caseId}.csv`);
+    setCsvFailure(res.ok ? undefined : failureMessage(t, res));
+  };
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">{t.auditTitle}</h2>
       <p>{t.auditIntro}</p>
+      <div class="button-group">
+        <Button
+          kind="secondary"
+          type="button"
+          busy={checking}
+          busyText={t.auditChecking}
+          onClick={() => void runCheck()}
+        >
+          {t.auditCheck}
+        </Button>
+        <Button kind="secondary" type="button" onClick={() => void downloadCsv()}>
+          {t.auditDownload}
+        </Button>
+      </div>
+      {csvFailure && <Alert kind="error">{csvFailure}</Alert>}
+      {typeof check === 'string' && <Alert kind="error">{check}</Alert>}
+      {check && typeof check !== 'string' && (
+        <Alert
+          kind={check.verified ? 'success' : 'error'}
+          title={check.verified ? t.auditIntact : t.auditBroken}
+        >
+          <p data-testid="audit-check">{t.auditCheckSummary(check.events, check.headSeq)}</p>
+          {check.problems.length > 0 && (
+            <ul>
+              {check.problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </Alert>
+      )}
       {pages.failure && <Failed failure={pages.failure} onRetry={pages.reload} />}
       {pages.loading && <Loading />}
       {items && items.length === 0 && <p class="inset">{t.auditEmpty}</p>}
@@ -454,7 +521,9 @@ function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
               {items.map((e, i) => (
                 <tr key={`${e.at}-${i}`}>
                   <td>
-                    <time dateTime={e.at}>{dateTime(e.at)}</time>
+                    {/* To the second and with the time zone: an auditor compares it with other records. */}
+                    <time dateTime={e.at}>{preciseTime(e.at, lang)}</time>
+                    {e.seq !== undefined && <span class="muted"> · #{e.seq}</span>}
                   </td>
                   <td>
                     {e.actor.kind === 'staff' ? (

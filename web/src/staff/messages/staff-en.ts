@@ -201,6 +201,13 @@ export const staffEn = {
   minutesNotYet: 'The minutes are written once the commission has decided. Try again later.',
   auditTitle: 'Audit trail',
   auditIntro: 'Every change to this case, oldest first: when, who, what, and the values before and after.',
+  auditCheck: 'Check the chain',
+  auditChecking: 'Checking…',
+  auditDownload: 'Download the trail (CSV)',
+  auditIntact: 'The trail is intact',
+  auditBroken: 'The trail has been tampered with',
+  auditCheckSummary: (events: number, head: number) =>
+    `${events} events checked link by link against the case's record of the last one (#${head}).`,
   auditEmpty: 'There are no audit events for this case.',
   auditWhen: 'When',
   auditWho: 'Who',

@@ -199,6 +199,13 @@ export const staffRu: StaffMessages = {
   minutesNotYet: 'Протокол составляется, когда комиссия приняла решение. Попробуйте позже.',
   auditTitle: 'Журнал аудита',
   auditIntro: 'Все изменения дела, начиная с самых ранних: когда, кто, что и значения до и после.',
+  auditCheck: 'Проверить цепочку',
+  auditChecking: 'Проверка…',
+  auditDownload: 'Скачать журнал (CSV)',
+  auditIntact: 'Журнал цел',
+  auditBroken: 'Журнал изменён',
+  auditCheckSummary: (events: number, head: number) =>
+    `Проверено событий: ${events}, звено за звеном, до последнего, записанного в деле (№${head}).`,
   auditEmpty: 'Для этого дела нет записей аудита.',
   auditWhen: 'Когда',
   auditWho: 'Кто',

@@ -200,6 +200,13 @@ export const staffUk: StaffMessages = {
   minutesNotYet: 'Протокол складається, коли комісія ухвалила рішення. Спробуйте пізніше.',
   auditTitle: 'Журнал аудиту',
   auditIntro: 'Усі зміни справи, від найдавніших: коли, хто, що і значення до та після.',
+  auditCheck: 'Перевірити ланцюжок',
+  auditChecking: 'Перевірка…',
+  auditDownload: 'Завантажити журнал (CSV)',
+  auditIntact: 'Журнал цілий',
+  auditBroken: 'Журнал змінено',
+  auditCheckSummary: (events: number, head: number) =>
+    `Перевірено подій: ${events}, ланка за ланкою, до останньої, записаної у справі (№${head}).`,
   auditEmpty: 'Для цієї справи немає записів аудиту.',
   auditWhen: 'Коли',
   auditWho: 'Хто',

@@ -187,6 +187,13 @@ export const staffZh: StaffMessages = {
   minutesNotYet: '委员会作出决定后才会生成会议记录。请稍后再试。',
   auditTitle: '审计记录',
   auditIntro: '本案件的每一次变更，按时间先后：何时、何人、何事，以及变更前后的值。',
+  auditCheck: '校验哈希链',
+  auditChecking: '正在校验…',
+  auditDownload: '下载审计记录（CSV）',
+  auditIntact: '审计记录完整',
+  auditBroken: '审计记录已被篡改',
+  auditCheckSummary: (events: number, head: number) =>
+    `已逐条校验 ${events} 条记录，直至案件记录的最后一条（#${head}）。`,
   auditEmpty: '本案件没有审计记录。',
   auditWhen: '时间',
   auditWho: '操作人',
