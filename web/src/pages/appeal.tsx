@@ -1,12 +1,17 @@
 import { useState } from 'preact/hooks';
 import { appealSchema } from '../../../domain/appeal.js';
-import { appealTopics, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { type Language, languages } from '../../../domain/catalogue.js';
-import { appealKinds } from '../../../domain/catalogue-seed.js';
-import { normalizeReferenceInput } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
-import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
-import { isoDateOrRaw, optionalText } from '../form-values.js';
+import {
+  type AppealFields,
+  appealBody,
+  appealFieldOf,
+  appealKindChoices,
+  appealTopicChoices,
+  emptyAppealFields,
+  noWayToAnswer,
+} from '../appeal-fields.js';
+import { type FieldError, failureMessage, localise, valueAt } from '../errors.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
 import { rememberCase } from '../remembered-case.js';
@@ -26,77 +31,17 @@ import {
 } from '../ui.js';
 import { ApplicationSent } from './apply.js';
 
-/** The office's routing topics (domain/appeal-routing.ts): what is chosen here decides who answers. */
-const topicCodes = appealTopics(routingTable);
-
-interface AppealDraft {
+interface AppealDraft extends AppealFields {
   /** Kept with the answers, so a send retried after a reload is still the same appeal. */
   idempotencyKey: string;
-  kind: string;
-  topic: string;
-  relatedReference: string;
-  subject: string;
-  text: string;
-  fullName: string;
-  birthDay: string;
-  birthMonth: string;
-  birthYear: string;
-  email: string;
-  phone: string;
-  address: string;
-  preferredLanguage: string;
 }
 
 const draftKey = 'aidflow.appeal-draft';
 
 const emptyAppealDraft = (language: Language): AppealDraft => ({
   idempotencyKey: randomId(),
-  kind: '',
-  topic: '',
-  relatedReference: '',
-  subject: '',
-  text: '',
-  fullName: '',
-  birthDay: '',
-  birthMonth: '',
-  birthYear: '',
-  email: '',
-  phone: '',
-  address: '',
-  preferredLanguage: language,
+  ...emptyAppealFields(language),
 });
-
-function toBody(d: AppealDraft): Record<string, unknown> {
-  return {
-    applicant: {
-      fullName: d.fullName,
-      birthDate: isoDateOrRaw(d.birthDay, d.birthMonth, d.birthYear),
-      email: optionalText(d.email),
-      phone: optionalText(d.phone),
-      address: optionalText(d.address),
-      preferredLanguage: d.preferredLanguage,
-    },
-    kind: d.kind || undefined,
-    topic: d.topic || undefined,
-    subject: d.subject,
-    text: d.text,
-    relatedReference: optionalText(normalizeReferenceInput(d.relatedReference)),
-  };
-}
-
-function fieldOf(path: readonly PropertyKey[]): { key: ErrorKey; id: string } {
-  const [a, b] = path.map(String);
-  if (a === 'applicant') {
-    if (b === undefined) return { key: 'contact', id: 'email' };
-    if (b === 'birthDate') return { key: 'birthDate', id: 'birthDay' };
-    if (b === 'fullName' || b === 'email' || b === 'phone' || b === 'address' || b === 'preferredLanguage')
-      return { key: b, id: b };
-    return { key: 'fullName', id: 'fullName' };
-  }
-  if (a === 'kind' || a === 'topic' || a === 'subject' || a === 'text' || a === 'relatedReference')
-    return { key: a, id: a };
-  return { key: 'text', id: 'text' };
-}
 
 function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
   const result = appealSchema.safeParse(body);
@@ -104,7 +49,7 @@ function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
   const seen = new Set<string>();
   return result.error.issues
     .map((issue) => {
-      const { key, id } = fieldOf(issue.path);
+      const { key, id } = appealFieldOf(issue.path);
       return { field: id, message: localise(t, key, issue.message, valueAt(body, issue.path)) };
     })
     .filter((e) => {
@@ -139,11 +84,11 @@ export function AppealPage() {
   const err = (id: string) => errorFor(errors, id);
 
   if (sent) return <ApplicationSent reference={sent} />;
-  const noWayToAnswer = !d.email.trim() && !d.phone.trim() && !d.address.trim();
+  const noContact = noWayToAnswer(d);
 
   const submit = async (e: Event) => {
     e.preventDefault();
-    const body = toBody(d);
+    const body = appealBody(d);
     const problems = validate(t, body);
     setErrors(problems);
     if (problems.length > 0) return;
@@ -167,7 +112,7 @@ export function AppealPage() {
     else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
         res.problem.errors.map((pe) => {
-          const { key: k, id } = fieldOf(pe.path.split('.').filter(Boolean));
+          const { key: k, id } = appealFieldOf(pe.path.split('.').filter(Boolean));
           return { field: id, message: localise(t, k, pe.message, valueAt(body, pe.path)) };
         }),
       );
@@ -196,11 +141,7 @@ export function AppealPage() {
           error={err('kind')}
           value={d.kind}
           onChange={set('kind')}
-          choices={['request', 'complaint', 'proposal'].map((k) => ({
-            value: k,
-            label: capitalise(appealKinds.find((a) => a.code === k)?.name[lang] ?? k),
-            hint: t.appealKindHint[k] ?? '',
-          }))}
+          choices={appealKindChoices(lang).map((c) => ({ ...c, hint: t.appealKindHint[c.value] ?? '' }))}
         />
         <Radios
           id="topic"
@@ -209,7 +150,7 @@ export function AppealPage() {
           error={err('topic')}
           value={d.topic}
           onChange={set('topic')}
-          choices={topicCodes.map((c) => ({ value: c, label: topicName(routingTable, c)?.[lang] ?? c }))}
+          choices={appealTopicChoices(lang)}
         />
         <TextField
           id="relatedReference"
@@ -342,7 +283,7 @@ export function AppealPage() {
           onChange={set('preferredLanguage')}
           choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
-        {noWayToAnswer && (
+        {noContact && (
           <Alert kind="warning" title={t.appealNoContactTitle}>
             <p>{t.appealNoContact}</p>
           </Alert>
@@ -354,8 +295,4 @@ export function AppealPage() {
       </form>
     </>
   );
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toLocaleUpperCase() + s.slice(1);
 }

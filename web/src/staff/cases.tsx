@@ -437,7 +437,7 @@ function preciseTime(instant: string, lang: string): string {
  * what, before → after; the whole chain checked on request, and the trail as CSV.
  */
 function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
-  const { t, lang, dateTime } = useStaffI18n();
+  const { t, lang } = useStaffI18n();
   const pages = useCursorPages<AuditEvent>(
     session,
     `/v1/cases/by-id/${encodeURIComponent(caseId)}/audit`,

@@ -1,19 +1,26 @@
 import { useState } from 'preact/hooks';
 import { appealSchema, repeatWindowMonths } from '../../../domain/appeal.js';
-import { appealTopics, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import {
   type AppealChannel,
   appealChannelCodes,
   type Language,
   languages,
 } from '../../../domain/catalogue.js';
-import { appealChannels, appealKinds } from '../../../domain/catalogue-seed.js';
+import { appealChannels } from '../../../domain/catalogue-seed.js';
 import { can } from '../../../domain/permissions.js';
-import { normalizeReferenceInput } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
+import {
+  type AppealFields,
+  appealBody,
+  appealFieldOf,
+  appealKindChoices,
+  appealTopicChoices,
+  emptyAppealFields,
+  noWayToAnswer,
+} from '../appeal-fields.js';
 import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
-import { isoDateOrRaw, optionalText, todayIso } from '../form-values.js';
+import { todayIso } from '../form-values.js';
 import { languageNames } from '../i18n.js';
 import { Link } from '../router.js';
 import {
@@ -37,52 +44,28 @@ import { type StaffI18n, useStaffI18n } from './staff-strings.js';
  * "Register an appeal": a clerk enters an appeal that came by e-mail, post, phone, at a personal
  * or an on-site reception, with its channel and the day it arrived, under their own token
  * (POST /v1/appeals with `channel` and `receivedAt`, `appeals:register-channel`). The fields are
- * the public appeal form's (web/src/pages/appeal.tsx, whose pieces are not exported: the form is
- * repeated here, checked by the same schema) plus the channel, the date received and the
- * categories that put an appeal on the shorter clock.
+ * the public appeal form's (web/src/appeal-fields.ts: the same body, the same schema, worded for
+ * the clerk) plus the channel, the date received and the categories that put an appeal on the
+ * shorter clock.
  */
 
 /** Every channel but the web form: what came through the web registered itself. */
 const staffChannels = appealChannelCodes.filter((c): c is Exclude<AppealChannel, 'web'> => c !== 'web');
 
-interface RegisterDraft {
+/** The public form's fields (appeal-fields.ts), and what only a clerk gives. */
+interface RegisterDraft extends AppealFields {
   idempotencyKey: string;
   channel: string;
   receivedOn: string;
-  kind: string;
-  topic: string;
-  relatedReference: string;
-  subject: string;
-  text: string;
   categories: string[];
-  fullName: string;
-  birthDay: string;
-  birthMonth: string;
-  birthYear: string;
-  email: string;
-  phone: string;
-  address: string;
-  preferredLanguage: string;
 }
 
 const emptyDraft = (language: string): RegisterDraft => ({
+  ...emptyAppealFields(language),
   idempotencyKey: randomId(),
   channel: '',
   receivedOn: todayIso(),
-  kind: '',
-  topic: '',
-  relatedReference: '',
-  subject: '',
-  text: '',
   categories: [],
-  fullName: '',
-  birthDay: '',
-  birthMonth: '',
-  birthYear: '',
-  email: '',
-  phone: '',
-  address: '',
-  preferredLanguage: language,
 });
 
 /**
@@ -99,20 +82,9 @@ export function receivedAtOf(day: string, now = new Date()): string | undefined 
 
 function toBody(d: RegisterDraft): Record<string, unknown> {
   return {
-    applicant: {
-      fullName: optionalText(d.fullName),
-      birthDate: isoDateOrRaw(d.birthDay, d.birthMonth, d.birthYear),
-      email: optionalText(d.email),
-      phone: optionalText(d.phone),
-      address: optionalText(d.address),
-      preferredLanguage: d.preferredLanguage,
-    },
+    // An appeal whose author gave no name is still registered (a letter without a signature).
+    ...appealBody(d, { nameOptional: true }),
     categories: d.categories.length > 0 ? d.categories : undefined,
-    kind: d.kind || undefined,
-    topic: d.topic || undefined,
-    subject: d.subject,
-    text: d.text,
-    relatedReference: optionalText(normalizeReferenceInput(d.relatedReference)),
     channel: d.channel || undefined,
     receivedAt: receivedAtOf(d.receivedOn),
   };
@@ -121,20 +93,11 @@ function toBody(d: RegisterDraft): Record<string, unknown> {
 type Field = { key: ErrorKey; id: string } | { staff: 'channel' | 'receivedAt'; id: string };
 
 function fieldOf(path: readonly PropertyKey[]): Field {
-  const [a, b] = path.map(String);
+  const [a] = path.map(String);
   if (a === 'channel') return { staff: 'channel', id: 'channel' };
   if (a === 'receivedAt') return { staff: 'receivedAt', id: 'receivedOn' };
   if (a === 'categories') return { key: 'categories', id: 'categories' };
-  if (a === 'applicant') {
-    if (b === undefined) return { key: 'contact', id: 'email' };
-    if (b === 'birthDate') return { key: 'birthDate', id: 'birthDay' };
-    if (b === 'fullName' || b === 'email' || b === 'phone' || b === 'address' || b === 'preferredLanguage')
-      return { key: b, id: b };
-    return { key: 'fullName', id: 'fullName' };
-  }
-  if (a === 'kind' || a === 'topic' || a === 'subject' || a === 'text' || a === 'relatedReference')
-    return { key: a, id: a };
-  return { key: 'text', id: 'text' };
+  return appealFieldOf(path);
 }
 
 function messageFor(t: StaffI18n['t'], field: Field, message: string, input: unknown): string {
@@ -232,7 +195,7 @@ export function RegisterAppealPage({ session }: { session: Session }) {
     } else setFailure(failureMessage(t, res));
   };
 
-  const noWayToAnswer = !d.email.trim() && !d.phone.trim() && !d.address.trim();
+  const noContact = noWayToAnswer(d);
   const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
   return (
     <>
@@ -272,10 +235,7 @@ export function RegisterAppealPage({ session }: { session: Session }) {
           error={err('kind')}
           value={d.kind}
           onChange={set('kind')}
-          choices={['request', 'complaint', 'proposal'].map((k) => ({
-            value: k,
-            label: capitalise(appealKinds.find((a) => a.code === k)?.name[lang as Language] ?? k),
-          }))}
+          choices={appealKindChoices(lang as Language)}
         />
         <Radios
           id="topic"
@@ -284,10 +244,7 @@ export function RegisterAppealPage({ session }: { session: Session }) {
           error={err('topic')}
           value={d.topic}
           onChange={set('topic')}
-          choices={appealTopics(routingTable).map((c) => ({
-            value: c,
-            label: topicName(routingTable, c)?.[lang as Language] ?? c,
-          }))}
+          choices={appealTopicChoices(lang as Language)}
         />
         <TextField
           id="relatedReference"
@@ -418,7 +375,7 @@ export function RegisterAppealPage({ session }: { session: Session }) {
           onChange={set('preferredLanguage')}
           choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
-        {noWayToAnswer && (
+        {noContact && (
           <Alert kind="warning" title={t.registerNoContactTitle}>
             <p>{t.registerNoContact}</p>
           </Alert>
