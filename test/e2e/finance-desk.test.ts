@@ -1,12 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Runtime, startRuntime } from '../../local/runtime.js';
-import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axe, describeViolations, screenshot } from './browser.js';
 import { choose, fill, ready } from './pages.js';
-import { staffDesk } from './staff-desk.js';
+import { browserSuite } from './suite.js';
 
 /**
  * The finance desk's safeguards in a real browser: a batch is sent to the bank once and says so
@@ -15,28 +11,13 @@ import { staffDesk } from './staff-desk.js';
  * comment is labelled and required for what it is (the question to the applicant, the reasons).
  */
 
-let runtime: Runtime;
-let browser: Browser;
-let dataDir: string;
-let desk: ReturnType<typeof staffDesk>;
-const newPage = () => desk.newPage();
-const signIn = (page: Page, username: string, lang?: string) => desk.signIn(page, username, lang);
+const suite = browserSuite('finance');
+const newPage = () => suite.desk.newPage();
+const signIn = (page: Page, username: string, lang?: string) => suite.desk.signIn(page, username, lang);
 const apiAs = <T>(username: string, method: string, path: string, body?: unknown) =>
-  desk.apiAs<T>(username, method, path, body);
+  suite.desk.apiAs<T>(username, method, path, body);
 const decideViaApi = (username: string, reference: string, type: string, decision: object) =>
-  desk.decideViaApi(username, reference, type, decision);
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-finance-'));
-  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
-  desk = staffDesk(runtime.url, browser, () => runtime.settle());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+  suite.desk.decideViaApi(username, reference, type, decision);
 
 const bankTransfer = {
   method: 'bank_transfer',
@@ -48,7 +29,7 @@ const bankTransfer = {
 let people = 0;
 async function applyViaApi(minor: number, payout: object = { method: 'cash_desk' }) {
   people += 1;
-  const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+  const res = await fetch(`${suite.runtime.url}/v1/aid-applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -67,7 +48,7 @@ async function applyViaApi(minor: number, payout: object = { method: 'cash_desk'
     }),
   });
   expect(res.status).toBe(201);
-  await runtime.settle();
+  await suite.runtime.settle();
   return (await res.json()) as { caseId: string; reference: string };
 }
 
@@ -100,7 +81,7 @@ describe('the finance desk', () => {
     await signIn(page, 'finance');
 
     // The register lists it, not sent yet; its page offers both files.
-    await page.goto(`${runtime.url}/staff/payments?tab=batches&lang=en`);
+    await page.goto(`${suite.runtime.url}/staff/payments?tab=batches&lang=en`);
     const row = page.locator(`tr[data-batch="${batchId}"]`);
     await row.waitFor();
     expect(await row.getAttribute('data-batch-status')).toBe('created');
@@ -158,7 +139,7 @@ describe('the finance desk', () => {
     await apiAs('finance2', 'POST', '/v1/payment-batches', { disbursementIds: [`dsb_${c.caseId}`] });
     const page = await newPage();
     await signIn(page, 'finance2');
-    await page.goto(`${runtime.url}/staff/payments?tab=batched&lang=en`);
+    await page.goto(`${suite.runtime.url}/staff/payments?tab=batched&lang=en`);
     const row = page.locator(`tr[data-reference="${c.reference}"]`);
     await row.locator('.button--secondary').click();
 
@@ -175,10 +156,10 @@ describe('the finance desk', () => {
 
     // Re-issued (same details), the authorisation says it is attempt 2 and why attempt 1 failed.
     await decideViaApi('finance2', c.reference, 'reissue_payment', { outcome: 'reissue' });
-    await page.goto(`${runtime.url}/staff/payments?tab=failed&lang=en`);
+    await page.goto(`${suite.runtime.url}/staff/payments?tab=failed&lang=en`);
     await page.locator(`tr[data-reference="${c.reference}"] [data-follow-up="reissue_pending"]`).waitFor();
     await signIn(page, 'finance');
-    await page.goto(`${runtime.url}/staff/tasks?lang=en`);
+    await page.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
     await page.locator(`a[data-task-type="authorise_payment"][data-reference="${c.reference}"]`).click();
     const attempts = page.locator('[data-testid="payment-attempts"]');
     await attempts.waitFor();
@@ -191,8 +172,8 @@ describe('the finance desk', () => {
     await choose(page, 'outcome', 'approve');
     await page.locator('.decision-panel button[type="submit"]').click();
     await page.locator('.alert--success').waitFor();
-    await runtime.settle();
-    await page.goto(`${runtime.url}/staff/payments?tab=failed&lang=en`);
+    await suite.runtime.settle();
+    await page.goto(`${suite.runtime.url}/staff/payments?tab=failed&lang=en`);
     const followUp = page.locator(`tr[data-reference="${c.reference}"] [data-follow-up="reissued"]`);
     await followUp.waitFor();
     expect(await followUp.textContent()).toContain('attempt 2');
@@ -204,7 +185,7 @@ describe('the finance desk', () => {
     const c = await applyViaApi(80_000);
     const page = await newPage();
     await signIn(page, 'reviewer');
-    await page.goto(`${runtime.url}/staff/tasks?lang=en`);
+    await page.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
     await page.locator(`a[data-task-type="review"][data-reference="${c.reference}"]`).click();
     await page.locator('#outcome').waitFor();
     const label = page.locator('label[for="comment"]');
@@ -252,7 +233,7 @@ describe('accessibility of the batch pages in every language', () => {
         `/staff/payments/${shared.batchId}`,
         '/staff/payments?tab=failed',
       ]) {
-        await page.goto(`${runtime.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+        await page.goto(`${suite.runtime.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
         await ready(page);
         await page.waitForFunction(() => document.querySelector('.loading') === null);
         await expectNoAxeViolations(page, `${path} (${lang})`);

@@ -1,14 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toIsoDate } from '../../domain/dates.js';
 import { addDays, deadlinePolicies, dueDateFor } from '../../domain/deadlines.js';
-import { type Runtime, startRuntime } from '../../local/runtime.js';
-import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
+import { axe, describeViolations, screenshot } from './browser.js';
 import { choose, fill, ready, submit } from './pages.js';
-import { staffDesk } from './staff-desk.js';
+import { browserSuite } from './suite.js';
 
 /**
  * An appeal that came by phone, registered by the clerk on the desk (channel and the day it
@@ -16,29 +12,14 @@ import { staffDesk } from './staff-desk.js';
  * person on the same topic links back to the first; the head's list of repeat appellants.
  */
 
-let runtime: Runtime;
-let browser: Browser;
-let dataDir: string;
-let desk: ReturnType<typeof staffDesk>;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-register-'));
-  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
-  desk = staffDesk(runtime.url, browser, () => runtime.settle());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite('register');
 
 const languages = ['en', 'uk', 'ru', 'zh'] as const;
 
 /** axe on the page as it is now, in every language (the switch keeps the page). */
 async function axeInEveryLanguage(page: Page, path: string, what: string): Promise<void> {
   for (const lang of languages) {
-    await page.goto(`${runtime.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
+    await page.goto(`${suite.runtime.url}${path}${path.includes('?') ? '&' : '?'}lang=${lang}`);
     await ready(page);
     await page.waitForLoadState('networkidle');
     const violations = await axe(page);
@@ -74,13 +55,13 @@ describe('registering an appeal on the staff desk', () => {
 
   it('registers a phoned-in appeal with its channel and the day it arrived, and shows both to staff', async () => {
     // Arrange: the clerk's desk offers the page; the head's does not.
-    const page = await desk.newPage();
-    await desk.signIn(page, 'clerk');
+    const page = await suite.desk.newPage();
+    await suite.desk.signIn(page, 'clerk');
     const nav = page.locator('.staff-nav');
     expect(await nav.getByRole('link', { name: 'Register an appeal' }).count()).toBe(1);
     expect(await nav.getByRole('link', { name: 'Repeat appellants' }).count()).toBe(0);
     await axeInEveryLanguage(page, '/staff/register-appeal', 'the empty form');
-    await page.goto(`${runtime.url}/staff/register-appeal?lang=en`);
+    await page.goto(`${suite.runtime.url}/staff/register-appeal?lang=en`);
     await ready(page);
     expect(await page.locator('#receivedOn').inputValue()).toBe(localDay());
 
@@ -116,7 +97,7 @@ describe('registering an appeal on the staff desk', () => {
     // As the applicant sees it: by phone, received three days ago, on the war veteran's clock
     // counted from registration (59-FZ, the runtime's jurisdiction).
     const view = (await (
-      await fetch(`${runtime.url}/v1/cases/${reference}`, { headers: { 'x-access-code': accessCode } })
+      await fetch(`${suite.runtime.url}/v1/cases/${reference}`, { headers: { 'x-access-code': accessCode } })
     ).json()) as { channel: string; receivedAt: string; dueDate: string; priority: boolean };
     const policy = deadlinePolicies.ru;
     const registeredOn = toIsoDate(new Date(), policy.timeZone);
@@ -134,7 +115,7 @@ describe('registering an appeal on the staff desk', () => {
     expect(await page.locator('[data-testid="repeat-of"]').count()).toBe(0);
 
     // The search lists it as received three days ago, by phone.
-    await page.goto(`${runtime.url}/staff/cases?reference=${reference}&lang=en`);
+    await page.goto(`${suite.runtime.url}/staff/cases?reference=${reference}&lang=en`);
     const row = page.locator(`tr[data-reference="${reference}"]`);
     await row.waitFor();
     expect(await row.textContent()).toContain('(phone (hotline))');
@@ -143,9 +124,9 @@ describe('registering an appeal on the staff desk', () => {
 
   it('links a second appeal of the same person on the topic to the first, and lists them for the head', async () => {
     // Arrange
-    const clerk = await desk.newPage();
-    await desk.signIn(clerk, 'clerk');
-    await clerk.goto(`${runtime.url}/staff/register-appeal?lang=en`);
+    const clerk = await suite.desk.newPage();
+    await suite.desk.signIn(clerk, 'clerk');
+    await clerk.goto(`${suite.runtime.url}/staff/register-appeal?lang=en`);
     await ready(clerk);
 
     // Act: the same person calls again about the same ramp.
@@ -161,16 +142,16 @@ describe('registering an appeal on the staff desk', () => {
     expect(await repeat.textContent()).toBe(
       `Repeats ${first.reference} (the 2nd appeal on this topic in 12 months)`,
     );
-    const caseUrl = clerk.url().replace(/\?.*$/, '').replace(runtime.url, '');
+    const caseUrl = clerk.url().replace(/\?.*$/, '').replace(suite.runtime.url, '');
     await axeInEveryLanguage(clerk, caseUrl, 'the repeat appeal’s case');
-    await clerk.goto(`${runtime.url}${caseUrl}?lang=en`);
+    await clerk.goto(`${suite.runtime.url}${caseUrl}?lang=en`);
     await repeat.getByRole('link', { name: first.reference }).click();
     await clerk.getByRole('heading', { name: new RegExp(first.reference) }).waitFor();
     await clerk.close();
 
     // The reports count both under the phone, none under the web.
-    await runtime.settle();
-    const report = await desk.apiAs<{
+    await suite.runtime.settle();
+    const report = await suite.desk.apiAs<{
       received: { byChannel: Record<string, number> };
       repeatAppeals: number;
     }>('head', 'GET', `/v1/reports/appeals?from=${addDays(localDay(), -40)}&to=${addDays(localDay(), 1)}`);
@@ -179,8 +160,8 @@ describe('registering an appeal on the staff desk', () => {
     expect(report.repeatAppeals).toBe(1);
 
     // The head's list of repeat appellants, and the clerk's desk has no such page.
-    const head = await desk.newPage();
-    await desk.signIn(head, 'head');
+    const head = await suite.desk.newPage();
+    await suite.desk.signIn(head, 'head');
     const nav = head.locator('.staff-nav');
     expect(await nav.getByRole('link', { name: 'Register an appeal' }).count()).toBe(0);
     await nav.getByRole('link', { name: 'Repeat appellants' }).click();
@@ -195,7 +176,7 @@ describe('registering an appeal on the staff desk', () => {
     expect(cells[3]).toContain(second);
     await screenshot(head, 'repeat-appellants');
     await axeInEveryLanguage(head, '/staff/repeat-appellants', 'the repeat appellants');
-    await head.goto(`${runtime.url}/staff/repeat-appellants?lang=en`);
+    await head.goto(`${suite.runtime.url}/staff/repeat-appellants?lang=en`);
     await head.getByRole('link', { name: second }).click();
     await head.locator(`tr[data-reference="${second}"]`).waitFor();
     await head.close();

@@ -1,36 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Runtime, startRuntime } from '../../local/runtime.js';
-import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import { axe, describeViolations, screenshot } from './browser.js';
 import { choose, fill } from './pages.js';
-import { staffDesk } from './staff-desk.js';
+import { browserSuite } from './suite.js';
 
 /**
  * What the staff desk's usability review found, through the screens: an approval above the
  * requested amount, an "Add" that replaced an entry, and a commission inbox with every seat.
  */
 
-let runtime: Runtime;
-let browser: Browser;
-let dataDir: string;
-let desk: ReturnType<typeof staffDesk>;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-usability-'));
-  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
-  desk = staffDesk(runtime.url, browser, () => runtime.settle());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite('usability');
 
 async function applyViaApi(fullName: string, rubles: number): Promise<{ reference: string }> {
-  const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+  const res = await fetch(`${suite.runtime.url}/v1/aid-applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -54,21 +35,21 @@ describe('the staff desk after the usability review', () => {
   it('refuses an approval above the requested amount, showing what was asked and what each source has left', async () => {
     // Arrange: 20 000 requested; the reviewer's form first (no budget figures: a reviewer may not read budgets).
     const { reference } = await applyViaApi('Денежный Заявитель Тестов', 20_000);
-    await runtime.settle();
-    const reviewer = await desk.newPage();
-    await desk.signIn(reviewer, 'reviewer');
+    await suite.runtime.settle();
+    const reviewer = await suite.desk.newPage();
+    await suite.desk.signIn(reviewer, 'reviewer');
     await reviewer.goto(
-      `${runtime.url}/staff/tasks/${await desk.openTaskOf('reviewer', reference, 'review')}?lang=en`,
+      `${suite.runtime.url}/staff/tasks/${await suite.desk.openTaskOf('reviewer', reference, 'review')}?lang=en`,
     );
     await choose(reviewer, 'outcome', 'approve');
     await reviewer.locator('#fundingSource').waitFor();
     const reviewerSources = await sourceOptions(reviewer);
     await reviewer.close();
-    await desk.decideViaApi('reviewer', reference, 'review', { outcome: 'approve' });
-    const taskId = await desk.openTaskOf('head', reference, 'approve');
-    const head = await desk.newPage();
-    await desk.signIn(head, 'head');
-    await head.goto(`${runtime.url}/staff/tasks/${taskId}?lang=en`);
+    await suite.desk.decideViaApi('reviewer', reference, 'review', { outcome: 'approve' });
+    const taskId = await suite.desk.openTaskOf('head', reference, 'approve');
+    const head = await suite.desk.newPage();
+    await suite.desk.signIn(head, 'head');
+    await head.goto(`${suite.runtime.url}/staff/tasks/${taskId}?lang=en`);
     await choose(head, 'outcome', 'approve');
     await head.locator('#fundingSource-hint').waitFor();
 
@@ -92,18 +73,18 @@ describe('the staff desk after the usability review', () => {
     const violations = await axe(head);
     expect(violations, describeViolations(violations)).toEqual([]);
     await screenshot(head, 'decision-above-requested');
-    expect(await desk.openTaskOf('head', reference, 'approve')).toBe(taskId);
+    expect(await suite.desk.openTaskOf('head', reference, 'approve')).toBe(taskId);
     await head.close();
   });
 
   it('refuses to add a code the catalogue has and offers to change that entry instead', async () => {
     // Arrange
-    const before = (await (await fetch(`${runtime.url}/v1/catalogue`)).json()) as {
+    const before = (await (await fetch(`${suite.runtime.url}/v1/catalogue`)).json()) as {
       aidTypes: { code: string }[];
     };
-    const admin = await desk.newPage();
-    await desk.signIn(admin, 'admin');
-    await admin.goto(`${runtime.url}/staff/catalogue?lang=en`);
+    const admin = await suite.desk.newPage();
+    await suite.desk.signIn(admin, 'admin');
+    await admin.goto(`${suite.runtime.url}/staff/catalogue?lang=en`);
     await admin.locator('#entryCode').waitFor();
 
     // Act: Add an entry → Aid types, code "fuel", which exists.
@@ -121,7 +102,7 @@ describe('the staff desk after the usability review', () => {
     const violations = await axe(admin);
     expect(violations, describeViolations(violations)).toEqual([]);
     await screenshot(admin, 'catalogue-code-taken');
-    const after = (await (await fetch(`${runtime.url}/v1/catalogue`)).json()) as {
+    const after = (await (await fetch(`${suite.runtime.url}/v1/catalogue`)).json()) as {
       aidTypes: { code: string }[];
     };
     expect(after.aidTypes.find((t) => t.code === 'fuel')).toEqual(
@@ -136,19 +117,19 @@ describe('the staff desk after the usability review', () => {
   it('shows a commission member one vote per case, and none once they voted', async () => {
     // Arrange: 45 000 is above the head's limit: three seats open.
     const { reference } = await applyViaApi('Комиссионный Заявитель Тестов', 45_000);
-    await runtime.settle();
-    await desk.decideViaApi('reviewer', reference, 'review', { outcome: 'approve' });
-    const member = await desk.newPage();
-    await desk.signIn(member, 'commission1');
+    await suite.runtime.settle();
+    await suite.desk.decideViaApi('reviewer', reference, 'review', { outcome: 'approve' });
+    const member = await suite.desk.newPage();
+    await suite.desk.signIn(member, 'commission1');
     const rowsOf = async () => {
-      await member.goto(`${runtime.url}/staff/tasks?lang=en`);
+      await member.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
       await member.locator('main table, main .inset').first().waitFor();
       return member.locator(`a[data-reference="${reference}"]`).count();
     };
 
     // Act
     const beforeVoting = await rowsOf();
-    await desk.decideViaApi('commission1', reference, 'commission_vote', { outcome: 'approve' });
+    await suite.desk.decideViaApi('commission1', reference, 'commission_vote', { outcome: 'approve' });
     const afterVoting = await rowsOf();
 
     // Assert

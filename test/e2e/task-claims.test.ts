@@ -1,35 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Runtime, startRuntime } from '../../local/runtime.js';
-import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
-import { staffDesk } from './staff-desk.js';
+import { describe, expect, it } from 'vitest';
+import { axe, describeViolations, screenshot } from './browser.js';
+import { browserSuite } from './suite.js';
 
 /**
  * Two reviewers working one inbox: the task one of them has open goes to the end of the other's
  * list with the name of who has it, and opening it anyway says so, with a way to take it over.
  */
 
-let runtime: Runtime;
-let browser: Browser;
-let dataDir: string;
-let desk: ReturnType<typeof staffDesk>;
-
-beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'aidflow-e2e-claims-'));
-  [runtime, browser] = await Promise.all([startRuntime({ port: 0, dataDir }), launchBrowser()]);
-  desk = staffDesk(runtime.url, browser, () => runtime.settle());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite('claims');
 
 async function applyViaApi(fullName: string): Promise<{ reference: string }> {
-  const res = await fetch(`${runtime.url}/v1/aid-applications`, {
+  const res = await fetch(`${suite.runtime.url}/v1/aid-applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -51,18 +32,18 @@ describe('two reviewers on one inbox', () => {
     // Arrange: two new cases; the first would head both inboxes (the older, due sooner).
     const first = await applyViaApi('Первый Заявитель Тестов');
     const second = await applyViaApi('Второй Заявитель Тестов');
-    await runtime.settle();
-    const firstTask = await desk.openTaskOf('reviewer', first.reference, 'review');
-    const anna = await desk.newPage();
-    await desk.signIn(anna, 'reviewer');
-    const boris = await desk.newPage();
-    await desk.signIn(boris, 'reviewer2');
+    await suite.runtime.settle();
+    const firstTask = await suite.desk.openTaskOf('reviewer', first.reference, 'review');
+    const anna = await suite.desk.newPage();
+    await suite.desk.signIn(anna, 'reviewer');
+    const boris = await suite.desk.newPage();
+    await suite.desk.signIn(boris, 'reviewer2');
 
     // Act: one reviewer opens the first task; the other looks at the inbox.
-    await anna.goto(`${runtime.url}/staff/tasks/${firstTask}?lang=en`);
+    await anna.goto(`${suite.runtime.url}/staff/tasks/${firstTask}?lang=en`);
     await anna.locator('#outcome').waitFor();
     await anna.waitForLoadState('networkidle');
-    await boris.goto(`${runtime.url}/staff/tasks?lang=en`);
+    await boris.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
     const rows = boris.locator('tbody tr');
     await rows.first().waitFor();
 
