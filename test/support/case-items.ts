@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { keys } from '../../functions/lib/store/keys.js';
 import type { NotificationRecord } from '../../functions/lib/store/notification-records.js';
+import { openTask } from '../../functions/use-cases/open-task.js';
 import type { TestTable } from './dynamodb.js';
 
 /** An aid case item as intake and the workflow leave it (only what readers of it need). */
@@ -122,4 +123,37 @@ export async function notificationsOfCase(table: TestTable, caseId: string): Pro
     }),
   );
   return (Items ?? []) as NotificationRecord[];
+}
+
+/**
+ * An aid case above the head's limit as the workflow leaves it for the commission: awaiting
+ * approval, its three seats' vote tasks open (open-task.ts, as the workflow opens them).
+ */
+export async function commissionVoteUnderWay(
+  table: TestTable,
+  now: Date,
+): Promise<{ caseId: string; seats: string[] }> {
+  const at = now.toISOString();
+  const item = aidCaseItem({
+    year: now.getUTCFullYear(),
+    status: 'awaiting_approval',
+    submittedAt: at,
+    updatedAt: at,
+    requestedAmount: { currency: 'RUB', minor: 4_000_000 },
+    approvedAmount: { currency: 'RUB', minor: 4_000_000 },
+    timeline: [{ at, status: 'awaiting_approval' }],
+  });
+  await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
+  const seats: string[] = [];
+  for (const seat of [1, 2, 3]) {
+    const { taskId } = await openTask({
+      caseId: item.caseId,
+      type: 'commission_vote',
+      taskToken: `${item.caseId}-${seat}`,
+      seat,
+      now,
+    });
+    seats.push(taskId);
+  }
+  return { caseId: item.caseId, seats };
 }

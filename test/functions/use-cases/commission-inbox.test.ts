@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/lib/http.js';
-import { keys } from '../../../functions/lib/store/keys.js';
 import { decideTask } from '../../../functions/use-cases/decide-task.js';
-import { openTask } from '../../../functions/use-cases/open-task.js';
 import { listOpenTasks, type TaskSummary } from '../../../functions/use-cases/staff-tasks.js';
 import { claimTask } from '../../../functions/use-cases/task-claims.js';
+import { commissionVoteUnderWay } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -28,53 +25,7 @@ describe("a commission member's inbox", () => {
   afterAll(async () => table.drop());
 
   /** A case above the head's limit with its three seats open, a minute after the last one. */
-  async function voteUnderWay(): Promise<{ caseId: string; seats: string[] }> {
-    const now = new Date(start + ++minute * 60_000);
-    const caseId = randomUUID();
-    await table.doc.send(
-      new PutCommand({
-        TableName: table.tableName,
-        Item: {
-          ...keys.case(caseId),
-          type: 'AidCase',
-          caseId,
-          kind: 'aid',
-          reference: `AID-${year}-${caseId.slice(0, 6)}`,
-          year,
-          status: 'awaiting_approval',
-          version: 1,
-          submittedAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-          language: 'en',
-          applicant: { fullName: 'Test Person', birthDate: '1950-01-01', preferredLanguage: 'en' },
-          categories: ['pensioner'],
-          household: { size: 1, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_000_000 } },
-          aidType: 'cash',
-          requestedAmount: { currency: 'RUB', minor: 4_000_000 },
-          approvedAmount: { currency: 'RUB', minor: 4_000_000 },
-          reason: 'Medical treatment',
-          payout: { method: 'cash_desk' },
-          personKey: 'pk',
-          accessCodeHash: 'x',
-          ruleSet: { id: 'cash', version: 1, hash: 'h' },
-          deciders: [],
-          timeline: [{ at: now.toISOString(), status: 'awaiting_approval' }],
-        },
-      }),
-    );
-    const seats: string[] = [];
-    for (const seat of [1, 2, 3]) {
-      const { taskId } = await openTask({
-        caseId,
-        type: 'commission_vote',
-        taskToken: `${caseId}-${seat}`,
-        seat,
-        now,
-      });
-      seats.push(taskId);
-    }
-    return { caseId, seats };
-  }
+  const voteUnderWay = () => commissionVoteUnderWay(table, new Date(start + ++minute * 60_000));
 
   const now = () => new Date(start + (minute + 1) * 60_000);
   const vote = (taskId: string, member: Principal) =>

@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/lib/http.js';
-import { keys } from '../../../functions/lib/store/keys.js';
 import { decideTask } from '../../../functions/use-cases/decide-task.js';
-import { openTask } from '../../../functions/use-cases/open-task.js';
 import { caseForStaff } from '../../../functions/use-cases/staff-cases.js';
 import { taskDetail } from '../../../functions/use-cases/staff-tasks.js';
+import { commissionVoteUnderWay } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -27,52 +24,7 @@ describe('the task view of a commission vote', () => {
   afterAll(async () => table.drop());
 
   /** A case above the head's limit with its three vote tasks open; returns the case and task ids. */
-  async function voteUnderWay(): Promise<{ caseId: string; seats: string[] }> {
-    const caseId = randomUUID();
-    await table.doc.send(
-      new PutCommand({
-        TableName: table.tableName,
-        Item: {
-          ...keys.case(caseId),
-          type: 'AidCase',
-          caseId,
-          kind: 'aid',
-          reference: `AID-${year}-${caseId.slice(0, 6)}`,
-          year,
-          status: 'awaiting_approval',
-          version: 1,
-          submittedAt: now.toISOString(),
-          updatedAt: now.toISOString(),
-          language: 'en',
-          applicant: { fullName: 'Test Person', birthDate: '1950-01-01', preferredLanguage: 'en' },
-          categories: ['pensioner'],
-          household: { size: 1, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_000_000 } },
-          aidType: 'cash',
-          requestedAmount: { currency: 'RUB', minor: 4_000_000 },
-          approvedAmount: { currency: 'RUB', minor: 4_000_000 },
-          reason: 'Medical treatment',
-          payout: { method: 'cash_desk' },
-          personKey: 'pk',
-          accessCodeHash: 'x',
-          ruleSet: { id: 'cash', version: 1, hash: 'h' },
-          deciders: [],
-          timeline: [{ at: now.toISOString(), status: 'awaiting_approval' }],
-        },
-      }),
-    );
-    const seats: string[] = [];
-    for (const seat of [1, 2, 3]) {
-      const { taskId } = await openTask({
-        caseId,
-        type: 'commission_vote',
-        taskToken: `token-${caseId}-${seat}`,
-        seat,
-        now,
-      });
-      seats.push(taskId);
-    }
-    return { caseId, seats };
-  }
+  const voteUnderWay = () => commissionVoteUnderWay(table, now);
 
   const vote = (taskId: string, member: Principal, outcome: string, comment?: string) =>
     decideTask({ taskId, decision: { outcome, ...(comment ? { comment } : {}) }, principal: member, now });
