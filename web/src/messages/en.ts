@@ -229,13 +229,6 @@ export const en = {
     proposal: 'An idea for how the office could work better.',
   } as Record<string, string>,
   appealTopic: 'What is it about?',
-  topics: {
-    social_aid: 'Social aid and benefits',
-    housing: 'Housing and utilities',
-    healthcare: 'Health and care at home',
-    transport: 'Transport and social taxi',
-    other: 'Something else',
-  } as Record<string, string>,
   appealRelated: 'Reference of the application it is about',
   appealRelatedHint:
     'If you disagree with a decision on your application, give its reference, for example AID-2026-000123.',

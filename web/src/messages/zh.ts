@@ -199,13 +199,6 @@ export const zh: Messages = {
     proposal: '关于办公室如何改进工作的想法。',
   },
   appealTopic: '信访涉及什么事项？',
-  topics: {
-    social_aid: '社会救助和补贴',
-    housing: '住房和公用事业',
-    healthcare: '健康和居家照护',
-    transport: '交通和社会出租车',
-    other: '其他',
-  },
   appealRelated: '所涉申请的登记编号',
   appealRelatedHint: '如果您不同意对某项申请的决定，请填写其编号，例如 AID-2026-000123。',
   appealSubject: '主题',

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { aidStatuses } from '../../../domain/aid-lifecycle.js';
 import { repeatWindowMonths } from '../../../domain/appeal.js';
 import { appealStatuses } from '../../../domain/appeal-lifecycle.js';
+import { routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { type Language, localeOf } from '../../../domain/catalogue.js';
 import { appealChannels } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
@@ -67,7 +68,7 @@ function useChannelName(): (channel: string | undefined) => string | undefined {
 
 /** Staff case search: by reference, or every case in a status (newest first, a page at a time). */
 export function CaseSearchPage({ session }: { session: Session }) {
-  const { t, date, money } = useStaffI18n();
+  const { t, lang, date, money } = useStaffI18n();
   const { aidTypeName } = useCatalogue();
   const statusName = useStatusName();
   const channelName = useChannelName();
@@ -224,7 +225,7 @@ export function CaseSearchPage({ session }: { session: Session }) {
                     {c.aidType
                       ? `${aidTypeName(c.aidType)}${c.requestedAmount ? `, ${money(c.requestedAmount)}` : ''}`
                       : c.topic
-                        ? (t.topics[c.topic] ?? c.topic)
+                        ? (topicName(routingTable, c.topic)?.[lang as Language] ?? c.topic)
                         : '—'}
                   </td>
                   <td>
