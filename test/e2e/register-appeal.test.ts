@@ -77,6 +77,12 @@ describe('registering an appeal on the staff desk', () => {
     );
     const invalid = await axe(page);
     expect(invalid, describeViolations(invalid)).toEqual([]);
+    // A reload keeps what the clerk has typed so far.
+    await fill(page, 'subject', 'Звонок по поводу пандуса');
+    await page.reload();
+    await ready(page);
+    expect(await page.locator('#subject').inputValue()).toBe('Звонок по поводу пандуса');
+    expect(await page.locator('#receivedOn').inputValue()).toBe(localDay(1));
 
     // Act 2: the call of three days ago.
     await fillPhonedComplaint(page, 'Нет пандуса у подъезда');

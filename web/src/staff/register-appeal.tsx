@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { appealSchema, repeatWindowMonths } from '../../../domain/appeal.js';
 import {
   type AppealChannel,
@@ -23,6 +23,7 @@ import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } fro
 import { todayIso } from '../form-values.js';
 import { languageNames } from '../i18n.js';
 import { Link } from '../router.js';
+import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
   Button,
@@ -51,6 +52,8 @@ import { type StaffI18n, useStaffI18n } from './staff-strings.js';
 
 /** Every channel but the web form: what came through the web registered itself. */
 const staffChannels = appealChannelCodes.filter((c): c is Exclude<AppealChannel, 'web'> => c !== 'web');
+
+const draftKey = 'aidflow.register-appeal-draft';
 
 /** The public form's fields (appeal-fields.ts), and what only a clerk gives. */
 interface RegisterDraft extends AppealFields {
@@ -143,7 +146,9 @@ interface Registered {
 export function RegisterAppealPage({ session }: { session: Session }) {
   const { t, lang } = useStaffI18n();
   const { catalogue } = useCatalogue();
-  const [d, setD] = useState<RegisterDraft>(() => emptyDraft(lang));
+  // Kept across a reload in this tab: a long call or a thick letter is not typed twice.
+  const [d, setD] = useState<RegisterDraft>(() => loadSessionDraft(draftKey, emptyDraft(lang)));
+  useEffect(() => saveSessionDraft(draftKey, d), [d]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -184,6 +189,7 @@ export function RegisterAppealPage({ session }: { session: Session }) {
     setBusy(false);
     if (res.ok) {
       setErrors([]);
+      saveSessionDraft(draftKey, undefined);
       setDone(res.data);
     } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
