@@ -17,13 +17,16 @@ export interface TaskClaim {
   readonly until: string;
 }
 
+/** What tells whether a claim holds, and for whom: as stored, or as the inbox lists it. */
+type ClaimHolder = Pick<TaskClaim, 'claimedBy' | 'until'>;
+
 /** The claim if it still holds at `now`. */
-export function activeClaim<T extends TaskClaim>(claim: T | undefined, now: Date): T | undefined {
+export function activeClaim<T extends ClaimHolder>(claim: T | undefined, now: Date): T | undefined {
   return claim && claim.until > now.toISOString() ? claim : undefined;
 }
 
 /** Someone else's claim that still holds: the one a member of staff should know of before starting. */
-export function heldByOther<T extends TaskClaim>(
+export function heldByOther<T extends ClaimHolder>(
   claim: T | undefined,
   username: string,
   now: Date,

@@ -1,10 +1,9 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { personKey } from '../lib/access-codes.js';
-import { dynamo, tableName } from '../lib/clients.js';
-import type { AppealCaseRecord } from '../lib/store/appeal-records.js';
+import { type AppealCaseRecord, appealKeys } from '../lib/store/appeal-records.js';
 import { itemsByKey } from '../lib/store/index-items.js';
 import { keys } from '../lib/store/keys.js';
 import { caseIdsOfPerson } from '../lib/store/person-cases.js';
+import { queryPartition } from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
 import { type CaseSummary, summary } from './staff-cases.js';
 
@@ -15,24 +14,11 @@ export interface PersonQuery {
   readonly nationalId?: string | undefined;
 }
 
-/** The case ids in a person's appeal entries (`PERSON#<key>`, sk `APPEAL#<topic>#<at>`: repeat detection). */
+/** The case ids in a person's appeal entries (their repeat-detection entries, appeal-records.ts). */
 async function appealIdsOfPerson(person: string): Promise<string[]> {
-  const ids: string[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :appeals)',
-        ExpressionAttributeValues: { ':pk': `PERSON#${person}`, ':appeals': 'APPEAL#' },
-        ProjectionExpression: 'caseId',
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of page.Items ?? []) if (typeof item.caseId === 'string') ids.push(item.caseId);
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return ids;
+  const { pk, skPrefix } = appealKeys.personAppeals(person);
+  const entries = await queryPartition<{ caseId?: unknown }>(pk, skPrefix);
+  return entries.flatMap((e) => (typeof e.caseId === 'string' ? [e.caseId] : []));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/catalogue.js';
 import { seatToShow } from '../../domain/commission-inbox.js';
+import type { TaskClaim } from '../../domain/task-claims.js';
 import { type TaskType, taskTitle } from '../../domain/tasks.js';
 import { maySeeVotes, publicVotes, withholdVotes } from '../../domain/vote-secrecy.js';
 import { ForbiddenError, NotFoundError } from '../lib/errors.js';
@@ -33,7 +34,7 @@ export interface TaskSummary {
   readonly overdue: boolean;
   readonly allowedOutcomes: readonly string[];
   /** Someone looking at it now (domain/task-claims.ts): the inbox puts a colleague's last. */
-  readonly claim?: { readonly claimedBy: string; readonly until: string };
+  readonly claim?: TaskClaimView;
 }
 
 export function summarise(
@@ -56,7 +57,8 @@ export function summarise(
 
 /** The positions in each role's inbox a cursor holds (null: that role is exhausted). */
 type Positions = Record<string, Record<string, unknown> | null>;
-type TaskClaimView = { readonly claimedBy: string; readonly until: string };
+/** A claim as the inbox shows it: who is looking at the task, and until when. */
+type TaskClaimView = Pick<TaskClaim, 'claimedBy' | 'until'>;
 
 /**
  * How many times one request reads the roles' inboxes again to fill the rows the commission's

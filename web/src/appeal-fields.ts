@@ -82,7 +82,8 @@ export function appealFieldOf(path: readonly PropertyKey[]): { key: ErrorKey; id
   return { key: 'text', id: 'text' };
 }
 
-const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
+/** A catalogue name at the start of a choice ("телефон" → "Телефон"). */
+export const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
 
 /** The kinds of appeal as a person reads them, in the form's order. */
 export function appealKindChoices(lang: Language): { value: string; label: string }[] {

@@ -17,6 +17,7 @@ import type { TaskRecord, TimelineEntry } from './records.js';
  * | pattern                                   | key                                                            |
  * |-------------------------------------------|----------------------------------------------------------------|
  * | earlier appeals of a person on a topic    | pk = PERSON#<personKey>, sk = APPEAL#<topic>#<registeredAt>#<caseId> |
+ * | a person's appeals (staff finding a caller) | pk = PERSON#<personKey>, sk begins_with APPEAL#              |
  * | repeat appellants (the head's list)       | pk = REPEAT_APPELLANTS, sk = PERSON#<personKey>                |
  * | department answers of an appeal           | pk = CASE#<caseId>, sk = ANSWER#<department>                   |
  * | notifications of a case (table-spec #15)  | pk = CASE#<caseId>, sk = NOTIFICATION#<at>#<id>                |
@@ -29,6 +30,8 @@ export const appealKeys = {
     pk: `PERSON#${personKey}`,
     sk: `APPEAL#${topic}#${registeredAt}#${caseId}`,
   }),
+  /** Every appeal entry of a person: the partition and the sort-key prefix of `personAppeal`. */
+  personAppeals: (personKey: string) => ({ pk: `PERSON#${personKey}`, skPrefix: 'APPEAL#' }),
   repeatAppellant: (personKey: string) => ({ pk: 'REPEAT_APPELLANTS', sk: `PERSON#${personKey}` }),
   departmentAnswer: (caseId: string, department: string) => ({
     pk: `CASE#${caseId}`,

@@ -50,10 +50,7 @@ export const keys = {
   task: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'TASK' }),
   /** Who is looking at the task (domain/task-claims.ts), and the role's claims by their end. */
   taskClaim: (taskId: string) => ({ pk: `TASK#${taskId}`, sk: 'CLAIM' }),
-  taskClaimsOfRole: (role: string, until: string, username: string) => ({
-    gsi2pk: `TASK_CLAIMS#${role}`,
-    gsi2sk: `${until}#${username}`,
-  }),
+  taskClaimsOfRole: (role: string) => `TASK_CLAIMS#${role}`,
   tasksOfCase: (caseId: string, createdAt: string) => ({ gsi1pk: `CASE_TASKS#${caseId}`, gsi1sk: createdAt }),
   openTasks: (role: string, createdAt: string, taskId: string) => ({
     gsi2pk: `OPEN_TASKS#${role}`,

@@ -35,7 +35,8 @@ export async function putClaim(claim: StoredClaim, options: { takeOver: boolean 
           claimedBy: claim.claimedBy,
           claimedAt: claim.claimedAt,
           until: claim.until,
-          ...keys.taskClaimsOfRole(claim.role, claim.until, claim.claimedBy),
+          gsi2pk: keys.taskClaimsOfRole(claim.role),
+          gsi2sk: `${claim.until}#${claim.claimedBy}`,
           expiresAt: Math.ceil(Date.parse(claim.until) / 1000) + dayInSeconds,
         },
         ...(options.takeOver
@@ -91,7 +92,7 @@ export async function runningClaimsOfRole(
         IndexName: 'gsi2',
         KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk > :now',
         ExpressionAttributeValues: {
-          ':pk': keys.taskClaimsOfRole(role, '', '').gsi2pk,
+          ':pk': keys.taskClaimsOfRole(role),
           ':now': now.toISOString(),
         },
         ...(startKey ? { ExclusiveStartKey: startKey } : {}),

@@ -15,6 +15,7 @@ import {
   appealFieldOf,
   appealKindChoices,
   appealTopicChoices,
+  capitalise,
   emptyAppealFields,
   noWayToAnswer,
 } from '../appeal-fields.js';
@@ -202,7 +203,6 @@ export function RegisterAppealPage({ session }: { session: Session }) {
   };
 
   const noContact = noWayToAnswer(d);
-  const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase() + s.slice(1);
   return (
     <>
       <ErrorSummary errors={errors} />

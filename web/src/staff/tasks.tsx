@@ -43,8 +43,7 @@ export function localTaskTitle(
 
 /** Whether a colleague (not `reader`) has the task open now. */
 function isClaimedByOther(task: TaskSummary, now: number, reader: string): boolean {
-  const claim = task.claim && { taskId: task.taskId, claimedAt: '', ...task.claim };
-  return heldByOther(claim, reader, new Date(now)) !== undefined;
+  return heldByOther(task.claim, reader, new Date(now)) !== undefined;
 }
 
 /**
