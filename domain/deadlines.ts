@@ -44,6 +44,12 @@ export interface DeadlinePolicy {
    * надходження"), which differ for a letter or a call registered days later.
    */
   readonly termRunsFrom: 'registration' | 'receipt';
+  /**
+   * Calendar days within which an appeal must be registered after it arrives (Russia, art. 8(2)
+   * 59-FZ: 3), where the law gives such a term. The clerk and the head see a late registration:
+   * where the term runs from registration, a late one quietly gives the office more time.
+   */
+  readonly registerWithinDays?: number;
   readonly answerWithin: Period;
   /** The shorter clock of priority categories (and urgent appeals, where the law has them). */
   readonly priorityAnswerWithin: Period;
@@ -53,7 +59,7 @@ export interface DeadlinePolicy {
     /** How often the answer may be extended (once, in all three laws). */
     readonly times: number;
     readonly maxDays: number;
-    /** An upper bound on the whole term from registration, extension included (Ukraine: 45 days). */
+    /** An upper bound on the whole term from its start (termStart), extension included (Ukraine: 45 days). */
     readonly maxTotalDays?: number;
   };
   /** An appeal outside the office's competence is forwarded (and the applicant told) within this. */
@@ -152,6 +158,8 @@ export const deadlinePolicies: Readonly<Record<Jurisdiction, DeadlinePolicy>> = 
     law: 'Federal Law No. 59-FZ "On the procedure for considering appeals of citizens"',
     timeZone: 'Europe/Moscow',
     termRunsFrom: 'registration',
+    // Art. 8(2): a written appeal is registered within 3 days of its arrival.
+    registerWithinDays: 3,
     // Art. 12(1): 30 days from registration; art. 12(2): extended once by up to 30 days with notice.
     answerWithin: { amount: 30, unit: 'days' },
     // 59-FZ has no shorter term; 15 days for people with disabilities and war veterans is the
@@ -292,6 +300,17 @@ export function termStart(
     : days.registeredOn;
 }
 
+/** How late an appeal was registered, where the law gives a term for registering it. */
+export function lateRegistration(
+  policy: DeadlinePolicy,
+  days: { registeredOn: IsoDate; receivedOn: IsoDate },
+): { readonly daysAfterArrival: number; readonly limitDays: number } | undefined {
+  const limitDays = policy.registerWithinDays;
+  if (limitDays === undefined) return undefined;
+  const daysAfterArrival = daysBetween(days.receivedOn, days.registeredOn);
+  return daysAfterArrival > limitDays ? { daysAfterArrival, limitDays } : undefined;
+}
+
 /** The legal due date of an appeal whose term runs from `registeredOn` (see termStart). */
 export function dueDateFor(input: {
   policy: DeadlinePolicy;
@@ -336,12 +355,13 @@ export type ExtensionResult =
 
 /**
  * Extends an appeal's due date by `days` from its current due date: allowed `extension.times`
- * times, by at most `extension.maxDays`, and (Ukraine) never beyond `maxTotalDays` from
- * registration. The new date moves off a day off like any other.
+ * times, by at most `extension.maxDays`, and (Ukraine) never beyond `maxTotalDays` from the day
+ * the term runs from (`termStart`: for a letter registered late, the day it arrived, so a backdated
+ * appeal's 45 days are not counted twice). The new date moves off a day off like any other.
  */
 export function extendDueDate(input: {
   policy: DeadlinePolicy;
-  registeredOn: IsoDate;
+  termStartsOn: IsoDate;
   currentDue: IsoDate;
   extensionsSoFar: number;
   days: number;
@@ -377,7 +397,7 @@ export function extendDueDate(input: {
     limit.maxDays,
     limit.maxTotalDays === undefined
       ? limit.maxDays
-      : limit.maxTotalDays - daysBetween(input.registeredOn, input.currentDue),
+      : limit.maxTotalDays - daysBetween(input.termStartsOn, input.currentDue),
   );
   if (days > allowed) {
     return {
@@ -394,7 +414,7 @@ export function extendDueDate(input: {
   let dueDate = nextWorkingDay(policy.calendar, addDays(input.currentDue, days));
   // Moving off a day off must not break the total cap: step back to the last working day within it.
   if (limit.maxTotalDays !== undefined) {
-    const cap = addDays(input.registeredOn, limit.maxTotalDays);
+    const cap = addDays(input.termStartsOn, limit.maxTotalDays);
     if (dueDate > cap) {
       dueDate = cap;
       while (!isWorkingDay(policy.calendar, dueDate)) dueDate = addDays(dueDate, -1);

@@ -101,7 +101,7 @@ const docs: Record<
   },
   'POST /v1/appeals': {
     summary:
-      'Send an appeal (no sign-in): 201 with reference, access code and the legal dueDate. A clerk signed in (Bearer token) may add channel and receivedAt.',
+      'Send an appeal (no sign-in): 201 with reference, access code and the legal dueDate. A clerk signed in (Bearer token) may add channel and receivedAt; registeredLate then says when that was later than the law allows for registering.',
     body: appealSchema,
     success: 201,
     headers: ['Idempotency-Key'],

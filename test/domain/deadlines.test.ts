@@ -9,6 +9,7 @@ import {
   forwardBy,
   isWorkingDay,
   type Jurisdiction,
+  lateRegistration,
   nextWorkingDay,
   termStart,
 } from '../../domain/deadlines.js';
@@ -93,11 +94,21 @@ describe('working-day calendars', () => {
   });
 });
 
+describe('registering on time', () => {
+  it('counts a Russian registration late after three calendar days, and never a Ukrainian one', () => {
+    const days = (receivedOn: string) => ({ receivedOn, registeredOn: '2026-03-20' });
+
+    expect(lateRegistration(policy('ru'), days('2026-03-17'))).toBeUndefined();
+    expect(lateRegistration(policy('ru'), days('2026-03-16'))).toEqual({ daysAfterArrival: 4, limitDays: 3 });
+    expect(lateRegistration(policy('ua'), days('2026-03-01'))).toBeUndefined();
+  });
+});
+
 describe('extensions', () => {
   it('extends a Russian appeal once by up to 30 days, moving off a day off', () => {
     const first = extendDueDate({
       policy: policy('ru'),
-      registeredOn: '2026-03-02',
+      termStartsOn: '2026-03-02',
       currentDue: '2026-04-01',
       extensionsSoFar: 0,
       days: 30,
@@ -110,7 +121,7 @@ describe('extensions', () => {
   it('refuses a second extension, a longer one, and one after the deadline passed', () => {
     const base = {
       policy: policy('ru'),
-      registeredOn: '2026-03-02',
+      termStartsOn: '2026-03-02',
       currentDue: '2026-04-01',
       today: '2026-03-25',
     };
@@ -132,7 +143,7 @@ describe('extensions', () => {
   it('keeps a Ukrainian appeal within 45 days in total', () => {
     const base = {
       policy: policy('ua'),
-      registeredOn: '2026-03-16',
+      termStartsOn: '2026-03-16',
       currentDue: '2026-04-16',
       extensionsSoFar: 0,
       today: '2026-04-01',
@@ -146,7 +157,7 @@ describe('extensions', () => {
     expect(
       extendDueDate({
         policy: policy('cn'),
-        registeredOn: '2026-03-02',
+        termStartsOn: '2026-03-02',
         currentDue: '2026-05-06',
         extensionsSoFar: 0,
         days: 30,

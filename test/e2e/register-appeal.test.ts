@@ -187,4 +187,36 @@ describe('registering an appeal on the staff desk', () => {
     await head.locator(`tr[data-reference="${second}"]`).waitFor();
     await head.close();
   });
+
+  it('warns the clerk and shows on the case a letter registered later than 59-FZ’s 3 days', async () => {
+    // Arrange
+    const clerk = await suite.desk.newPage();
+    await suite.desk.signIn(clerk, 'clerk');
+    await clerk.goto(`${suite.runtime.url}/staff/register-appeal?lang=en`);
+    await ready(clerk);
+
+    // Act: a letter that lay in the post room for eight days.
+    await fillPhonedComplaint(clerk, 'Письмо о протекающей крыше');
+    await choose(clerk, 'channel', 'post');
+    await fill(clerk, 'receivedOn', localDay(-8));
+    await fill(clerk, 'fullName', 'Анна Письмова');
+    await submit(clerk);
+    await clerk.locator('[data-testid="access-code"]').waitFor();
+
+    // Assert: the warning on the confirmation, and on the case in Russian.
+    expect(await clerk.locator('[data-testid="registered-late"]').textContent()).toMatch(
+      /^Registered [89] days after it arrived; the law requires registration within 3 days\.$/,
+    );
+    const reference = (await clerk.locator('[data-testid="reference"]').textContent())?.trim() ?? '';
+    await clerk.getByRole('link', { name: `Open the whole case ${reference}` }).click();
+    await clerk.locator('[data-testid="registered-late"]').waitFor();
+    await clerk.goto(`${clerk.url().replace(/\?.*$/, '')}?lang=ru`);
+    await clerk.locator('[data-testid="case-dates"]').waitFor();
+    expect(await clerk.locator('[data-testid="registered-late"]').textContent()).toMatch(
+      /^Зарегистрировано через [89] дней после поступления; закон требует регистрации в течение 3 дней\.$/,
+    );
+    const violations = await axe(clerk);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await clerk.close();
+  });
 });

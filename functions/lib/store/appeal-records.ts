@@ -82,6 +82,8 @@ export interface AppealCaseRecord {
   /** When it actually arrived (a letter's postmark day, a call's time); = submittedAt on the web. */
   readonly receivedAt: string;
   readonly registeredOn: string;
+  /** Registered later after arrival than the law allows (Russia: 3 days), and by how much. */
+  readonly registeredLate?: { readonly daysAfterArrival: number; readonly limitDays: number };
   readonly channel: AppealChannel;
   readonly registeredBy?: string;
   readonly topic: string;

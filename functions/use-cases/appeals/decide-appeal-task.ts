@@ -1,7 +1,7 @@
 import { extendedTexts } from '../../../domain/appeal-messages.js';
 import { headOf } from '../../../domain/audit-chain.js';
 import { toIsoDate } from '../../../domain/dates.js';
-import { deadlinePolicy, extendDueDate, type Jurisdiction } from '../../../domain/deadlines.js';
+import { deadlinePolicy, extendDueDate, type Jurisdiction, termStart } from '../../../domain/deadlines.js';
 import { checkDecision, type Decision } from '../../../domain/decision.js';
 import { tableName } from '../../lib/clients.js';
 import {
@@ -157,7 +157,7 @@ export async function decideAppealTask(input: {
           if (days === undefined) {
             const refusal = extendDueDate({
               policy,
-              registeredOn: current.registeredOn,
+              termStartsOn: termStartOf(current, policy),
               currentDue: current.dueDate,
               extensionsSoFar: current.extensions,
               days: 1,
@@ -195,7 +195,7 @@ export async function decideAppealTask(input: {
         }
         const result = extendDueDate({
           policy,
-          registeredOn: current.registeredOn,
+          termStartsOn: termStartOf(current, policy),
           currentDue: current.dueDate,
           extensionsSoFar: current.extensions,
           days: request.days,
@@ -273,6 +273,12 @@ export async function decideAppealTask(input: {
   }
 }
 
+/** The day the appeal's term runs from: for a Ukrainian letter registered days late, the day it arrived. */
+function termStartOf(current: AppealCaseRecord, policy: ReturnType<typeof deadlinePolicy>): string {
+  const receivedOn = toIsoDate(new Date(current.receivedAt ?? current.submittedAt), policy.timeZone);
+  return termStart(policy, { registeredOn: current.registeredOn, receivedOn });
+}
+
 /** The most days an extension may still add (Ukraine's 45-day cap can leave fewer than maxDays). */
 function longestAllowed(
   current: AppealCaseRecord,
@@ -282,7 +288,7 @@ function longestAllowed(
   for (let days = policy.extension.maxDays; days >= 1; days--) {
     const r = extendDueDate({
       policy,
-      registeredOn: current.registeredOn,
+      termStartsOn: termStartOf(current, policy),
       currentDue: current.dueDate,
       extensionsSoFar: current.extensions,
       days,

@@ -11,7 +11,7 @@ import { registeredTexts } from '../../../domain/appeal-messages.js';
 import { genesisHead } from '../../../domain/audit-chain.js';
 import { canonicalJson } from '../../../domain/canonical-json.js';
 import { toIsoDate } from '../../../domain/dates.js';
-import { deadlinePolicy, dueDateFor, termStart } from '../../../domain/deadlines.js';
+import { deadlinePolicy, dueDateFor, lateRegistration, termStart } from '../../../domain/deadlines.js';
 import { can, explainDenial } from '../../../domain/permissions.js';
 import { formatReference } from '../../../domain/reference.js';
 import { retentionExpiry } from '../../../domain/retention.js';
@@ -37,6 +37,8 @@ export interface AppealReceipt {
   readonly priority: boolean;
   readonly repeatOf?: string;
   readonly repeatCount: number;
+  /** Registered later after arrival than the law allows (deadlines.ts lateRegistration). */
+  readonly registeredLate?: { readonly daysAfterArrival: number; readonly limitDays: number };
 }
 
 type PublicReceipt = Omit<AppealReceipt, 'accessCode'>;
@@ -134,6 +136,7 @@ export async function submitAppeal(input: {
     registeredOn: termStart(policy, { registeredOn, receivedOn }),
     categories: appeal.categories ?? [],
   });
+  const registeredLate = lateRegistration(policy, { registeredOn, receivedOn });
   const answerable = canBeAnswered(appeal.applicant);
   const status: AppealStatus =
     !answerable && policy.noContactIsNotAnswerable ? 'not_answerable' : 'registered';
@@ -167,6 +170,7 @@ export async function submitAppeal(input: {
       dueDate: due.dueDate,
       priority: due.priority,
       ...(repeatOf ? { repeatOf } : {}),
+      ...(registeredLate ? { registeredLate } : {}),
     },
   };
   // The first event of the case's audit chain: the case is born with it as its head.
@@ -188,6 +192,7 @@ export async function submitAppeal(input: {
     updatedAt: at,
     receivedAt,
     registeredOn,
+    ...(registeredLate ? { registeredLate } : {}),
     channel: appeal.channel ?? 'web',
     ...(principal ? { registeredBy: principal.username } : {}),
     topic: appeal.topic,
@@ -229,6 +234,7 @@ export async function submitAppeal(input: {
     priority: due.priority,
     ...(repeatOf ? { repeatOf } : {}),
     repeatCount: earlier.length + 1,
+    ...(registeredLate ? { registeredLate } : {}),
   };
 
   const items = [

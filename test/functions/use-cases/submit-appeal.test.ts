@@ -138,6 +138,32 @@ describe('registering an appeal on a citizen’s behalf', () => {
     expect(receipt.dueDate).toBe(dueDateFor({ policy: deadlinePolicies.ru, registeredOn }).dueDate);
   });
 
+  it('marks a Russian letter registered four days after it arrived as late (59-FZ art. 8(2): 3 days)', async () => {
+    // Act: a letter of Monday 16 March registered on Friday 20 March, and one of Tuesday 17 March.
+    const late = await submitAppeal({
+      appeal: letter({
+        applicant: { fullName: 'Ольга Поздняя', phone: '+7 900 000-11-23', preferredLanguage: 'ru' },
+      }),
+      principal: clerk,
+      now,
+    });
+    const inTime = await submitAppeal({
+      appeal: letter({
+        applicant: { fullName: 'Ольга Вовремя', phone: '+7 900 000-11-24', preferredLanguage: 'ru' },
+        receivedAt: '2026-03-17T09:00:00Z',
+      }),
+      principal: clerk,
+      now,
+    });
+
+    // Assert
+    const registeredLate = { daysAfterArrival: 4, limitDays: 3 };
+    expect(late.registeredLate).toEqual(registeredLate);
+    expect(await caseItem(late.caseId)).toMatchObject({ registeredLate });
+    expect(inTime.registeredLate).toBeUndefined();
+    expect(await caseItem(inTime.caseId)).not.toHaveProperty('registeredLate');
+  });
+
   it('keeps the earlier appeal’s case id beside its reference, for the link on the desk', async () => {
     // Arrange
     const person = { fullName: 'Иван Повторов', phone: '+7 900 555-66-77', preferredLanguage: 'ru' };

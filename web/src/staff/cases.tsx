@@ -252,6 +252,7 @@ type FullCase = StaffCase & {
   /** An appeal's channel and when it arrived, which may be days before it was registered. */
   channel?: string;
   receivedAt?: string;
+  registeredLate?: { daysAfterArrival: number; limitDays: number };
   /** The earlier appeal of the same person on the same topic, and which appeal on it this is. */
   repeatOf?: string;
   repeatOfCaseId?: string;
@@ -316,6 +317,11 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
               date(c.receivedAt) !== date(c.submittedAt) &&
               ` · ${t.registeredColumn}: ${date(c.submittedAt)}`}
           </p>
+          {c.registeredLate && (
+            <p data-testid="registered-late">
+              {t.registeredLate(c.registeredLate.daysAfterArrival, c.registeredLate.limitDays)}
+            </p>
+          )}
           {c.repeatOf && (
             <p data-testid="repeat-of">
               {t.repeatsLabel}{' '}

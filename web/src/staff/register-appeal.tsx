@@ -142,6 +142,7 @@ interface Registered {
   priority?: boolean;
   repeatOf?: string;
   repeatCount?: number;
+  registeredLate?: { daysAfterArrival: number; limitDays: number };
 }
 
 export function RegisterAppealPage({ session }: { session: Session }) {
@@ -418,6 +419,13 @@ function AppealRegistered(p: { session: Session; receipt: Registered; onAnother:
       <Alert kind="warning" title={t.registerGiveCodeTitle}>
         <p>{t.registerGiveCode}</p>
       </Alert>
+      {r.registeredLate && (
+        <Alert kind="warning" title={t.registerLateTitle}>
+          <p data-testid="registered-late">
+            {t.registeredLate(r.registeredLate.daysAfterArrival, r.registeredLate.limitDays)}
+          </p>
+        </Alert>
+      )}
       {notAnswerable && (
         <Alert kind="warning" title={t.appealNotAnswerableTitle}>
           <p>{t.registerNotAnswerable}</p>

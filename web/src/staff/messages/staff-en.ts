@@ -578,6 +578,9 @@ export const staffEn = {
   registerGiveCode:
     'Read them out or post them to the person: with both they follow the appeal and read the answer on the status page. The access code is shown only now.',
   registerNotAnswerable: 'There is no name or no way to answer, so the law does not require an answer.',
+  registerLateTitle: 'Registered late',
+  registeredLate: (days: number, limit: number) =>
+    `Registered ${days} days after it arrived; the law requires registration within ${limit} ${limit === 1 ? 'day' : 'days'}.`,
   registerDueDate: 'Answer due by',
   registerPriority: 'Priority',
   registerPriorityYes: 'Yes: the shorter clock',

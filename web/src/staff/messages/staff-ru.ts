@@ -571,6 +571,9 @@ export const staffRu: StaffMessages = {
   registerGiveCode:
     'Продиктуйте их или отправьте почтой: с ними человек следит за обращением и читает ответ на странице статуса. Код доступа показан только сейчас.',
   registerNotAnswerable: 'Нет имени или способа ответить, поэтому закон не требует ответа.',
+  registerLateTitle: 'Зарегистрировано с опозданием',
+  registeredLate: (days: number, limit: number) =>
+    `Зарегистрировано через ${days} ${days % 10 === 1 && days % 100 !== 11 ? 'день' : days % 10 >= 2 && days % 10 <= 4 && (days % 100 < 12 || days % 100 > 14) ? 'дня' : 'дней'} после поступления; закон требует регистрации в течение ${limit} ${limit === 1 ? 'дня' : 'дней'}.`,
   registerDueDate: 'Ответить до',
   registerPriority: 'Первоочередное',
   registerPriorityYes: 'Да: сокращённый срок',

@@ -574,6 +574,9 @@ export const staffUk: StaffMessages = {
   registerGiveCode:
     'Продиктуйте їх або надішліть поштою: з ними людина стежить за зверненням і читає відповідь на сторінці статусу. Код доступу показано лише зараз.',
   registerNotAnswerable: 'Немає імені або способу відповісти, тож закон не вимагає відповіді.',
+  registerLateTitle: 'Зареєстровано із запізненням',
+  registeredLate: (days: number, limit: number) =>
+    `Зареєстровано через ${days} ${days % 10 === 1 && days % 100 !== 11 ? 'день' : days % 10 >= 2 && days % 10 <= 4 && (days % 100 < 12 || days % 100 > 14) ? 'дні' : 'днів'} після надходження; закон вимагає реєстрації протягом ${limit} ${limit === 1 ? 'дня' : 'днів'}.`,
   registerDueDate: 'Відповісти до',
   registerPriority: 'Першочергове',
   registerPriorityYes: 'Так: скорочений строк',

@@ -539,6 +539,9 @@ export const staffZh: StaffMessages = {
   registerGiveCode:
     '请口头告知或邮寄给信访人：凭这两项可在状态页面跟踪办理情况并查看答复。查询码仅在此显示一次。',
   registerNotAnswerable: '没有姓名或答复方式，法律不要求答复。',
+  registerLateTitle: '登记逾期',
+  registeredLate: (days: number, limit: number) =>
+    `收到${days}天后才登记；法律要求在收到后${limit}天内登记。`,
   registerDueDate: '答复期限',
   registerPriority: '优先办理',
   registerPriorityYes: '是：适用较短期限',
