@@ -32,6 +32,7 @@ export const actions = [
   'rules:read',
   'rules:write',
   'policy:write',
+  'staff:read',
   'staff:write',
 ] as const;
 export type Action = (typeof actions)[number];
@@ -76,7 +77,9 @@ export const permissions: Readonly<Record<Action, readonly Role[]>> = {
   'rules:read': ['admin', 'head', 'reviewer', 'auditor'],
   'rules:write': ['admin'],
   'policy:write': ['admin'],
-  // Who staff are as applicants (segregation of duties): the administrator keeps the directory.
+  // Who staff are as applicants (segregation of duties): the administrator keeps the directory,
+  // and checks whose identity is in it (only whether and when: never names or keys).
+  'staff:read': ['admin'],
   'staff:write': ['admin'],
 };
 
@@ -106,6 +109,7 @@ export const actionDescriptions: Readonly<Record<Action, string>> = {
   'rules:read': 'read eligibility rules and the approval ladder',
   'rules:write': 'change eligibility rules and the approval ladder',
   'policy:write': 'change policy values such as the subsistence minimum',
+  'staff:read': "check whether a member of staff's identity as an applicant is recorded",
   'staff:write': "record a member of staff's identity as an applicant",
 };
 

@@ -281,6 +281,14 @@ export const functions = [
     table: 'readWrite',
   },
   {
+    name: 'GetStaffIdentity',
+    entry: 'functions/http/get-staff-identity.ts',
+    trigger: 'http',
+    description:
+      "Whether a member of staff's identity is recorded: the number of person keys, when and by whom (never names or keys)",
+    table: 'read',
+  },
+  {
     name: 'GetCatalogue',
     entry: 'functions/http/get-catalogue.ts',
     trigger: 'http',

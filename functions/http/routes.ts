@@ -229,6 +229,13 @@ export const routes = [
     auth: 'jwt',
     action: 'staff:write',
   },
+  {
+    method: 'GET',
+    path: '/v1/staff/{username}/identity',
+    function: 'GetStaffIdentity',
+    auth: 'jwt',
+    action: 'staff:read',
+  },
   { method: 'GET', path: '/openapi.json', function: 'OpenApi', auth: 'public' },
 ] as const satisfies readonly RouteSpec[];
 

@@ -21,6 +21,10 @@ import {
 import { aidUsageReportSchema, budgetsReportSchema } from '../../domain/reports.js';
 import { newRuleSetSchema } from '../../domain/rule-set-versions.js';
 import { staffIdentitySchema } from '../../domain/staff-identity.js';
+import {
+  staffIdentityRecordedSchema,
+  staffIdentityStatusSchema,
+} from '../../domain/staff-identity-responses.js';
 import { withdrawalSchema } from '../../domain/withdrawal-schema.js';
 import { type RouteSpec, routes } from '../http/routes.js';
 
@@ -257,6 +261,13 @@ const docs: Record<
       "Record a member of staff's name, birth date and national id as an applicant would give them (admin); only their person keys are stored, so nobody decides on their own application.",
     body: staffIdentitySchema,
     success: 200,
+    response: staffIdentityRecordedSchema,
+  },
+  'GET /v1/staff/{username}/identity': {
+    summary:
+      "Whether a member of staff's identity is recorded (admin): { username, recorded, personKeys, updatedAt?, updatedBy? }, the number of person keys and when and by whom they were recorded; never names or keys. recorded: false means the person's own applications would not be recognised by segregation of duties.",
+    success: 200,
+    response: staffIdentityStatusSchema,
   },
   'GET /openapi.json': { summary: 'This document.', success: 200 },
 };

@@ -1,5 +1,6 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffIdentity } from '../../domain/staff-identity.js';
+import type { StaffIdentityRecorded, StaffIdentityStatus } from '../../domain/staff-identity-responses.js';
 import { personKey } from '../lib/access-codes.js';
 import { dynamo, tableName } from '../lib/clients.js';
 import type { Principal } from '../lib/http.js';
@@ -25,7 +26,7 @@ export async function setStaffIdentity(input: {
   identity: StaffIdentity;
   principal: Principal;
   now: Date;
-}): Promise<{ username: string; personKeys: number; updatedAt: string }> {
+}): Promise<StaffIdentityRecorded> {
   const updatedAt = input.now.toISOString();
   const record: StaffIdentityRecord = {
     ...keys.staffIdentity(input.username),
@@ -43,4 +44,21 @@ export async function setStaffIdentity(input: {
 export async function staffPersonKeys(username: string): Promise<readonly string[]> {
   const record = await getItem<StaffIdentityRecord>(keys.staffIdentity(username));
   return record?.personKeys ?? [];
+}
+
+/**
+ * Whether a member of staff has an identity recorded, how many person keys and since when: what
+ * GET /v1/staff/{username}/identity answers. Never the keys themselves (a key is an HMAC of the
+ * person's name and birth date, a lookup key into the person index) and never anything else.
+ */
+export async function staffIdentityStatus(username: string): Promise<StaffIdentityStatus> {
+  const record = await getItem<StaffIdentityRecord>(keys.staffIdentity(username));
+  if (!record) return { username, recorded: false, personKeys: 0 };
+  return {
+    username,
+    recorded: true,
+    personKeys: record.personKeys.length,
+    updatedAt: record.updatedAt,
+    updatedBy: record.updatedBy,
+  };
 }

@@ -31,6 +31,9 @@ describe('permission matrix', () => {
     // Marking a batch sent is what stops it going to the bank twice: finance only.
     ['batches:send', ['finance']],
     ['settlements:record', ['finance']],
+    // Who staff are as applicants: recorded and checked by the administrator only.
+    ['staff:write', ['admin']],
+    ['staff:read', ['admin']],
   ];
 
   it.each(apiRules)('gives %s exactly to the roles API.md names', (action, expected) => {

@@ -730,9 +730,23 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.goto(`${runtime.url}/staff/reports?lang=en`);
     await ready(page);
     await loaded(page);
-    await page.locator('svg[data-chart="chart-aid-usage"] rect').first().waitFor();
-    await page.locator('svg[data-chart="chart-budgets"]').waitFor();
-    await page.locator('svg[data-chart="chart-appeals"]').waitFor();
+    await page.locator('[data-chart="chart-aid-usage"] .chart-bar').first().waitFor();
+    await page.locator('[data-chart="chart-budgets"]').waitFor();
+    await page.locator('[data-chart="chart-appeals"]').waitFor();
+    // At a phone's width every name stays whole (wrapped, not cut at the chart's edge).
+    const wide = page.viewportSize();
+    await page.setViewportSize({ width: 360, height: 740 });
+    const cut = await page.locator('.chart').evaluateAll((charts) =>
+      charts.flatMap((chart) => {
+        const edge = chart.getBoundingClientRect().right + 1;
+        return Array.from(chart.querySelectorAll('.chart-label, .chart-value'))
+          .filter((text) => text.getBoundingClientRect().right > edge)
+          .map((text) => text.textContent);
+      }),
+    );
+    expect(cut).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    if (wide) await page.setViewportSize(wide);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('#aid-usage-title ~ .button').click(),
@@ -949,6 +963,7 @@ describe('accessibility: axe-core on every page in every language', () => {
     ['admin', '/staff/budgets'],
     ['admin', '/staff/rules'],
     ['admin', '/staff/catalogue'],
+    ['admin', '/staff/staff-identities'],
     ['admin', '/staff/mailbox'],
   ];
   const checked: string[] = [];

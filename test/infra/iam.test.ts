@@ -261,3 +261,35 @@ describe('IAM for messages to applicants', () => {
     expect(env).toMatchObject({ NOTIFY_EMAIL_SENDS_PER_SECOND: '7', NOTIFY_SMS_SENDS_PER_SECOND: '10' });
   });
 });
+
+describe('the staff directory (identities as applicants)', () => {
+  it('lets GET /v1/staff/{username}/identity only read the table, while its PUT writes it', () => {
+    const getter = actionsOfFunction('GetStaffIdentity');
+    const putter = actionsOfFunction('PutStaffIdentity');
+
+    expect(functions.find((f) => f.name === 'GetStaffIdentity')?.table).toBe('read');
+    expect(getter.has('dynamodb:GetItem')).toBe(true);
+    for (const write of writeActions) expect(getter.has(write), write).toBe(false);
+    expect(getter.has('kms:Encrypt') || getter.has('kms:GenerateDataKey')).toBe(false);
+    expect(putter.has('dynamodb:PutItem')).toBe(true);
+  });
+
+  it('routes the GET and the PUT of one path to their own functions, both behind the authorizer', () => {
+    const routes = Object.values(s.template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (r) => r.Properties as { RouteKey: string; AuthorizationType?: string; Target: unknown },
+    );
+    const fnArn = (name: string) =>
+      JSON.stringify({ 'Fn::GetAtt': [logicalId(s.stack.functions.fn(name)), 'Arn'] });
+    const integrations = s.template.findResources('AWS::ApiGatewayV2::Integration');
+    const targetOf = (routeKey: string) => {
+      const route = routes.find((r) => r.RouteKey === routeKey);
+      expect(route, routeKey).toBeDefined();
+      expect(route?.AuthorizationType, routeKey).toBe('JWT');
+      const id = Object.keys(integrations).find((i) => JSON.stringify(route?.Target).includes(i));
+      return JSON.stringify(integrations[id ?? '']?.Properties.IntegrationUri);
+    };
+
+    expect(targetOf('GET /v1/staff/{username}/identity')).toBe(fnArn('GetStaffIdentity'));
+    expect(targetOf('PUT /v1/staff/{username}/identity')).toBe(fnArn('PutStaffIdentity'));
+  });
+});

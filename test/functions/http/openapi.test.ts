@@ -55,4 +55,28 @@ describe('GET /openapi.json', () => {
       ]),
     );
   });
+
+  it("describes the staff identity check's answer, which names nobody", async () => {
+    const res = (await handler(
+      httpEvent({ method: 'GET', path: '/openapi.json' }) as never,
+      lambdaContext,
+    )) as APIGatewayProxyStructuredResultV2;
+    const doc = JSON.parse(String(res.body)) as {
+      paths: Record<string, Record<string, { responses: Record<string, { content: Json }> }>>;
+      components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }> };
+    };
+
+    const op = doc.paths['/v1/staff/{username}/identity'];
+    const schema = op?.get?.responses['200']?.content['application/json'] as { schema?: { $ref?: string } };
+
+    expect(Object.keys(op ?? {}).sort()).toEqual(['get', 'put']);
+    expect(schema?.schema?.$ref).toBe('#/components/schemas/StaffIdentityStatus');
+    const status = doc.components.schemas.StaffIdentityStatus;
+    expect(Object.keys(status?.properties ?? {}).sort()).toEqual(
+      ['personKeys', 'recorded', 'updatedAt', 'updatedBy', 'username'].sort(),
+    );
+    expect([...(status?.required ?? [])].sort()).toEqual(['personKeys', 'recorded', 'username']);
+  });
 });
+
+type Json = Record<string, unknown>;

@@ -1,10 +1,11 @@
 /**
- * A horizontal bar chart in SVG, for the reports. It is a picture of figures that are also in a
- * table right below it (the text equivalent, WCAG 1.1.1), so the picture is one image with a title
- * and a description rather than a second, harder-to-read copy of the table for screen readers.
+ * A horizontal bar chart, for the reports. It is a picture of figures that are also in a table
+ * right below it (the text equivalent, WCAG 1.1.1), so the picture is one image with a title and a
+ * description rather than a second, harder-to-read copy of the table for screen readers.
  *
- * Bars are laid out in percentages of the width with text at a fixed size, so the chart stays
- * readable at 360 px: each row's label sits above its bars, each value just after its bar.
+ * HTML rather than SVG: a row's label is text that wraps, so a long funding source or department
+ * name stays whole at 360 px and at 200 % zoom (SVG text is cut at the edge). Each row's label sits
+ * above its bars, each value just after its bar; bar lengths are percentages of the width.
  */
 export interface ChartSeries {
   key: string;
@@ -17,9 +18,6 @@ export interface ChartRow {
   values: readonly number[];
 }
 
-const labelLine = 22;
-const barLine = 20;
-const rowGap = 12;
 /** The longest bar leaves room at the right for its value. */
 const barShare = 58;
 
@@ -32,8 +30,6 @@ export function BarChart(p: {
   format: (value: number) => string;
 }) {
   const max = Math.max(1, ...p.rows.flatMap((r) => r.values));
-  const rowHeight = labelLine + p.series.length * barLine + rowGap;
-  const height = Math.max(1, p.rows.length * rowHeight);
   return (
     <figure class="chart" aria-labelledby={`${p.id}-caption`}>
       <figcaption id={`${p.id}-caption`} class="chart-caption">
@@ -49,46 +45,26 @@ export function BarChart(p: {
           ))}
         </ul>
       )}
-      <svg
-        class="chart-svg"
-        role="img"
-        aria-labelledby={`${p.id}-title ${p.id}-desc`}
-        width="100%"
-        height={height}
-        data-chart={p.id}
-      >
-        <title id={`${p.id}-title`}>{p.title}</title>
-        <desc id={`${p.id}-desc`}>{p.description}</desc>
-        {p.rows.map((row, r) => {
-          const top = r * rowHeight;
-          return (
-            <g key={row.key}>
-              <text x="0" y={top + 16} class="chart-label">
-                {row.label}
-              </text>
-              {p.series.map((s, i) => {
-                const value = row.values[i] ?? 0;
-                const y = top + labelLine + i * barLine;
-                const width = value > 0 ? Math.max(0.5, (value / max) * barShare) : 0;
-                return (
-                  <g key={s.key}>
-                    <rect
-                      x="0"
-                      y={y + 2}
-                      width={`${width}%`}
-                      height={barLine - 6}
-                      class={`chart-fill-${i}`}
-                    />
-                    <text x={`${width}%`} dx="6" y={y + barLine - 6} class="chart-value">
-                      {p.format(value)}
-                    </text>
-                  </g>
-                );
-              })}
-            </g>
-          );
-        })}
-      </svg>
+      <p id={`${p.id}-desc`} hidden>
+        {p.description}
+      </p>
+      <div class="chart-body" role="img" aria-labelledby={`${p.id}-caption ${p.id}-desc`} data-chart={p.id}>
+        {p.rows.map((row) => (
+          <div key={row.key} class="chart-row">
+            <div class="chart-label">{row.label}</div>
+            {p.series.map((s, i) => {
+              const value = row.values[i] ?? 0;
+              const width = value > 0 ? Math.max(0.5, (value / max) * barShare) : 0;
+              return (
+                <div key={s.key} class="chart-bar-line">
+                  <span class={`chart-bar chart-fill-${i}`} style={{ width: `${width}%` }} />
+                  <span class="chart-value">{p.format(value)}</span>
+                </div>
+              );
+            })}
+          </div>
+        ))}
+      </div>
     </figure>
   );
 }

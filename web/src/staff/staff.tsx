@@ -29,6 +29,7 @@ import { RepeatAppellantsPage } from './repeat-appellants.js';
 import { ReportsPage } from './reports.js';
 import { RulesPage } from './rules.js';
 import { type Session, sessionFromToken, useSession, writeSession } from './session.js';
+import { StaffIdentitiesPage } from './staff-identities.js';
 import { useStaffI18n, WithStaffStrings } from './staff-strings.js';
 import { TaskPage } from './task.js';
 import { TasksPage } from './tasks.js';
@@ -216,6 +217,7 @@ const sections: readonly { page: string; action?: Action }[] = [
   { page: 'reports', action: 'reports:read' },
   { page: 'rules', action: 'rules:read' },
   { page: 'catalogue', action: 'catalogue:write' },
+  { page: 'staff-identities', action: 'staff:write' },
   { page: 'mailbox' },
 ];
 
@@ -238,6 +240,7 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
     reports: t.navReports,
     rules: t.navRules,
     catalogue: t.navCatalogue,
+    'staff-identities': t.navStaffIdentities,
     mailbox: t.navMailbox,
   };
   const roles = session.roles
@@ -323,6 +326,8 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
         <RulesPage session={session} />
       ) : page === 'catalogue' ? (
         <CatalogueAdminPage session={session} />
+      ) : page === 'staff-identities' ? (
+        <StaffIdentitiesPage session={session} />
       ) : (
         <MailboxPage session={session} />
       )}

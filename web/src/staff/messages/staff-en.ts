@@ -542,6 +542,39 @@ export const staffEn = {
   entryExists: (code: string, kind: string) =>
     `The catalogue already has “${code}” under ${kind}. Saving would replace that entry: choose another code for a new entry, or change the existing one.`,
   changeExisting: (code: string) => `Change “${code}” instead`,
+  // Staff identities (the administrator: who staff are as applicants, for segregation of duties)
+  navStaffIdentities: 'Staff identities',
+  staffIdentitiesTitle: 'Staff identities',
+  staffIdentitiesIntro:
+    'Nobody may decide their own application, but the system recognises one only if it knows who a member of staff is as a person. Record their name, date of birth and, if known, national ID as they would write them on an application: only keyed hashes of them (person keys) are stored, never the name, the date or the ID.',
+  identityCheckTitle: 'Check a username',
+  identityUsernameHint: 'As they sign in, for example reviewer2.',
+  identityCheck: 'Check',
+  identityChecking: 'Checking…',
+  identityRecordedOn: (username: string, when: string, by: string, keys: string) =>
+    `${username}: identity recorded on ${when} by ${by} (${keys}).`,
+  identityNotRecorded: (username: string) =>
+    `${username}: no identity recorded, so this person's own applications would not be recognised.`,
+  identityRecordTitle: 'Record an identity',
+  identityRecordHint: 'Recording again for the same username replaces what was recorded before.',
+  identityFullNameHint: 'As in their passport, as they would write it on an application.',
+  identityNationalId: 'National ID',
+  identityNationalIdHint:
+    'For example the passport number: applications that give it are recognised by it too.',
+  identitySave: 'Record the identity',
+  identitySaving: 'Recording…',
+  identitySavedTitle: (username: string) => `Identity recorded for ${username}`,
+  identitySaved: 'The name, date of birth and ID were not stored, and the form no longer holds them.',
+  identityPersonKeys: 'Person keys',
+  identityPersonKeysCount: (n: number) => (n === 1 ? '1 person key' : `${n} person keys`),
+  identityRecordedAt: 'Recorded',
+  identityErrors: {
+    username: 'Enter the username: letters, digits and . _ @ + - only, up to 128 characters',
+    fullName: 'Enter the full name',
+    fullNameInvalid: 'Enter the full name in up to 200 characters, on one line',
+    birthDate: 'Enter a real date of birth: day, month and year, for example 2 4 1950',
+    nationalId: 'Enter the national ID in up to 50 characters, or leave it empty',
+  },
   // Register an appeal (a clerk, for an appeal that came by e-mail, post, phone or in person)
   navRegisterAppeal: 'Register an appeal',
   registerAppealTitle: 'Register an appeal',

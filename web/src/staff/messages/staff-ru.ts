@@ -535,6 +535,38 @@ export const staffRu: StaffMessages = {
   entryExists: (code: string, kind: string) =>
     `В разделе «${kind}» уже есть запись с кодом «${code}». Сохранение заменило бы её: выберите другой код для новой записи или измените существующую.`,
   changeExisting: (code: string) => `Изменить «${code}»`,
+  // Идентификация сотрудников (администратор: кто сотрудники как заявители, для разделения обязанностей)
+  navStaffIdentities: 'Идентификация сотрудников',
+  staffIdentitiesTitle: 'Идентификация сотрудников',
+  staffIdentitiesIntro:
+    'Никто не может решать по собственному заявлению, но система распознаёт его, только если знает, кто сотрудник как человек. Запишите ФИО, дату рождения и, если известен, номер документа так, как сотрудник указал бы их в заявлении: хранятся только ключевые хеши (ключи личности), никогда не ФИО, дата или номер.',
+  identityCheckTitle: 'Проверить имя пользователя',
+  identityUsernameHint: 'Как сотрудник входит в систему, например reviewer2.',
+  identityCheck: 'Проверить',
+  identityChecking: 'Проверяем…',
+  identityRecordedOn: (username: string, when: string, by: string, keys: string) =>
+    `${username}: личность записана ${when}, записал(а) ${by} (${keys}).`,
+  identityNotRecorded: (username: string) =>
+    `${username}: личность не записана, поэтому собственные заявления этого человека не будут распознаны.`,
+  identityRecordTitle: 'Записать личность',
+  identityRecordHint: 'Новая запись для того же имени пользователя заменяет прежнюю.',
+  identityFullNameHint: 'Как в паспорте, как человек написал бы в заявлении.',
+  identityNationalId: 'Номер документа',
+  identityNationalIdHint: 'Например, номер паспорта: заявления, где он указан, распознаются и по нему.',
+  identitySave: 'Записать личность',
+  identitySaving: 'Записываем…',
+  identitySavedTitle: (username: string) => `Личность записана для ${username}`,
+  identitySaved: 'ФИО, дата рождения и номер не сохранены, и форма их больше не содержит.',
+  identityPersonKeys: 'Ключи личности',
+  identityPersonKeysCount: (n: number) => `ключей личности: ${n}`,
+  identityRecordedAt: 'Записано',
+  identityErrors: {
+    username: 'Введите имя пользователя: только буквы, цифры и . _ @ + -, до 128 символов',
+    fullName: 'Введите фамилию, имя, отчество',
+    fullNameInvalid: 'Введите фамилию, имя, отчество до 200 символов, в одну строку',
+    birthDate: 'Введите настоящую дату рождения: день, месяц и год, например 2 4 1950',
+    nationalId: 'Введите номер документа до 50 символов или оставьте поле пустым',
+  },
   // Регистрация обращения
   navRegisterAppeal: 'Зарегистрировать обращение',
   registerAppealTitle: 'Зарегистрировать обращение',

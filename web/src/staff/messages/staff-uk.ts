@@ -538,6 +538,38 @@ export const staffUk: StaffMessages = {
   entryExists: (code: string, kind: string) =>
     `У розділі «${kind}» уже є запис з кодом «${code}». Збереження замінило б його: виберіть інший код для нового запису або змініть наявний.`,
   changeExisting: (code: string) => `Змінити «${code}»`,
+  // Ідентифікація працівників (адміністратор: хто працівники як заявники, для розподілу обов’язків)
+  navStaffIdentities: 'Ідентифікація працівників',
+  staffIdentitiesTitle: 'Ідентифікація працівників',
+  staffIdentitiesIntro:
+    'Ніхто не може вирішувати власну заяву, але система розпізнає її, лише якщо знає, хто працівник як особа. Запишіть прізвище, ім’я, по батькові, дату народження і, якщо відомо, ідентифікаційний номер так, як працівник написав би їх у заяві: зберігаються лише ключовані хеші (ключі особи), ніколи не ім’я, дата чи номер.',
+  identityCheckTitle: 'Перевірити ім’я користувача',
+  identityUsernameHint: 'Як працівник входить до системи, наприклад reviewer2.',
+  identityCheck: 'Перевірити',
+  identityChecking: 'Перевіряємо…',
+  identityRecordedOn: (username: string, when: string, by: string, keys: string) =>
+    `${username}: особу записано ${when}, записав(ла) ${by} (${keys}).`,
+  identityNotRecorded: (username: string) =>
+    `${username}: особу не записано, тож власні заяви цієї людини не буде розпізнано.`,
+  identityRecordTitle: 'Записати особу',
+  identityRecordHint: 'Новий запис для того самого імені користувача замінює попередній.',
+  identityFullNameHint: 'Як у паспорті, як людина написала б у заяві.',
+  identityNationalId: 'Ідентифікаційний номер',
+  identityNationalIdHint: 'Наприклад, номер паспорта: заяви, у яких він є, розпізнаються і за ним.',
+  identitySave: 'Записати особу',
+  identitySaving: 'Записуємо…',
+  identitySavedTitle: (username: string) => `Особу записано для ${username}`,
+  identitySaved: 'Ім’я, дату народження та номер не збережено, і форма їх більше не містить.',
+  identityPersonKeys: 'Ключі особи',
+  identityPersonKeysCount: (n: number) => `ключів особи: ${n}`,
+  identityRecordedAt: 'Записано',
+  identityErrors: {
+    username: 'Введіть ім’я користувача: лише літери, цифри та . _ @ + -, до 128 символів',
+    fullName: 'Введіть прізвище, ім’я, по батькові',
+    fullNameInvalid: 'Введіть прізвище, ім’я, по батькові до 200 символів, в один рядок',
+    birthDate: 'Введіть справжню дату народження: день, місяць і рік, наприклад 2 4 1950',
+    nationalId: 'Введіть ідентифікаційний номер до 50 символів або залиште поле порожнім',
+  },
   // Реєстрація звернення
   navRegisterAppeal: 'Зареєструвати звернення',
   registerAppealTitle: 'Зареєструвати звернення',

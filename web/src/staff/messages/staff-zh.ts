@@ -507,6 +507,37 @@ export const staffZh: StaffMessages = {
   entryExists: (code: string, kind: string) =>
     `“${kind}”中已有代码为“${code}”的条目。保存会替换它：请为新条目选择其他代码，或修改现有条目。`,
   changeExisting: (code: string) => `改为修改“${code}”`,
+  // 员工身份（管理员：员工作为申请人的身份，用于职责分离）
+  navStaffIdentities: '员工身份',
+  staffIdentitiesTitle: '员工身份',
+  staffIdentitiesIntro:
+    '任何人不得处理本人的申请，但只有系统知道员工本人是谁，才能识别出这样的申请。请按其在申请中会填写的方式登记姓名、出生日期以及（如已知）证件号：系统只保存它们的密钥哈希（个人密钥），从不保存姓名、日期或证件号。',
+  identityCheckTitle: '查询用户名',
+  identityUsernameHint: '员工登录时使用的用户名，例如 reviewer2。',
+  identityCheck: '查询',
+  identityChecking: '正在查询…',
+  identityRecordedOn: (username: string, when: string, by: string, keys: string) =>
+    `${username}：身份已于 ${when} 由 ${by} 登记（${keys}）。`,
+  identityNotRecorded: (username: string) => `${username}：未登记身份，系统将无法识别此人本人的申请。`,
+  identityRecordTitle: '登记身份',
+  identityRecordHint: '为同一用户名再次登记会替换之前的记录。',
+  identityFullNameHint: '与护照一致，即其在申请中会填写的写法。',
+  identityNationalId: '证件号',
+  identityNationalIdHint: '例如护照号码：填写了该号码的申请也会据此识别。',
+  identitySave: '登记身份',
+  identitySaving: '正在登记…',
+  identitySavedTitle: (username: string) => `已为 ${username} 登记身份`,
+  identitySaved: '姓名、出生日期和证件号均未保存，表单中也已清除。',
+  identityPersonKeys: '个人密钥',
+  identityPersonKeysCount: (n: number) => `${n} 个个人密钥`,
+  identityRecordedAt: '登记时间',
+  identityErrors: {
+    username: '请输入用户名：仅限字母、数字及 . _ @ + -，最多 128 个字符',
+    fullName: '请输入姓名',
+    fullNameInvalid: '请输入不超过 200 个字符的姓名，写在一行内',
+    birthDate: '请输入真实的出生日期：日、月、年，例如 2 4 1950',
+    nationalId: '请输入不超过 50 个字符的证件号，或留空',
+  },
   // 登记信访事项
   navRegisterAppeal: '登记信访',
   registerAppealTitle: '登记信访事项',
