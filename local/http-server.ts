@@ -51,6 +51,11 @@ export interface LocalHttpServerOptions {
   directory: StaffDirectory;
   /** Served after the built-in routes and before the route table (static web app, local mailbox …). */
   extraRoutes?: ExtraRoute[];
+  /**
+   * A GET that matches nothing and is not an API path (`/v1/…`): the web app's own "page not
+   * found", in the person's language, instead of the gateway's JSON (a mistyped link or `/apply/`).
+   */
+  pageNotFound?: ExtraRoute['handle'];
   healthy: () => boolean;
   log?: (line: string) => void;
   /** Origins allowed by CORS (API Gateway's CORS configuration); omitted → no CORS headers. */
@@ -126,7 +131,17 @@ async function handle(
 
   const found = findRoute(opts.routes, method, rawPath);
   if (found === 'bad-path') return gatewayError(400, 'Bad Request');
-  if (!found) return gatewayError(404, 'Not Found');
+  if (!found) {
+    if (opts.pageNotFound && method === 'GET' && !rawPath.startsWith('/v1/')) {
+      const result = await opts.pageNotFound(req, body, url);
+      return {
+        statusCode: result.statusCode,
+        headers: { ...(result.headers ?? {}) },
+        body: typeof result.body === 'string' ? Buffer.from(result.body, 'utf8') : result.body,
+      };
+    }
+    return gatewayError(404, 'Not Found');
+  }
   const { route, pathParameters } = found;
 
   // The JWT authorizer, on `jwt` routes only. API Gateway cannot express `optional-jwt`: the CDK

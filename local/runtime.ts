@@ -20,7 +20,7 @@ import {
   streamConsumerSettings,
   workflowSubstitutions,
 } from '../functions/registry.js';
-import { webRoutes } from '../web/serve.js';
+import { webPageNotFound, webRoutes } from '../web/serve.js';
 import {
   type DynamoDbLocal,
   freePort,
@@ -319,6 +319,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       directory: dynamoStaffDirectory(doc, runtimeTableName),
       healthy: () => ready,
       log: (line) => log(`[http] ${line}`),
+      pageNotFound: webPageNotFound(root),
       extraRoutes: [
         // The web app (web/dist): `/`, its deep links and assets.
         ...webRoutes(root),

@@ -69,6 +69,23 @@ function fileResult(file: string, cacheControl: string): ExtraRouteResult {
   };
 }
 
+/** An app path, with or without a trailing slash (`/apply/` as `/apply`, as CloudFront's function). */
+const appPathPatterns = appPaths.map((p) => new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}/?$`));
+
+/**
+ * Any other page address: index.html, so the app shows its own "page not found" in the person's
+ * language with a way back (404 unless it is an app path with a trailing slash).
+ */
+export function webPageNotFound(root: string): ExtraRoute['handle'] {
+  const dist = webDistDir(root);
+  return async (_req, _body, url) => {
+    const index = resolve(dist, 'index.html');
+    if (!existsSync(index)) return notBuilt();
+    const page = fileResult(index, 'no-cache');
+    return appPathPatterns.some((re) => re.test(url.pathname)) ? page : { ...page, statusCode: 404 };
+  };
+}
+
 /** Routes for the local HTTP server: the app's pages, its hashed assets and its public files. */
 export function webRoutes(root: string): ExtraRoute[] {
   const dist = webDistDir(root);

@@ -114,6 +114,12 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
+  /**
+   * What went wrong, for a program (the web app words it in the reader's language): the error's
+   * kind (`conflict`, `not_found`, `validation`, …) unless the error names a more precise one in
+   * its extra fields (`nothing_to_batch`, `already_settled`, …).
+   */
+  code: string;
   errors?: readonly FieldError[];
   [extension: string]: unknown;
 }
@@ -124,6 +130,10 @@ export function toProblem(error: AppError): Problem {
     title: error.title,
     status: error.status,
     detail: error.message,
+    code: error.name
+      .replace(/Error$/, '')
+      .replace(/([a-z])([A-Z])/g, '$1_$2')
+      .toLowerCase(),
   };
   if (error instanceof ValidationError) problem.errors = error.errors;
   if (error instanceof ConflictError) Object.assign(problem, error.extra);

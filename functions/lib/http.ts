@@ -204,7 +204,13 @@ const problemErrors: MiddlewareObj<Event, APIGatewayProxyStructuredResultV2> = {
       logger.warn('transient failure', { errorName: error.name, errorMessage: error.message });
       request.response = problemResponse(
         503,
-        { type: 'about:blank', title: 'Service busy', status: 503, detail: 'Please try again in a moment.' },
+        {
+          type: 'about:blank',
+          title: 'Service busy',
+          status: 503,
+          detail: 'Please try again in a moment.',
+          code: 'busy',
+        },
         { 'retry-after': '2' },
       );
       return request.response;
@@ -219,6 +225,7 @@ const problemErrors: MiddlewareObj<Event, APIGatewayProxyStructuredResultV2> = {
       title: 'Internal error',
       status: 500,
       detail: 'Something went wrong on our side. Your request was not completed; please try again later.',
+      code: 'internal',
     });
     return request.response;
   },

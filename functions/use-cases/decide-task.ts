@@ -247,8 +247,8 @@ export async function decideTask(input: {
     at,
   };
   const table = tableName();
-  const outcome = await unlessDecidedMeanwhile(task.taskId, () =>
-    transact([
+  await unlessDecidedMeanwhile(task, current.status, async () => {
+    const outcome = await transact([
       taskDecisionUpdate(table, task, recorded),
       ...(to === current.status ? caseAnnotation : caseStatusChange)(table, current, {
         to,
@@ -289,20 +289,9 @@ export async function decideTask(input: {
           ...(decision.payout ? { payoutChanged: true, payoutMethod: decision.payout.method } : {}),
         },
       }),
-    ]),
-  );
-  if (!outcome.ok) {
-    const now = await getTask(task.taskId);
-    if (now && now.status !== 'open') {
-      throw new ConflictError(
-        `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
-        {
-          taskStatus: now.status,
-        },
-      );
-    }
-    throw new TransientError('the case changed while deciding; try again');
-  }
+    ]);
+    if (!outcome.ok) throw new TransientError('the case changed while deciding; try again');
+  });
   return { taskId: task.taskId, outcome: decision.outcome, caseStatus: to };
 }
 
@@ -310,24 +299,29 @@ export async function decideTask(input: {
  * Runs a decision's transaction. Two colleagues deciding one task at once: the loser may have
  * read the task before the winner wrote it and the case after (its status change is then no
  * longer a valid transition), or meet the winner's transaction in flight (TransactionConflict).
- * Either way the loser hears who decided (409), not a 500 or a 503.
+ * Either way the loser hears who decided (409), not a 500 or a 503. A case that moved on
+ * meanwhile (the applicant withdrew while finance authorised the payment) is a 409 saying so.
  */
-async function unlessDecidedMeanwhile<T>(taskId: string, write: () => Promise<T>): Promise<T> {
+async function unlessDecidedMeanwhile(task: TaskRecord, from: string, write: () => Promise<void>) {
   try {
-    return await write();
+    await write();
   } catch (error) {
     if (!(error instanceof InvalidTransitionError || error instanceof TransientError)) throw error;
-    const now = await getTask(taskId);
+    const now = await getTask(task.taskId);
     if (now && now.status !== 'open') {
       throw new ConflictError(
         `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
         { taskStatus: now.status },
       );
     }
-    if (error instanceof InvalidTransitionError) {
-      throw new ConflictError(`The case moved on to "${error.from}" meanwhile; reload it.`, {
-        caseStatus: error.from,
-      });
+    const moved = error instanceof InvalidTransitionError ? error.from : (await getCase(task.caseId))?.status;
+    if (moved && (moved !== from || error instanceof InvalidTransitionError)) {
+      throw new ConflictError(
+        moved === 'withdrawn'
+          ? 'The applicant withdrew this application meanwhile.'
+          : `The case moved on to "${moved}" meanwhile; reload it.`,
+        { code: moved === 'withdrawn' ? 'case_withdrawn' : 'case_moved_on', caseStatus: moved },
+      );
     }
     throw error;
   }

@@ -18,11 +18,13 @@ import {
   payoutChannel,
   totalsByCurrency,
 } from '../../domain/payments.js';
+import { sha256 } from '../lib/access-codes.js';
 import { tableName } from '../lib/clients.js';
 import { csvHeaders, toCsv } from '../lib/csv.js';
 import { ConflictError, ForbiddenError, NotFoundError, TransientError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import type { AuditHeadHolder } from '../lib/store/audit.js';
+import { caseIdForKey, findIdempotentResponse, idempotencyPut } from '../lib/store/idempotency.js';
 import { itemsByKey } from '../lib/store/index-items.js';
 import { keys } from '../lib/store/keys.js';
 import {
@@ -132,18 +134,154 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  *
  * Four eyes: an item above the policy threshold may not be batched by the officer who
  * authorised it (403 with the reason, before anything is written).
+ *
+ * With an Idempotency-Key a retry (a response lost on the way, a double click, two tabs at once)
+ * gets the first request's answer: the same 201 receipt, or the same 409 (see `withKey`).
  */
 export async function createPaymentBatch(input: {
   disbursementIds?: readonly string[] | undefined;
   principal: Principal;
   now: Date;
+  idempotencyKey?: string | undefined;
 }): Promise<BatchReceipt> {
+  if (input.idempotencyKey) return withKey({ ...input, idempotencyKey: input.idempotencyKey });
+  const receipt = await batchInto(input, `bat_${randomUUID().replaceAll('-', '').slice(0, 24)}`);
+  if (!receipt) throw new TransientError('batch id collision; try again');
+  return receipt;
+}
+
+/** A header claimed by a request with the same key that has not answered after this long died. */
+export const batchClaimStaleAfterMs = 2 * 60_000;
+
+/** The outcome of a keyed request, kept for its retries (functions/lib/store/idempotency.ts). */
+type KeyedOutcome =
+  | { readonly receipt: BatchReceipt }
+  | { readonly refused: { readonly detail: string; readonly extra: Record<string, unknown> } };
+
+/**
+ * Batch creation with an Idempotency-Key. The batch id is derived from the key (and the officer),
+ * so the header's conditional put is the claim: one request with the key batches, and every other
+ * one waits for its outcome, stored for 24 hours as an idempotency record, and answers with it.
+ * A claim whose request died before answering (older than `batchClaimStaleAfterMs`) is finished
+ * by the next retry: the batch as it stands is the answer, or, when it holds nothing, it is filled.
+ * The same key with another request (other disbursements, another officer) → 409.
+ */
+async function withKey(input: {
+  disbursementIds?: readonly string[] | undefined;
+  principal: Principal;
+  now: Date;
+  idempotencyKey: string;
+}): Promise<BatchReceipt> {
+  const { scoped, batchId, requestHash } = keyedBatch(
+    input.principal.sub,
+    input.idempotencyKey,
+    input.disbursementIds,
+  );
+  const keyReused = () =>
+    new ConflictError(
+      'This Idempotency-Key was already used for another payment batch request. Use a new key for a new batch.',
+      { code: 'idempotency_key_reused' },
+    );
+  const settle = async (outcome: KeyedOutcome): Promise<BatchReceipt> => {
+    const stored = await transact([
+      idempotencyPut(tableName(), {
+        idempotencyKey: scoped,
+        requestHash,
+        response: outcome,
+        secret: '',
+        nowSeconds: Math.floor(input.now.getTime() / 1000),
+      }),
+    ]);
+    // Another request with the key answered first: its outcome is the answer.
+    const answer = stored.ok
+      ? outcome
+      : ((await findIdempotentResponse<KeyedOutcome>(scoped))?.response ?? outcome);
+    if ('refused' in answer) throw new ConflictError(answer.refused.detail, answer.refused.extra);
+    return answer.receipt;
+  };
+  for (let round = 0; ; round++) {
+    const earlier = await findIdempotentResponse<KeyedOutcome>(scoped);
+    if (earlier) {
+      if (earlier.requestHash !== requestHash) throw keyReused();
+      if ('refused' in earlier.response) {
+        throw new ConflictError(earlier.response.refused.detail, earlier.response.refused.extra);
+      }
+      return earlier.response.receipt;
+    }
+    const header = await getPaymentBatch(batchId);
+    if (header) {
+      if (header.requestHash !== requestHash) throw keyReused();
+      if (Date.parse(header.createdAt) + batchClaimStaleAfterMs <= input.now.getTime()) {
+        // The request that claimed it died: finish it.
+        if (header.count > 0 || header.sentAt) return settle({ receipt: receiptOf(header, []) });
+        const filled = await batchInto(input, batchId, header);
+        return settle({
+          receipt: receiptOf((await getPaymentBatch(batchId)) ?? header, filled?.skipped ?? []),
+        });
+      }
+      if (round >= 60) {
+        throw new TransientError(`batch ${batchId}: an earlier request with this key is still creating it`);
+      }
+      await pause(250);
+      continue;
+    }
+    try {
+      const receipt = await batchInto(input, batchId, undefined, requestHash);
+      if (receipt) return settle({ receipt });
+      // Another request with this key claimed the batch a moment ago: wait for its answer.
+    } catch (error) {
+      if (!(error instanceof ConflictError) || error.status !== 409) throw error;
+      const code = error.extra.code;
+      // Nothing left to batch because a request with this key batched it meanwhile: its answer.
+      if (code === 'nothing_to_batch' && (await getPaymentBatch(batchId))) continue;
+      if (code === 'batched_meanwhile')
+        return settle({ refused: { detail: error.message, extra: error.extra } });
+      throw error;
+    }
+  }
+}
+
+/**
+ * What an Idempotency-Key stands for: the key scoped to the officer (another officer's equal key is
+ * another request), the batch id it creates (a keyed hash: neither guessable nor reversible) and
+ * the hash of the request a retry must repeat (the disbursements named, or "all authorised").
+ */
+export function keyedBatch(
+  sub: string,
+  idempotencyKey: string,
+  disbursementIds: readonly string[] | undefined,
+): { scoped: string; batchId: string; requestHash: string } {
+  const scoped = `payment-batch:${sub}:${idempotencyKey}`;
+  return {
+    scoped,
+    batchId: `bat_${caseIdForKey('payment-batch', scoped).replaceAll('-', '').slice(0, 24)}`,
+    requestHash: sha256(
+      JSON.stringify(disbursementIds ? [...new Set(disbursementIds)].sort() : 'all authorised'),
+    ),
+  };
+}
+
+const receiptOf = (header: PaymentBatchRecord, skipped: SkippedDisbursement[]): BatchReceipt => {
+  const totals = totalsOf(header);
+  return { batchId: header.batchId, count: header.count, total: totals[0] as Money, totals, skipped };
+};
+
+/**
+ * Puts the candidates into the batch `batchId`: a new one (its header claimed here; undefined when
+ * that id is taken), or `existing`, a keyed batch left empty by a request that died.
+ */
+async function batchInto(
+  input: { disbursementIds?: readonly string[] | undefined; principal: Principal; now: Date },
+  batchId: string,
+  existing?: PaymentBatchRecord,
+  requestHash?: string,
+): Promise<BatchReceipt | undefined> {
   const { principal, now } = input;
   const { eligible, skipped } = await candidates(input.disbursementIds);
   if (eligible.length === 0) {
     throw new ConflictError(
       'There is nothing to batch: no authorised bank-transfer or cash-desk disbursement (in-kind aid is confirmed by delivery).',
-      { skipped },
+      { code: 'nothing_to_batch', skipped },
     );
   }
   const threshold =
@@ -152,21 +290,22 @@ export async function createPaymentBatch(input: {
   if (violation) throw new ForbiddenError(violation);
 
   const table = tableName();
-  const at = now.toISOString();
-  const batchId = `bat_${randomUUID().replaceAll('-', '').slice(0, 24)}`;
-  const header = await transact([
-    batchHeaderPut(table, {
-      batchId,
-      createdBy: principal.username,
-      createdBySub: principal.sub,
-      createdAt: at,
-      count: 0,
-      totals: {},
-      version: 1,
-    }),
-  ]);
-  if (!header.ok) throw new TransientError('batch id collision; try again');
-
+  const at = existing?.createdAt ?? now.toISOString();
+  if (!existing) {
+    const header = await transact([
+      batchHeaderPut(table, {
+        batchId,
+        createdBy: principal.username,
+        createdBySub: principal.sub,
+        createdAt: at,
+        count: 0,
+        totals: {},
+        version: 1,
+        ...(requestHash ? { requestHash } : {}),
+      }),
+    ]);
+    if (!header.ok) return undefined;
+  }
   const batched: DisbursementRecord[] = [];
   for (let i = 0; i < eligible.length; i += disbursementsPerChunk) {
     let chunk = eligible.slice(i, i + disbursementsPerChunk);
@@ -223,7 +362,10 @@ export async function createPaymentBatch(input: {
     }
   }
   if (batched.length === 0) {
-    throw new ConflictError('Every disbursement chosen was batched by someone else meanwhile.', { skipped });
+    throw new ConflictError('Every disbursement chosen was batched by someone else meanwhile.', {
+      code: 'batched_meanwhile',
+      skipped,
+    });
   }
   const totals = totalsByCurrency(batched.map((d) => d.amount));
   return { batchId, count: batched.length, total: totals[0] as Money, totals, skipped };
@@ -377,7 +519,9 @@ export async function markPaymentBatchSent(input: {
   const { principal } = input;
   const header = await batchOrThrow(input.batchId);
   if (header.count === 0) {
-    throw new ConflictError(`Batch ${input.batchId} holds no payments: there is nothing to send.`);
+    throw new ConflictError(`Batch ${input.batchId} holds no payments: there is nothing to send.`, {
+      code: 'batch_empty',
+    });
   }
   let sent = sentOf(header);
   let alreadySent = true;
@@ -528,6 +672,7 @@ async function batchFile(batchId: string, format: BatchFileFormat, now: Date): P
   if (bankTransfers(items).length === 0) {
     throw new ConflictError(
       `Batch ${batchId} has no bank transfers: its ${items.length} cash-desk payouts are in the CSV file.`,
+      { code: 'no_bank_transfers' },
     );
   }
   const accounts =
@@ -536,6 +681,7 @@ async function batchFile(batchId: string, format: BatchFileFormat, now: Date): P
   if (missing.length > 0) {
     throw new ConflictError(
       `No office account is configured to pay from ${missing.join(', ')}: an administrator sets them in the policy "office-accounts".`,
+      { code: 'office_account_missing', sources: missing },
     );
   }
   return {

@@ -65,7 +65,11 @@ export async function recordSettlement(input: {
     repeats: (d) => d.settlement !== undefined && repeatsSettlement(d.settlement, settlement),
     refuse: (d) =>
       settlement.status === 'paid' && d.channel === 'delivery'
-        ? 'This is in-kind aid: confirm its delivery (POST /v1/disbursements/{disbursementId}/delivery) instead of a bank settlement.'
+        ? {
+            code: 'in_kind_needs_delivery',
+            detail:
+              'This is in-kind aid: confirm its delivery (POST /v1/disbursements/{disbursementId}/delivery) instead of a bank settlement.',
+          }
         : undefined,
     outcome: (at) => {
       const record: SettlementRecord = {
@@ -100,10 +104,18 @@ export async function recordDelivery(input: {
     repeats: (d) => d.delivery !== undefined && repeatsDelivery(d.delivery, delivery),
     refuse: (d) => {
       if (d.channel !== 'delivery') {
-        return 'This disbursement is paid through the bank or the cash desk: record its settlement instead of a delivery.';
+        return {
+          code: 'not_in_kind',
+          detail:
+            'This disbursement is paid through the bank or the cash desk: record its settlement instead of a delivery.',
+        };
       }
       if (delivery.deliveredAt < d.createdAt.slice(0, 10)) {
-        return `The delivery date is before the disbursement was authorised (${d.createdAt.slice(0, 10)}).`;
+        return {
+          code: 'delivered_before_authorised',
+          detail: `The delivery date is before the disbursement was authorised (${d.createdAt.slice(0, 10)}).`,
+          authorisedOn: d.createdAt.slice(0, 10),
+        };
       }
       return undefined;
     },
@@ -127,8 +139,10 @@ async function settle(
   rules: {
     /** The request repeats what is recorded (answer it again, change nothing). */
     repeats: (d: DisbursementRecord) => boolean;
-    /** Why this request does not fit this disbursement (409), if it does not. */
-    refuse: (d: DisbursementRecord) => string | undefined;
+    /** Why this request does not fit this disbursement (409), if it does not: a code and its detail. */
+    refuse: (
+      d: DisbursementRecord,
+    ) => ({ code: string; detail: string } & Record<string, unknown>) | undefined;
     outcome: (at: string) => Outcome;
   },
 ): Promise<SettlementView> {
@@ -140,17 +154,21 @@ async function settle(
       if (rules.repeats(d)) return settlementView(d);
       throw new ConflictError(
         `This disbursement was already settled as ${d.status}${d.delivery ? ' (delivered)' : ''}; a different result cannot be recorded.`,
-        { disbursementStatus: d.status },
+        { code: 'already_settled', disbursementStatus: d.status, ...(d.delivery ? { delivered: true } : {}) },
       );
     }
     const refusal = rules.refuse(d);
-    if (refusal) throw new ConflictError(refusal, { disbursementStatus: d.status });
+    if (refusal) {
+      const { detail, ...extra } = refusal;
+      throw new ConflictError(detail, { ...extra, disbursementStatus: d.status });
+    }
 
     const current = await getCase(d.caseId);
     const reservation = await getReservation(d.caseId);
     if (current?.status !== 'payment_authorised' || reservation?.status !== 'active') {
       throw new ConflictError(
         `The case ${d.caseReference} is not waiting for this payment (case ${current?.status ?? 'missing'}, reservation ${reservation?.status ?? 'missing'}).`,
+        { code: 'case_not_waiting', caseStatus: current?.status ?? 'missing' },
       );
     }
     const at = now.toISOString();

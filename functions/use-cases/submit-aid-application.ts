@@ -10,7 +10,7 @@ import { ConflictError, TransientError, ValidationError } from '../lib/errors.js
 import { countMetric } from '../lib/metrics.js';
 import { type AuditEventInput, auditPut, chainAuditEvent } from '../lib/store/audit.js';
 import { cachedRuleSetInForce } from '../lib/store/catalogue.js';
-import { caseIdForKey, replayWindowSeconds } from '../lib/store/idempotency.js';
+import { caseIdForKey, keyReusedCode, replayWindowSeconds } from '../lib/store/idempotency.js';
 import { keys } from '../lib/store/keys.js';
 import { getCase, getItem } from '../lib/store/reads.js';
 import type { AidCaseRecord, OpenApplicationRecord } from '../lib/store/records.js';
@@ -42,6 +42,7 @@ async function replay(
   if (earlier.requestHash !== requestHash) {
     throw new ConflictError(
       'This Idempotency-Key was already used with a different application. Use a new key for a new application.',
+      { code: keyReusedCode },
     );
   }
   if (now.getTime() - Date.parse(earlier.submittedAt) > replayWindowSeconds * 1000) {

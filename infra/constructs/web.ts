@@ -93,7 +93,11 @@ function handler(event) {
       body: { encoding: 'text', data: JSON.stringify(config) }
     };
   }
-  if (patterns.some(function (re) { return re.test(request.uri); })) request.uri = '/index.html';
+  // Any other address without a file extension is a page too: the app shows its own "page not
+  // found" in the person's language (S3 would answer a missing key with an XML 403).
+  if (patterns.some(function (re) { return re.test(request.uri); }) || !/\\.[A-Za-z0-9]+$/.test(request.uri)) {
+    request.uri = '/index.html';
+  }
   return request;
 }`),
     });

@@ -112,8 +112,8 @@ describe('the finance desk', () => {
     });
     await page.locator('button', { hasText: 'Download pain.001' }).click();
     const confirm = page.locator('[data-testid="confirm-download"]');
-    await confirm.waitFor();
-    expect(await confirm.textContent()).toContain('Sent to the bank by finance');
+    // Status alerts fill a moment after their live region is in the page (ui.tsx Alert).
+    await expect.poll(() => confirm.textContent()).toContain('Sent to the bank by finance');
     await expectNoAxeViolations(page, 'download of a sent batch, asking first');
     await screenshot(page, 'finance-batch-sent-confirm');
     await confirm.locator('button', { hasText: 'Cancel' }).click();

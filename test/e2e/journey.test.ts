@@ -437,7 +437,9 @@ describe('what applicants get wrong: the pages forgive it or say what to fix', (
     await page.reload();
     await ready(page);
     expect(await page.locator('#subject').inputValue()).toBe('Автобус до села');
-    // No e-mail, phone or address: the page says before sending that there may be no answer.
+    // No e-mail, phone or address: the page says before sending that there may be no answer
+    // (a status box fills a moment after it appears: ui.tsx's Alert).
+    await page.locator('main form .alert--warning').waitFor();
     expect(await page.locator('main form .alert--warning').count()).toBe(1);
     const warned = await axe(page);
     expect(warned, `appeal form with the warning\n${describeViolations(warned)}`).toEqual([]);
@@ -450,6 +452,7 @@ describe('what applicants get wrong: the pages forgive it or say what to fix', (
     await page.locator('[data-testid="reference"]').waitFor();
     await screenshot(page, 'appeal-not-answerable-ru-360');
     // Russia's law does not answer an appeal without a way to reply: no promised date.
+    await page.locator('main .alert--warning').nth(1).waitFor();
     expect(await page.locator('main .alert--warning').count()).toBe(2);
     expect(await page.locator('main').textContent()).not.toContain('Мы ответим до');
     const sent = await axe(page);
@@ -568,8 +571,7 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
 
     // Assert
     const unconfirmed = page.locator('[data-testid="messages"] li[data-message-status="unconfirmed"]');
-    await unconfirmed.waitFor();
-    expect(await unconfirmed.textContent()).toContain('never confirmed');
+    await expect.poll(() => unconfirmed.textContent()).toContain('never confirmed');
     const violations = await axe(page);
     expect(violations, describeViolations(violations)).toEqual([]);
     const sentBefore = await page.locator('[data-testid="messages"] li[data-message-status="sent"]').count();

@@ -59,8 +59,14 @@ describe('the web distribution', () => {
     }
   });
 
-  it('leaves the API and the assets alone', () => {
-    for (const uri of ['/v1/cases', '/assets/index.js', '/favicon.svg', '/staff/a/b/c']) {
+  it('serves index.html for any other page address, so the app says "page not found" itself', () => {
+    for (const uri of ['/apply/', '/Apply', '/nope', '/staff/a/b/c']) {
+      expect(handler({ request: { uri } }), uri).toEqual({ uri: '/index.html' });
+    }
+  });
+
+  it('leaves the assets and the public files alone', () => {
+    for (const uri of ['/assets/index.js', '/favicon.svg', '/robots.txt']) {
       expect(handler({ request: { uri } }), uri).toEqual({ uri });
     }
   });

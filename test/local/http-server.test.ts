@@ -64,6 +64,10 @@ describe('the local API Gateway', () => {
           handle: async (_req, _body, url) => ({ statusCode: 200, body: `mail ${url.pathname}` }),
         },
       ],
+      pageNotFound: async (_req, _body, url) => ({
+        statusCode: 404,
+        body: `the app's page for ${url.pathname}`,
+      }),
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -215,6 +219,19 @@ describe('the local API Gateway', () => {
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({ message: 'Not Found' });
     }
+    expect(invocations).toHaveLength(0);
+  });
+
+  it("answers any other page address with the web app's own page, and API paths with JSON", async () => {
+    // Act
+    const page = await fetch(`${base}/apply/nothing`);
+    const api = await fetch(`${base}/v1/nothing-here`);
+    const post = await fetch(`${base}/apply/nothing`, { method: 'POST' });
+
+    // Assert
+    expect([page.status, await page.text()]).toEqual([404, "the app's page for /apply/nothing"]);
+    expect([api.status, await api.json()]).toEqual([404, { message: 'Not Found' }]);
+    expect([post.status, await post.json()]).toEqual([404, { message: 'Not Found' }]);
     expect(invocations).toHaveLength(0);
   });
 

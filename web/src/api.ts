@@ -12,7 +12,14 @@ export interface Problem {
   title?: string;
   status?: number;
   detail?: string;
+  /**
+   * What went wrong, for the page (it words it in the reader's language, errors.ts): the kind
+   * (`conflict`, `not_found`, …) or a precise code (`nothing_to_batch`, `already_answered`, …).
+   */
+  code?: string;
   errors?: FieldProblem[];
+  /** The problem's other fields (`answeredAt`, `caseStatus`, `skipped`, …), by its code. */
+  [extension: string]: unknown;
 }
 
 export type Failure =

@@ -1,4 +1,4 @@
-import type { Failure } from './api.js';
+import type { Failure, Problem } from './api.js';
 import type { Messages } from './messages/en.js';
 
 /** A field's problem, ready for the error summary and the field itself. */
@@ -55,12 +55,52 @@ export function localise(t: Messages, key: ErrorKey, serverMessage: string, inpu
   return variants[variant] || variants.invalid || variants.missing || serverMessage;
 }
 
-/** The single message for a failed request: what happened and what to do. */
-export function failureMessage(t: Messages, failure: Failure): string {
+/**
+ * A page's own words for the problems it expects, by the API's problem `code` (API.md): a text, or
+ * a function of the problem for one that needs its fields (a date, a status).
+ */
+export type ProblemTexts = Readonly<Record<string, string | ((problem: Problem) => string) | undefined>>;
+
+/** The problem's code when the server answered with one (a 4xx or 5xx problem+json). */
+export function problemCode(failure: Failure): string | undefined {
+  return failure.kind === 'http' && typeof failure.problem.code === 'string'
+    ? failure.problem.code
+    : undefined;
+}
+
+/** A text field of the problem (e.g. `answeredAt`), when it has it. */
+export function problemField(failure: Failure, name: string): string | undefined {
+  if (failure.kind !== 'http') return undefined;
+  const value = failure.problem[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Whether the request may have been carried out although no answer arrived (the connection broke
+ * on the way back, the server timed out): a page reloads what it shows after such a failure.
+ */
+export function outcomeUnknown(failure: Failure): boolean {
+  return failure.kind === 'network' || (failure.kind === 'http' && failure.status >= 500);
+}
+
+/**
+ * The single message for a failed request, in the page's language: what happened and what to do.
+ * `texts` are the page's words for the codes it expects; a problem with another code is told by
+ * its kind (not found, not valid, …), and only a refusal nothing names is told with the server's
+ * own detail, behind a translated lead ("The office's system refused this…").
+ */
+export function failureMessage(t: Messages, failure: Failure, texts: ProblemTexts = {}): string {
   if (failure.kind === 'network') return t.networkError;
   if (failure.kind === 'unavailable') return t.notAvailable;
+  const code = problemCode(failure);
+  const own = code === undefined ? undefined : texts[code];
+  if (own !== undefined) return typeof own === 'function' ? own(failure.problem) : own;
   if (failure.status === 429)
     return t.tooManyAttempts(Math.max(1, Math.ceil((failure.retryAfterSeconds ?? 900) / 60)));
   if (failure.status >= 500) return t.serverError(failure.status);
-  return failure.problem.detail ?? t.serverError(failure.status);
+  if (failure.status === 400) return t.problemInvalid;
+  if (failure.status === 401) return t.problemSignIn;
+  if (failure.status === 404) return t.problemNotFound;
+  if (failure.status === 413) return t.problemTooLarge;
+  return t.problemRefused(failure.problem.detail ?? '');
 }

@@ -7,6 +7,9 @@ import { loadMessages } from './language-packs.js';
  * 2G link that round trip is a noticeable part of the wait (docs/performance.md §17). The app's
  * own request for the chunk then joins the fetch under way (the browser's module map).
  */
-loadMessages(initialLanguage()).catch(() => {
+const language = initialLanguage();
+// The page's language from the first moment (index.html says "en" until a script knows better).
+document.documentElement.lang = language;
+loadMessages(language).catch(() => {
   // The app asks again and, if it fails again, says so (load-failure.ts).
 });

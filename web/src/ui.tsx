@@ -1,5 +1,5 @@
 import type { ComponentChildren, InputHTMLAttributes, TargetedMouseEvent } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldError } from './errors.js';
 import { useI18n } from './i18n.js';
 
@@ -27,12 +27,29 @@ export function useTitle(title: string, key: unknown = title): void {
   }, [key]);
 }
 
+/** A field the person may be typing in: the summary never takes focus from one of these mid-word. */
+function isTyping(el: Element | null): boolean {
+  if (!el) return false;
+  if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
+  return el instanceof HTMLInputElement && !['submit', 'button', 'checkbox', 'radio'].includes(el.type);
+}
+
+/**
+ * The error summary takes focus when it appears, and when its errors change after a send (focus
+ * then is on the button); never because the page re-rendered while someone types into a field,
+ * which on a phone closes the keyboard after every letter.
+ */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
+  const shown = useRef('');
+  const content = errors.map((e) => `${e.field}\u0000${e.message}`).join('\u0001');
   useEffect(() => {
-    if (errors.length > 0) ref.current?.focus();
-  }, [errors]);
+    const before = shown.current;
+    shown.current = content;
+    if (content === '' || content === before) return;
+    if (before === '' || !isTyping(document.activeElement)) ref.current?.focus();
+  }, [content]);
   if (errors.length === 0) return null;
   const jump = (event: TargetedMouseEvent<HTMLAnchorElement>, field: string) => {
     event.preventDefault();
@@ -184,6 +201,14 @@ function Fieldset(p: ChoicesProps & { children: ComponentChildren }) {
   );
 }
 
+/**
+ * Each option names the question's error (and its own hint): TalkBack often reads only the focused
+ * option, not the fieldset's description.
+ */
+function choiceDescribedBy(p: ChoicesProps, itemHint?: string): string | undefined {
+  return [p.error ? `${p.id}-error` : '', itemHint ?? ''].filter(Boolean).join(' ') || undefined;
+}
+
 /** The first option carries the fieldset's id, so the error summary can focus it. */
 export function Radios(p: ChoicesProps & { value: string; onChange: (value: string) => void }) {
   return (
@@ -200,7 +225,8 @@ export function Radios(p: ChoicesProps & { value: string; onChange: (value: stri
                 value={c.value}
                 checked={p.value === c.value}
                 onChange={() => p.onChange(c.value)}
-                aria-describedby={c.hint ? `${id}-item-hint` : undefined}
+                aria-describedby={choiceDescribedBy(p, c.hint ? `${id}-item-hint` : undefined)}
+                aria-invalid={p.error ? 'true' : undefined}
               />
               <label for={id} lang={c.lang}>
                 {c.label}
@@ -237,6 +263,8 @@ export function Checkboxes(
                 value={c.value}
                 checked={p.values.includes(c.value)}
                 onChange={(e) => toggle(c.value, e.currentTarget.checked)}
+                aria-describedby={choiceDescribedBy(p)}
+                aria-invalid={p.error ? 'true' : undefined}
               />
               <label for={id}>{c.label}</label>
             </div>
@@ -287,12 +315,22 @@ export function Button(p: {
   onClick?: () => void;
   disabled?: boolean;
 }) {
+  // While busy the button keeps focus (a disabled one drops it to <body>, so a keyboard or
+  // TalkBack user would start again from the top when the answer comes); a click or the Enter key
+  // does nothing until the request has ended.
+  const click = (event: TargetedMouseEvent<HTMLButtonElement>) => {
+    if (p.busy) {
+      event.preventDefault();
+      return;
+    }
+    p.onClick?.();
+  };
   return (
     <button
       type={p.type ?? 'submit'}
       class={`button button--${p.kind ?? 'primary'}`}
-      onClick={p.onClick}
-      disabled={p.disabled || p.busy}
+      onClick={click}
+      disabled={p.disabled}
       aria-disabled={p.disabled || p.busy ? 'true' : undefined}
     >
       {p.busy ? (
@@ -322,14 +360,27 @@ export function Alert(p: {
   children: ComponentChildren;
   action?: ComponentChildren;
 }) {
-  return (
-    <div class={`alert alert--${p.kind}`} role={p.kind === 'error' ? 'alert' : 'status'}>
+  // role=alert is announced when it is inserted; a status region is announced only when its
+  // content changes after it is in the page, so its box comes a moment after the empty region
+  // (a "Decision recorded" inserted already filled goes unheard by most screen readers).
+  const [filled, setFilled] = useState(p.kind === 'error');
+  useEffect(() => {
+    if (filled) return;
+    const timer = setTimeout(() => setFilled(true), statusDelayMs);
+    return () => clearTimeout(timer);
+  }, [filled]);
+  const box = (
+    <div class={`alert alert--${p.kind}`}>
       {p.title && <h2 class="alert-title">{p.title}</h2>}
       <div>{p.children}</div>
       {p.action && <div class="alert-action">{p.action}</div>}
     </div>
   );
+  return p.kind === 'error' ? <div role="alert">{box}</div> : <div role="status">{filled && box}</div>;
 }
+
+/** Long enough for a screen reader to have noticed the empty live region, short enough to go unseen. */
+const statusDelayMs = 100;
 
 export function SummaryList({
   rows,

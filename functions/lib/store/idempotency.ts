@@ -9,6 +9,13 @@ import { getItem } from './reads.js';
 export const replayWindowSeconds = 24 * 60 * 60;
 
 /**
+ * The problem's `code` when an Idempotency-Key comes back with a different body (409): the client
+ * sent something else under this key before, so it can send that first body again and get its
+ * receipt (web/src/unconfirmed-send.ts) rather than mistake it for another conflict.
+ */
+export const keyReusedCode = 'idempotency_key_reused';
+
+/**
  * The id of the case an Idempotency-Key creates (aid applications): a keyed hash of the key, laid
  * out as a UUID (version 8, RFC 9562), so the case's own `attribute_not_exists` put detects a
  * retry and no idempotency record is written beside it. Keyed with the pepper: the key cannot be
@@ -109,6 +116,6 @@ export async function replayReceipt<T extends object>(
 ): Promise<(T & { accessCode: string }) | undefined> {
   const stored = await findIdempotentResponse<T>(idempotencyKey);
   if (!stored) return undefined;
-  if (stored.requestHash !== requestHash) throw new ConflictError(conflictMessage);
+  if (stored.requestHash !== requestHash) throw new ConflictError(conflictMessage, { code: keyReusedCode });
   return { ...stored.response, accessCode: stored.secret };
 }

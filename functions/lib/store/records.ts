@@ -268,6 +268,8 @@ export interface PaymentBatchRecord {
   /** Minor units per currency code. */
   readonly totals: Readonly<Record<string, number>>;
   readonly version: number;
+  /** A batch made with an Idempotency-Key: the hash of the request, which a retry must repeat. */
+  readonly requestHash?: string;
   /** The register's index keys (table-spec #34); batches made before the register have none. */
   readonly gsi2pk?: string;
   readonly gsi2sk?: string;

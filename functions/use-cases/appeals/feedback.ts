@@ -22,12 +22,21 @@ export async function submitFeedback(input: {
 }): Promise<{ reference: string; status: 'closed' }> {
   const found: unknown = await authenticateApplicant(input);
   if (!isAppealCase(found)) {
-    throw new ConflictError('Feedback is asked for on appeals; an aid case has no answer to rate.');
+    throw new ConflictError('Feedback is asked for on appeals; an aid case has no answer to rate.', {
+      code: 'feedback_not_for_aid',
+    });
   }
   const current: AppealCaseRecord = found;
-  if (current.feedback) throw new ConflictError('You have already rated this answer. Thank you.');
+  if (current.feedback) {
+    throw new ConflictError('You have already rated this answer. Thank you.', {
+      code: 'feedback_already_given',
+    });
+  }
   if (current.status !== 'answered') {
-    throw new ConflictError('This appeal has no answer to rate yet.', { caseStatus: current.status });
+    throw new ConflictError('This appeal has no answer to rate yet.', {
+      code: 'no_answer_yet',
+      caseStatus: current.status,
+    });
   }
   const at = input.now.toISOString();
   const comment = input.feedback.comment?.trim();

@@ -9,6 +9,7 @@ import type { DisbursementRecord, PaymentBatchRecord } from '../../../functions/
 import {
   batchCsv,
   createPaymentBatch,
+  keyedBatch,
   listPaymentBatches,
   markPaymentBatchSent,
   paymentBatchFile,
@@ -210,6 +211,130 @@ describe('payment batches', () => {
     expect(first.count).toBe(1);
     expect(nothing.name).toBe('ConflictError');
     expect((await disbursement(food)).batchId).toBeUndefined();
+  });
+
+  it('answers a retry with the same Idempotency-Key with the same receipt, and batches nothing twice', async () => {
+    // Arrange: the first response was lost on the way; in the meantime another payment was authorised.
+    const ids = [await authorised({ minor: 11_100 }), await authorised({ minor: 22_200 })];
+    const key = `retry-${randomUUID()}`;
+    const first = await createPaymentBatch({ principal: finance2, now, idempotencyKey: key });
+    const meanwhile = await authorised({ minor: 33_300 });
+
+    // Act
+    const again = await createPaymentBatch({ principal: finance2, now, idempotencyKey: key });
+
+    // Assert
+    expect(again).toEqual(first);
+    expect(first.batchId).toBe(keyedBatch(finance2.sub, key, undefined).batchId);
+    expect(first.count).toBeGreaterThanOrEqual(2);
+    for (const id of ids) expect((await disbursement(id)).batchId).toBe(first.batchId);
+    expect((await disbursement(meanwhile)).status).toBe('authorised');
+    expect((await header(first.batchId)).count).toBe(first.count);
+  });
+
+  it('gives requests with the same Idempotency-Key at once one batch and the same 201 receipt', async () => {
+    // Arrange
+    const ids = await Promise.all(Array.from({ length: 30 }, (_, i) => authorised({ minor: 2_000 + i })));
+    const key = `parallel-${randomUUID()}`;
+
+    // Act: a double click and a retry, all at once.
+    const results = await Promise.allSettled(
+      [0, 1, 2].map(() => createPaymentBatch({ principal: finance2, now, idempotencyKey: key })),
+    );
+
+    // Assert
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    const receipts = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    expect(receipts[1]).toEqual(receipts[0]);
+    expect(receipts[2]).toEqual(receipts[0]);
+    const view = await paymentBatchView(receipts[0]?.batchId ?? '');
+    expect(view.count).toBe(receipts[0]?.count);
+    for (const id of ids) expect((await disbursement(id)).batchId).toBe(receipts[0]?.batchId);
+  });
+
+  it("refuses the same Idempotency-Key with another request (409), and keeps another officer's key apart", async () => {
+    // Arrange
+    const [a, b] = [await authorised({ minor: 4_400 }), await authorised({ minor: 5_500 })];
+    const key = `reused-${randomUUID()}`;
+    const first = await createPaymentBatch({
+      disbursementIds: [a],
+      principal: finance2,
+      now,
+      idempotencyKey: key,
+    });
+
+    // Act
+    const reused = await errorOf(
+      createPaymentBatch({ disbursementIds: [b], principal: finance2, now, idempotencyKey: key }),
+    );
+    const colleague = await createPaymentBatch({
+      disbursementIds: [b],
+      principal: { ...finance2, sub: 'sub-finance3', username: 'finance3' },
+      now,
+      idempotencyKey: key,
+    });
+
+    // Assert
+    expect(reused.name).toBe('ConflictError');
+    expect(reused.message).toMatch(/Idempotency-Key was already used/);
+    expect(colleague.batchId).not.toBe(first.batchId);
+    expect((await disbursement(b)).batchId).toBe(colleague.batchId);
+  });
+
+  it('finishes a keyed batch whose request died after claiming it, on the next retry', async () => {
+    // Arrange: the header was claimed three minutes ago, and nothing more happened.
+    const id = await authorised({ minor: 6_600 });
+    const key = `crashed-${randomUUID()}`;
+    const { batchId, requestHash } = keyedBatch(finance2.sub, key, [id]);
+    const claimedAt = new Date(now.getTime() - 3 * 60_000).toISOString();
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...keys.paymentBatch(batchId),
+          ...keys.paymentBatchRegister(claimedAt, batchId),
+          type: 'PaymentBatch',
+          batchId,
+          createdBy: finance2.username,
+          createdBySub: finance2.sub,
+          createdAt: claimedAt,
+          count: 0,
+          totals: {},
+          version: 1,
+          requestHash,
+        },
+      }),
+    );
+
+    // Act
+    const receipt = await createPaymentBatch({
+      disbursementIds: [id],
+      principal: finance2,
+      now,
+      idempotencyKey: key,
+    });
+
+    // Assert
+    expect(receipt).toMatchObject({ batchId, count: 1, total: { currency: 'RUB', minor: 6_600 } });
+    expect((await disbursement(id)).batchId).toBe(batchId);
+    expect(
+      await createPaymentBatch({ disbursementIds: [id], principal: finance2, now, idempotencyKey: key }),
+    ).toEqual(receipt);
+  });
+
+  it('names its refusals with a code: nothing_to_batch', async () => {
+    // Act
+    const nothing = await createPaymentBatch({
+      disbursementIds: ['dsb_nowhere'],
+      principal: finance2,
+      now,
+    }).then(
+      () => undefined,
+      (error: { extra?: Record<string, unknown> }) => error.extra,
+    );
+
+    // Assert
+    expect(nothing).toMatchObject({ code: 'nothing_to_batch', skipped: [{ disbursementId: 'dsb_nowhere' }] });
   });
 
   it('writes the CSV of a batch and its pain.001 file, which has the structure of the XSD', async () => {

@@ -5,7 +5,7 @@ import type { AidApplication } from '../../../domain/aid-application.js';
 import { personKey, verifyAccessCode } from '../../../functions/lib/access-codes.js';
 import { dynamo } from '../../../functions/lib/clients.js';
 import { ConflictError } from '../../../functions/lib/errors.js';
-import { replayWindowSeconds } from '../../../functions/lib/store/idempotency.js';
+import { keyReusedCode, replayWindowSeconds } from '../../../functions/lib/store/idempotency.js';
 import { caseIdsOfPerson } from '../../../functions/lib/store/person-cases.js';
 import { getCase } from '../../../functions/lib/store/reads.js';
 import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
@@ -110,8 +110,10 @@ describe('submitting an aid application', () => {
     // Act
     const reuse = submitAidApplication({ application: application(), idempotencyKey: key, now });
 
-    // Assert
+    // Assert: with the code a client tells it by from the one-open-application 409, to send its
+    // first body again and get that receipt (web/src/unconfirmed-send.ts).
     await expect(reuse).rejects.toBeInstanceOf(ConflictError);
+    await expect(reuse).rejects.toMatchObject({ extra: { code: keyReusedCode } });
     expect((await itemsOfType('AidCase')).length).toBe(casesBefore);
   });
 

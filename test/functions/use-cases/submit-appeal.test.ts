@@ -71,6 +71,34 @@ describe('registering appeals', () => {
     expect(new Set(references).size).toBe(60);
     expect(requests.filter((r) => r === 'UpdateItemCommand').length).toBeLessThan(30);
   });
+
+  it('answers a retry under the same key with the first receipt, and another body with a coded 409', async () => {
+    // Arrange
+    const key = crypto.randomUUID();
+    const first = await submitAppeal({
+      appeal: complaint(1000),
+      principal: undefined,
+      idempotencyKey: key,
+      now,
+    });
+
+    // Act
+    const retry = await submitAppeal({
+      appeal: complaint(1000),
+      principal: undefined,
+      idempotencyKey: key,
+      now,
+    });
+    const edited = submitAppeal({ appeal: complaint(1001), principal: undefined, idempotencyKey: key, now });
+
+    // Assert: the code tells a client to send its first body again for that receipt.
+    expect(retry).toEqual(first);
+    await expect(edited).rejects.toMatchObject({
+      name: 'ConflictError',
+      status: 409,
+      extra: { code: 'idempotency_key_reused' },
+    });
+  });
 });
 
 /** A clerk registering what came by post or phone: when it arrived, and what it repeats. */

@@ -114,8 +114,6 @@ export const en = {
   notGiven: 'Not given',
   duplicateApplication: (reference: string) =>
     `You already have an open application for this aid: ${reference}. Follow it on the status page with the access code you were given; you can apply again once it is decided.`,
-  conflictRetry:
-    'This application was changed after it was first sent. Check your answers and send it again.',
   // Confirmation
   confirmationTitle: 'Application sent',
   yourReference: 'Your reference number',
@@ -128,6 +126,26 @@ export const en = {
     'A specialist checks your application and documents. If we need more information we will ask you. We will tell you the decision in your chosen language.',
   printPage: 'Print this page',
   seeStatus: 'See your application',
+  seeAppeal: 'See your appeal',
+  saveThisAppeal:
+    'Write down the reference number and the access code, or take a photo or screenshot of this page. You need both to see your appeal and its answer. For your safety we cannot show the access code again once this tab is closed.',
+  // A send whose answer was lost (the connection dropped, or the server failed)
+  sendUnknownTitle: 'We cannot tell yet whether it arrived',
+  applicationSendUnknown:
+    'The answer from AidFlow did not reach this page, so your application may or may not have arrived. Send it again from this page: it is never registered twice, and you get its reference number and access code. Your answers are still here.',
+  appealSendUnknown:
+    'The answer from AidFlow did not reach this page, so your appeal may or may not have arrived. Send it again from this page: it is never registered twice, and you get its reference number and access code. Your answers are still here.',
+  receivedAsFirstSentTitle: 'We received what you sent the first time',
+  applicationReceivedAsFirstSent:
+    'Your first send did arrive; only the answer to it was lost. The office has your application as you sent it then, without the changes you made afterwards. To correct it, call the office and give this reference number, or withdraw the application on its page and apply again.',
+  appealReceivedAsFirstSent:
+    'Your first send did arrive; only the answer to it was lost. The office has your appeal as you sent it then, without the changes you made afterwards. To add them, call the office and give this reference number.',
+  applicationSentElsewhere:
+    'This application was already sent from another tab or window, with other answers. Its reference number and access code are shown there. Send it from here only if it is a new application.',
+  appealSentElsewhere:
+    'This appeal was already sent from another tab or window, with other answers. Its reference number and access code are shown there. If you send it from here, it is registered as a new appeal.',
+  sendRefused: (status: number) =>
+    `AidFlow could not accept this (error ${status}). Check your answers and try again. If it keeps happening, call the office.`,
 
   // Status
   statusTitle: 'Check your application or appeal',
@@ -179,6 +197,23 @@ export const en = {
   feedbackSend: 'Send feedback',
   feedbackSent: 'Thank you for your feedback.',
   feedbackMissing: 'Choose a rating from 1 to 5.',
+  replyReceived: (at: string) =>
+    `Thank you. Your answer was received on ${at}, and the review of your application continues.`,
+  replyAlreadyReceived: (at: string) =>
+    `An answer to this request was already received on ${at}, and the review continues. To add something, contact the office.`,
+  replyNothingAsked:
+    'The office is not asking you anything on this application now, so there is nothing to answer. Its current status is shown above.',
+  replyDeadlinePassed:
+    'The deadline for this answer has passed. A caseworker will decide how to continue and may give you more time; you will be told.',
+  feedbackAlreadySent: 'You have already rated this answer. Thank you.',
+  feedbackNotYet: 'There is no answer to rate yet. You can rate it once the office has answered.',
+  feedbackNotForAid: 'Ratings are asked for on appeals only.',
+  problemInvalid: 'Some of what was sent was not accepted. Check your answers and try again.',
+  problemSignIn: 'You need to sign in again to do this.',
+  problemNotFound: 'What you asked for was not found. It may have been removed, or the address is wrong.',
+  problemTooLarge: 'What you sent is too large. Shorten it and try again.',
+  problemRefused: (detail: string) =>
+    `The office's system refused this.${detail ? ` It said (in English): “${detail}”` : ''}`,
   rating: [
     '',
     'Very dissatisfied',

@@ -101,7 +101,6 @@ export const zh: Messages = {
   notGiven: '未填写',
   duplicateApplication: (reference: string) =>
     `您已有一份尚未办结的同类救助申请：${reference}。请凭收到的访问码在状态页面查看；该申请办结后方可再次申请。`,
-  conflictRetry: '此申请在首次提交后有改动。请核对回答后重新提交。',
   confirmationTitle: '申请已提交',
   yourReference: '您的登记编号',
   yourAccessCode: '您的查询码',
@@ -112,6 +111,25 @@ export const zh: Messages = {
   whatNext: '工作人员会审核您的申请和材料。如需补充信息，我们会通知您。我们会用您选择的语言告知决定。',
   printPage: '打印本页',
   seeStatus: '查看您的申请',
+  seeAppeal: '查看您的信访',
+  saveThisAppeal:
+    '请记下登记编号和查询码，或将本页拍照、截图。查看信访及其答复时两者都需要。为了您的安全，关闭此标签页后查询码无法再次显示。',
+  sendUnknownTitle: '暂时无法确定是否已送达',
+  applicationSendUnknown:
+    'AidFlow 的回复没有到达本页，所以无法确定您的申请是否已送达。请在本页再次提交：申请不会被登记两次，您会得到登记编号和查询码。您填写的内容仍保留在此页面。',
+  appealSendUnknown:
+    'AidFlow 的回复没有到达本页，所以无法确定您的信访是否已送达。请在本页再次提交：信访不会被登记两次，您会得到登记编号和查询码。您填写的内容仍保留在此页面。',
+  receivedAsFirstSentTitle: '我们收到的是您第一次提交的内容',
+  applicationReceivedAsFirstSent:
+    '您第一次提交已经送达，只是对它的回复丢失了。办公室收到的是您当时提交的申请，不包括之后所做的修改。如需更正，请致电办公室并告知此登记编号，或在申请页面撤回后重新申请。',
+  appealReceivedAsFirstSent:
+    '您第一次提交已经送达，只是对它的回复丢失了。办公室收到的是您当时提交的信访，不包括之后所做的修改。如需补充，请致电办公室并告知此登记编号。',
+  applicationSentElsewhere:
+    '此申请已从另一个标签页或窗口以不同的内容提交，其登记编号和查询码显示在那里。只有在这是一份新申请时才从这里提交。',
+  appealSentElsewhere:
+    '此信访已从另一个标签页或窗口以不同的内容提交，其登记编号和查询码显示在那里。如果从这里提交，它将作为一件新的信访登记。',
+  sendRefused: (status: number) =>
+    `AidFlow 无法接受此内容（错误 ${status}）。请检查后重试。如果问题持续，请致电办公室。`,
 
   statusTitle: '查询申请或信访',
   statusIntro: '请输入提交时获得的登记编号和查询码。',
@@ -159,6 +177,20 @@ export const zh: Messages = {
   feedbackSend: '提交评价',
   feedbackSent: '感谢您的评价。',
   feedbackMissing: '请选择 1 到 5 分的评分。',
+  replyReceived: (at: string) => `谢谢。您的答复已于 ${at} 收到，申请审核将继续进行。`,
+  replyAlreadyReceived: (at: string) =>
+    `此请求的答复已于 ${at} 收到，审核将继续进行。如需补充，请联系办公室。`,
+  replyNothingAsked: '办公室目前没有就此申请向您提出任何问题，无需答复。当前状态显示在上方。',
+  replyDeadlinePassed: '答复期限已过。工作人员将决定如何继续，并可能给您更多时间；届时会通知您。',
+  feedbackAlreadySent: '您已经评价过此答复。谢谢。',
+  feedbackNotYet: '目前还没有可评价的答复。办公室答复后即可评价。',
+  feedbackNotForAid: '只有诉求才需要评价。',
+  problemInvalid: '所提交的部分内容未被接受。请检查您的答案后重试。',
+  problemSignIn: '请重新登录后再执行此操作。',
+  problemNotFound: '未找到所请求的内容。它可能已被删除，或地址有误。',
+  problemTooLarge: '提交的内容过大。请缩短后重试。',
+  problemRefused: (detail: string) =>
+    `办公室系统拒绝了此操作。${detail ? `其说明（英文）：“${detail}”` : ''}`,
   rating: ['', '非常不满意', '不满意', '一般', '满意', '非常满意'],
   statusExplain: {
     submitted: '我们已收到您的申请，工作人员将尽快审核。',

@@ -14,8 +14,8 @@ import {
 import { type FieldError, failureMessage, localise, valueAt } from '../errors.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
-import { rememberCase } from '../remembered-case.js';
-import { navigate, useLocation, withQuery } from '../router.js';
+import { rememberCase, rememberedCase } from '../remembered-case.js';
+import { Link, navigate, useLocation, withQuery } from '../router.js';
 import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
@@ -29,17 +29,20 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
-import { ApplicationSent } from './apply.js';
+import { type KeyedSends, rememberSentAsEarlier, sendKeyed } from '../unconfirmed-send.js';
+import { ApplicationSent, confirmationPath } from './apply.js';
 
-interface AppealDraft extends AppealFields {
-  /** Kept with the answers, so a send retried after a reload is still the same appeal. */
-  idempotencyKey: string;
-}
+/**
+ * The key is kept with the answers, so a send retried after a reload is still the same appeal, and
+ * with it the bodies sent whose answer was lost (unconfirmed-send.ts), so their receipt comes back.
+ */
+interface AppealDraft extends AppealFields, KeyedSends {}
 
 const draftKey = 'aidflow.appeal-draft';
 
 const emptyAppealDraft = (language: Language): AppealDraft => ({
   idempotencyKey: randomId(),
+  unconfirmed: [],
   ...emptyAppealFields(language),
 });
 
@@ -94,21 +97,41 @@ export function AppealPage() {
     if (problems.length > 0) return;
     setBusy(true);
     setFailure(undefined);
-    const res = await api<{ reference: string; accessCode: string; dueDate?: string; status?: string }>(
-      'POST',
-      '/v1/appeals',
-      {
-        body: appealSchema.parse(body),
-        headers: { 'idempotency-key': d.idempotencyKey },
+    const out = await sendKeyed(
+      d,
+      appealSchema.parse(body),
+      (sending, key) =>
+        api<{ reference: string; accessCode: string; dueDate?: string; status?: string }>(
+          'POST',
+          '/v1/appeals',
+          {
+            body: sending,
+            headers: { 'idempotency-key': key },
+          },
+        ),
+      (sends) => {
+        setD((current) => ({ ...current, ...sends }));
+        saveSessionDraft(draftKey, { ...loadSessionDraft(draftKey, emptyAppealDraft(lang)), ...sends });
       },
+      randomId,
     );
     setBusy(false);
-    if (res.ok) {
-      rememberCase(res.data);
+    if (out.kind === 'sent') {
+      rememberCase(out.receipt);
+      rememberSentAsEarlier(out.earlier ? out.receipt.reference : undefined);
       saveSessionDraft(draftKey, undefined);
       setD(emptyAppealDraft(lang as Language));
-      navigate(withQuery('/appeal', { related: undefined, sent: res.data.reference }), { replace: true });
-    } else if (res.kind === 'unavailable') setUnavailable(true);
+      navigate(withQuery('/appeal', { related: undefined, sent: out.receipt.reference }), { replace: true });
+      return;
+    }
+    // Unknown: the draft keeps what was sent, and the form says to send again.
+    if (out.kind === 'unknown') return;
+    if (out.kind === 'taken') {
+      setFailure(t.appealSentElsewhere);
+      return;
+    }
+    const res = out.failure;
+    if (res.kind === 'unavailable') setUnavailable(true);
     else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
         res.problem.errors.map((pe) => {
@@ -116,15 +139,33 @@ export function AppealPage() {
           return { field: id, message: localise(t, k, pe.message, valueAt(body, pe.path)) };
         }),
       );
-    } else setFailure(failureMessage(t, res));
+    } else if (res.kind === 'http' && res.status !== 429) setFailure(t.sendRefused(res.status));
+    else setFailure(failureMessage(t, res));
   };
+
+  // An appeal sent from this tab a moment ago: Back or the menu may lead here again.
+  const sentFromThisTab = rememberedCase();
+  const appealSentHere = sentFromThisTab?.reference.startsWith('APL-') ? sentFromThisTab : undefined;
 
   return (
     <>
+      {appealSentHere && (
+        <Alert kind="info" title={t.sentFromThisTabTitle}>
+          <p>
+            {t.sentFromThisTab(appealSentHere.reference)}{' '}
+            <Link href={confirmationPath(appealSentHere.reference)}>{t.seeConfirmationAgain}</Link>
+          </p>
+        </Alert>
+      )}
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
           <p>{failure}</p>
+        </Alert>
+      )}
+      {!busy && d.unconfirmed.length > 0 && (
+        <Alert kind="warning" title={t.sendUnknownTitle}>
+          <p data-testid="send-unknown">{t.appealSendUnknown}</p>
         </Alert>
       )}
       {unavailable && (

@@ -27,11 +27,18 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
+import {
+  type KeyedSends,
+  rememberSentAsEarlier,
+  type SendOutcome,
+  sendKeyed,
+  sentAsEarlier,
+} from '../unconfirmed-send.js';
 
 /** The office's currency (the demo office assesses income and pays in roubles). */
 export const officeCurrency = 'RUB';
 
-interface Draft {
+interface Draft extends KeyedSends {
   fullName: string;
   birthDay: string;
   birthMonth: string;
@@ -54,7 +61,10 @@ interface Draft {
   accountNumber: string;
   bic: string;
   deliveryAddress: string;
-  /** One key per application, kept across retries so a retry never creates a second case. */
+  /**
+   * One key per application, kept across retries so a retry never creates a second case; with it
+   * the bodies sent whose answer was lost (unconfirmed-send.ts), so their receipt is got back.
+   */
   idempotencyKey: string;
 }
 
@@ -82,6 +92,7 @@ const emptyDraft = (language: Language): Draft => ({
   bic: '',
   deliveryAddress: '',
   idempotencyKey: randomId(),
+  unconfirmed: [],
 });
 
 const draftKey = 'aidflow.application-draft';
@@ -255,19 +266,36 @@ export function ApplyPage() {
     }
     setBusy(true);
     setFailure(undefined);
-    const res = await api<{ reference: string; accessCode: string }>('POST', '/v1/aid-applications', {
-      body: aidApplicationSchemaAt(todayIso()).parse(body) satisfies AidApplicationInput,
-      headers: { 'idempotency-key': draft.idempotencyKey },
-    });
+    // The answers as they are now; after a send whose answer was lost, the key's case comes back
+    // as first sent if that send did arrive (unconfirmed-send.ts).
+    const out: SendOutcome<{ reference: string; accessCode: string }> = await sendKeyed(
+      draft,
+      aidApplicationSchemaAt(todayIso()).parse(body) satisfies AidApplicationInput,
+      (sending, key) =>
+        api('POST', '/v1/aid-applications', { body: sending, headers: { 'idempotency-key': key } }),
+      (sends) => {
+        setDraft((current) => ({ ...current, ...sends }));
+        saveDraft({ ...loadDraft(lang), ...sends });
+      },
+      randomId,
+    );
     setBusy(false);
-    if (res.ok) {
+    if (out.kind === 'sent') {
       saveDraft(undefined);
       setDraft(emptyDraft(lang));
-      rememberCase({ reference: res.data.reference, accessCode: res.data.accessCode });
+      rememberCase({ reference: out.receipt.reference, accessCode: out.receipt.accessCode });
+      rememberSentAsEarlier(out.earlier ? out.receipt.reference : undefined);
       // In place of the check step: Back from the confirmation does not lead to a form to send again.
-      navigate(withQuery('/apply', { step: undefined, sent: res.data.reference }), { replace: true });
+      navigate(withQuery('/apply', { step: undefined, sent: out.receipt.reference }), { replace: true });
       return;
     }
+    // Unknown: the draft keeps what was sent, and the check step says to send again.
+    if (out.kind === 'unknown') return;
+    if (out.kind === 'taken') {
+      setFailure(t.applicationSentElsewhere);
+      return;
+    }
+    const res = out.failure;
     if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       const serverErrors = uniqueByField(
         res.problem.errors.map((e) => {
@@ -280,18 +308,16 @@ export function ApplyPage() {
       setErrors(serverErrors.filter((e) => stepOfField(e.field) === first));
       return;
     }
-    if (res.kind === 'http' && res.status === 409) {
-      // One open application per person and aid type: the server names the open one.
-      const existing = (res.problem as { existingReference?: unknown }).existingReference;
-      if (typeof existing === 'string') {
-        setFailure(t.duplicateApplication(existing));
-        return;
-      }
-      set('idempotencyKey')(randomId());
-      setFailure(t.conflictRetry);
+    // One open application per person and aid type: the server names the open one.
+    const existing =
+      res.kind === 'http' && (res.problem as { existingReference?: unknown }).existingReference;
+    if (res.status === 409 && typeof existing === 'string') {
+      setFailure(t.duplicateApplication(existing));
       return;
     }
-    setFailure(failureMessage(t, res));
+    setFailure(
+      res.kind === 'http' && res.status !== 429 ? t.sendRefused(res.status) : failureMessage(t, res),
+    );
   };
 
   if (sent) return <ApplicationSent reference={sent} />;
@@ -316,7 +342,8 @@ export function ApplyPage() {
           </button>
         </p>
       )}
-      {sentFromThisTab && stepIndex === 0 && (
+      {/* On every step: Back from the confirmation lands on an emptied step of the form. */}
+      {sentFromThisTab && (
         <Alert kind="info" title={t.sentFromThisTabTitle}>
           <p>
             {t.sentFromThisTab(sentFromThisTab.reference)}{' '}
@@ -328,6 +355,11 @@ export function ApplyPage() {
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
           <p>{failure}</p>
+        </Alert>
+      )}
+      {step === 'check' && !busy && draft.unconfirmed.length > 0 && (
+        <Alert kind="warning" title={t.sendUnknownTitle}>
+          <p data-testid="send-unknown">{t.applicationSendUnknown}</p>
         </Alert>
       )}
       <PageTitle caption={`${t.applyTitle} · ${t.stepOf(stepIndex + 1, steps.length)}`}>{title}</PageTitle>
@@ -681,6 +713,7 @@ export function ApplicationSent({ reference }: { reference: string }) {
   const confirmation = remembered?.reference === reference ? remembered : undefined;
   const appeal = parseReference(reference)?.prefix === 'APL';
   const notAnswerable = confirmation?.status === 'not_answerable';
+  const asEarlier = confirmation !== undefined && sentAsEarlier(reference);
   return (
     <>
       <div class="panel">
@@ -700,9 +733,16 @@ export function ApplicationSent({ reference }: { reference: string }) {
           </>
         )}
       </div>
+      {asEarlier && (
+        <Alert kind="warning" title={t.receivedAsFirstSentTitle}>
+          <p data-testid="sent-as-earlier">
+            {appeal ? t.appealReceivedAsFirstSent : t.applicationReceivedAsFirstSent}
+          </p>
+        </Alert>
+      )}
       {confirmation ? (
         <Alert kind="warning" title={t.saveThisTitle}>
-          <p>{t.saveThis}</p>
+          <p>{appeal ? t.saveThisAppeal : t.saveThis}</p>
         </Alert>
       ) : (
         <Alert kind="info">
@@ -727,7 +767,7 @@ export function ApplicationSent({ reference }: { reference: string }) {
       )}
       <div class="button-group">
         <Link class="button button--primary" href={`/status?reference=${encodeURIComponent(reference)}`}>
-          {t.seeStatus}
+          {appeal ? t.seeAppeal : t.seeStatus}
         </Link>
         {confirmation && (
           <Button kind="secondary" type="button" onClick={() => window.print()}>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { looksLikeAccessCode, normalizeAccessCode } from '../../../domain/access-code.js';
 import { type AidStatus, aidStatuses, aidStatusNames } from '../../../domain/aid-lifecycle.js';
 import type { Money } from '../../../domain/money.js';
@@ -6,10 +6,11 @@ import { normalizeReferenceInput, parseReference } from '../../../domain/referen
 import { withdrawalRefusal } from '../../../domain/withdrawal.js';
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type FieldError, failureMessage } from '../errors.js';
+import { type FieldError, failureMessage, problemCode, problemField } from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { rememberedCase } from '../remembered-case.js';
 import { useLocation } from '../router.js';
+import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
   Button,
@@ -43,6 +44,26 @@ export interface CaseView {
   /** Aid: the office's question while the case is `info_requested`, and by when to answer it. */
   infoRequest?: { question: string; requestedAt: string; dueAt: string; answeredAt?: string };
   feedback?: unknown;
+  /** Appeal: whether its answer may be rated now. */
+  feedbackRequested?: boolean;
+}
+
+/**
+ * The case open on this page, kept for the tab (sessionStorage, as the confirmation keeps the case
+ * just created): a reload shows it again instead of the empty form. Gone with "Look up another".
+ */
+const openCaseKey = 'aidflow.status-case';
+const openCaseOf = () => loadSessionDraft(openCaseKey, { reference: '', accessCode: '' });
+/** An answer being written, per case: it survives a reload, and goes once it is sent. */
+const replyDraftKey = (reference: string) => `aidflow.reply.${reference}`;
+
+/** Moves focus to what `ref` holds whenever `key` changes to something: a message just shown is heard. */
+function useFocusWhen(key: unknown) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (key) ref.current?.focus();
+  }, [key]);
+  return ref;
 }
 
 function statusTone(status: string): 'green' | 'red' | 'yellow' | 'blue' | 'grey' {
@@ -66,10 +87,16 @@ export function StatusPage() {
   const { t } = useI18n();
   const loc = useLocation();
   const remembered = rememberedCase();
-  const initialRef = loc.query.get('reference') ?? '';
+  const open = openCaseOf();
+  const fromUrl = loc.query.get('reference') ?? '';
+  const initialRef = fromUrl || open.reference;
   const [reference, setReference] = useState(initialRef);
   const [accessCode, setAccessCode] = useState(
-    remembered && remembered.reference === initialRef ? remembered.accessCode : '',
+    open.reference && open.reference === initialRef
+      ? open.accessCode
+      : remembered && remembered.reference === initialRef
+        ? remembered.accessCode
+        : '',
   );
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
@@ -94,8 +121,10 @@ export function StatusPage() {
       headers: { 'x-access-code': code },
     });
     setBusy(false);
-    if (res.ok) setFound(res.data);
-    else if (res.kind === 'http' && res.status === 404) setFailure(t.caseNotFound);
+    if (res.ok) {
+      setFound(res.data);
+      saveSessionDraft(openCaseKey, { reference: res.data.reference, accessCode: code });
+    } else if (res.kind === 'http' && res.status === 404) setFailure(t.caseNotFound);
     else setFailure(failureMessage(t, res));
   };
 
@@ -111,6 +140,7 @@ export function StatusPage() {
         accessCode={normalizeAccessCode(accessCode)}
         onReload={lookUp}
         onBack={() => {
+          saveSessionDraft(openCaseKey, undefined);
           setFound(undefined);
           setAccessCode('');
         }}
@@ -181,10 +211,19 @@ function CaseDetails(p: {
         : v.decision?.outcome === 'waitlisted'
           ? t.decisionWaitlisted
           : undefined;
-  const closed = ['paid', 'rejected', 'answered', 'closed', 'not_answerable', 'forwarded'].includes(v.status);
+  // What became of the answer just sent: shown above the status, which it changed, and focused.
+  const [replyNotice, setReplyNotice] = useState<{ kind: 'success' | 'info'; text: string } | undefined>();
+  const noticeRef = useFocusWhen(replyNotice);
+  const feedbackWanted =
+    v.kind === 'appeal' && (v.feedbackRequested ?? (v.status === 'answered' && !v.feedback));
   return (
     <>
       <PageTitle caption={t.reference}>{v.reference}</PageTitle>
+      {replyNotice && (
+        <div ref={noticeRef} tabIndex={-1} data-testid="reply-notice">
+          <Alert kind={replyNotice.kind}>{replyNotice.text}</Alert>
+        </div>
+      )}
       <div class="status-box">
         <h2 class="visually-hidden">{t.currentStatus}</h2>
         <p>
@@ -249,7 +288,10 @@ function CaseDetails(p: {
           reference={v.reference}
           accessCode={p.accessCode}
           request={v.infoRequest?.answeredAt ? undefined : v.infoRequest}
-          onSent={p.onReload}
+          onSettled={async (notice) => {
+            await p.onReload();
+            setReplyNotice(notice);
+          }}
         />
       )}
       {v.kind === 'aid' &&
@@ -284,7 +326,7 @@ function CaseDetails(p: {
           ))}
         </ol>
       </section>
-      {closed && <FeedbackForm reference={v.reference} accessCode={p.accessCode} />}
+      {feedbackWanted && <FeedbackForm reference={v.reference} accessCode={p.accessCode} />}
       <p>
         <a
           href="/status"
@@ -304,28 +346,49 @@ function ReplyBox(p: {
   reference: string;
   accessCode: string;
   request: CaseView['infoRequest'];
-  onSent: () => Promise<void>;
+  /** The answer arrived (now or before) or is no longer wanted: the case is read again, and this said. */
+  onSettled: (notice: { kind: 'success' | 'info'; text: string }) => Promise<void>;
 }) {
-  const { t, date } = useI18n();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const { t, date, dateTime } = useI18n();
+  const draftKey = replyDraftKey(p.reference);
+  const [text, setText] = useState(() => loadSessionDraft(draftKey, { text: '' }).text);
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
+  const [failure, setFailure] = useState<string | undefined>();
+  const failureRef = useFocusWhen(failure);
+  const edit = (value: string) => {
+    setText(value);
+    saveSessionDraft(draftKey, value ? { text: value } : undefined);
+  };
   const send = async (e: Event) => {
     e.preventDefault();
-    if (!text.trim()) return setError(t.replyMissing);
-    setError(undefined);
+    if (!text.trim()) return setErrors([{ field: 'reply', message: t.replyMissing }]);
+    setErrors([]);
+    setFailure(undefined);
     setBusy(true);
-    const res = await api('POST', `/v1/cases/${encodeURIComponent(p.reference)}/responses`, {
-      headers: { 'x-access-code': p.accessCode },
-      body: { text },
-    });
+    const res = await api<{ answeredAt?: string }>(
+      'POST',
+      `/v1/cases/${encodeURIComponent(p.reference)}/responses`,
+      { headers: { 'x-access-code': p.accessCode }, body: { text } },
+    );
     setBusy(false);
+    // Sent (or sent before, by a try whose answer was lost: the server says when it arrived).
     if (res.ok) {
-      setResult({ ok: true, message: t.replySent });
-      setText('');
-      await p.onSent();
-    } else setResult({ ok: false, message: failureMessage(t, res) });
+      saveSessionDraft(draftKey, undefined);
+      const at = res.data?.answeredAt;
+      return p.onSettled({ kind: 'success', text: at ? t.replyReceived(dateTime(at)) : t.replySent });
+    }
+    const code = problemCode(res);
+    if (code === 'already_answered' || code === 'nothing_asked') {
+      // Nothing to answer any more: the case as it is now says why; the draft has no use left.
+      saveSessionDraft(draftKey, undefined);
+      const at = problemField(res, 'answeredAt');
+      return p.onSettled({
+        kind: 'info',
+        text: at ? t.replyAlreadyReceived(dateTime(at)) : t.replyNothingAsked,
+      });
+    }
+    setFailure(failureMessage(t, res, { answer_deadline_passed: t.replyDeadlinePassed }));
   };
   return (
     <section aria-labelledby="reply-title" class="inset">
@@ -341,19 +404,27 @@ function ReplyBox(p: {
           </p>
         </>
       )}
-      {result && <Alert kind={result.ok ? 'success' : 'error'}>{result.message}</Alert>}
+      <ErrorSummary errors={errors} />
+      {failure && (
+        <div ref={failureRef} tabIndex={-1}>
+          <Alert kind="error" title={t.errorSummaryTitle}>
+            <p>{failure}</p>
+          </Alert>
+        </div>
+      )}
       <form noValidate onSubmit={send}>
         <TextArea
           id="reply"
           label={t.replyLabel}
           hint={t.replyHint}
-          error={error}
+          error={errorFor(errors, 'reply')}
           value={text}
-          onInput={setText}
+          onInput={edit}
         />
         <Button busy={busy} busyText={t.replySending}>
           {t.replySend}
         </Button>
+        <Progress active={busy} text={t.replySending} />
       </form>
     </section>
   );
@@ -396,34 +467,57 @@ function FeedbackForm(p: { reference: string; accessCode: string }) {
   const { t } = useI18n();
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
-  const [error, setError] = useState<string | undefined>();
+  const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
-  if (result?.ok) return <Alert kind="success">{result.message}</Alert>;
+  const resultRef = useFocusWhen(result);
+  if (result?.ok) {
+    return (
+      <div ref={resultRef} tabIndex={-1} data-testid="feedback-sent">
+        <Alert kind="success">{result.message}</Alert>
+      </div>
+    );
+  }
   const send = async (e: Event) => {
     e.preventDefault();
-    if (!rating) return setError(t.feedbackMissing);
-    setError(undefined);
+    if (!rating) return setErrors([{ field: 'rating', message: t.feedbackMissing }]);
+    setErrors([]);
+    setResult(undefined);
     setBusy(true);
     const res = await api('POST', `/v1/cases/${encodeURIComponent(p.reference)}/feedback`, {
       headers: { 'x-access-code': p.accessCode },
       body: { rating: Number(rating), ...(comment.trim() ? { comment } : {}) },
     });
     setBusy(false);
-    setResult(
-      res.ok ? { ok: true, message: t.feedbackSent } : { ok: false, message: failureMessage(t, res) },
-    );
+    if (res.ok) return setResult({ ok: true, message: t.feedbackSent });
+    // Rated already (a retry whose first answer was lost, a second tab): that is what was wanted.
+    if (problemCode(res) === 'feedback_already_given')
+      return setResult({ ok: true, message: t.feedbackAlreadySent });
+    setResult({
+      ok: false,
+      message: failureMessage(t, res, {
+        no_answer_yet: t.feedbackNotYet,
+        feedback_not_for_aid: t.feedbackNotForAid,
+      }),
+    });
   };
   return (
     <section aria-labelledby="feedback-title" class="inset">
       <h2 id="feedback-title">{t.feedbackTitle}</h2>
-      {result && <Alert kind="error">{result.message}</Alert>}
+      <ErrorSummary errors={errors} />
+      {result && (
+        <div ref={resultRef} tabIndex={-1}>
+          <Alert kind="error" title={t.errorSummaryTitle}>
+            <p>{result.message}</p>
+          </Alert>
+        </div>
+      )}
       <form noValidate onSubmit={send}>
         <Radios
           id="rating"
           legend={t.feedbackRating}
           small
-          error={error}
+          error={errorFor(errors, 'rating')}
           value={rating}
           onChange={setRating}
           choices={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: `${n} – ${t.rating[n] ?? ''}` }))}
@@ -436,7 +530,10 @@ function FeedbackForm(p: { reference: string; accessCode: string }) {
           onInput={setComment}
           rows={3}
         />
-        <Button busy={busy}>{t.feedbackSend}</Button>
+        <Button busy={busy} busyText={t.replySending}>
+          {t.feedbackSend}
+        </Button>
+        <Progress active={busy} text={t.replySending} />
       </form>
     </section>
   );

@@ -3,10 +3,13 @@ import { departmentName, routingTable, topicName } from '../../../domain/appeal-
 import type { LocalizedText } from '../../../domain/catalogue.js';
 import { isUnconfirmed, resendKind } from '../../../domain/message-delivery.js';
 import type { Money } from '../../../domain/money.js';
+import { can } from '../../../domain/permissions.js';
 import { useCatalogue } from '../catalogue.js';
 import { languageNames } from '../i18n.js';
 import { useStatusName } from '../pages/status.js';
 import { Alert, Button, SummaryList, TableWrap, Tag } from '../ui.js';
+import { useResource } from './resource.js';
+import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
 /** The parts of a case every staff view shows: the task view and the case view share them. */
@@ -78,6 +81,9 @@ export interface StaffCase {
 export interface Eligibility {
   verdict: string;
   rules: RuleOutcome[];
+  /** The rule set that was applied (domain/eligibility.ts EligibilityResult). */
+  ruleSetId?: string;
+  ruleSetVersion?: number;
 }
 export interface TimelineEntry {
   at: string;
@@ -114,11 +120,21 @@ export function usePayoutText() {
 }
 
 /** The applicant, the household, the aid asked for (or the appeal), and the eligibility check. */
-export function CaseSections({ c, eligibility }: { c: StaffCase; eligibility?: Eligibility | undefined }) {
+export function CaseSections({
+  c,
+  eligibility,
+  session,
+}: {
+  c: StaffCase;
+  eligibility?: Eligibility | undefined;
+  /** To read the rules' names from the rule sets (GET /v1/rule-sets/{aidType}), for who may. */
+  session?: Session | undefined;
+}) {
   const { t, lang, money, date } = useStaffI18n();
   const { aidTypeName, categoryName, sourceName } = useCatalogue();
   const a = c.applicant;
   const payout = usePayoutText()(c.payout);
+  const ruleName = useRuleNames(session, c.aidType, eligibility);
   const perPerson =
     c.household && c.household.size > 0
       ? money({
@@ -198,7 +214,7 @@ export function CaseSections({ c, eligibility }: { c: StaffCase; eligibility?: E
         </section>
       )}
       {c.subject && <AppealAnswersSection c={c} />}
-      {eligibility && <EligibilitySection eligibility={eligibility} />}
+      {eligibility && <EligibilitySection eligibility={eligibility} ruleName={ruleName} />}
     </>
   );
 }
@@ -256,7 +272,54 @@ function AppealAnswersSection({ c }: { c: StaffCase }) {
   );
 }
 
-export function EligibilitySection({ eligibility }: { eligibility: Eligibility }) {
+interface RuleSetVersion {
+  id: string;
+  version: number;
+  inForce?: boolean;
+  rules: { code: string; description?: Partial<LocalizedText> }[];
+}
+
+const noSession: Session = { token: '', username: '', roles: [], expiresAt: 0 };
+
+/**
+ * The rules' names in the desk's language: each rule of a rule set has a description in every
+ * language (domain/rule-set-schema.ts), read from the version the check applied (else the
+ * newest that has the rule). Only staff who may read the rule sets get them (`rules:read`: the
+ * reviewer, the head, the admin, the auditor); for others, and while loading, the rule's code.
+ */
+export function useRuleNames(
+  session: Session | undefined,
+  aidType: string | undefined,
+  eligibility: Eligibility | undefined,
+): (code: string) => string | undefined {
+  const { lang } = useStaffI18n();
+  const may = session !== undefined && can(session.roles, 'rules:read');
+  const sets = useResource<{ items: RuleSetVersion[] }>(
+    session ?? noSession,
+    may && aidType && eligibility ? `/v1/rule-sets/${encodeURIComponent(aidType)}` : undefined,
+  );
+  const versions = [...(sets.data?.items ?? [])].sort((x, y) => y.version - x.version);
+  const applied = versions.find(
+    (v) =>
+      v.version === eligibility?.ruleSetVersion &&
+      (eligibility?.ruleSetId === undefined || v.id === eligibility.ruleSetId),
+  );
+  return (code) => {
+    for (const v of applied ? [applied, ...versions] : versions) {
+      const name = v.rules.find((r) => r.code === code)?.description?.[lang];
+      if (name) return name;
+    }
+    return undefined;
+  };
+}
+
+export function EligibilitySection({
+  eligibility,
+  ruleName = () => undefined,
+}: {
+  eligibility: Eligibility;
+  ruleName?: (code: string) => string | undefined;
+}) {
   const { t, lang } = useStaffI18n();
   return (
     <section aria-labelledby="eligibility-title">
@@ -280,26 +343,36 @@ export function EligibilitySection({ eligibility }: { eligibility: Eligibility }
           <caption class="visually-hidden">{t.eligibility}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.ruleResult}</th>
               <th scope="col">{t.rule}</th>
+              <th scope="col">{t.ruleResult}</th>
             </tr>
           </thead>
           <tbody>
-            {eligibility.rules.map((r) => (
-              <tr key={r.code}>
-                <td>
-                  <Tag tone={r.passed ? 'green' : 'red'}>{r.passed ? t.checkPassed : t.checkFailed}</Tag>
-                </td>
-                <td>
-                  {r.messages?.[lang] ?? r.message}
-                  <br />
-                  <span class="muted">
-                    <code>{r.code}</code>
-                    {r.mandatory ? `, ${t.mandatory}` : ''}
-                  </span>
-                </td>
-              </tr>
-            ))}
+            {eligibility.rules.map((r) => {
+              const name = ruleName(r.code);
+              return (
+                <tr key={r.code} data-rule={r.code}>
+                  <th scope="row">
+                    {name ?? <code>{r.code}</code>}
+                    {(name || r.mandatory) && (
+                      <>
+                        <br />
+                        <span class="muted">
+                          {name && <code>{r.code}</code>}
+                          {name && r.mandatory ? ', ' : ''}
+                          {r.mandatory ? t.mandatory : ''}
+                        </span>
+                      </>
+                    )}
+                  </th>
+                  <td>
+                    <Tag tone={r.passed ? 'green' : 'red'}>{r.passed ? t.checkPassed : t.checkFailed}</Tag>
+                    <br />
+                    {r.messages?.[lang] ?? r.message}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </TableWrap>

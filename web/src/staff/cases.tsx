@@ -37,7 +37,7 @@ import {
   type StaffCase,
   VotesSection,
 } from './case-sections.js';
-import { CursorPagination, Failed, useCursorPages, useResource } from './resource.js';
+import { CursorPagination, Failed, retryable, useCursorPages, useResource } from './resource.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -271,7 +271,10 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
   const tab = loc.query.get('tab') === 'audit' && mayAudit ? 'audit' : 'case';
   const found = useResource<FullCase>(session, `/v1/cases/by-id/${encodeURIComponent(caseId)}`);
   const c = found.data;
-  useTitle(c ? t.caseTitle(c.reference) : t.loading, `${c?.reference ?? 'loading'}/${tab}`);
+  useTitle(
+    c ? t.caseTitle(c.reference) : found.failure ? t.caseNotOpened : t.loading,
+    `${c?.reference ?? (found.failure ? 'failed' : 'loading')}/${tab}`,
+  );
   const [minutesFailure, setMinutesFailure] = useState<string | undefined>();
   const commission =
     c !== undefined &&
@@ -297,11 +300,9 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
           {t.backToCases}
         </Link>
       </p>
+      {found.failure && <PageTitle>{t.caseNotOpened}</PageTitle>}
       {found.failure && (
-        <Failed
-          failure={found.failure}
-          onRetry={found.failure.kind === 'network' ? found.reload : undefined}
-        />
+        <Failed failure={found.failure} onRetry={retryable(found.failure) ? found.reload : undefined} />
       )}
       {found.loading && <Loading />}
       {c && (
@@ -358,7 +359,7 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
           ) : (
             <div class="columns">
               <div class="column-main">
-                <CaseSections c={c} eligibility={c.eligibility} />
+                <CaseSections c={c} eligibility={c.eligibility} session={session} />
                 {c.decision && (
                   <section aria-labelledby="decision-title">
                     <h2 id="decision-title">{t.caseDecision}</h2>

@@ -2,11 +2,18 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Money } from '../../../domain/money.js';
 import { deliverySchema, settlementSchema } from '../../../domain/payment-requests.js';
 import { can } from '../../../domain/permissions.js';
-import { api, download } from '../api.js';
+import { api, download, randomId } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type FieldError, failureMessage } from '../errors.js';
+import {
+  type FieldError,
+  failureMessage,
+  outcomeUnknown,
+  type ProblemTexts,
+  problemCode,
+} from '../errors.js';
 import { optionalText, todayIso } from '../form-values.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
+import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
   Button,
@@ -79,6 +86,17 @@ const tabs = [...statuses, 'batches'] as const;
 type Tab = (typeof tabs)[number];
 type Action = { kind: 'settle' | 'deliver'; d: Disbursement };
 
+/**
+ * The Idempotency-Key of the batch being created, kept for the tab until the server answers: a
+ * retry after an answer lost on the way (or a page drawn again by a sign-in) repeats the same
+ * request, and the server answers it with the batch it made, not a second batch.
+ */
+const batchKeyStore = 'aidflow.payments.batch-key';
+/** The form open on the desk (settlement or delivery), and each form's answers, per disbursement. */
+const actionStore = 'aidflow.payments.action';
+const draftStore = (kind: Action['kind'], disbursementId: string) =>
+  `aidflow.payments.${kind}.${disbursementId}`;
+
 const batchHref = (batchId: string) => `/staff/payments/${encodeURIComponent(batchId)}`;
 const isCash = (d: Pick<Disbursement, 'channel' | 'payee'>) => (d.channel ?? d.payee.method) === 'cash_desk';
 
@@ -97,7 +115,17 @@ export function PaymentsPage({ session }: { session: Session }) {
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | undefined>();
   const [batch, setBatch] = useState<BatchReceipt | undefined>();
-  const [action, setAction] = useState<Action | undefined>();
+  const batchHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (batch) batchHeading.current?.focus();
+  }, [batch]);
+  const [action, setActionNow] = useState<Action | undefined>(
+    () => loadSessionDraft<{ action?: Action }>(actionStore, {}).action,
+  );
+  const setAction = (next: Action | undefined) => {
+    setActionNow(next);
+    saveSessionDraft(actionStore, next ? { action: next } : undefined);
+  };
   const mayBatch = can(session.roles, 'batches:create');
   const maySettle = can(session.roles, 'settlements:record');
   const mayDeliver = can(session.roles, 'deliveries:record');
@@ -108,20 +136,48 @@ export function PaymentsPage({ session }: { session: Session }) {
     setAction(next);
   };
 
+  const [batchPending, setBatchPending] = useState(
+    () => loadSessionDraft(batchKeyStore, { key: '' }).key !== '',
+  );
   const createBatch = async () => {
     setBusy(true);
     setNotice(undefined);
     setAction(undefined);
-    const res = await api<BatchReceipt>('POST', '/v1/payment-batches', { token: session.token, body: {} });
+    const key = loadSessionDraft(batchKeyStore, { key: '' }).key || randomId();
+    saveSessionDraft(batchKeyStore, { key });
+    const res = await api<BatchReceipt>('POST', '/v1/payment-batches', {
+      token: session.token,
+      body: {},
+      headers: { 'idempotency-key': key },
+    });
     setBusy(false);
+    setBatchPending(!res.ok && outcomeUnknown(res));
     if (res.ok) {
+      saveSessionDraft(batchKeyStore, undefined);
       setBatch(res.data);
       setNotice({
         kind: res.data.count > 0 ? 'success' : 'info',
         text: res.data.count > 0 ? t.batchCreated(res.data.count, money(res.data.total)) : t.batchEmpty,
       });
       list.reload();
-    } else setNotice({ kind: res.kind === 'unavailable' ? 'info' : 'error', text: failureMessage(t, res) });
+      return;
+    }
+    // Whatever happened, the list shows the payments as they are now.
+    list.reload();
+    if (outcomeUnknown(res)) {
+      // The batch may have been made: the same key again gets it, never a second one.
+      setNotice({ kind: 'error', text: t.batchOutcomeUnknown });
+      return;
+    }
+    saveSessionDraft(batchKeyStore, undefined);
+    setNotice({
+      kind: res.kind === 'unavailable' ? 'info' : 'error',
+      text: failureMessage(t, res, {
+        nothing_to_batch: t.batchNothingToBatch,
+        batched_meanwhile: t.batchBatchedMeanwhile,
+        idempotency_key_reused: t.batchKeyReused,
+      }),
+    });
   };
 
   const items = list.data?.items;
@@ -150,8 +206,15 @@ export function PaymentsPage({ session }: { session: Session }) {
         ))}
       </div>
       {batch && (
-        <section aria-labelledby="batch-title" class="card">
-          <h2 id="batch-title">{t.batchTitle(batch.batchId)}</h2>
+        <section
+          aria-labelledby="batch-title"
+          class="card"
+          data-testid="batch-receipt"
+          data-batch={batch.batchId}
+        >
+          <h2 id="batch-title" tabIndex={-1} ref={batchHeading}>
+            {t.batchTitle(batch.batchId)}
+          </h2>
           <SummaryList
             rows={[
               { key: t.batchCount, value: String(batch.count) },
@@ -277,6 +340,7 @@ export function PaymentsPage({ session }: { session: Session }) {
             setNotice({ kind: 'success', text });
             list.reload();
           }}
+          onStale={list.reload}
         />
       )}
       {action?.kind === 'deliver' && (
@@ -289,9 +353,12 @@ export function PaymentsPage({ session }: { session: Session }) {
             setNotice({ kind: 'success', text });
             list.reload();
           }}
+          onStale={list.reload}
         />
       )}
-      {mayBatch && status === 'authorised' && items?.some((d) => !inKind(d)) && (
+      {/* A batch whose answer was lost keeps the button, even when the list shows nothing left to batch:
+          pressing it again (the same key) shows the batch. */}
+      {mayBatch && status === 'authorised' && (items?.some((d) => !inKind(d)) || batchPending) && (
         <p>
           <Button type="button" busy={busy} busyText={t.creatingBatch} onClick={() => void createBatch()}>
             {t.createBatch}
@@ -477,7 +544,7 @@ export function BatchPage({ session, batchId }: { session: Session; batchId: str
     );
     setBusy(false);
     if (res.ok) setNotice({ kind: 'success', text: sentLine(res.data, cashOnly) });
-    else setNotice({ kind: 'error', text: failureMessage(t, res) });
+    else setNotice({ kind: 'error', text: failureMessage(t, res, { batch_empty: t.batchNothingToSend }) });
     batch.reload();
   };
 
@@ -636,16 +703,50 @@ function useFocusOnOpen(key: string) {
   return ref;
 }
 
+/** The texts of the conflicts recording a payment's result or delivery can meet (settlements.ts). */
+function useSettlementTexts(): ProblemTexts {
+  const { t, date } = useStaffI18n();
+  return {
+    already_settled: t.settlementConflict,
+    in_kind_needs_delivery: t.settlementInKind,
+    not_in_kind: t.settlementNotInKind,
+    delivered_before_authorised: (problem) =>
+      t.deliveredBeforeAuthorised(typeof problem.authorisedOn === 'string' ? date(problem.authorisedOn) : ''),
+    case_not_waiting: (problem) => t.caseNotWaiting(String(problem.caseStatus ?? '')),
+  };
+}
+
+/** A form's answers kept for the tab per disbursement (a sign-in that draws the page again loses nothing). */
+function useDraft<T extends object>(key: string, empty: T): [T, (change: Partial<T>) => void, () => void] {
+  const [draft, setDraft] = useState<T>(() => loadSessionDraft(key, empty));
+  const update = (change: Partial<T>) =>
+    setDraft((current) => {
+      const next = { ...current, ...change };
+      saveSessionDraft(key, next);
+      return next;
+    });
+  return [draft, update, () => saveSessionDraft(key, undefined)];
+}
+
 function SettlementForm(p: {
   session: Session;
   d: Disbursement;
   onCancel: () => void;
   onDone: (text: string) => void;
+  /** The list may be out of date (a conflict, an answer lost): read it again. */
+  onStale: () => void;
 }) {
   const { t } = useStaffI18n();
-  const [outcome, setOutcome] = useState('');
-  const [bankReference, setBankReference] = useState('');
-  const [reason, setReason] = useState('');
+  const texts = useSettlementTexts();
+  const [draft, update, forget] = useDraft(draftStore('settle', p.d.disbursementId), {
+    outcome: '',
+    bankReference: '',
+    reason: '',
+  });
+  const { outcome, bankReference, reason } = draft;
+  const setOutcome = (value: string) => update({ outcome: value });
+  const setBankReference = (value: string) => update({ bankReference: value });
+  const setReason = (value: string) => update({ reason: value });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -694,17 +795,29 @@ function SettlementForm(p: {
       body: parsed.data,
     });
     setBusy(false);
-    if (res.ok)
+    if (res.ok) {
+      forget();
       p.onDone(
         parsed.data.status === 'paid'
           ? t.settlementPaid(p.d.caseReference)
           : t.settlementFailed(p.d.caseReference),
       );
-    else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length)
-      setErrors(res.problem.errors.map((pe) => ({ field: fieldOf([pe.path]), message: pe.message })));
-    else if (res.kind === 'http' && res.status === 409)
-      setFailure(res.problem.detail ?? t.settlementConflict);
-    else setFailure(failureMessage(t, res));
+    } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length)
+      setErrors(
+        res.problem.errors.map((pe) => ({
+          field: fieldOf([pe.path]),
+          message: messageFor(fieldOf([pe.path]), undefined),
+        })),
+      );
+    else {
+      setFailure(failureMessage(t, res, texts));
+      if (
+        outcomeUnknown(res) ||
+        problemCode(res) === 'already_settled' ||
+        problemCode(res) === 'case_not_waiting'
+      )
+        p.onStale();
+    }
   };
 
   return (
@@ -757,7 +870,14 @@ function SettlementForm(p: {
           <Button busy={busy} busyText={t.saving}>
             {cash ? t.recordCashResult : t.recordResult}
           </Button>
-          <Button kind="secondary" type="button" onClick={p.onCancel}>
+          <Button
+            kind="secondary"
+            type="button"
+            onClick={() => {
+              forget();
+              p.onCancel();
+            }}
+          >
             {t.cancel}
           </Button>
         </div>
@@ -772,11 +892,20 @@ function DeliveryForm(p: {
   d: Disbursement;
   onCancel: () => void;
   onDone: (text: string) => void;
+  /** The list may be out of date (a conflict, an answer lost): read it again. */
+  onStale: () => void;
 }) {
   const { t } = useStaffI18n();
-  const [deliveredAt, setDeliveredAt] = useState(todayIso());
-  const [receivedBy, setReceivedBy] = useState(p.d.payee.name);
-  const [note, setNote] = useState('');
+  const texts = useSettlementTexts();
+  const [draft, update, forget] = useDraft(draftStore('deliver', p.d.disbursementId), {
+    deliveredAt: todayIso(),
+    receivedBy: p.d.payee.name,
+    note: '',
+  });
+  const { deliveredAt, receivedBy, note } = draft;
+  const setDeliveredAt = (value: string) => update({ deliveredAt: value });
+  const setReceivedBy = (value: string) => update({ receivedBy: value });
+  const setNote = (value: string) => update({ note: value });
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -817,12 +946,33 @@ function DeliveryForm(p: {
       body: parsed.data,
     });
     setBusy(false);
-    if (res.ok) p.onDone(t.deliveryRecorded(p.d.caseReference));
-    else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length)
-      setErrors(res.problem.errors.map((pe) => ({ field: fieldOf([pe.path]), message: pe.message })));
-    else if (res.kind === 'http' && res.status === 409)
-      setFailure(res.problem.detail ?? t.settlementConflict);
-    else setFailure(failureMessage(t, res));
+    if (res.ok) {
+      forget();
+      p.onDone(t.deliveryRecorded(p.d.caseReference));
+    } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length)
+      setErrors(
+        res.problem.errors.map((pe) => {
+          const field = fieldOf([pe.path]);
+          const message =
+            field === 'deliveredAt'
+              ? pe.message.includes('future')
+                ? t.err.deliveredAt.future
+                : t.err.deliveredAt.invalid
+              : field === 'receivedBy'
+                ? t.err.receivedBy.invalid
+                : t.err.deliveryNote.invalid;
+          return { field, message };
+        }),
+      );
+    else {
+      setFailure(failureMessage(t, res, texts));
+      if (
+        outcomeUnknown(res) ||
+        problemCode(res) === 'already_settled' ||
+        problemCode(res) === 'case_not_waiting'
+      )
+        p.onStale();
+    }
   };
 
   return (
@@ -863,7 +1013,14 @@ function DeliveryForm(p: {
           <Button busy={busy} busyText={t.saving}>
             {t.confirmDelivery}
           </Button>
-          <Button kind="secondary" type="button" onClick={p.onCancel}>
+          <Button
+            kind="secondary"
+            type="button"
+            onClick={() => {
+              forget();
+              p.onCancel();
+            }}
+          >
             {t.cancel}
           </Button>
         </div>

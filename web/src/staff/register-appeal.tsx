@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { appealSchema, repeatWindowMonths } from '../../../domain/appeal.js';
 import {
   type AppealChannel,
@@ -39,6 +39,7 @@ import {
   TextField,
   useTitle,
 } from '../ui.js';
+import { type KeyedSends, sendKeyed } from '../unconfirmed-send.js';
 import type { Session } from './session.js';
 import { type StaffI18n, useStaffI18n } from './staff-strings.js';
 
@@ -56,17 +57,25 @@ const staffChannels = appealChannelCodes.filter((c): c is Exclude<AppealChannel,
 
 const draftKey = 'aidflow.register-appeal-draft';
 
-/** The public form's fields (appeal-fields.ts), and what only a clerk gives. */
-interface RegisterDraft extends AppealFields {
-  idempotencyKey: string;
+/**
+ * The public form's fields (appeal-fields.ts), and what only a clerk gives; the key and the bodies
+ * sent whose answer was lost (unconfirmed-send.ts).
+ */
+interface RegisterDraft extends AppealFields, KeyedSends {
   channel: string;
   receivedOn: string;
   categories: string[];
+  /**
+   * The instant a send gave for the day received: today's is "now", so without it each retry of
+   * the same appeal would be another body under the key.
+   */
+  receivedAtSent?: { day: string; at: string };
 }
 
 const emptyDraft = (language: string): RegisterDraft => ({
   ...emptyAppealFields(language),
   idempotencyKey: randomId(),
+  unconfirmed: [],
   channel: '',
   receivedOn: todayIso(),
   categories: [],
@@ -84,13 +93,17 @@ export function receivedAtOf(day: string, now = new Date()): string | undefined 
   return day === todayIso() ? now.toISOString() : noon.toISOString();
 }
 
+/** The instant for the day received: the one an earlier send gave the same day, or a new one. */
+const receivedAtFor = (d: RegisterDraft): string | undefined =>
+  d.receivedAtSent?.day === d.receivedOn ? d.receivedAtSent.at : receivedAtOf(d.receivedOn);
+
 function toBody(d: RegisterDraft): Record<string, unknown> {
   return {
     // An appeal whose author gave no name is still registered (a letter without a signature).
     ...appealBody(d, { nameOptional: true }),
     categories: d.categories.length > 0 ? d.categories : undefined,
     channel: d.channel || undefined,
-    receivedAt: receivedAtOf(d.receivedOn),
+    receivedAt: receivedAtFor(d),
   };
 }
 
@@ -150,11 +163,12 @@ export function RegisterAppealPage({ session }: { session: Session }) {
   const { catalogue } = useCatalogue();
   // Kept across a reload in this tab: a long call or a thick letter is not typed twice.
   const [d, setD] = useState<RegisterDraft>(() => loadSessionDraft(draftKey, emptyDraft(lang)));
-  useEffect(() => saveSessionDraft(draftKey, d), [d]);
+  // Saved as the change renders, not after the next paint: a reload straight after typing keeps it.
+  useLayoutEffect(() => saveSessionDraft(draftKey, d), [d]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
-  const [done, setDone] = useState<Registered | undefined>();
+  const [done, setDone] = useState<(Registered & { earlier?: boolean }) | undefined>();
   useTitle(done ? t.appealRegisteredTitle(done.reference) : t.registerAppealTitle, done ? 'done' : 'form');
   const set =
     <K extends keyof RegisterDraft>(k: K) =>
@@ -183,17 +197,38 @@ export function RegisterAppealPage({ session }: { session: Session }) {
     if (problems.length > 0) return;
     setBusy(true);
     setFailure(undefined);
-    const res = await api<Registered>('POST', '/v1/appeals', {
-      token: session.token,
-      body: appealSchema.parse(body),
-      headers: { 'idempotency-key': d.idempotencyKey },
-    });
+    const receivedAt = body.receivedAt as string | undefined;
+    const at = receivedAt ? { receivedAtSent: { day: d.receivedOn, at: receivedAt } } : {};
+    const out = await sendKeyed(
+      d,
+      appealSchema.parse(body),
+      (sending, key) =>
+        api<Registered>('POST', '/v1/appeals', {
+          token: session.token,
+          body: sending,
+          headers: { 'idempotency-key': key },
+        }),
+      (sends) => {
+        setD((current) => ({ ...current, ...sends, ...at }));
+        saveSessionDraft(draftKey, { ...loadSessionDraft(draftKey, emptyDraft(lang)), ...sends, ...at });
+      },
+      randomId,
+    );
     setBusy(false);
-    if (res.ok) {
+    if (out.kind === 'sent') {
       setErrors([]);
       saveSessionDraft(draftKey, undefined);
-      setDone(res.data);
-    } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
+      setDone({ ...out.receipt, earlier: out.earlier });
+      return;
+    }
+    // Unknown: the draft keeps what was sent, and the form says to register it again.
+    if (out.kind === 'unknown') return;
+    if (out.kind === 'taken') {
+      setFailure(t.registerSentElsewhere);
+      return;
+    }
+    const res = out.failure;
+    if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
         res.problem.errors.map((pe) => {
           const field = fieldOf(pe.path.split('.').filter(Boolean));
@@ -210,6 +245,11 @@ export function RegisterAppealPage({ session }: { session: Session }) {
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
           <p>{failure}</p>
+        </Alert>
+      )}
+      {!busy && d.unconfirmed.length > 0 && (
+        <Alert kind="warning" title={t.sendUnknownTitle}>
+          <p data-testid="send-unknown">{t.registerSendUnknown}</p>
         </Alert>
       )}
       <PageTitle>{t.registerAppealTitle}</PageTitle>
@@ -397,7 +437,11 @@ export function RegisterAppealPage({ session }: { session: Session }) {
 }
 
 /** The reference, the access code (read out or posted to the person: shown only now) and the due date. */
-function AppealRegistered(p: { session: Session; receipt: Registered; onAnother: () => void }) {
+function AppealRegistered(p: {
+  session: Session;
+  receipt: Registered & { earlier?: boolean };
+  onAnother: () => void;
+}) {
   const { t, date } = useStaffI18n();
   const r = p.receipt;
   const notAnswerable = r.status === 'not_answerable';
@@ -416,6 +460,11 @@ function AppealRegistered(p: { session: Session; receipt: Registered; onAnother:
           {r.accessCode}
         </p>
       </div>
+      {r.earlier && (
+        <Alert kind="warning" title={t.registerAsFirstSentTitle}>
+          <p data-testid="sent-as-earlier">{t.registerAsFirstSent}</p>
+        </Alert>
+      )}
       <Alert kind="warning" title={t.registerGiveCodeTitle}>
         <p>{t.registerGiveCode}</p>
       </Alert>

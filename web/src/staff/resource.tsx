@@ -98,8 +98,19 @@ export function CursorPagination({ pages }: { pages: CursorPages<unknown> }) {
   );
 }
 
-/** A failed load: "not available" for a route this server lacks, else the reason and "Try again". */
-export function Failed({ failure, onRetry }: { failure: Failure; onRetry?: () => void }) {
+/** Whether asking again may help: no answer, a timeout, a server error, too many requests. */
+export function retryable(failure: Failure): boolean {
+  return (
+    failure.kind === 'network' ||
+    (failure.kind === 'http' && (failure.status >= 500 || failure.status === 408 || failure.status === 429))
+  );
+}
+
+/**
+ * A failed load: "not available" for a route this server lacks, else the reason and "Try again".
+ * A load is only reading, so no answer says to try again, not that typed answers are kept.
+ */
+export function Failed({ failure, onRetry }: { failure: Failure; onRetry?: (() => void) | undefined }) {
   const { t } = useStaffI18n();
   if (failure.kind === 'unavailable') return <Unavailable />;
   return (
@@ -114,7 +125,7 @@ export function Failed({ failure, onRetry }: { failure: Failure; onRetry?: () =>
         )
       }
     >
-      <p>{failureMessage(t, failure)}</p>
+      <p>{failure.kind === 'network' ? t.networkErrorReading : failureMessage(t, failure)}</p>
     </Alert>
   );
 }

@@ -67,3 +67,78 @@ export function useSession(): Session | undefined {
   }, []);
   return s;
 }
+
+/**
+ * A sign-in that ended under an open page, found out by a request made in the background (a task
+ * claim's renewal): said on the page, never acted on, so nobody is signed out while typing. The
+ * next deliberate action (recording a decision) meets the 401 and signs in again.
+ */
+let endedToken: string | undefined;
+const endedListeners = new Set<() => void>();
+export function noteSessionEnded(session: Session): void {
+  if (endedToken === session.token) return;
+  endedToken = session.token;
+  for (const l of endedListeners) l();
+}
+
+/** How long before a sign-in ends the desk warns (a token is not renewed: it lives an hour). */
+export const expiryWarningMs = 5 * 60_000;
+
+/**
+ * Where this sign-in is: 'live', 'ending' (the last minutes: warned) or 'ended' (its time is up,
+ * or a background request was refused). Re-renders when the phase turns.
+ */
+export function useSessionPhase(session: Session): 'live' | 'ending' | 'ended' {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    const rerender = () => setTick((n) => n + 1);
+    endedListeners.add(rerender);
+    const timers = [session.expiresAt - expiryWarningMs, session.expiresAt]
+      .map((at) => at - Date.now())
+      .filter((delay) => delay > 0)
+      .map((delay) => setTimeout(rerender, Math.min(delay, 2 ** 31 - 1)));
+    return () => {
+      endedListeners.delete(rerender);
+      for (const t of timers) clearTimeout(t);
+    };
+  }, [session.token, session.expiresAt]);
+  const now = Date.now();
+  if (endedToken === session.token || now >= session.expiresAt) return 'ended';
+  return now >= session.expiresAt - expiryWarningMs ? 'ending' : 'live';
+}
+
+/**
+ * What someone has typed in a decision, kept in the tab per person and task, so a sign-in that
+ * ends under them (or a reload) loses none of it. Cleared once recorded, once the task is no
+ * longer open, and on signing out.
+ */
+const draftPrefix = 'aidflow.decision-draft.';
+const draftKey = (username: string, taskId: string) => `${draftPrefix}${username}.${taskId}`;
+
+export function readDraft<T extends object>(username: string, taskId: string): Partial<T> | undefined {
+  try {
+    const saved = sessionStorage.getItem(draftKey(username, taskId));
+    const parsed: unknown = saved ? JSON.parse(saved) : undefined;
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Partial<T>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeDraft(username: string, taskId: string, draft: object | undefined): void {
+  try {
+    if (draft) sessionStorage.setItem(draftKey(username, taskId), JSON.stringify(draft));
+    else sessionStorage.removeItem(draftKey(username, taskId));
+  } catch {
+    // not fatal: the draft is a convenience
+  }
+}
+
+/** Signing out: what anyone typed goes with them. */
+export function clearDrafts(): void {
+  try {
+    for (const k of Object.keys(sessionStorage)) if (k.startsWith(draftPrefix)) sessionStorage.removeItem(k);
+  } catch {
+    // not fatal
+  }
+}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { localeOf } from '../../../domain/catalogue.js';
 import { type Action, can } from '../../../domain/permissions.js';
 import { roleNames } from '../../../domain/roles.js';
 import { api, setUnauthorisedHandler } from '../api.js';
@@ -28,7 +29,14 @@ import { RegisterAppealPage } from './register-appeal.js';
 import { RepeatAppellantsPage } from './repeat-appellants.js';
 import { ReportsPage } from './reports.js';
 import { RulesPage } from './rules.js';
-import { type Session, sessionFromToken, useSession, writeSession } from './session.js';
+import {
+  clearDrafts,
+  type Session,
+  sessionFromToken,
+  useSession,
+  useSessionPhase,
+  writeSession,
+} from './session.js';
 import { StaffIdentitiesPage } from './staff-identities.js';
 import { useStaffI18n, WithStaffStrings } from './staff-strings.js';
 import { TaskPage } from './task.js';
@@ -247,6 +255,7 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
     .map((r) => (roleNames as Record<string, Record<string, string>>)[r]?.[lang] ?? r)
     .join(', ');
   const signOut = async () => {
+    clearDrafts();
     writeSession(undefined);
     const config = await runtimeConfig();
     if (config.auth.kind === 'cognito') location.assign(signOutUrl(hostedUi(config.auth)));
@@ -297,6 +306,7 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
   return (
     <>
       <StaffNav session={session} current={page} mailbox={mailbox} />
+      <SessionNotice session={session} />
       {page !== 'budgets' && can(session.roles, 'budgets:write') && <DeskBudgetGaps session={session} />}
       {!allowed ? (
         <Alert kind="warning">{t.noRole}</Alert>
@@ -332,6 +342,42 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
         <MailboxPage session={session} />
       )}
     </>
+  );
+}
+
+/**
+ * The sign-in's end, said before it comes and when it has come, without taking the page away: a
+ * token is not renewed, so a person typing a decision is warned some minutes before, and once it
+ * has ended (or a background request was refused) keeps the page and what they typed until they
+ * choose to sign in again (the decision's draft survives it: task.tsx). The live region is there
+ * from the start, so screen readers hear the text put into it.
+ */
+function SessionNotice({ session }: { session: Session }) {
+  const { t, lang } = useStaffI18n();
+  const phase = useSessionPhase(session);
+  const until = new Date(session.expiresAt).toLocaleTimeString(localeOf[lang], {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  const signInAgain = () => {
+    sessionEnded = phase === 'ended';
+    writeSession(undefined);
+  };
+  return (
+    <div role="status" aria-live="polite" data-testid="session-notice" data-phase={phase}>
+      {phase !== 'live' && (
+        <div class="alert alert--warning">
+          <div>
+            <p>{phase === 'ended' ? t.sessionEndedKeepTyping : t.sessionEndsSoon(until)}</p>
+          </div>
+          <div class="alert-action">
+            <Button kind="secondary" type="button" onClick={signInAgain}>
+              {phase === 'ended' ? t.signInAgain : t.signInAgainNow}
+            </Button>
+          </div>
+        </div>
+      )}
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { checkDecision, decisionSchema } from '../../../domain/decision.js';
 import { type CommentPurpose, commentPurpose } from '../../../domain/decision-comments.js';
 import type { Money } from '../../../domain/money.js';
@@ -25,7 +25,6 @@ import {
   Tag,
   TextArea,
   TextField,
-  Unavailable,
   useTitle,
 } from '../ui.js';
 import {
@@ -39,8 +38,8 @@ import {
   type Vote,
   VotesSection,
 } from './case-sections.js';
-import { useResource } from './resource.js';
-import type { Session } from './session.js';
+import { Failed, retryable, useResource } from './resource.js';
+import { noteSessionEnded, readDraft, type Session, writeDraft } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 import { localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
 
@@ -58,6 +57,8 @@ interface PaymentAttempt {
 
 interface TaskDetail extends TaskSummary {
   status: string;
+  /** Who decided the task, what and when, once it is decided (or closed by the system). */
+  decision?: { outcome: string; decidedBy: string; decidedAt?: string };
   case: StaffCase & { paymentAttempts?: number; payoutChanged?: boolean; year?: number };
   payments?: PaymentAttempt[];
   eligibility?: Eligibility;
@@ -87,7 +88,14 @@ function useTaskClaim(session: Session, taskId: string, open: boolean) {
   const [tookOver, setTookOver] = useState(false);
   const claim = async (takeOver: boolean) => {
     const path = `/v1/tasks/${encodeURIComponent(taskId)}/claim${takeOver ? '?takeOver=true' : ''}`;
-    const res = await api('PUT', path, { token: session.token });
+    // The renewal runs in the background: a sign-in that has ended there is said on the page
+    // (SessionNotice), not acted on, so the form someone is typing in stays. The header is set by
+    // hand for that reason: `token` would have api() sign the person out on a 401. Taking over is
+    // a deliberate action, and signs in again like any other.
+    const res = takeOver
+      ? await api('PUT', path, { token: session.token })
+      : await api('PUT', path, { headers: { authorization: `Bearer ${session.token}` } });
+    if (!res.ok && res.kind === 'http' && res.status === 401) noteSessionEnded(session);
     if (res.ok) {
       setHeld(undefined);
       if (takeOver) setTookOver(true);
@@ -104,6 +112,7 @@ function useTaskClaim(session: Session, taskId: string, open: boolean) {
   }, [taskId, session.token, open]);
   /** Gives the claim up and goes back to the inbox: the task is back at the top of colleagues'. */
   const leave = async () => {
+    writeDraft(session.username, taskId, undefined);
     await api('DELETE', `/v1/tasks/${encodeURIComponent(taskId)}/claim`, { token: session.token });
     navigate('/staff/tasks');
   };
@@ -117,16 +126,61 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
   const [failure, setFailure] = useState<Failure | undefined>();
   const [round, setRound] = useState(0);
   const [notice, setNotice] = useState<string | undefined>();
+  /** Set when this person's decision met a colleague's: the page says so once reloaded. */
+  const [conflict, setConflict] = useState(false);
   const claims = useTaskClaim(session, taskId, task?.status === 'open');
-  useTitle(task ? localTaskTitle(task, lang) : t.loading, task?.taskId ?? 'loading');
+  useTitle(
+    task ? localTaskTitle(task, lang) : failure ? t.taskNotOpened : t.loading,
+    task?.taskId ?? (failure ? 'failed' : 'loading'),
+  );
 
-  useEffect(() => {
-    void api<TaskDetail>('GET', `/v1/tasks/${encodeURIComponent(taskId)}`, { token: session.token }).then(
-      (res) => (res.ok ? setTask(res.data) : setFailure(res)),
+  const load = () =>
+    api<TaskDetail>('GET', `/v1/tasks/${encodeURIComponent(taskId)}`, { token: session.token }).then(
+      (res) => {
+        // A draft of a decision is kept only while the task can still take it.
+        if ((res.ok && res.data.status !== 'open') || (!res.ok && res.status === 404))
+          writeDraft(session.username, taskId, undefined);
+        return res;
+      },
     );
+  useEffect(() => {
+    let current = true;
+    void load().then((res) => {
+      if (!current) return;
+      if (res.ok) {
+        setTask(res.data);
+        setFailure(undefined);
+      } else setFailure(res);
+    });
+    return () => {
+      current = false;
+    };
   }, [taskId, session.token, round]);
 
+  /**
+   * The decision was refused as already made (409): the task as it is now says by whom. This
+   * person's own (an answer lost on the way, a retry, a second tab) is a success; a colleague's
+   * is shown with the page in its true state and no form.
+   */
+  const afterConflict = async (): Promise<boolean> => {
+    const res = await load();
+    // Still open: the refusal was about something else (the case moved on, a deadline…).
+    if (!res.ok || res.data.status === 'open') return false;
+    const mine = res.data.decision?.decidedBy === session.username;
+    if (mine && res.data.type !== 'commission_vote') {
+      const outcome = res.data.decision?.outcome ?? '';
+      setFlash(t.decisionAlreadyRecorded(res.data.caseReference, t.outcomes[outcome] ?? outcome));
+      navigate('/staff/tasks');
+      return true;
+    }
+    if (mine) setNotice(t.voteRecorded(res.data.caseReference));
+    else setConflict(true);
+    setTask(res.data);
+    return true;
+  };
+
   if (failure) {
+    const known = failure.kind === 'http' && (failure.status === 404 || failure.status === 403);
     return (
       <>
         <p>
@@ -134,18 +188,23 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
             {t.backToTasks}
           </Link>
         </p>
-        {failure.kind === 'unavailable' ? (
-          <Unavailable />
-        ) : (
+        <PageTitle>{t.taskNotOpened}</PageTitle>
+        {known ? (
           <Alert kind="error" title={t.errorSummaryTitle}>
-            <p>
-              {failure.status === 404
-                ? t.taskNotFound
-                : failure.status === 403
-                  ? t.taskForbidden
-                  : failureMessage(t, failure)}
-            </p>
+            <p>{failure.status === 404 ? t.taskNotFound : t.taskForbidden}</p>
           </Alert>
+        ) : (
+          <Failed
+            failure={failure}
+            onRetry={
+              retryable(failure)
+                ? () => {
+                    setFailure(undefined);
+                    setRound((r) => r + 1);
+                  }
+                : undefined
+            }
+          />
         )}
       </>
     );
@@ -170,8 +229,8 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
         )}
       </p>
       {notice && <Alert kind="success">{notice}</Alert>}
-      {claims.tookOver && <Alert kind="success">{t.tookOver}</Alert>}
-      {claims.held && (
+      {task.status === 'open' && claims.tookOver && <Alert kind="success">{t.tookOver}</Alert>}
+      {task.status === 'open' && claims.held && (
         <Alert
           kind="warning"
           title={t.claimHeldTitle}
@@ -205,7 +264,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
       )}
       <div class="columns">
         <div class="column-main">
-          <CaseSections c={c} eligibility={task.eligibility} />
+          <CaseSections c={c} eligibility={task.eligibility} session={session} />
           {isVote && task.votes && task.votes.length > 0 && <VotesSection votes={task.votes} />}
         </div>
         <div class="column-side">
@@ -217,6 +276,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           )}
           {task.status === 'open' ? (
             <DecisionForm
+              key={task.taskId}
               session={session}
               task={task}
               onVoted={() => {
@@ -224,14 +284,60 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
                 setNotice(t.voteRecorded(task.caseReference));
                 setRound((r) => r + 1);
               }}
+              onConflict={afterConflict}
             />
           ) : (
-            <Alert kind="info">{isVote && task.votes ? t.youHaveVoted : t.decisionConflict}</Alert>
+            <Decided task={task} username={session.username} conflict={conflict} />
           )}
           {task.history && <HistorySection timeline={task.history.timeline} tasks={task.history.tasks} />}
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * A task that is no longer open: who decided it, what and when ("you" when it was the reader),
+ * instead of a form. After a decision that met a colleague's, it takes the focus and says that
+ * the reader's decision was not recorded.
+ */
+function Decided({ task, username, conflict }: { task: TaskDetail; username: string; conflict: boolean }) {
+  const { t, dateTime } = useStaffI18n();
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (conflict) ref.current?.focus();
+  }, [conflict]);
+  const d = task.decision;
+  const outcome = d ? (t.outcomes[d.outcome] ?? d.outcome) : '';
+  const when = d?.decidedAt ? dateTime(d.decidedAt) : '';
+  const isVote = task.type === 'commission_vote';
+  const text =
+    task.status === 'closed' || d?.decidedBy === 'system'
+      ? t.taskClosedByMajority
+      : !d
+        ? t.taskReplaced
+        : d.decidedBy === username
+          ? isVote && task.votes
+            ? t.youHaveVoted
+            : t.decidedByYou(outcome, when)
+          : `${t.decidedByOther(d.decidedBy, outcome, when)}${conflict ? ` ${t.yourDecisionNotRecorded}` : ''}`;
+  return (
+    <div
+      ref={ref}
+      tabIndex={-1}
+      class={`alert alert--${d && d.decidedBy === username ? 'success' : conflict ? 'warning' : 'info'}`}
+      data-testid="task-decided"
+      data-decided-by={d?.decidedBy}
+    >
+      <div>
+        <p>{text}</p>
+        {conflict && (
+          <p>
+            <Link href="/staff/tasks">{t.backToTasks}</Link>
+          </p>
+        )}
+      </div>
+    </div>
   );
 }
 
@@ -267,24 +373,64 @@ function PaymentAttempts({ task }: { task: TaskDetail }) {
   );
 }
 
+/** What a decision form holds, kept as a draft (session.ts) until recorded. */
+interface DecisionDraft {
+  outcome: string;
+  comment: string;
+  amount: string;
+  source: string;
+  answer: string;
+  correctPayout: string;
+  payout: ReturnType<typeof payoutDraftOf>;
+}
+
 function DecisionForm({
   session,
   task,
   onVoted,
+  onConflict,
 }: {
   session: Session;
   task: TaskDetail;
   onVoted: () => void;
+  /**
+   * A 409: when the task was decided meanwhile the page reloads it and says by whom (true);
+   * otherwise (false) the form stays and says why the server refused.
+   */
+  onConflict: () => Promise<boolean>;
 }) {
   const { t, money } = useStaffI18n();
   const { catalogue } = useCatalogue();
   const payoutText = usePayoutText();
   const requested = task.case.requestedAmount;
-  const [outcome, setOutcome] = useState(
-    task.allowedOutcomes.length === 1 ? (task.allowedOutcomes[0] ?? '') : '',
-  );
-  const [comment, setComment] = useState('');
-  const [amount, setAmount] = useState(requested ? minorToInput(requested.minor) : '');
+  // The form as it opens, and what was typed before a sign-in ended (or the page was reloaded).
+  const [initial] = useState<DecisionDraft>(() => ({
+    outcome: task.allowedOutcomes.length === 1 ? (task.allowedOutcomes[0] ?? '') : '',
+    comment: '',
+    amount: requested ? minorToInput(requested.minor) : '',
+    source: task.case.fundingSource ?? '',
+    answer: '',
+    correctPayout: '',
+    payout: payoutDraftOf(task.case.payout),
+  }));
+  const [saved] = useState(() => {
+    const d = readDraft<DecisionDraft>(session.username, task.taskId);
+    if (!d) return undefined;
+    const text = (v: unknown, otherwise: string) => (typeof v === 'string' ? v : otherwise);
+    return {
+      outcome: task.allowedOutcomes.includes(text(d.outcome, '')) ? text(d.outcome, '') : initial.outcome,
+      comment: text(d.comment, initial.comment),
+      amount: text(d.amount, initial.amount),
+      source: text(d.source, initial.source),
+      answer: text(d.answer, initial.answer),
+      correctPayout: text(d.correctPayout, initial.correctPayout),
+      payout: typeof d.payout === 'object' && d.payout !== null ? d.payout : initial.payout,
+    } satisfies DecisionDraft;
+  });
+  const start = saved ?? initial;
+  const [outcome, setOutcome] = useState(start.outcome);
+  const [comment, setComment] = useState(start.comment);
+  const [amount, setAmount] = useState(start.amount);
   const preferredSources = task.case.aidType
     ? (catalogue.aidTypes.find((a) => a.code === task.case.aidType)?.defaultFundingSources ?? [])
     : [];
@@ -292,10 +438,18 @@ function DecisionForm({
     ...catalogue.fundingSources.filter((f) => preferredSources.includes(f.code)),
     ...catalogue.fundingSources.filter((f) => !preferredSources.includes(f.code)),
   ];
-  const [source, setSource] = useState(task.case.fundingSource ?? '');
-  const [answer, setAnswer] = useState('');
-  const [correctPayout, setCorrectPayout] = useState('');
-  const [payout, setPayout] = useState(payoutDraftOf(task.case.payout));
+  const [source, setSource] = useState(start.source);
+  const [answer, setAnswer] = useState(start.answer);
+  const [correctPayout, setCorrectPayout] = useState(start.correctPayout);
+  const [payout, setPayout] = useState(start.payout);
+  // Every change is kept for the tab; a form as it opened keeps nothing.
+  const recorded = useRef(false);
+  useEffect(() => {
+    if (recorded.current) return;
+    const draft: DecisionDraft = { outcome, comment, amount, source, answer, correctPayout, payout };
+    const untouched = JSON.stringify(draft) === JSON.stringify(initial);
+    writeDraft(session.username, task.taskId, untouched ? undefined : draft);
+  }, [outcome, comment, amount, source, answer, correctPayout, payout]);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
@@ -397,6 +551,10 @@ function DecisionForm({
     });
     setBusy(false);
     if (res.ok) {
+      recorded.current = true;
+      writeDraft(session.username, task.taskId, undefined);
+    }
+    if (res.ok) {
       if (task.type === 'commission_vote') {
         onVoted();
         return;
@@ -405,8 +563,9 @@ function DecisionForm({
       navigate('/staff/tasks');
       return;
     }
-    if (res.kind === 'http' && res.status === 409) setFailure(t.decisionConflict);
-    else if (res.kind === 'http' && res.status === 403)
+    if (res.kind === 'http' && res.status === 409) {
+      if (!(await onConflict())) setFailure(res.problem.detail ?? t.decisionConflict);
+    } else if (res.kind === 'http' && res.status === 403)
       setFailure(t.decisionForbidden(res.problem.detail ?? ''));
     else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
@@ -426,6 +585,11 @@ function DecisionForm({
       <h2 id="decision-form-title">{task.type === 'commission_vote' ? t.yourVote : t.yourDecision}</h2>
       <ErrorSummary errors={errors} />
       {failure && <Alert kind="error">{failure}</Alert>}
+      {saved && (
+        <p class="hint" data-testid="draft-restored">
+          {t.draftRestored}
+        </p>
+      )}
       {task.type === 'reissue_payment' && (
         <p>
           {t.currentPayout}: {payoutText(task.case.payout) ?? '—'}

@@ -29,6 +29,8 @@ export function setFlash(message: string): void {
 }
 
 const pageSize = 20;
+/** After the heading took the focus (and was read out), the one-off message is put in. */
+const flashDelayMs = 400;
 
 export function localTaskTitle(
   task: { type: string; caseReference: string; title: string },
@@ -73,6 +75,15 @@ export function TasksPage({ session }: { session: Session }) {
     flash = undefined;
     return m;
   });
+  // The message goes into a live region that is already on the page, once the focus has moved
+  // to the heading: a region inserted with its text in it is not announced by screen readers,
+  // and one filled as the focus moves is talked over by the heading.
+  const [said, setSaid] = useState<string | undefined>();
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setSaid(message), flashDelayMs);
+    return () => clearTimeout(timer);
+  }, []);
 
   const load = async (more = false) => {
     setBusy(true);
@@ -100,8 +111,14 @@ export function TasksPage({ session }: { session: Session }) {
 
   return (
     <>
-      {message && <Alert kind="success">{message}</Alert>}
       <PageTitle>{t.tasksTitle}</PageTitle>
+      <div role="status" aria-live="polite" aria-atomic="true" data-testid="flash">
+        {said && (
+          <div class="alert alert--success">
+            <p>{said}</p>
+          </div>
+        )}
+      </div>
       <p>{t.tasksIntro}</p>
       {failure && (
         <Alert

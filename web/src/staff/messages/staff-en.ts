@@ -14,6 +14,12 @@ export const staffEn = {
   signOut: 'Sign out',
   signedInAs: (name: string, roles: string) => `Signed in as ${name} (${roles})`,
   sessionEnded: 'Your session has ended. Sign in again to continue.',
+  sessionEndsSoon: (time: string) =>
+    `Your sign-in ends at ${time}. Record what you are working on before then, or sign in again now: a decision you have started is kept.`,
+  sessionEndedKeepTyping:
+    'Your sign-in has ended. You can go on typing: sign in again to record your decision, and what you have typed is kept.',
+  signInAgainNow: 'Sign in again now',
+  networkErrorReading: 'We could not reach AidFlow. Check your internet connection and try again.',
   demoHint:
     'Local demo: users clerk, reviewer, head, commission1, finance, admin, auditor; every password is “demo”.',
   staffNav: 'Staff menu',
@@ -108,6 +114,18 @@ export const staffEn = {
   decisionRecorded: (ref: string) => `Decision recorded for ${ref}.`,
   decisionConflict: 'Someone has already decided this task. Go back to your tasks to see what is open.',
   decisionForbidden: (detail: string) => `You may not decide this task. ${detail}`,
+  draftRestored: 'What you had typed for this task before is back. Check it, then record the decision.',
+  decidedByYou: (outcome: string, when: string) =>
+    `You decided this task: ${outcome}${when ? `, ${when}` : ''}.`,
+  decidedByOther: (who: string, outcome: string, when: string) =>
+    `${who} decided this task: ${outcome}${when ? `, ${when}` : ''}.`,
+  yourDecisionNotRecorded: 'Your decision was not recorded.',
+  decisionAlreadyRecorded: (ref: string, outcome: string) =>
+    `Your decision on ${ref} was already recorded: ${outcome}.`,
+  taskClosedByMajority: 'This vote was closed: the commission had already decided by majority.',
+  taskReplaced: 'This task is no longer open: a newer task replaced it.',
+  taskNotOpened: 'The task could not be opened',
+  caseNotOpened: 'The case could not be opened',
   // Finance
   paymentsTitle: 'Payments',
   paymentsIntro:
@@ -271,6 +289,26 @@ export const staffEn = {
   settlementFailed: (reference: string) =>
     `Recorded: the payment for ${reference} failed. A task to correct and re-issue it is in the finance inbox.`,
   settlementConflict: 'A different result is already recorded for this payment.',
+  batchOutcomeUnknown:
+    'We could not tell whether the batch was created: the answer did not arrive. The list below is up to date. Press “Create a payment batch” again: it will not make a second batch, and shows the batch if it was made.',
+  batchNothingToBatch:
+    'There is nothing to put into a batch: no authorised bank-transfer or cash-desk payment is waiting (in-kind aid is confirmed by delivery). The list below is up to date.',
+  batchBatchedMeanwhile:
+    'Every payment chosen was put into another batch meanwhile. The list below is up to date.',
+  batchKeyReused:
+    'This request could not be repeated. Press “Create a payment batch” again to make a new batch.',
+  batchNothingToSend: 'This batch holds no payments: there is nothing to send.',
+  batchNoBankTransfers: 'This batch has no bank transfers: its cash-desk payouts are in the CSV file.',
+  officeAccountMissing: (sources: string) =>
+    `No office account is set up to pay from ${sources}. An administrator sets it in the policy “office-accounts”.`,
+  settlementInKind: 'This is in-kind aid: confirm its delivery instead of recording a bank result.',
+  settlementNotInKind:
+    'This payment goes through the bank or the cash desk: record its result instead of a delivery.',
+  deliveredBeforeAuthorised: (date: string) =>
+    `The delivery date is before the payment was authorised (${date}). Check the date.`,
+  caseNotWaiting: (status: string) =>
+    `The case is no longer waiting for this payment (it is now “${status}”). The list below is up to date.`,
+  batchReceiptFocus: 'The batch just created',
   confirmDelivery: 'Confirm the delivery',
   confirmDeliveryFor: (reference: string) => `Confirm the delivery of ${reference}`,
   deliveredAt: 'Date handed over',
@@ -618,6 +656,13 @@ export const staffEn = {
   registerPriority: 'Priority',
   registerPriorityYes: 'Yes: the shorter clock',
   registerAnother: 'Register another appeal',
+  registerSendUnknown:
+    'The answer from AidFlow did not reach this page, so the appeal may or may not be registered. Register it again from this page: it is never registered twice, and you get its reference and access code. The form is kept.',
+  registerAsFirstSentTitle: 'Registered as it was first sent',
+  registerAsFirstSent:
+    'The first send did arrive; only its answer was lost. The appeal is registered as it was then, without the changes made to the form afterwards: tell the department that answers it what changed.',
+  registerSentElsewhere:
+    'This appeal was already registered from another tab, with other details: its reference and access code are shown there. Registering it from here registers a new appeal.',
   registeredColumn: 'Registered',
   channelLabel: 'Channel',
   // Repeat appeals

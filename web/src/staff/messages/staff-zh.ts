@@ -11,6 +11,11 @@ export const staffZh: StaffMessages = {
   signOut: '退出登录',
   signedInAs: (name: string, roles: string) => `当前用户：${name}（${roles}）`,
   sessionEnded: '您的登录已过期。请重新登录后继续。',
+  sessionEndsSoon: (time: string) =>
+    `您的登录将于 ${time} 结束。请在此之前记录正在处理的工作，或立即重新登录：已开始填写的决定会被保留。`,
+  sessionEndedKeepTyping: '您的登录已结束。您可以继续填写：重新登录后即可记录决定，已填写的内容会被保留。',
+  signInAgainNow: '立即重新登录',
+  networkErrorReading: '无法连接 AidFlow。请检查网络连接后重试。',
   demoHint: '本地演示：用户 clerk、reviewer、head、commission1、finance、admin、auditor；密码均为“demo”。',
   staffNav: '工作人员菜单',
   navTasks: '任务',
@@ -104,6 +109,17 @@ export const staffZh: StaffMessages = {
   decisionRecorded: (ref: string) => `已记录对 ${ref} 的决定。`,
   decisionConflict: '此任务已有人作出决定。请返回任务列表查看待办任务。',
   decisionForbidden: (detail: string) => `您不能对此任务作出决定。${detail}`,
+  draftRestored: '您之前为此任务填写的内容已恢复。请核对后记录决定。',
+  decidedByYou: (outcome: string, when: string) =>
+    `您已对此任务作出决定：${outcome}${when ? `，${when}` : ''}。`,
+  decidedByOther: (who: string, outcome: string, when: string) =>
+    `${who} 已对此任务作出决定：${outcome}${when ? `，${when}` : ''}。`,
+  yourDecisionNotRecorded: '您的决定未被记录。',
+  decisionAlreadyRecorded: (ref: string, outcome: string) => `您对 ${ref} 的决定已记录：${outcome}。`,
+  taskClosedByMajority: '此投票已关闭：委员会已按多数作出决定。',
+  taskReplaced: '此任务已不再开放：已由新的任务取代。',
+  taskNotOpened: '无法打开此任务',
+  caseNotOpened: '无法打开此案件',
   paymentsTitle: '支付',
   paymentsIntro: '已授权支付的款项。将其编入支付批次，把文件发送给银行，然后记录银行的支付结果。',
   disbursementStatuses: { authorised: '已授权', batched: '已编入批次', paid: '已支付', failed: '支付失败' },
@@ -255,6 +271,21 @@ export const staffZh: StaffMessages = {
   settlementFailed: (reference: string) =>
     `已记录：${reference} 支付失败。财务收件箱中已有更正并重新支付的任务。`,
   settlementConflict: '该笔支付已记录了不同的结果。',
+  batchOutcomeUnknown:
+    '无法确定批次是否已生成：未收到答复。下方列表已更新。请再次点击“将所有已授权款项编成支付批次”：不会生成第二个批次，如果批次已生成，将显示该批次。',
+  batchNothingToBatch:
+    '没有可放入批次的内容：没有等待中的已授权银行转账或现金柜台支付（实物援助通过交付确认）。下方列表已更新。',
+  batchBatchedMeanwhile: '所选的全部支付已在此期间放入其他批次。下方列表已更新。',
+  batchKeyReused: '此请求无法重复。请再次点击“将所有已授权款项编成支付批次”以生成新批次。',
+  batchNothingToSend: '此批次不含任何支付：没有可发送的内容。',
+  batchNoBankTransfers: '此批次没有银行转账：现金柜台支付在 CSV 文件中。',
+  officeAccountMissing: (sources: string) =>
+    `未设置用于从 ${sources} 支付的办公室账户。管理员在“office-accounts”策略中设置。`,
+  settlementInKind: '这是实物援助：请确认交付，而不是记录银行结果。',
+  settlementNotInKind: '此笔支付通过银行或现金柜台进行：请记录其结果，而不是交付。',
+  deliveredBeforeAuthorised: (date: string) => `交付日期早于支付授权日期（${date}）。请检查日期。`,
+  caseNotWaiting: (status: string) => `该案件不再等待此笔支付（当前为“${status}”）。下方列表已更新。`,
+  batchReceiptFocus: '刚生成的批次',
   confirmDelivery: '确认发放',
   confirmDeliveryFor: (reference: string) => `确认 ${reference} 的发放`,
   deliveredAt: '交付日期',
@@ -577,6 +608,13 @@ export const staffZh: StaffMessages = {
   registerPriority: '优先办理',
   registerPriorityYes: '是：适用较短期限',
   registerAnother: '再登记一件信访事项',
+  registerSendUnknown:
+    'AidFlow 的回复没有到达本页，无法确定信访是否已登记。请在本页再次登记：不会重复登记，您会得到登记编号和查询码。表单内容已保留。',
+  registerAsFirstSentTitle: '已按第一次提交的内容登记',
+  registerAsFirstSent:
+    '第一次提交已经送达，只是对它的回复丢失了。信访已按当时提交的内容登记，不包括之后对表单的修改：请告知负责答复的部门有哪些变化。',
+  registerSentElsewhere:
+    '此信访已从另一个标签页以不同的内容登记，其登记编号和查询码显示在那里。如果从这里登记，将登记为一件新的信访。',
   registeredColumn: '登记日期',
   channelLabel: '渠道',
   // 重复信访

@@ -1,0 +1,143 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axe, describeViolations, screenshot } from './browser.js';
+import { fill, ready, submit } from './pages.js';
+import { browserSuite } from './suite.js';
+
+/**
+ * The applicant's pages for someone on a cheap phone, with large text, a screen reader or only a
+ * keyboard, in the language a link chose: found in the accessibility review of 2026-12-07.
+ */
+
+const suite = browserSuite('access');
+
+async function phone(width = 360): Promise<Page> {
+  const page = await suite.browser.context.newPage();
+  await page.setViewportSize({ width, height: 740 });
+  return page;
+}
+
+const activeId = (page: Page) =>
+  page.evaluate(() => document.activeElement?.id ?? document.activeElement?.tagName);
+
+describe('the applicant on a phone', () => {
+  it('keeps the focus in a field someone types into after a refused Continue', async () => {
+    // Arrange: the first step sent empty; the error summary takes the focus, as it should.
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/apply?lang=ru`);
+    await ready(page);
+    await submit(page);
+    await page.locator('.error-summary').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+
+    // Act: tap the name field and type, letter by letter.
+    await page.locator('#fullName').click();
+    await page.keyboard.type('Анна Иванова', { delay: 20 });
+    await page.locator('#birthYear').click();
+    await page.keyboard.type('1950', { delay: 20 });
+
+    // Assert
+    expect(await page.locator('#fullName').inputValue()).toBe('Анна Иванова');
+    expect(await page.locator('#birthYear').inputValue()).toBe('1950');
+    expect(await activeId(page)).toBe('birthYear');
+    await page.close();
+  });
+
+  it('keeps the focus on the button when a send fails, with the message announced', async () => {
+    // Arrange: the office's system is down.
+    const page = await phone();
+    await page.route('**/v1/cases/**', (route) =>
+      route.fulfill({ status: 503, contentType: 'application/json', body: '{"message":"unavailable"}' }),
+    );
+    await page.goto(`${suite.runtime.url}/status?lang=uk`);
+    await ready(page);
+    await fill(page, 'reference', 'AID-2026-000001');
+    await fill(page, 'accessCode', 'ABCD-EFGH-JKLM-NPQR');
+
+    // Act
+    await page.locator('main form button[type="submit"]').last().focus();
+    await page.keyboard.press('Enter');
+    await page.locator('[role="alert"]').first().waitFor();
+
+    // Assert: not dropped to <body>, so TalkBack goes on from where the person was.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+    await page.close();
+  });
+
+  it('keeps the language a link chose on the next page and after a reload', async () => {
+    // Arrange: the office's SMS links to the start page in Ukrainian; the phone is set to English.
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/?lang=uk`);
+    await ready(page);
+
+    // Act
+    await page.locator('main a[href="/apply"]').first().click();
+    await ready(page);
+    await page.reload();
+    await ready(page);
+
+    // Assert
+    expect(new URL(page.url()).searchParams.get('lang')).toBeNull();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    expect(await page.locator('a.language[lang="en"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('answers a mistyped address with the page-not-found page in the person’s language', async () => {
+    // Act
+    const page = await phone();
+    const response = await page.goto(`${suite.runtime.url}/zayava?lang=ru`);
+    await ready(page);
+    const slash = await phone();
+    const apply = await slash.goto(`${suite.runtime.url}/apply/?lang=ru`);
+    await ready(slash);
+
+    // Assert
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('#page-title').textContent()).toBe('Страница не найдена');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ru');
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    expect(apply?.status()).toBe(200);
+    expect(await slash.locator('#page-title').textContent()).not.toBe('Страница не найдена');
+    await page.close();
+    await slash.close();
+  });
+
+  it('fits a 360 px phone with the text at 200 %, in Ukrainian and Russian', async () => {
+    for (const lang of ['uk', 'ru']) {
+      for (const path of ['/', '/apply', '/appeal', '/status']) {
+        // Arrange: the phone's text size at 200 %.
+        const page = await phone();
+        await page.goto(`${suite.runtime.url}${path}?lang=${lang}`);
+        await ready(page);
+
+        // Act
+        await page.evaluate(() =>
+          document.documentElement.style.setProperty('font-size', '200%', 'important'),
+        );
+
+        // Assert: nothing runs past the screen's edge.
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) await screenshot(page, `reflow-${lang}${path.replaceAll('/', '-')}`);
+        expect(width, `${path} in ${lang}`).toBeLessThanOrEqual(360);
+        await page.close();
+      }
+    }
+  });
+
+  it('gives the language links a tap area a finger can hit', async () => {
+    // Act
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/?lang=en`);
+    await ready(page);
+    const heights = await page
+      .locator('a.language')
+      .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+
+    // Assert
+    expect(heights.length).toBe(3);
+    for (const height of heights) expect(height).toBeGreaterThanOrEqual(44);
+    await page.close();
+  });
+});
