@@ -29,6 +29,12 @@ describe('the applicant on a phone', () => {
     await submit(page);
     await page.locator('.error-summary').waitFor();
     expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    // Each box of the birth date names the error itself: TalkBack reads the focused box, not its fieldset.
+    for (const id of ['birthDay', 'birthMonth', 'birthYear']) {
+      expect(await page.locator(`#${id}`).getAttribute('aria-describedby')).toBe(
+        'birthDate-hint birthDay-error',
+      );
+    }
 
     // Act: tap the name field and type, letter by letter.
     await page.locator('#fullName').click();

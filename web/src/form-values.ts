@@ -24,6 +24,9 @@ export function minorToInput(minor: number): string {
   return cents === 0 ? String(whole) : `${whole}.${String(cents).padStart(2, '0')}`;
 }
 
+/** The form fields behind a birth date's day, month and year boxes (ui.tsx DateInput). */
+export const birthField = { day: 'birthDay', month: 'birthMonth', year: 'birthYear' } as const;
+
 /** Day, month and year fields → YYYY-MM-DD; all empty → undefined; partial or junk → the text. */
 export function isoDateOrRaw(day: string, month: string, year: string): string | undefined {
   const [d, m, y] = [day.trim(), month.trim(), year.trim()];

@@ -275,6 +275,65 @@ export function Checkboxes(
   );
 }
 
+/**
+ * A date as day, month and year boxes (GOV.UK's pattern: no calendar widget to fight on a cheap
+ * phone). Each box names the hint and the error, since TalkBack often reads only the focused box,
+ * not its fieldset; the error's id is the day box's, which the error summary links to.
+ */
+export function DateInput(p: {
+  /** Ids of the day, month and year boxes. */
+  ids: readonly [string, string, string];
+  values: readonly [string, string, string];
+  onInput: (part: 'day' | 'month' | 'year', value: string) => void;
+  legend: ComponentChildren;
+  hintId: string;
+  hint: string;
+  error?: string | undefined;
+  /** The person's own birth date (the browser may offer it); off for someone else's. */
+  ownBirthDate?: boolean;
+}) {
+  const { t } = useI18n();
+  const errorId = `${p.ids[0]}-error`;
+  const describedBy = p.error ? `${p.hintId} ${errorId}` : p.hintId;
+  const parts = [
+    ['day', t.day, 'input--2'],
+    ['month', t.month, 'input--2'],
+    ['year', t.year, 'input--4'],
+  ] as const;
+  return (
+    <div class={`field${p.error ? ' field--error' : ''}`}>
+      <fieldset aria-describedby={describedBy}>
+        <legend>{p.legend}</legend>
+        <div class="hint" id={p.hintId}>
+          {p.hint}
+        </div>
+        {p.error && (
+          <p class="field-error" id={errorId}>
+            {p.error}
+          </p>
+        )}
+        <div class="date-input">
+          {parts.map(([part, label, width], i) => (
+            <div key={part}>
+              <label for={p.ids[i]}>{label}</label>
+              <input
+                id={p.ids[i]}
+                class={`input ${width}`}
+                inputMode="numeric"
+                autocomplete={p.ownBirthDate ? `bday-${part}` : 'off'}
+                value={p.values[i]}
+                onInput={(e) => p.onInput(part, e.currentTarget.value)}
+                aria-describedby={describedBy}
+                aria-invalid={p.error ? 'true' : undefined}
+              />
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
 export function Select(p: {
   id: string;
   label: string;

@@ -12,6 +12,7 @@ import {
   noWayToAnswer,
 } from '../appeal-fields.js';
 import { type FieldError, failureMessage, localise, valueAt } from '../errors.js';
+import { birthField } from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
 import { rememberCase, rememberedCase } from '../remembered-case.js';
@@ -20,6 +21,7 @@ import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
   Button,
+  DateInput,
   ErrorSummary,
   errorFor,
   PageTitle,
@@ -231,54 +233,16 @@ export function AppealPage() {
           value={d.fullName}
           onInput={set('fullName')}
         />
-        <div class={`field${err('birthDay') ? ' field--error' : ''}`}>
-          <fieldset aria-describedby={`birthDate-hint${err('birthDay') ? ' birthDay-error' : ''}`}>
-            <legend>{t.birthDate}</legend>
-            <div class="hint" id="birthDate-hint">
-              {t.birthDateHint}
-            </div>
-            {err('birthDay') && (
-              <p class="field-error" id="birthDay-error">
-                {err('birthDay')}
-              </p>
-            )}
-            <div class="date-input">
-              <div>
-                <label for="birthDay">{t.day}</label>
-                <input
-                  id="birthDay"
-                  class="input input--2"
-                  inputMode="numeric"
-                  autocomplete="bday-day"
-                  value={d.birthDay}
-                  onInput={(e) => set('birthDay')(e.currentTarget.value)}
-                />
-              </div>
-              <div>
-                <label for="birthMonth">{t.month}</label>
-                <input
-                  id="birthMonth"
-                  class="input input--2"
-                  inputMode="numeric"
-                  autocomplete="bday-month"
-                  value={d.birthMonth}
-                  onInput={(e) => set('birthMonth')(e.currentTarget.value)}
-                />
-              </div>
-              <div>
-                <label for="birthYear">{t.year}</label>
-                <input
-                  id="birthYear"
-                  class="input input--4"
-                  inputMode="numeric"
-                  autocomplete="bday-year"
-                  value={d.birthYear}
-                  onInput={(e) => set('birthYear')(e.currentTarget.value)}
-                />
-              </div>
-            </div>
-          </fieldset>
-        </div>
+        <DateInput
+          ids={['birthDay', 'birthMonth', 'birthYear']}
+          values={[d.birthDay, d.birthMonth, d.birthYear]}
+          onInput={(part, value) => set(birthField[part])(value)}
+          legend={t.birthDate}
+          hintId="birthDate-hint"
+          hint={t.birthDateHint}
+          error={err('birthDay')}
+          ownBirthDate
+        />
         <fieldset class="field">
           <legend>{t.contactLegend}</legend>
           <div class="hint">{t.contactHint}</div>

@@ -6,7 +6,14 @@ import { parseReference } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
-import { isoDateOrRaw, minorUnitsOrRaw, optionalText, todayIso, wholeNumberOrRaw } from '../form-values.js';
+import {
+  birthField,
+  isoDateOrRaw,
+  minorUnitsOrRaw,
+  optionalText,
+  todayIso,
+  wholeNumberOrRaw,
+} from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
 import { PayoutFields, payoutBody } from '../payout-fields.js';
@@ -17,6 +24,7 @@ import {
   Alert,
   Button,
   Checkboxes,
+  DateInput,
   ErrorSummary,
   errorFor,
   PageTitle,
@@ -376,57 +384,16 @@ export function ApplyPage() {
               autocomplete="name"
               spellcheck={false}
             />
-            <div class={`field${err('birthDay') ? ' field--error' : ''}`}>
-              <fieldset aria-describedby={`birthDate-hint${err('birthDay') ? ' birthDay-error' : ''}`}>
-                <legend>{t.birthDate}</legend>
-                <div class="hint" id="birthDate-hint">
-                  {t.birthDateHint}
-                </div>
-                {err('birthDay') && (
-                  <p class="field-error" id="birthDay-error">
-                    {err('birthDay')}
-                  </p>
-                )}
-                <div class="date-input">
-                  <div>
-                    <label for="birthDay">{t.day}</label>
-                    <input
-                      id="birthDay"
-                      class="input input--2"
-                      inputMode="numeric"
-                      autocomplete="bday-day"
-                      value={draft.birthDay}
-                      onInput={(e) => set('birthDay')(e.currentTarget.value)}
-                      aria-invalid={err('birthDay') ? 'true' : undefined}
-                    />
-                  </div>
-                  <div>
-                    <label for="birthMonth">{t.month}</label>
-                    <input
-                      id="birthMonth"
-                      class="input input--2"
-                      inputMode="numeric"
-                      autocomplete="bday-month"
-                      value={draft.birthMonth}
-                      onInput={(e) => set('birthMonth')(e.currentTarget.value)}
-                      aria-invalid={err('birthDay') ? 'true' : undefined}
-                    />
-                  </div>
-                  <div>
-                    <label for="birthYear">{t.year}</label>
-                    <input
-                      id="birthYear"
-                      class="input input--4"
-                      inputMode="numeric"
-                      autocomplete="bday-year"
-                      value={draft.birthYear}
-                      onInput={(e) => set('birthYear')(e.currentTarget.value)}
-                      aria-invalid={err('birthDay') ? 'true' : undefined}
-                    />
-                  </div>
-                </div>
-              </fieldset>
-            </div>
+            <DateInput
+              ids={['birthDay', 'birthMonth', 'birthYear']}
+              values={[draft.birthDay, draft.birthMonth, draft.birthYear]}
+              onInput={(part, value) => set(birthField[part])(value)}
+              legend={t.birthDate}
+              hintId="birthDate-hint"
+              hint={t.birthDateHint}
+              error={err('birthDay')}
+              ownBirthDate
+            />
             <fieldset class="field">
               <legend>{t.contactLegend}</legend>
               <div class="hint">{t.contactHint}</div>

@@ -21,7 +21,7 @@ import {
 } from '../appeal-fields.js';
 import { useCatalogue } from '../catalogue.js';
 import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
-import { todayIso } from '../form-values.js';
+import { birthField, todayIso } from '../form-values.js';
 import { languageNames } from '../i18n.js';
 import { Link } from '../router.js';
 import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
@@ -29,6 +29,7 @@ import {
   Alert,
   Button,
   Checkboxes,
+  DateInput,
   ErrorSummary,
   errorFor,
   PageTitle,
@@ -331,43 +332,20 @@ export function RegisterAppealPage({ session }: { session: Session }) {
           value={d.fullName}
           onInput={set('fullName')}
         />
-        <div class={`field${err('birthDay') ? ' field--error' : ''}`}>
-          <fieldset aria-describedby={`birthDate-hint${err('birthDay') ? ' birthDay-error' : ''}`}>
-            <legend>
+        <DateInput
+          ids={['birthDay', 'birthMonth', 'birthYear']}
+          values={[d.birthDay, d.birthMonth, d.birthYear]}
+          onInput={(part, value) => set(birthField[part])(value)}
+          legend={
+            <>
               {t.birthDate}
               <span class="optional"> {t.optional}</span>
-            </legend>
-            <div class="hint" id="birthDate-hint">
-              {t.birthDateHint}
-            </div>
-            {err('birthDay') && (
-              <p class="field-error" id="birthDay-error">
-                {err('birthDay')}
-              </p>
-            )}
-            <div class="date-input">
-              {(
-                [
-                  ['birthDay', t.day, 'input--2'],
-                  ['birthMonth', t.month, 'input--2'],
-                  ['birthYear', t.year, 'input--4'],
-                ] as const
-              ).map(([id, label, width]) => (
-                <div key={id}>
-                  <label for={id}>{label}</label>
-                  <input
-                    id={id}
-                    class={`input ${width}`}
-                    inputMode="numeric"
-                    autocomplete="off"
-                    value={d[id]}
-                    onInput={(e) => set(id)(e.currentTarget.value)}
-                  />
-                </div>
-              ))}
-            </div>
-          </fieldset>
-        </div>
+            </>
+          }
+          hintId="birthDate-hint"
+          hint={t.birthDateHint}
+          error={err('birthDay')}
+        />
         <Checkboxes
           id="categories"
           legend={t.registerCategories}

@@ -7,6 +7,7 @@ import { isoDateOrRaw, optionalText } from '../form-values.js';
 import {
   Alert,
   Button,
+  DateInput,
   ErrorSummary,
   errorFor,
   PageTitle,
@@ -258,41 +259,15 @@ export function StaffIdentitiesPage({ session }: { session: Session }) {
             onInput={set('fullName')}
             error={err('identityFullName')}
           />
-          <div class={`field${birthError ? ' field--error' : ''}`}>
-            <fieldset aria-describedby={`identityBirth-hint${birthError ? ' identityDay-error' : ''}`}>
-              <legend>{t.birthDate}</legend>
-              <div class="hint" id="identityBirth-hint">
-                {t.birthDateHint}
-              </div>
-              {birthError && (
-                <p class="field-error" id="identityDay-error">
-                  {birthError}
-                </p>
-              )}
-              <div class="date-input">
-                {(
-                  [
-                    ['identityDay', 'day', t.day, 'input--2'],
-                    ['identityMonth', 'month', t.month, 'input--2'],
-                    ['identityYear', 'year', t.year, 'input--4'],
-                  ] as const
-                ).map(([id, field, label, size]) => (
-                  <div key={id}>
-                    <label for={id}>{label}</label>
-                    <input
-                      id={id}
-                      class={`input ${size}`}
-                      inputMode="numeric"
-                      autocomplete="off"
-                      value={d[field]}
-                      onInput={(e) => set(field)(e.currentTarget.value)}
-                      aria-invalid={birthError ? 'true' : undefined}
-                    />
-                  </div>
-                ))}
-              </div>
-            </fieldset>
-          </div>
+          <DateInput
+            ids={['identityDay', 'identityMonth', 'identityYear']}
+            values={[d.day, d.month, d.year]}
+            onInput={(part, value) => set(part)(value)}
+            legend={t.birthDate}
+            hintId="identityBirth-hint"
+            hint={t.birthDateHint}
+            error={birthError}
+          />
           <TextField
             id="identityNationalId"
             label={t.identityNationalId}
