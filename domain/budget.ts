@@ -33,13 +33,14 @@ export type BudgetWrite = z.infer<typeof budgetWriteSchema>;
 export function reallocate(
   current: BudgetFigures,
   change: { allocated: number; opening?: number | undefined },
-): { ok: true; figures: BudgetFigures } | { ok: false; reason: string } {
+): { ok: true; figures: BudgetFigures } | { ok: false; reason: string; committed: number } {
   const opening = change.opening ?? current.opening;
   const remaining = change.allocated + opening - current.reserved - current.spent;
   if (remaining < 0) {
     return {
       ok: false,
       reason: `The line already has ${current.reserved + current.spent} minor units reserved or spent; allocated plus opening may not be less than that (it would be ${change.allocated + opening}).`,
+      committed: current.reserved + current.spent,
     };
   }
   return {

@@ -68,7 +68,14 @@ export async function setBudget(input: {
   }
   const base = current ?? { opening: 0, allocated: 0, reserved: 0, spent: 0, remaining: 0, version: 0 };
   const next = reallocate(base, { allocated: change.allocated.minor, opening: change.opening?.minor });
-  if (!next.ok) throw new ConflictError(next.reason, { source, year });
+  if (!next.ok) {
+    throw new ConflictError(next.reason, {
+      code: 'below_committed',
+      committed: next.committed,
+      source,
+      year,
+    });
+  }
   const record: BudgetRecord = {
     ...keys.budget(year, source),
     type: 'Budget',

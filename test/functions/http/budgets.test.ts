@@ -42,7 +42,10 @@ async function put(source: string, body: unknown, as: [string, string[]] = ['adm
     }),
     lambdaContext,
   )) as Result;
-  return { status: res.statusCode, body: JSON.parse(res.body) as Line & { detail?: string } };
+  return {
+    status: res.statusCode,
+    body: JSON.parse(res.body) as Line & { detail?: string; code?: string; committed?: number },
+  };
 }
 
 const figures = (l: Line) => ({
@@ -125,6 +128,8 @@ describe('budgets: GET /v1/budgets and PUT /v1/budgets/{source}/{year}', () => {
     const res = await put('charity', { allocated: rub(400_000), opening: rub(0) });
     expect(res.status).toBe(409);
     expect(res.body.detail).toContain('reserved or spent');
+    // The desk words the refusal in its own language from the code and the committed amount.
+    expect(res.body).toMatchObject({ code: 'below_committed', committed: 1_000_000, source: 'charity' });
   });
 
   it('answers 404 for an unknown funding source and 400 for a malformed amount', async () => {

@@ -213,11 +213,13 @@ function BudgetForm(p: {
     });
     setBusy(false);
     if (res.ok) p.onSaved(t.budgetSaved(label, p.year, money(parsed.data.allocated)));
-    else if (res.kind === 'http' && res.status === 409)
-      setErrors([
-        { field: 'budgetAllocated', message: res.problem.detail ?? t.err.budgetAmount.belowCommitted },
-      ]);
-    else setFailure(failureMessage(t, res));
+    else if (res.kind === 'http' && res.status === 409) {
+      // The server says how much is committed; the words are the desk's (its detail is English).
+      const committed = (res.problem as { committed?: unknown }).committed;
+      const amount =
+        typeof committed === 'number' ? ` (${money({ ...parsed.data.allocated, minor: committed })})` : '';
+      setErrors([{ field: 'budgetAllocated', message: `${t.err.budgetAmount.belowCommitted}${amount}` }]);
+    } else setFailure(failureMessage(t, res));
   };
 
   return (
