@@ -241,9 +241,9 @@ describe('a decision that meets one already made', () => {
     expect(await note.textContent()).toMatch(
       /^reviewer2 decided this task: Approve, .*\. Your decision was not recorded\./,
     );
-    expect(await anna.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-      'task-decided',
-    );
+    await expect
+      .poll(() => anna.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+      .toBe('task-decided');
     expect(await anna.locator('#outcome').count()).toBe(0);
     expect(await anna.locator('[data-testid="claim-held"]').count()).toBe(0);
     expect(await anna.locator('.history-tasks').textContent()).toContain('Approve by reviewer2');

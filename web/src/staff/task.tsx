@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { checkDecision, decisionSchema } from '../../../domain/decision.js';
 import { type CommentPurpose, commentPurpose } from '../../../domain/decision-comments.js';
 import type { Money } from '../../../domain/money.js';
@@ -304,7 +304,9 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
 function Decided({ task, username, conflict }: { task: TaskDetail; username: string; conflict: boolean }) {
   const { t, dateTime } = useStaffI18n();
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
+  // In the same commit as the note appears (useEffect waits for a frame), so a screen reader
+  // hears the note, not the button that just left the page.
+  useLayoutEffect(() => {
     if (conflict) ref.current?.focus();
   }, [conflict]);
   const d = task.decision;
