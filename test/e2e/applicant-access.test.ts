@@ -28,7 +28,9 @@ describe('the applicant on a phone', () => {
     await ready(page);
     await submit(page);
     await page.locator('.error-summary').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.classList.contains('error-summary'))).toBe(true);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains('error-summary')))
+      .toBe(true);
     // Each box of the birth date names the error itself: TalkBack reads the focused box, not its fieldset.
     for (const id of ['birthDay', 'birthMonth', 'birthYear']) {
       expect(await page.locator(`#${id}`).getAttribute('aria-describedby')).toBe(

@@ -95,7 +95,7 @@ describe('an answer lost on the way back, then a retry', () => {
 
     // Assert 1: an error summary, focused, links the empty field.
     await page.locator('.error-summary').waitFor();
-    expect(await focusedTestId(page)).toContain('error-summary');
+    await expect.poll(() => focusedTestId(page)).toContain('error-summary');
     expect(await page.locator('.error-summary a[href="#reply"]').count()).toBe(1);
 
     // Act 2: half a reply, and a reload.
@@ -120,7 +120,7 @@ describe('an answer lost on the way back, then a retry', () => {
     expect(lost.reached()).toBe(1);
     expect(afterLoss).toContain('Не удалось');
     expect(await notice.innerText()).toMatch(/Спасибо\. Ваш ответ получен .*\d{4}/);
-    expect(await focusedTestId(page)).toBe('reply-notice');
+    await expect.poll(() => focusedTestId(page)).toBe('reply-notice');
     expect(await page.locator('[data-testid="case-status"]').getAttribute('data-status')).toBe('in_review');
     const shown = await page.locator('main').innerText();
     expect(shown).not.toMatch(/nothing was asked|nothing to answer|in_review/);
@@ -170,7 +170,7 @@ describe('an answer lost on the way back, then a retry', () => {
     expect(batchId).toMatch(/^bat_/);
     expect(await receipt.innerText()).toContain('2');
     expect(await receipt.locator(`a[href="/staff/payments/${batchId}"]`).count()).toBe(1);
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('batch-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('batch-title');
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/nothing to batch|There is/);
     const { items } = await suite.desk.apiAs<{ items: { batchId: string; count: number }[] }>(
@@ -225,7 +225,7 @@ describe('the status page’s rating form', () => {
 
     // Assert 1
     await page.locator('.error-summary').waitFor();
-    expect(await focusedTestId(page)).toContain('error-summary');
+    await expect.poll(() => focusedTestId(page)).toContain('error-summary');
     expect(await page.locator('.error-summary').getAttribute('role')).toBe('alert');
 
     // Act 2
@@ -234,7 +234,7 @@ describe('the status page’s rating form', () => {
 
     // Assert 2
     await page.locator('[data-testid="feedback-sent"]').waitFor();
-    expect(await focusedTestId(page)).toBe('feedback-sent');
+    await expect.poll(() => focusedTestId(page)).toBe('feedback-sent');
     expect(await page.locator('[data-testid="feedback-sent"]').innerText()).toContain('Дякуємо');
     await page.close();
   });

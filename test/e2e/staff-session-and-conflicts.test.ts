@@ -339,7 +339,7 @@ describe('the inbox after a decision, and the eligibility table, in Ukrainian', 
     await page.locator('[data-testid="flash"] .alert').waitFor();
 
     // Assert: the heading has the focus, and the message went into the region after it got it.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('page-title');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('page-title');
     expect(await page.locator('[data-testid="flash"]').textContent()).toBe(
       `Рішення щодо ${reference} записано.`,
     );
