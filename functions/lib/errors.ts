@@ -10,6 +10,15 @@ export interface FieldError {
 export abstract class AppError extends Error {
   abstract readonly status: number;
   abstract readonly title: string;
+  /**
+   * Fields for a program, copied into the problem: a precise `code` (the web app words the
+   * problem from it in the reader's language) and what the words need (a date, an amount, a role).
+   */
+  readonly extra: Record<string, unknown>;
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message);
+    this.extra = extra;
+  }
   /** A stable URI reference naming the problem type. */
   get type(): string {
     return `https://aidflow.example.org/problems/${this.name
@@ -53,12 +62,6 @@ export class ConflictError extends AppError {
   override readonly name: string = 'ConflictError';
   readonly status: number = 409;
   readonly title: string = 'Conflict';
-  constructor(
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -125,17 +128,22 @@ export interface Problem {
 }
 
 export function toProblem(error: AppError): Problem {
+  // The extra fields first: none of them may replace the problem's own (a case's `status` once
+  // replaced the HTTP status).
   const problem: Problem = {
+    ...error.extra,
     type: error.type,
     title: error.title,
     status: error.status,
     detail: error.message,
-    code: error.name
-      .replace(/Error$/, '')
-      .replace(/([a-z])([A-Z])/g, '$1_$2')
-      .toLowerCase(),
+    code:
+      typeof error.extra.code === 'string'
+        ? error.extra.code
+        : error.name
+            .replace(/Error$/, '')
+            .replace(/([a-z])([A-Z])/g, '$1_$2')
+            .toLowerCase(),
   };
   if (error instanceof ValidationError) problem.errors = error.errors;
-  if (error instanceof ConflictError) Object.assign(problem, error.extra);
   return problem;
 }

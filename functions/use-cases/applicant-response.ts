@@ -71,8 +71,8 @@ function alreadyAnswered(c: AidCaseRecord, text: string): ApplicantResponseRecei
       ? `This request was already answered on ${answeredAt}.`
       : `This application is "${c.status}": nothing was asked of you, so there is nothing to answer.`,
     answeredAt
-      ? { code: 'already_answered', status: c.status, answeredAt }
-      : { code: 'nothing_asked', status: c.status },
+      ? { code: 'already_answered', caseStatus: c.status, answeredAt }
+      : { code: 'nothing_asked', caseStatus: c.status },
   );
 }
 

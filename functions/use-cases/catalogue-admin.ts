@@ -37,7 +37,7 @@ function parse<S extends z.ZodMiniType>(schema: S, value: unknown, prefix?: stri
 function codeTaken(kindPath: string, code: string): PreconditionFailedError {
   return new PreconditionFailedError(
     `The catalogue already has "${code}" in ${kindPath}; nothing was changed. Choose another code to add an entry, or change this one (PUT without If-None-Match).`,
-    { kind: kindPath, code, exists: true },
+    { code: 'catalogue_code_taken', kind: kindPath, entryCode: code, exists: true },
   );
 }
 

@@ -120,6 +120,7 @@ export async function markLetterPosted(input: {
     return { letterId: input.letterId, status: 'sent', postedAt: item.postedAt, postedBy: item.postedBy };
   }
   throw new ConflictError(`This letter is ${item.status}, not waiting to be printed.`, {
-    status: item.status,
+    code: 'letter_not_to_print',
+    letterStatus: item.status,
   });
 }

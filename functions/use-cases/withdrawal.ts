@@ -17,7 +17,7 @@ import { waitlistWithdrawn } from './waitlist.js';
  * open-application lock and starts the retention clock), the reserved money back to its budget,
  * the case out of the waitlist. The table stream then stops the case's workflow and closes its
  * open tasks (table-stream.ts). Withdrawing twice answers the same; once the payment is
- * authorised, 409 with the reason.
+ * authorised, 409 with the reason (`code` payment_authorised or case_closed, and `caseStatus`).
  */
 export async function withdrawApplication(input: {
   reference: string;
@@ -30,7 +30,7 @@ export async function withdrawApplication(input: {
   const done = { reference: found.reference, status: 'withdrawn' as const };
   if (found.status === 'withdrawn') return done;
   const refusal = withdrawalRefusal(found.status);
-  if (refusal) throw new ConflictError(refusal, { status: found.status });
+  if (refusal) throw new ConflictError(refusal.message, { code: refusal.code, caseStatus: found.status });
 
   const at = input.now.toISOString();
   const table = tableName();
@@ -54,7 +54,8 @@ export async function withdrawApplication(input: {
   const now = await getCase(found.caseId);
   if (now?.status === 'withdrawn') return done;
   const refusedNow = now && withdrawalRefusal(now.status as AidStatus);
-  if (refusedNow) throw new ConflictError(refusedNow, { status: now.status });
+  if (refusedNow)
+    throw new ConflictError(refusedNow.message, { code: refusedNow.code, caseStatus: now.status });
   throw new TransientError('the case changed while withdrawing; try again');
 }
 

@@ -67,7 +67,7 @@ describe('an applicant withdrawing an application', () => {
   }
 
   function withdraw(receipt: Receipt, reason?: string) {
-    return api.request<{ status: string; detail?: string }>(
+    return api.request<{ status: string | number; detail?: string; code?: string; caseStatus?: string }>(
       'POST',
       `/v1/cases/${receipt.reference}/withdrawal`,
       { body: reason ? { reason } : {}, headers: { 'x-access-code': receipt.accessCode } },
@@ -189,6 +189,12 @@ describe('an applicant withdrawing an application', () => {
     // Assert
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/payment has already been authorised/);
+    // The page words it from the code; the problem's own status stays the HTTP one.
+    expect(refused.body).toMatchObject({
+      code: 'payment_authorised',
+      caseStatus: 'payment_authorised',
+      status: 409,
+    });
     expect(wrongCode.status).toBe(404);
     expect(await status(receipt)).toBe('payment_authorised');
   });

@@ -40,7 +40,10 @@ export async function resendMessage(input: {
       message.status === 'sending'
         ? 'This message is being sent now; it can be sent again only if its send is not confirmed within ten minutes.'
         : `This message is ${message.status}: only an e-mail or SMS that failed, was never confirmed or went out, or a letter that was posted, can be sent again.`,
-      { status: message.status },
+      {
+        code: message.status === 'sending' ? 'message_sending' : 'message_not_resendable',
+        messageStatus: message.status,
+      },
     );
   const kind = resendKind(message, now.getTime());
   if (!kind) throw refuse();

@@ -171,10 +171,13 @@ describe('the catalogue and the rule sets through the API', () => {
     expect(firstAdd).toMatchObject({ status: 201, json: { created: true } });
     expect(fuelAgain).toMatchObject({
       status: 412,
-      json: { kind: 'aid-types', code: 'fuel', exists: true },
+      json: { code: 'catalogue_code_taken', kind: 'aid-types', entryCode: 'fuel', exists: true },
     });
     expect(String(fuelAgain.json.detail)).toContain('already has "fuel"');
-    expect(peatAgain).toMatchObject({ status: 412, json: { code: 'peat_delivery', exists: true } });
+    expect(peatAgain).toMatchObject({
+      status: 412,
+      json: { code: 'catalogue_code_taken', entryCode: 'peat_delivery' },
+    });
     expect(oddCondition.status).toBe(400);
     const aidTypes = listed.json.aidTypes as Json[];
     expect(aidTypes.find((t) => t.code === 'fuel')).toEqual(fuelBefore);

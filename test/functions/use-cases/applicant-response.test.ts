@@ -141,7 +141,7 @@ describe('the applicant answering a request for information', () => {
       name: 'ConflictError',
       httpStatus: 409,
       code: 'already_answered',
-      status: 'in_review',
+      caseStatus: 'in_review',
       answeredAt: now.toISOString(),
     });
   });
@@ -158,7 +158,7 @@ describe('the applicant answering a request for information', () => {
       name: 'ConflictError',
       httpStatus: 409,
       code: 'nothing_asked',
-      status: 'in_review',
+      caseStatus: 'in_review',
     });
     expect(refused.answeredAt).toBeUndefined();
   });

@@ -135,5 +135,10 @@ describe('letters: the print queue for applicants with only a postal address', (
     await expect(markLetterPosted({ letterId: letterIdOf(pending), principal: clerk, now })).rejects.toThrow(
       ConflictError,
     );
+    await expect(
+      markLetterPosted({ letterId: letterIdOf(pending), principal: clerk, now }),
+    ).rejects.toMatchObject({
+      extra: { code: 'letter_not_to_print', letterStatus: 'pending' },
+    });
   });
 });

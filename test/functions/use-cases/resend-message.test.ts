@@ -140,6 +140,12 @@ describe('having a lost message sent again', () => {
     await expect(resendMessage({ ...busy, principal: clerk, now })).rejects.toThrow(ConflictError);
     await expect(resendMessage({ ...pending, principal: clerk, now })).rejects.toThrow(ConflictError);
     await expect(resendMessage({ ...letter, principal: clerk, now })).rejects.toThrow(ConflictError);
+    await expect(resendMessage({ ...busy, principal: clerk, now })).rejects.toMatchObject({
+      extra: { code: 'message_sending', messageStatus: 'sending' },
+    });
+    await expect(resendMessage({ ...pending, principal: clerk, now })).rejects.toMatchObject({
+      extra: { code: 'message_not_resendable', messageStatus: 'pending' },
+    });
     await expect(
       resendMessage({ caseId: pending.caseId, notificationId: 'nothing', principal: clerk, now }),
     ).rejects.toThrow(NotFoundError);

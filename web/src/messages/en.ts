@@ -191,6 +191,10 @@ export const en = {
   withdrawReasonLabel: 'Why are you withdrawing it? (optional)',
   withdrawButton: 'Withdraw the application',
   withdrawSending: 'Withdrawing…',
+  withdrawTooLatePaid:
+    'The payment was authorised in the meantime and may already be on its way to your bank, so the application can no longer be withdrawn. If you do not want the money, contact the office.',
+  withdrawTooLateClosed:
+    'This application was closed in the meantime, so there is nothing left to withdraw. Its current status is shown above.',
   feedbackTitle: 'How satisfied are you with how we handled this?',
   feedbackRating: 'Your rating',
   feedbackComment: 'Anything else you want to tell us?',

@@ -171,6 +171,9 @@ export const zh: Messages = {
   withdrawReasonLabel: '撤回原因（选填）',
   withdrawButton: '撤回申请',
   withdrawSending: '正在撤回…',
+  withdrawTooLatePaid:
+    '在此期间付款已获批准，款项可能已在汇往您银行的途中，因此申请已无法撤回。如您不想收取这笔款项，请联系办公室。',
+  withdrawTooLateClosed: '在此期间该申请已办结，已没有可撤回的内容。其当前状态显示在上方。',
   feedbackTitle: '您对我们的办理是否满意？',
   feedbackRating: '您的评分',
   feedbackComment: '还有什么想告诉我们的吗？',

@@ -211,7 +211,7 @@ function CaseDetails(p: {
         : v.decision?.outcome === 'waitlisted'
           ? t.decisionWaitlisted
           : undefined;
-  // What became of the answer just sent: shown above the status, which it changed, and focused.
+  // What became of the answer or withdrawal just sent: shown above the status, which it changed, and focused.
   const [replyNotice, setReplyNotice] = useState<{ kind: 'success' | 'info'; text: string } | undefined>();
   const noticeRef = useFocusWhen(replyNotice);
   const feedbackWanted =
@@ -298,7 +298,15 @@ function CaseDetails(p: {
         isAidStatus(v.status) &&
         v.status !== 'withdrawn' &&
         !withdrawalRefusal(v.status) && (
-          <WithdrawBox reference={v.reference} accessCode={p.accessCode} onDone={p.onReload} />
+          <WithdrawBox
+            reference={v.reference}
+            accessCode={p.accessCode}
+            onDone={p.onReload}
+            onTooLate={async (text) => {
+              await p.onReload();
+              setReplyNotice({ kind: 'info', text });
+            }}
+          />
         )}
       {v.eligibility && v.eligibility.rules.length > 0 && (
         <section aria-labelledby="checks-title">
@@ -430,8 +438,17 @@ function ReplyBox(p: {
   );
 }
 
-/** Withdrawing is final, so it sits behind a disclosure and says what it means before the button. */
-function WithdrawBox(p: { reference: string; accessCode: string; onDone: () => Promise<void> }) {
+/**
+ * Withdrawing is final, so it sits behind a disclosure and says what it means before the button.
+ * Refused because the case moved on meanwhile (the payment authorised, the case closed), the page
+ * shows the case as it now is, without this box, and says why above it.
+ */
+function WithdrawBox(p: {
+  reference: string;
+  accessCode: string;
+  onDone: () => Promise<void>;
+  onTooLate: (text: string) => Promise<void>;
+}) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
@@ -445,8 +462,11 @@ function WithdrawBox(p: { reference: string; accessCode: string; onDone: () => P
       body: reason.trim() ? { reason } : {},
     });
     setBusy(false);
-    if (res.ok) await p.onDone();
-    else setFailure(failureMessage(t, res));
+    if (res.ok) return p.onDone();
+    const code = problemCode(res);
+    if (code === 'payment_authorised') return p.onTooLate(t.withdrawTooLatePaid);
+    if (code === 'case_closed') return p.onTooLate(t.withdrawTooLateClosed);
+    setFailure(failureMessage(t, res));
   };
   return (
     <details class="withdraw">

@@ -11,7 +11,7 @@ import { referenceSchema } from '../../../domain/reference.js';
 import { roleNames } from '../../../domain/roles.js';
 import { api, download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type FieldError, failureMessage, localise } from '../errors.js';
+import { type FieldError, failureMessage, localise, problemCode } from '../errors.js';
 import { isoDateOrRaw } from '../form-values.js';
 import { useStatusName } from '../pages/status.js';
 import { Link, useLocation } from '../router.js';
@@ -404,7 +404,14 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
                             `/v1/cases/by-id/${encodeURIComponent(caseId)}/messages/${encodeURIComponent(m.notificationId)}/resend`,
                             { token: session.token },
                           );
-                          if (!res.ok) return failureMessage(t, res);
+                          if (!res.ok) {
+                            // Sent or dealt with meanwhile: the page shows the message as it now is.
+                            if (problemCode(res) === 'message_not_resendable') found.reload();
+                            return failureMessage(t, res, {
+                              message_sending: t.resendBusy,
+                              message_not_resendable: t.resendNotPossible,
+                            });
+                          }
                           found.reload();
                           return undefined;
                         }

@@ -3,7 +3,7 @@ import { type Language, languages } from '../../../domain/catalogue.js';
 import { civilDateText } from '../../../domain/date-text.js';
 import { can } from '../../../domain/permissions.js';
 import { api } from '../api.js';
-import { failureMessage } from '../errors.js';
+import { failureMessage, problemCode } from '../errors.js';
 import { todayIso } from '../form-values.js';
 import { Alert, Button, Loading, PageTitle, useTitle } from '../ui.js';
 import { CursorPagination, Failed, useCursorPages } from './resource.js';
@@ -52,6 +52,9 @@ export function LettersPage({ session }: { session: Session }) {
     setBusy(undefined);
     if (res.ok) {
       setNotice(t.letterPosted(letter.reference, letter.recipient.fullName));
+      pages.reload();
+    } else if (problemCode(res) === 'letter_not_to_print') {
+      setFailure(t.letterNoLongerToPrint(letter.reference));
       pages.reload();
     } else setFailure(failureMessage(t, res));
   };

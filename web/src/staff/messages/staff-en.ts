@@ -430,6 +430,10 @@ export const staffEn = {
     requeued: 'To be sent again',
   } as Record<string, string>,
   resendMessage: 'Send again',
+  resendBusy:
+    'This message is being sent right now. If the sending is not confirmed within ten minutes, it can be sent again.',
+  resendNotPossible:
+    'This message can no longer be sent again: it was dealt with meanwhile. Its state is shown as it is now.',
   messageText: 'What it said',
   messageNeverArrived: 'The applicant did not get it?',
   letterNeverArrived: 'The letter never arrived?',
@@ -447,6 +451,8 @@ export const staffEn = {
   lettersEmpty: 'No letters are waiting to be printed.',
   printLetters: 'Print these letters',
   markPosted: 'Mark as posted',
+  letterNoLongerToPrint: (reference: string) =>
+    `The letter about ${reference} is no longer waiting to be printed: a colleague dealt with it meanwhile. The list is shown as it is now.`,
   letterPosted: (reference: string, name: string) =>
     `Marked as posted: the letter about ${reference} to ${name}.`,
   letterTo: 'To',

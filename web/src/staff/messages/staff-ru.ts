@@ -424,6 +424,10 @@ export const staffRu: StaffMessages = {
     requeued: 'Будет отправлено повторно',
   } as Record<string, string>,
   resendMessage: 'Отправить ещё раз',
+  resendBusy:
+    'Это сообщение отправляется прямо сейчас. Если отправка не подтвердится в течение десяти минут, его можно будет отправить ещё раз.',
+  resendNotPossible:
+    'Это сообщение уже нельзя отправить ещё раз: тем временем с ним уже разобрались. Его состояние показано таким, какое оно сейчас.',
   messageText: 'Что в нём было',
   messageNeverArrived: 'Заявитель его не получил?',
   letterNeverArrived: 'Письмо не дошло?',
@@ -441,6 +445,8 @@ export const staffRu: StaffMessages = {
   lettersEmpty: 'Писем для печати нет.',
   printLetters: 'Распечатать эти письма',
   markPosted: 'Отметить как отправленное',
+  letterNoLongerToPrint: (reference: string) =>
+    `Письмо по делу ${reference} больше не ждёт печати: тем временем им уже занялся коллега. Список показан таким, какой он сейчас.`,
   letterPosted: (reference: string, name: string) =>
     `Отмечено как отправленное: письмо по делу ${reference} для адресата ${name}.`,
   letterTo: 'Кому',

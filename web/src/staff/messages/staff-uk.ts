@@ -426,6 +426,10 @@ export const staffUk: StaffMessages = {
     requeued: 'Буде надіслано повторно',
   } as Record<string, string>,
   resendMessage: 'Надіслати ще раз',
+  resendBusy:
+    'Це повідомлення надсилається саме зараз. Якщо надсилання не підтвердиться протягом десяти хвилин, його можна буде надіслати ще раз.',
+  resendNotPossible:
+    'Це повідомлення вже не можна надіслати ще раз: тим часом з ним уже розібралися. Його стан показано таким, яким він є зараз.',
   messageText: 'Що в ньому було',
   messageNeverArrived: 'Заявник його не отримав?',
   letterNeverArrived: 'Лист не дійшов?',
@@ -443,6 +447,8 @@ export const staffUk: StaffMessages = {
   lettersEmpty: 'Листів для друку немає.',
   printLetters: 'Роздрукувати ці листи',
   markPosted: 'Позначити як надісланий',
+  letterNoLongerToPrint: (reference: string) =>
+    `Лист щодо справи ${reference} більше не чекає на друк: тим часом ним уже займався колега. Список показано таким, яким він є зараз.`,
   letterPosted: (reference: string, name: string) =>
     `Позначено як надісланий: лист щодо справи ${reference} для адресата ${name}.`,
   letterTo: 'Кому',

@@ -396,6 +396,8 @@ export const staffZh: StaffMessages = {
     requeued: '将重新发送',
   } as Record<string, string>,
   resendMessage: '重新发送',
+  resendBusy: '此消息正在发送中。如果十分钟内未确认发送成功，可以再次发送。',
+  resendNotPossible: '此消息已无法再次发送：在此期间已有人处理过。下面显示的是它当前的状态。',
   messageText: '消息内容',
   messageNeverArrived: '申请人没有收到？',
   letterNeverArrived: '信件没有寄到？',
@@ -411,6 +413,8 @@ export const staffZh: StaffMessages = {
   lettersEmpty: '没有待打印的信件。',
   printLetters: '打印这些信件',
   markPosted: '标记为已寄出',
+  letterNoLongerToPrint: (reference: string) =>
+    `关于 ${reference} 的信件已不再等待打印：在此期间已有同事处理。下面显示的是当前的列表。`,
   letterPosted: (reference: string, name: string) =>
     `已标记为已寄出：关于 ${reference} 寄给 ${name} 的信件。`,
   letterTo: '收件人',
