@@ -49,12 +49,18 @@ export function publicVotes(votes: readonly RecordedVote[]) {
 
 /**
  * A staff view of a case with every trace of how members voted taken out: the votes themselves,
- * the commission entries of `deciders`, and the outcome and decider of each vote task (its status
- * stays: that a seat was taken says nothing of the vote).
+ * the commission entries of `deciders`, and the outcome, decider, comment and amount of each vote
+ * task (its status stays: that a seat was taken says nothing of the vote).
  */
 export function withholdVotes<
   C extends Record<string, unknown>,
-  T extends TaskLike & { outcome?: string; decidedBy?: string; decidedAt?: string },
+  T extends TaskLike & {
+    outcome?: string;
+    decidedBy?: string;
+    decidedAt?: string;
+    comment?: string;
+    amount?: unknown;
+  },
 >(caseView: C, tasks: readonly T[]): { caseView: C; tasks: T[] } {
   const { commissionVotes: _votes, ...rest } = caseView;
   const deciders = Array.isArray(caseView.deciders)
@@ -64,7 +70,7 @@ export function withholdVotes<
     caseView: { ...rest, ...(deciders ? { deciders } : {}) } as unknown as C,
     tasks: tasks.map((t) => {
       if (t.type !== 'commission_vote') return t;
-      const { outcome: _o, decidedBy: _b, decidedAt: _a, ...kept } = t;
+      const { outcome: _o, decidedBy: _b, decidedAt: _a, comment: _c, amount: _m, ...kept } = t;
       return kept as T;
     }),
   };

@@ -23,6 +23,7 @@ import { getCase, getItem, getTask, lastWithPrefix } from '../lib/store/reads.js
 import type { AidCaseRecord, Decider, TaskDecision, TaskRecord } from '../lib/store/records.js';
 import { taskDecisionUpdate } from '../lib/store/task-writes.js';
 import { transact } from '../lib/store/transactions.js';
+import { taskNotOpen } from './task-guards.js';
 
 /** The approval ladder in force (seeded with the demo ladder; changed by an administrator). */
 export async function approvalLadderInForce(): Promise<ApprovalLadder> {
@@ -238,12 +239,12 @@ export async function recordCommissionVote(input: {
   if (!result.ok) {
     const now = await getTask(task.taskId);
     if (now && now.status !== 'open') {
-      throw new ConflictError(
-        now.status === 'closed'
-          ? 'The commission had already decided by majority before your vote.'
-          : `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
-        { taskStatus: now.status },
-      );
+      throw now.status === 'closed'
+        ? new ConflictError('The commission had already decided by majority before your vote.', {
+            code: 'commission_decided',
+            taskStatus: now.status,
+          })
+        : taskNotOpen(now);
     }
     throw new TransientError('the case changed while voting; try again');
   }

@@ -28,6 +28,7 @@ import { taskDecisionUpdate } from '../lib/store/task-writes.js';
 import { transact } from '../lib/store/transactions.js';
 import { approvalLadderInForce, approvalRoute, recordCommissionVote } from './commission.js';
 import { staffPersonKeys } from './staff-identity.js';
+import { assertTaskRole, taskNotOpen } from './task-guards.js';
 
 export interface DecisionInput {
   readonly outcome: string;
@@ -80,17 +81,24 @@ function nextStatus(type: TaskType, outcome: string): AidStatus {
   }
 }
 
-const stageNames: Partial<Record<TaskType, string>> = {
-  review: 'the specialist review',
-  approve: 'the approval',
-  commission_vote: 'the commission vote',
-  authorise_payment: 'the payment authorisation',
-  close_unanswered_request: 'closing the unanswered request',
-  reissue_payment: 'correcting the payout for re-issue',
-};
-
 /** What segregation of duties reads of a case: the commission's inbox reads only these. */
 export type SegregationFacts = Pick<AidCaseRecord, 'personKey' | 'deciders' | 'reconsideration'>;
+
+/**
+ * Why segregation of duties refuses a task: `code` (and `stage`, the task type of the earlier
+ * step, or the contesting `appealReference`) for the desk to word, `detail` in English for the log.
+ */
+export interface SegregationRefusal {
+  code:
+    | 'own_application'
+    | 'took_part_in_contested'
+    | 'corrected_payout'
+    | 'approved_this_aid'
+    | 'decided_before';
+  detail: string;
+  stage?: string;
+  appealReference?: string;
+}
 
 /**
  * Segregation of duties (domain/segregation.ts) with the reason for the 403. Nobody decides on
@@ -103,8 +111,11 @@ export function assertSegregation(
   principal: Pick<Principal, 'sub'>,
   staffKeys: readonly string[] = [],
 ): void {
-  const reason = segregationReason(current, task, principal, staffKeys);
-  if (reason) throw new ForbiddenError(reason);
+  const refusal = segregationReason(current, task, principal, staffKeys);
+  if (refusal) {
+    const { detail, ...fields } = refusal;
+    throw new ForbiddenError(detail, fields);
+  }
 }
 
 /**
@@ -116,14 +127,21 @@ export function segregationReason(
   task: Pick<TaskRecord, 'taskType'>,
   principal: Pick<Principal, 'sub'>,
   staffKeys: readonly string[] = [],
-): string | undefined {
-  if (isOwnApplication(staffKeys, current.personKey)) return ownApplicationReason;
+): SegregationRefusal | undefined {
+  if (isOwnApplication(staffKeys, current.personKey)) {
+    return { code: 'own_application', detail: ownApplicationReason };
+  }
   // A reopened case is reconsidered only by people who took no part in what the appeal contests:
   // any step before the reopening counts, a request for information included.
   const round = current.reconsideration;
   const tookPart = round && current.deciders.find((d) => d.sub === principal.sub && d.at < round.requestedAt);
   if (round && tookPart) {
-    return `You took part in the decision that appeal ${round.appealReference} contests (${stageNames[tookPart.stage] ?? tookPart.stage}); a colleague who did not must reconsider it (segregation of duties).`;
+    return {
+      code: 'took_part_in_contested',
+      stage: tookPart.stage,
+      appealReference: round.appealReference,
+      detail: `You took part (${tookPart.stage}) in the decision appeal ${round.appealReference} contests; a colleague who did not must reconsider it (segregation of duties).`,
+    };
   }
   // On the finance stages an earlier authorisation of this case is not a second decision: a
   // re-issue repeats the same check for a new payment attempt (domain/segregation.ts says why);
@@ -136,16 +154,24 @@ export function segregationReason(
         decisions: current.deciders.map((d) => ({ stage: d.stage, userId: d.sub, outcome: d.outcome })),
       })
     : undefined;
-  if (violation) return violation;
+  if (violation) return { code: 'corrected_payout', detail: violation };
   const decided = current.deciders.filter(
     (d) => (d.outcome === 'approve' || d.outcome === 'reject') && !(payment && paymentStages.has(d.stage)),
   );
   const earlier = decided.find((d) => d.sub === principal.sub);
   if (!earlier) return undefined;
   if (task.taskType === 'authorise_payment' && earlier.outcome === 'approve') {
-    return `You approved this aid at ${stageNames[earlier.stage] ?? earlier.stage}; the payment must be authorised by someone who did not approve it (segregation of duties).`;
+    return {
+      code: 'approved_this_aid',
+      stage: earlier.stage,
+      detail: `You approved this aid (${earlier.stage}); someone who did not must authorise the payment (segregation of duties).`,
+    };
   }
-  return `You already decided on this case at ${stageNames[earlier.stage] ?? earlier.stage}; a different colleague must take this step (segregation of duties).`;
+  return {
+    code: 'decided_before',
+    stage: earlier.stage,
+    detail: `You already decided on this case (${earlier.stage}); a colleague must take this step (segregation of duties).`,
+  };
 }
 
 /**
@@ -162,19 +188,8 @@ export async function decideTask(input: {
   const { decision, principal } = input;
   const task = await getTask(input.taskId);
   if (!task) throw new NotFoundError(`There is no task ${input.taskId}.`);
-  if (!principal.roles.includes(task.role)) {
-    throw new ForbiddenError(
-      `This ${task.taskType.replace('_', ' ')} task needs the role "${task.role}"; you have ${principal.roles.length ? principal.roles.map((r) => `"${r}"`).join(', ') : 'no role'}.`,
-    );
-  }
-  if (task.status !== 'open') {
-    throw new ConflictError(
-      task.status === 'decided'
-        ? `This task was already decided (${task.decision?.outcome}) by ${task.decision?.decidedBy}.`
-        : 'This task is no longer open: a newer task replaced it.',
-      { taskStatus: task.status },
-    );
-  }
+  assertTaskRole(task, principal);
+  if (task.status !== 'open') throw taskNotOpen(task);
   const outcomes = outcomesFor(task.taskType);
   if (!outcomes.includes(decision.outcome)) {
     throw new ValidationError([{ path: 'outcome', message: `Choose one of: ${outcomes.join(', ')}.` }]);
@@ -210,7 +225,8 @@ export async function decideTask(input: {
     const limit = headLimitMinor(current.aidType, ladder);
     if (extra.amount.minor > limit) {
       throw new ForbiddenError(
-        `The head of department may approve up to ${limit / 100} ${ladder.currency} of this aid type; a larger amount needs the commission. Approve at most that amount, or reject with a reason.`,
+        `The head of department may approve up to ${limit} minor units of ${ladder.currency} of this aid type; a larger amount needs the commission.`,
+        { code: 'head_limit_exceeded', limit: { currency: ladder.currency, minor: limit } },
       );
     }
   }
@@ -308,12 +324,7 @@ async function unlessDecidedMeanwhile(task: TaskRecord, from: string, write: () 
   } catch (error) {
     if (!(error instanceof InvalidTransitionError || error instanceof TransientError)) throw error;
     const now = await getTask(task.taskId);
-    if (now && now.status !== 'open') {
-      throw new ConflictError(
-        `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
-        { taskStatus: now.status },
-      );
-    }
+    if (now && now.status !== 'open') throw taskNotOpen(now);
     const moved = error instanceof InvalidTransitionError ? error.from : (await getCase(task.caseId))?.status;
     if (moved && (moved !== from || error instanceof InvalidTransitionError)) {
       throw new ConflictError(

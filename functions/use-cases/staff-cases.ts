@@ -23,6 +23,7 @@ import {
   tasksOfCase,
 } from '../lib/store/reads.js';
 import type { AidCaseRecord } from '../lib/store/records.js';
+import { historyEntry } from './task-history.js';
 
 type CaseRecord = AidCaseRecord | AppealCaseRecord;
 
@@ -149,17 +150,7 @@ export async function caseForStaff(caseId: string, viewer?: VoteViewer) {
   for (const name of internal) delete view[name];
   // An aid case's eligibility reasons in every language (eligibility-records.ts).
   if (explanation) view.eligibility = explanation;
-  const listed = tasks.map((t) => ({
-    taskId: t.taskId,
-    type: t.taskType as string,
-    role: t.role,
-    status: t.status as string,
-    createdAt: t.createdAt,
-    dueAt: t.dueAt,
-    ...(t.decision
-      ? { decidedBy: t.decision.decidedBy, outcome: t.decision.outcome, decidedAt: t.decision.decidedAt }
-      : {}),
-  }));
+  const listed = tasks.map(historyEntry);
   const votes = (found as { commissionVotes?: readonly RecordedVote[] }).commissionVotes ?? [];
   if (viewer && !maySeeVotes(viewer, votes, listed)) {
     const hidden = withholdVotes(view, listed);

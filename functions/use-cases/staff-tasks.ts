@@ -19,6 +19,7 @@ import type { TaskRecord } from '../lib/store/records.js';
 import { runningClaimsOfRole } from '../lib/store/task-claims.js';
 import { outcomesFor, segregationReason } from './decide-task.js';
 import { paymentAttemptsOf } from './payment-attempts.js';
+import { historyEntry } from './task-history.js';
 
 /** Tasks about a payment: they show the case's payment attempts so far (a re-issue is not a first payment). */
 const paymentTasks: ReadonlySet<TaskType> = new Set(['authorise_payment', 'reissue_payment']);
@@ -207,15 +208,7 @@ export async function taskDetail(input: { taskId: string; principal: Principal; 
     sk: _sk,
     ...caseView
   } = found as typeof found & Record<string, unknown>;
-  const history = tasks.map((t) => ({
-    taskId: t.taskId,
-    type: t.taskType as string,
-    status: t.status as string,
-    createdAt: t.createdAt,
-    ...(t.decision
-      ? { decidedBy: t.decision.decidedBy, outcome: t.decision.outcome, decidedAt: t.decision.decidedAt }
-      : {}),
-  }));
+  const history = tasks.map(historyEntry);
   // A member sees the other members' votes only after voting (domain/vote-secrecy.ts).
   const votes = found.commissionVotes ?? [];
   const visible = maySeeVotes(input.principal, votes, history);

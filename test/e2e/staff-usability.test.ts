@@ -137,4 +137,41 @@ describe('the staff desk after the usability review', () => {
     expect(afterVoting).toBe(0);
     await member.close();
   });
+
+  it("gives the head the review's amount and reasons, and words a refusal above the head's limit in Ukrainian", async () => {
+    // Arrange: 45 000 asked; the review proposes 25 000 (within the head's 30 000) with its reasons.
+    const { reference } = await applyViaApi('Пропонований Заявник Тестів', 45_000);
+    await suite.runtime.settle();
+    await suite.desk.decideViaApi('reviewer', reference, 'review', {
+      outcome: 'approve',
+      amount: { currency: 'RUB', minor: 2_500_000 },
+      comment: 'Дохід підтверджено; достатньо 25 000.',
+    });
+    const taskId = await suite.desk.openTaskOf('head', reference, 'approve');
+    const head = await suite.desk.newPage();
+    await suite.desk.signIn(head, 'head');
+    await head.goto(`${suite.runtime.url}/staff/tasks/${taskId}?lang=uk`);
+    await choose(head, 'outcome', 'approve');
+    await head.locator('#decisionAmount').waitFor();
+    const startsFrom = await head.locator('#decisionAmount').inputValue();
+    const hint = await head.locator('#decisionAmount-hint').textContent();
+    const history = await head.locator('.history-tasks').textContent();
+
+    // Act: 40 000 is within what was asked but above the head's limit.
+    await fill(head, 'decisionAmount', '40000');
+    await head.locator('main form button[type="submit"]').last().click();
+    const refusal = head.locator('.decision-panel .alert--error');
+    await refusal.waitFor();
+
+    // Assert
+    expect(startsFrom).toBe('25000');
+    expect(hint).toMatch(/Запитано: .*45.000.*запропоновано .*25.000/);
+    expect(history).toContain('Дохід підтверджено; достатньо 25 000.');
+    expect(history).toMatch(/reviewer \(25.000,00/);
+    await expect.poll(() => refusal.textContent()).toMatch(/^Керівник може погодити до 30.000,00.*комісія/);
+    expect(await refusal.textContent()).not.toMatch(/[A-Za-z]{4,}/);
+    const violations = await axe(head);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await head.close();
+  });
 });

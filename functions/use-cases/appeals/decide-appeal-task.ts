@@ -4,13 +4,7 @@ import { toIsoDate } from '../../../domain/dates.js';
 import { deadlinePolicy, extendDueDate, type Jurisdiction, termStart } from '../../../domain/deadlines.js';
 import { checkDecision, type Decision } from '../../../domain/decision.js';
 import { tableName } from '../../lib/clients.js';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  TransientError,
-  ValidationError,
-} from '../../lib/errors.js';
+import { ConflictError, NotFoundError, TransientError, ValidationError } from '../../lib/errors.js';
 import type { Principal } from '../../lib/http.js';
 import {
   type AppealCaseRecord,
@@ -24,6 +18,7 @@ import { getItem, getTask } from '../../lib/store/reads.js';
 import type { TaskDecision } from '../../lib/store/records.js';
 import { taskDecisionUpdate } from '../../lib/store/task-writes.js';
 import { transact } from '../../lib/store/transactions.js';
+import { assertTaskRole, taskNotOpen } from '../task-guards.js';
 import { notificationPut } from './notifications.js';
 import { isAppealTaskType } from './open-appeal-task.js';
 
@@ -86,19 +81,8 @@ export async function decideAppealTask(input: {
   const task = (await getTask(input.taskId)) as AppealTaskRecord | undefined;
   if (!task || !isAppealTaskType(task.taskType))
     throw new NotFoundError(`There is no appeal task ${input.taskId}.`);
-  if (!principal.roles.includes(task.role)) {
-    throw new ForbiddenError(
-      `This ${task.taskType.replaceAll('_', ' ')} task needs the role "${task.role}"; you have ${principal.roles.length ? principal.roles.map((r) => `"${r}"`).join(', ') : 'no role'}.`,
-    );
-  }
-  if (task.status !== 'open') {
-    throw new ConflictError(
-      task.status === 'decided'
-        ? `This task was already decided (${task.decision?.outcome}) by ${task.decision?.decidedBy}.`
-        : 'This task is no longer open: a newer task replaced it.',
-      { taskStatus: task.status },
-    );
-  }
+  assertTaskRole(task, principal);
+  if (task.status !== 'open') throw taskNotOpen(task);
   // Includes a reason (or the body forwarded to) that the outcome needs (domain/decision-comments.ts).
   const problems = checkDecision(task.taskType, decision);
   if (problems.length > 0) {
@@ -165,7 +149,7 @@ export async function decideAppealTask(input: {
             });
             throw new ConflictError(
               refusal.ok ? 'The deadline cannot be extended any further.' : refusal.refusal.message,
-              refusal.ok ? {} : { refusal: refusal.refusal.code },
+              { code: 'extension_refused', refusal: refusal.ok ? 'too_long' : refusal.refusal.code },
             );
           }
           caseWrites = appealChange(table, current, {
@@ -201,7 +185,12 @@ export async function decideAppealTask(input: {
           days: request.days,
           today: toIsoDate(input.now, policy.timeZone),
         });
-        if (!result.ok) throw new ConflictError(result.refusal.message, { refusal: result.refusal.code });
+        if (!result.ok) {
+          throw new ConflictError(result.refusal.message, {
+            code: 'extension_refused',
+            refusal: result.refusal.code,
+          });
+        }
         dueDate = result.dueDate;
         caseWrites = [
           ...appealChange(table, current, {
@@ -248,14 +237,7 @@ export async function decideAppealTask(input: {
     }
     if (!outcome.ok) {
       const now = await getTask(task.taskId);
-      if (now && now.status !== 'open') {
-        throw new ConflictError(
-          `This task was just decided (${now.decision?.outcome}) by ${now.decision?.decidedBy}.`,
-          {
-            taskStatus: now.status,
-          },
-        );
-      }
+      if (now && now.status !== 'open') throw taskNotOpen(now);
       // Parallel department answers race for the case's audit head: each tries again on a fresh
       // read rather than turning a lost race into a 409 for the person answering.
       if (attempt < attempts) {

@@ -92,9 +92,13 @@ describe('two reviewers deciding one task at the same moment', () => {
       expect(statuses.toSorted(), `round ${round}: ${first.body} | ${second.body}`).toEqual([200, 409]);
       const loser = first.statusCode === 409 ? first : second;
       expect(loser.headers?.['content-type']).toContain('application/problem+json');
-      expect(JSON.parse(loser.body).detail).toMatch(/already decided|just decided/);
-
       const winner = first.statusCode === 200 ? 'reviewer' : 'reviewer2';
+      // The loser hears who decided what (the desk reloads the task and names them).
+      expect(JSON.parse(loser.body)).toMatchObject({
+        code: 'task_decided',
+        decidedBy: winner,
+        outcome: winner === 'reviewer' ? 'approve' : 'reject',
+      });
       const { Item: task } = await table.doc.send(
         new GetCommand({ TableName: table.tableName, Key: keys.task(taskId), ConsistentRead: true }),
       );

@@ -296,7 +296,8 @@ describe('the commission and segregation of duties', () => {
 
     // Assert
     await expect(attempt).rejects.toMatchObject({ name: 'ForbiddenError' });
-    await expect(attempt).rejects.toThrow(/did not approve it/);
+    await expect(attempt).rejects.toThrow(/someone who did not must authorise the payment/);
+    await expect(attempt).rejects.toMatchObject({ extra: { code: 'approved_this_aid', stage: 'approve' } });
   });
 
   it('lets the reviewer who asked for information decide the review afterwards', async () => {

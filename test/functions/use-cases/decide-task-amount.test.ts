@@ -122,7 +122,12 @@ describe('the amount an approval may give', () => {
     });
 
     // Assert
-    await expect(deciding).rejects.toThrow(/may approve up to 30000 RUB .* needs the commission/);
+    await expect(deciding).rejects.toThrow(
+      /may approve up to 3000000 minor units of RUB .* needs the commission/,
+    );
+    await expect(deciding).rejects.toMatchObject({
+      extra: { code: 'head_limit_exceeded', limit: { currency: 'RUB', minor: 3_000_000 } },
+    });
   });
 
   it('lets the head approve the requested amount or less', async () => {

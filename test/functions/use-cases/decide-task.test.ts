@@ -25,7 +25,8 @@ function refusal(current: AidCaseRecord, type: TaskRecord['taskType'], who: Prin
     assertSegregation(current, task(type), who);
     return undefined;
   } catch (error) {
-    return `${(error as Error).name}: ${(error as Error).message}`;
+    const { name, message, extra } = error as Error & { extra: Record<string, unknown> };
+    return `${name} ${String(extra.code)}${extra.stage ? ` (${String(extra.stage)})` : ''}: ${message}`;
   }
 }
 
@@ -45,7 +46,7 @@ describe('segregation of duties on a re-issued payment', () => {
   it('refuses the re-issued payment to whoever corrected its payout details', () => {
     const corrected = caseWith([...failedOnce, decider('reissue_payment', 'finance2', 'reissue')]);
     expect(refusal(corrected, 'authorise_payment', staff('finance2', 'finance'))).toMatch(
-      /^ForbiddenError: You corrected the payout details/,
+      /^ForbiddenError corrected_payout: You corrected the payout details/,
     );
   });
 
@@ -57,7 +58,14 @@ describe('segregation of duties on a re-issued payment', () => {
       decider('reissue_payment', 'finance', 'reissue'),
     ]);
     expect(refusal(approverInFinance, 'authorise_payment', staff('finance2', 'finance'))).toMatch(
-      /^ForbiddenError: You approved this aid/,
+      /^ForbiddenError approved_this_aid \(approve\): You approved this aid/,
+    );
+  });
+
+  it('refuses a second decision on the case with the step of the first, for the desk to name', () => {
+    const reviewed = caseWith([decider('review', 'reviewer', 'approve')]);
+    expect(refusal(reviewed, 'approve', staff('reviewer', 'head'))).toMatch(
+      /^ForbiddenError decided_before \(review\): /,
     );
   });
 

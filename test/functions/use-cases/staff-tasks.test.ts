@@ -34,7 +34,7 @@ describe('the task view of a commission vote', () => {
   it('shows a member no votes before they vote, not even through the history or the deciders', async () => {
     // Arrange
     const { caseId, seats } = await voteUnderWay();
-    await vote(seats[0] ?? '', commission(1), 'approve');
+    await vote(seats[0] ?? '', commission(1), 'approve', 'Reasons only the voters may read.');
 
     // Act
     const detail = await view(seats[1] ?? '', commission(2));
@@ -48,6 +48,9 @@ describe('the task view of a commission vote', () => {
     expect(first).toMatchObject({ status: 'decided' });
     expect(first).not.toHaveProperty('outcome');
     expect(first).not.toHaveProperty('decidedBy');
+    expect(first).not.toHaveProperty('comment');
+    expect(JSON.stringify(caseView)).not.toContain('Reasons only the voters');
+    expect(JSON.stringify(detail)).not.toContain('Reasons only the voters');
     expect(caseView).not.toHaveProperty('commissionVotes');
     expect(JSON.stringify(caseView)).not.toContain('commission1');
     expect(JSON.stringify(detail)).not.toContain('commission1');

@@ -7,6 +7,7 @@ import { can } from '../../../domain/permissions.js';
 import { useCatalogue } from '../catalogue.js';
 import { languageNames } from '../i18n.js';
 import { useStatusName } from '../pages/status.js';
+import { Link } from '../router.js';
 import { Alert, Button, SummaryList, TableWrap, Tag } from '../ui.js';
 import { useResource } from './resource.js';
 import type { Session } from './session.js';
@@ -98,6 +99,9 @@ export interface HistoryTask {
   decidedBy?: string;
   outcome?: string;
   decidedAt?: string;
+  /** The decision's comment (a reviewer's reasons, a question) and the amount it set. */
+  comment?: string;
+  amount?: Money;
 }
 export interface Vote {
   username: string;
@@ -380,9 +384,13 @@ export function EligibilitySection({
   );
 }
 
-/** The status history, newest first, and every task of the case with who decided it. */
+/**
+ * The status history, newest first, and every task of the case with who decided it, the amount
+ * they set and their comment (the head reads the reviewer's reasons here); an open task links to
+ * itself, so a case found by search can be acted on.
+ */
 export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[]; tasks: HistoryTask[] }) {
-  const { t, dateTime } = useStaffI18n();
+  const { t, dateTime, money } = useStaffI18n();
   const statusName = useStatusName();
   return (
     <section aria-labelledby="history-title">
@@ -401,15 +409,19 @@ export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[];
         {tasks.map((h) => (
           <li key={h.taskId}>
             {t.taskTypes[h.type] ?? h.type}:{' '}
-            {h.status === 'closed'
-              ? // A seat closed once the majority decided: the system closed it, nobody decided it.
-                t.taskStatuses.closed
-              : h.decidedBy
-                ? t.decidedBy(h.decidedBy, t.outcomes[h.outcome ?? ''] ?? h.outcome ?? '')
-                : h.status === 'open'
-                  ? t.taskOpen
-                  : (t.taskStatuses[h.status] ?? h.status)}
+            {h.status === 'closed' ? (
+              // A seat closed once the majority decided: the system closed it, nobody decided it.
+              t.taskStatuses.closed
+            ) : h.decidedBy ? (
+              t.decidedBy(h.decidedBy, t.outcomes[h.outcome ?? ''] ?? h.outcome ?? '')
+            ) : h.status === 'open' ? (
+              <Link href={`/staff/tasks/${encodeURIComponent(h.taskId)}`}>{t.taskOpen}</Link>
+            ) : (
+              (t.taskStatuses[h.status] ?? h.status)
+            )}
+            {h.amount && <> ({money(h.amount)})</>}
             {h.decidedAt && <span class="muted"> · {dateTime(h.decidedAt)}</span>}
+            {h.comment && <blockquote class="history-comment pre-wrap">{h.comment}</blockquote>}
           </li>
         ))}
       </ul>

@@ -4,9 +4,16 @@ import { type CommentPurpose, commentPurpose } from '../../../domain/decision-co
 import type { Money } from '../../../domain/money.js';
 import { can } from '../../../domain/permissions.js';
 import type { TaskType } from '../../../domain/tasks.js';
-import { api, type Failure } from '../api.js';
+import { api, type Failure, type Problem } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
+import {
+  type ErrorKey,
+  type FieldError,
+  failureMessage,
+  localise,
+  type ProblemTexts,
+  valueAt,
+} from '../errors.js';
 import { minorToInput, minorUnitsOrRaw } from '../form-values.js';
 import { officeCurrency } from '../pages/apply.js';
 import { useStatusName } from '../pages/status.js';
@@ -402,14 +409,32 @@ function DecisionForm({
   onConflict: () => Promise<boolean>;
 }) {
   const { t, money } = useStaffI18n();
+  const statusName = useStatusName();
   const { catalogue } = useCatalogue();
   const payoutText = usePayoutText();
   const requested = task.case.requestedAmount;
+  // The head's form starts from the amount the review proposed (what an approval without an amount
+  // keeps), a review's from the requested one.
+  const proposed = (task.type === 'approve' && task.case.approvedAmount) || requested;
+  // The refusals a decision may meet, in the desk's words (the server's detail is English).
+  const r = t.decisionRefused;
+  const stage = (p: Problem) => t.taskTypes[String(p.stage)] ?? String(p.stage);
+  const refusals: ProblemTexts = {
+    ...r,
+    took_part_in_contested: (p) => r.took_part_in_contested(String(p.appealReference), stage(p)),
+    approved_this_aid: (p) => r.approved_this_aid(stage(p)),
+    decided_before: (p) => r.decided_before(stage(p)),
+    head_limit_exceeded: (p) => r.head_limit_exceeded(money(p.limit as Money)),
+    case_moved_on: (p) => r.case_moved_on(statusName(String(p.caseStatus))),
+    extension_refused: (p) => t.extensionRefused[String(p.refusal)] ?? t.problemRefused(p.detail ?? ''),
+    task_decided: t.decisionConflict,
+    task_replaced: t.taskReplaced,
+  };
   // The form as it opens, and what was typed before a sign-in ended (or the page was reloaded).
   const [initial] = useState<DecisionDraft>(() => ({
     outcome: task.allowedOutcomes.length === 1 ? (task.allowedOutcomes[0] ?? '') : '',
     comment: '',
-    amount: requested ? minorToInput(requested.minor) : '',
+    amount: proposed ? minorToInput(proposed.minor) : '',
     source: task.case.fundingSource ?? '',
     answer: '',
     correctPayout: '',
@@ -492,7 +517,7 @@ function DecisionForm({
     if (comment.trim()) b.comment = comment;
     if (money_) {
       const minor = minorUnitsOrRaw(amount);
-      if (minor !== undefined && !(requested && minor === requested.minor))
+      if (minor !== undefined && !(proposed && minor === proposed.minor))
         b.amount = { currency: officeCurrency, minor };
       if (source) b.fundingSource = source;
     }
@@ -566,10 +591,8 @@ function DecisionForm({
       return;
     }
     if (res.kind === 'http' && res.status === 409) {
-      if (!(await onConflict())) setFailure(res.problem.detail ?? t.decisionConflict);
-    } else if (res.kind === 'http' && res.status === 403)
-      setFailure(t.decisionForbidden(res.problem.detail ?? ''));
-    else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
+      if (!(await onConflict())) setFailure(failureMessage(t, res, refusals));
+    } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
       setErrors(
         res.problem.errors.map((pe) => {
           const { key, id } = fieldOf(pe.path.split('.').filter(Boolean));
@@ -579,7 +602,7 @@ function DecisionForm({
           return { field: id, message: id === 'decisionAmount' ? amountMessage(message) : message };
         }),
       );
-    } else setFailure(failureMessage(t, res));
+    } else setFailure(failureMessage(t, res, refusals));
   };
 
   return (
@@ -603,7 +626,12 @@ function DecisionForm({
           legend={task.type === 'commission_vote' ? t.vote : t.decision}
           error={errorFor(errors, 'outcome')}
           value={outcome}
-          onChange={setOutcome}
+          onChange={(next) => {
+            // Another outcome asks other things (a question instead of reasons): earlier errors no longer apply.
+            setOutcome(next);
+            setErrors([]);
+            setFailure(undefined);
+          }}
           choices={task.allowedOutcomes.map((o) => ({ value: o, label: t.outcomes[o] ?? o }))}
         />
         {money_ && (
@@ -611,7 +639,13 @@ function DecisionForm({
             <TextField
               id="decisionAmount"
               label={t.approvedAmount}
-              hint={requested ? t.approvedAmountHint(money(requested)) : undefined}
+              hint={
+                requested
+                  ? proposed && proposed.minor !== requested.minor
+                    ? t.approvedAmountProposedHint(money(requested), money(proposed))
+                    : t.approvedAmountHint(money(requested))
+                  : undefined
+              }
               inputMode="decimal"
               width="medium"
               error={errorFor(errors, 'decisionAmount')}

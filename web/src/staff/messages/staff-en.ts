@@ -93,6 +93,8 @@ export const staffEn = {
   decisionCommentHint:
     'Shown in the case history. Required to reject (the applicant reads the reasons) and to ask for more information (it is the question the applicant receives).',
   approvedAmount: 'Amount to approve, in roubles',
+  approvedAmountProposedHint: (requested: string, proposed: string) =>
+    `Requested: ${requested}. The review proposed ${proposed}: leave it to approve that, or enter another amount, never more than requested.`,
   approvedAmountHint: (requested: string) =>
     `Requested: ${requested}. Leave as it is to approve the requested amount, or enter less; never more.`,
   fundingSource: 'Funding source',
@@ -113,7 +115,31 @@ export const staffEn = {
   recordingDecision: 'Recording…',
   decisionRecorded: (ref: string) => `Decision recorded for ${ref}.`,
   decisionConflict: 'Someone has already decided this task. Go back to your tasks to see what is open.',
-  decisionForbidden: (detail: string) => `You may not decide this task. ${detail}`,
+  decisionRefused: {
+    own_application:
+      'You are the applicant on this case, so you may not decide it (segregation of duties). A colleague has to take this task.',
+    took_part_in_contested: (appeal: string, stage: string) =>
+      `You took part in the decision that appeal ${appeal} contests (${stage}). A colleague who did not must reconsider it (segregation of duties).`,
+    corrected_payout:
+      'You corrected the payout details of this payment, so a colleague must authorise the re-issued payment (segregation of duties).',
+    approved_this_aid: (stage: string) =>
+      `You approved this aid (${stage}), so someone who did not approve it must authorise the payment (segregation of duties).`,
+    decided_before: (stage: string) =>
+      `You already decided on this case (${stage}). A colleague must take this step (segregation of duties).`,
+    task_role_required: 'This task is for another role, so you cannot decide it.',
+    head_limit_exceeded: (limit: string) =>
+      `A head of department may approve up to ${limit} of this aid type; a larger amount needs the commission. Approve at most that amount, or reject with the reasons.`,
+    case_withdrawn: 'The applicant withdrew this application meanwhile, so there is nothing left to decide.',
+    case_moved_on: (status: string) =>
+      `The case moved on meanwhile and is now: ${status}. Go back to your tasks to see what it needs now.`,
+    commission_decided: 'The commission decided by majority before your vote, so your vote was not recorded.',
+  },
+  extensionRefused: {
+    already_extended: 'This deadline was already extended as many times as the law allows.',
+    not_positive: 'Extend by a whole number of days, at least one.',
+    past_due: 'The deadline has passed: an extension has to be decided before it.',
+    too_long: 'The law does not allow that long an extension for this appeal. Choose fewer days.',
+  } as Record<string, string>,
   draftRestored: 'What you had typed for this task before is back. Check it, then record the decision.',
   decidedByYou: (outcome: string, when: string) =>
     `You decided this task: ${outcome}${when ? `, ${when}` : ''}.`,

@@ -88,6 +88,8 @@ export const staffZh: StaffMessages = {
   decisionCommentHint:
     '会记入案件记录。驳回时必填（申请人会看到理由）；要求补充信息时必填（即申请人收到的问题）。',
   approvedAmount: '批准金额（卢布）',
+  approvedAmountProposedHint: (requested: string, proposed: string) =>
+    `申请金额：${requested}。审核建议 ${proposed}：保持不变即按此批准，也可填写其他金额，但不得超过申请金额。`,
   approvedAmountHint: (requested: string) =>
     `申请金额：${requested}。保持不变即按申请金额批准，也可填写更少的金额，但不得更多。`,
   fundingSource: '资金来源',
@@ -108,7 +110,28 @@ export const staffZh: StaffMessages = {
   recordingDecision: '正在记录…',
   decisionRecorded: (ref: string) => `已记录对 ${ref} 的决定。`,
   decisionConflict: '此任务已有人作出决定。请返回任务列表查看待办任务。',
-  decisionForbidden: (detail: string) => `您不能对此任务作出决定。${detail}`,
+  decisionRefused: {
+    own_application: '您是此案件的申请人，因此不能对其作出决定（职责分离）。此任务须由同事处理。',
+    took_part_in_contested: (appeal: string, stage: string) =>
+      `您参与了诉求 ${appeal} 所申诉的决定（${stage}）。须由未参与该决定的同事重新审议（职责分离）。`,
+    corrected_payout: '您更正了这笔付款的收款信息，因此重新发放的付款须由同事授权（职责分离）。',
+    approved_this_aid: (stage: string) =>
+      `您批准了这项救助（${stage}），因此付款须由未参与批准的人授权（职责分离）。`,
+    decided_before: (stage: string) => `您已对此案件作出过决定（${stage}）。这一步须由同事完成（职责分离）。`,
+    task_role_required: '此任务属于其他角色，您不能对其作出决定。',
+    head_limit_exceeded: (limit: string) =>
+      `部门负责人对此类救助最多可批准 ${limit}；更高的金额须由委员会决定。请批准不超过该金额，或说明理由后拒绝。`,
+    case_withdrawn: '在此期间申请人已撤回申请，已无需作出决定。',
+    case_moved_on: (status: string) =>
+      `在此期间案件已进入下一阶段，当前状态：${status}。请返回任务列表查看现在需要处理的事项。`,
+    commission_decided: '在您投票之前委员会已以多数作出决定，因此您的投票未被记录。',
+  },
+  extensionRefused: {
+    already_extended: '此期限已按法律允许的次数延长过。',
+    not_positive: '请按整天数延长，至少一天。',
+    past_due: '期限已过：延期须在期限届满前决定。',
+    too_long: '法律不允许此诉求的期限延长这么久。请选择更少的天数。',
+  } as Record<string, string>,
   draftRestored: '您之前为此任务填写的内容已恢复。请核对后记录决定。',
   decidedByYou: (outcome: string, when: string) =>
     `您已对此任务作出决定：${outcome}${when ? `，${when}` : ''}。`,
