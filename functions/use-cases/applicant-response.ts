@@ -130,6 +130,7 @@ export async function recordApplicantResponse(input: {
       actor: { kind: 'applicant' },
       action: 'case.info_provided',
       note: 'The applicant answered the request for information.',
+      noteCode: 'applicant_answered',
       set: {
         ...(found.infoRequest
           ? { infoRequest: { ...found.infoRequest, answer: input.text, answeredAt: at } }

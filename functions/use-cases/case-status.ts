@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../../domain/catalogue.js';
 import { hashAccessCode, verifyAccessCode } from '../lib/access-codes.js';
 import { NotFoundError, TooManyRequestsError } from '../lib/errors.js';
 import { isAppealCase } from '../lib/store/appeal-records.js';
@@ -27,7 +28,8 @@ export interface ApplicantCaseView {
   readonly infoRequest?: { question: string; requestedAt: string; dueAt: string; answeredAt?: string };
   readonly eligibility?: {
     verdict: string;
-    rules: readonly { code: string; passed: boolean; message: string }[];
+    /** `message` in the application's language; `messages` in every language, for the page's. */
+    rules: readonly { code: string; passed: boolean; message: string; messages?: LocalizedText }[];
   };
 }
 
@@ -80,8 +82,7 @@ export async function viewCaseAsApplicant(input: {
   // The reasons' texts live beside the case (eligibility-records.ts); cases checked before
   // 2026-12-06 carry them on the case as well.
   const explanation = found.eligibility ? await storedExplanation(found.caseId) : undefined;
-  const reasonOf = (code: string, onCase: string | undefined) =>
-    explanation?.rules.find((r) => r.code === code)?.message ?? onCase ?? '';
+  const explained = (code: string) => explanation?.rules.find((r) => r.code === code);
   return {
     reference: found.reference,
     kind: 'aid',
@@ -105,11 +106,15 @@ export async function viewCaseAsApplicant(input: {
       ? {
           eligibility: {
             verdict: found.eligibility.verdict,
-            rules: found.eligibility.rules.map((r) => ({
-              code: r.code,
-              passed: r.passed,
-              message: reasonOf(r.code, r.message),
-            })),
+            rules: found.eligibility.rules.map((r) => {
+              const messages = explained(r.code)?.messages ?? r.messages;
+              return {
+                code: r.code,
+                passed: r.passed,
+                message: explained(r.code)?.message ?? r.message ?? '',
+                ...(messages ? { messages } : {}),
+              };
+            }),
           },
         }
       : {}),

@@ -56,7 +56,9 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
       at,
       actor: systemActor('eligibility-check'),
       action: rejected ? 'eligibility.rejected' : 'eligibility.checked',
-      note: rejected ? 'Does not meet the conditions for this aid' : undefined,
+      ...(rejected
+        ? { note: 'Does not meet the conditions for this aid', noteCode: 'eligibility_not_met' }
+        : {}),
       set: {
         // The case keeps the reasons in the applicant's language; all four go beside it, once.
         eligibility: caseEligibility(result),

@@ -104,6 +104,7 @@ export async function reserveFunds(
       actor: systemActor('funds'),
       action: 'funds.insufficient',
       note: 'Approved; waiting for funds to become available',
+      noteCode: 'waiting_for_funds',
       details: { tried: candidates, amount },
     }),
     waitlistPut(table, current, { at, amount, sources: candidates }),

@@ -43,6 +43,7 @@ export async function withdrawApplication(input: {
       actor: { kind: 'applicant' },
       action: 'case.withdrawn',
       note: 'Withdrawn by the applicant.',
+      noteCode: 'withdrawn_by_applicant',
       set: { withdrawal: { at, ...(reason ? { reason } : {}) } },
       details: { released: reservation?.status === 'active' ? reservation.amount : null },
     }),

@@ -84,15 +84,16 @@ describe('appeal deadlines over a month, on the embedded runtime', () => {
 
   it('flags the appeal overdue once the due date has passed, beside its status', async () => {
     const answer = await advance(2);
-    const view = await api.request<{ status: string; overdue: boolean; timeline: { note?: string }[] }>(
-      'GET',
-      `/v1/cases/${appeal.reference}`,
-      { headers: { 'x-access-code': appeal.accessCode } },
-    );
+    const view = await api.request<{
+      status: string;
+      overdue: boolean;
+      timeline: { note?: string; noteCode?: string }[];
+    }>('GET', `/v1/cases/${appeal.reference}`, { headers: { 'x-access-code': appeal.accessCode } });
 
     expect(answer.schedules.SweepAppealDeadlines.escalated.overdue).toBe(1);
     expect(view.body).toMatchObject({ status: 'in_progress', overdue: true });
     expect(view.body.timeline.at(-1)?.note).toContain('Overdue');
+    expect(view.body.timeline.at(-1)?.noteCode).toBe('appeal_overdue');
   });
 
   it('counts the appeal in the report, received and overdue, from the stream-kept counters', async () => {

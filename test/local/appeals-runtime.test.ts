@@ -25,7 +25,7 @@ interface AppealView {
   dueDate: string;
   extended: boolean;
   channel: string;
-  timeline: { status: string; note?: string }[];
+  timeline: { status: string; note?: string; noteCode?: string; noteArgs?: Record<string, string> }[];
   forwardedTo?: string;
   answer?: { text: string; delivery: string };
   feedbackRequested: boolean;
@@ -284,6 +284,11 @@ describe('citizen appeals end to end on the embedded runtime', () => {
     expect(status.body.extended).toBe(true);
     expect(status.body.dueDate > res.body.dueDate).toBe(true);
     expect(status.body.timeline.at(-1)?.note).toContain(status.body.dueDate);
+    // The applicant's page words it in their language from the code, with the day and the reason.
+    expect(status.body.timeline.at(-1)).toMatchObject({
+      noteCode: 'deadline_extended',
+      noteArgs: { dueDate: status.body.dueDate },
+    });
     expect(second.status).toBe(409);
   });
 });

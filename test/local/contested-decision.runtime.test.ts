@@ -15,7 +15,7 @@ interface TaskList {
 }
 interface CaseView {
   status: string;
-  timeline: { status: string; note?: string }[];
+  timeline: { status: string; note?: string; noteCode?: string; noteArgs?: Record<string, string> }[];
   decision?: { outcome: string };
 }
 
@@ -126,9 +126,13 @@ describe('an appeal contesting an aid decision', () => {
     const reopened = await status(aid, 'in_review');
     expect(reopened.decision).toBeUndefined();
     expect(reopened.timeline.at(-1)?.note).toMatch(/^Reopened for review: appeal APL-/);
+    expect(reopened.timeline.at(-1)).toMatchObject({
+      noteCode: 'reopened_by_appeal',
+      noteArgs: { appeal: expect.stringMatching(/^APL-/) },
+    });
     // …the reviewer who rejected it may not review it again…
     const review = await task('reviewer2', aid.reference, 'review');
-    const refused = await api.as<{ detail: string }>(
+    const refused = await api.as<{ detail: string; code?: string }>(
       'reviewer',
       'POST',
       `/v1/tasks/${review.taskId}/decision`,
@@ -137,7 +141,14 @@ describe('an appeal contesting an aid decision', () => {
       },
     );
     expect(refused.status).toBe(403);
-    expect(refused.body.detail).toMatch(/took part in the decision that appeal APL-\d{4}-\d{6} contests/);
+    expect(refused.body.detail).toMatch(
+      /took part \(review\) in the decision appeal APL-\d{4}-\d{6} contests/,
+    );
+    expect(refused.body).toMatchObject({
+      code: 'took_part_in_contested',
+      stage: 'review',
+      appealReference: expect.stringMatching(/^APL-/),
+    });
     // …and a colleague can, after which the case climbs the ladder as any other.
     const approved = await api.as('reviewer2', 'POST', `/v1/tasks/${review.taskId}/decision`, {
       outcome: 'approve',

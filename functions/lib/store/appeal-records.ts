@@ -152,6 +152,8 @@ export interface AppealChange {
   readonly actor: Actor;
   readonly action: string;
   readonly note?: string;
+  readonly noteCode?: string;
+  readonly noteArgs?: Readonly<Record<string, string>>;
   readonly set?: Record<string, unknown>;
   readonly details?: Record<string, unknown>;
 }

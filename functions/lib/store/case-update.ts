@@ -20,6 +20,9 @@ export interface CaseChange {
   readonly actor: Actor;
   readonly action: string;
   readonly note?: string | undefined;
+  /** A note the system writes (records.ts TimelineEntry): its code and what its words need. */
+  readonly noteCode?: string;
+  readonly noteArgs?: Readonly<Record<string, string>>;
   /** Further attributes to set on the case in the same update (values are plain data). */
   readonly set?: Record<string, unknown>;
   /** Audit details beyond the status (no personal data). */
@@ -57,7 +60,13 @@ export function versionedCaseUpdate(
   };
   const sets = ['#status = :status', '#version = :next', '#updatedAt = :at', '#gsi2pk = :gsi2pk'];
   if (to !== current.status || change.note) {
-    const entry: TimelineEntry = { at: change.at, status: to, ...(change.note ? { note: change.note } : {}) };
+    const entry: TimelineEntry = {
+      at: change.at,
+      status: to,
+      ...(change.note ? { note: change.note } : {}),
+      ...(change.noteCode ? { noteCode: change.noteCode } : {}),
+      ...(change.noteArgs ? { noteArgs: change.noteArgs } : {}),
+    };
     // Named only when used: DynamoDB refuses unused expression attribute names.
     names['#timeline'] = 'timeline';
     values[':entry'] = [entry];

@@ -16,6 +16,8 @@ export interface StatusChange {
   readonly actor: Actor;
   readonly action: string;
   readonly note?: string;
+  readonly noteCode?: string;
+  readonly noteArgs?: Readonly<Record<string, string>>;
   /** Further attributes to set on the case in the same update (values are plain data). */
   readonly set?: Record<string, unknown>;
   /** Audit details beyond the status (no personal data). */

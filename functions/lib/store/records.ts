@@ -9,7 +9,11 @@ import type { CaseEligibility } from './eligibility-records.js';
 export interface TimelineEntry {
   readonly at: string;
   readonly status: string;
+  /** Staff's words as they wrote them, or (with `noteCode`) the system's in English for the log. */
   readonly note?: string;
+  /** A note the system wrote: the pages word it in the reader's language from the code and args. */
+  readonly noteCode?: string;
+  readonly noteArgs?: Readonly<Record<string, string>>;
 }
 
 export interface Reason {

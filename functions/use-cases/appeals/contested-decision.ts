@@ -52,6 +52,8 @@ export async function contestAidDecision(appeal: AppealCaseRecord, now: Date): P
         actor,
         action: 'case.reopened',
         note: `Reopened for review: appeal ${appeal.reference}`,
+        noteCode: 'reopened_by_appeal',
+        noteArgs: { appeal: appeal.reference },
         // The rejection stops being the answer (the status page shows none) but stays on record.
         set: { reconsideration, previousDecision: aid.decision ?? null, decision: null },
         details: { appealReference: appeal.reference, round: reconsideration.round },
@@ -61,6 +63,8 @@ export async function contestAidDecision(appeal: AppealCaseRecord, now: Date): P
         actor,
         action: 'appeal.contests_decision',
         note: `Aid decision ${reference} reopened for review`,
+        noteCode: 'decision_reopened',
+        noteArgs: { reference },
         set: { contestedDecision: contested },
         details: { reference, outcome: 'reopened' },
       }),

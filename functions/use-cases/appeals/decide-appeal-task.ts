@@ -196,6 +196,8 @@ export async function decideAppealTask(input: {
           ...appealChange(table, current, {
             ...base,
             note: `Deadline extended to ${result.dueDate}: ${request.reason}`,
+            noteCode: 'deadline_extended',
+            noteArgs: { dueDate: result.dueDate, reason: request.reason },
             set: {
               dueDate: result.dueDate,
               extensions: current.extensions + 1,

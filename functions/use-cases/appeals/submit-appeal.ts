@@ -218,7 +218,14 @@ export async function submitAppeal(input: {
     timeline: [
       { at, status: 'registered' },
       ...(status === 'not_answerable'
-        ? [{ at, status, note: 'No name or address to answer to (anonymous appeal).' }]
+        ? [
+            {
+              at,
+              status,
+              note: 'No name or address to answer to (anonymous appeal).',
+              noteCode: 'anonymous_appeal',
+            },
+          ]
         : []),
     ],
     auditSeq: firstLink.seq,

@@ -92,7 +92,7 @@ export async function sweepAppealDeadlines(now: Date): Promise<SweepResult> {
           at,
           actor: systemActor('deadline-sweeper'),
           action: `appeal.escalation.${level}`,
-          ...(level === 'overdue' ? { note: rungs.overdue.note } : {}),
+          ...(level === 'overdue' ? { note: rungs.overdue.note, noteCode: 'appeal_overdue' } : {}),
           set: { escalation: level, overdue: level === 'overdue' },
           details: { escalation: level, dueDate: appeal.dueDate },
         }),

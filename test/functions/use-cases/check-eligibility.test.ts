@@ -55,7 +55,7 @@ describe('the eligibility check', () => {
     expect(explanation?.rules.every((r) => r.factsUsed !== undefined)).toBe(true);
   });
 
-  it('shows the applicant each reason in their language on the status page', async () => {
+  it('shows the applicant each reason in their language, and in every language for a page read in another', async () => {
     // Arrange
     const application = aidApplicationSchema.parse(
       sampleApplication({ applicant: { ...distinctApplicant(), preferredLanguage: 'uk' } }),
@@ -75,8 +75,14 @@ describe('the eligibility check', () => {
     const explanation = await storedExplanation(receipt.caseId);
     const shown = 'eligibility' in view ? view.eligibility?.rules : undefined;
     expect(shown).toEqual(
-      explanation?.rules.map((r) => ({ code: r.code, passed: r.passed, message: r.messages.uk })),
+      explanation?.rules.map((r) => ({
+        code: r.code,
+        passed: r.passed,
+        message: r.messages.uk,
+        messages: r.messages,
+      })),
     );
+    expect(shown?.every((r) => r.messages?.en && r.messages.en !== r.messages.uk)).toBe(true);
     expect(shown?.every((r) => r.message.length > 0)).toBe(true);
   });
 

@@ -1,3 +1,4 @@
+import type { NoteArgs, TimelineNoteWords } from '../timeline-note.js';
 /**
  * The strings of the applicant's pages, in English, and those the staff desk shares with them; the
  * desk's own are in web/src/staff/messages/ (a chunk that comes with the desk). The other languages
@@ -164,6 +165,19 @@ export const en = {
   dueBy: 'Answer due by',
   aidRequested: 'Help asked for',
   timeline: 'What has happened so far',
+  /** Notes the system writes on a case's timeline (TimelineEntry.noteCode), with `date` for a day. */
+  timelineNotes: {
+    withdrawn_by_applicant: 'Withdrawn by the applicant.',
+    applicant_answered: 'The applicant answered the request for information.',
+    waiting_for_funds: 'Approved; waiting for funds to become available.',
+    eligibility_not_met: 'Does not meet the conditions for this aid.',
+    anonymous_appeal: 'No name or address to answer to (anonymous appeal).',
+    appeal_overdue: 'Overdue: the legal deadline passed without an answer.',
+    deadline_extended: (a: NoteArgs, date: (iso: string) => string) =>
+      `Deadline extended to ${date(a.dueDate ?? '')}: ${a.reason ?? ''}`,
+    reopened_by_appeal: (a: NoteArgs) => `Reopened for review after appeal ${a.appeal ?? ''}.`,
+    decision_reopened: (a: NoteArgs) => `Aid decision ${a.reference ?? ''} reopened for review.`,
+  } as Record<string, TimelineNoteWords>,
   decision: 'Decision',
   decisionApproved: 'Your application was approved.',
   decisionRejected: 'Your application was not approved.',

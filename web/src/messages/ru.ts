@@ -1,3 +1,4 @@
+import type { NoteArgs, TimelineNoteWords } from '../timeline-note.js';
 import type { Messages } from './en.js';
 
 export const ru: Messages = {
@@ -157,6 +158,18 @@ export const ru: Messages = {
   dueBy: 'Срок ответа',
   aidRequested: 'Запрошенная помощь',
   timeline: 'Что уже произошло',
+  timelineNotes: {
+    withdrawn_by_applicant: 'Отозвано заявителем.',
+    applicant_answered: 'Заявитель ответил на запрос информации.',
+    waiting_for_funds: 'Одобрено; ожидаем поступления средств.',
+    eligibility_not_met: 'Не соответствует условиям этой помощи.',
+    anonymous_appeal: 'Нет имени или адреса для ответа (анонимное обращение).',
+    appeal_overdue: 'Просрочено: установленный законом срок истёк без ответа.',
+    deadline_extended: (a: NoteArgs, date: (iso: string) => string) =>
+      `Срок продлён до ${date(a.dueDate ?? '')}: ${a.reason ?? ''}`,
+    reopened_by_appeal: (a: NoteArgs) => `Пересматривается по обращению ${a.appeal ?? ''}.`,
+    decision_reopened: (a: NoteArgs) => `Решение о помощи ${a.reference ?? ''} пересматривается.`,
+  } as Record<string, TimelineNoteWords>,
   decision: 'Решение',
   decisionApproved: 'Ваше заявление одобрено.',
   decisionRejected: 'В удовлетворении заявления отказано.',

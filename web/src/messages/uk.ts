@@ -1,3 +1,4 @@
+import type { NoteArgs, TimelineNoteWords } from '../timeline-note.js';
 import type { Messages } from './en.js';
 
 export const uk: Messages = {
@@ -157,6 +158,18 @@ export const uk: Messages = {
   dueBy: 'Строк відповіді',
   aidRequested: 'Запитана допомога',
   timeline: 'Що вже відбулося',
+  timelineNotes: {
+    withdrawn_by_applicant: 'Відкликано заявником.',
+    applicant_answered: 'Заявник відповів на запит інформації.',
+    waiting_for_funds: 'Схвалено; очікуємо надходження коштів.',
+    eligibility_not_met: 'Не відповідає умовам цієї допомоги.',
+    anonymous_appeal: 'Немає імені чи адреси для відповіді (анонімне звернення).',
+    appeal_overdue: 'Прострочено: визначений законом строк минув без відповіді.',
+    deadline_extended: (a: NoteArgs, date: (iso: string) => string) =>
+      `Строк продовжено до ${date(a.dueDate ?? '')}: ${a.reason ?? ''}`,
+    reopened_by_appeal: (a: NoteArgs) => `Повторно розглядається за зверненням ${a.appeal ?? ''}.`,
+    decision_reopened: (a: NoteArgs) => `Рішення щодо допомоги ${a.reference ?? ''} розглядається повторно.`,
+  } as Record<string, TimelineNoteWords>,
   decision: 'Рішення',
   decisionApproved: 'Вашу заяву задоволено.',
   decisionRejected: 'У задоволенні заяви відмовлено.',

@@ -1,3 +1,4 @@
+import type { NoteArgs, TimelineNoteWords } from '../timeline-note.js';
 import type { Messages } from './en.js';
 
 export const zh: Messages = {
@@ -146,6 +147,18 @@ export const zh: Messages = {
   dueBy: '答复期限',
   aidRequested: '申请的救助',
   timeline: '办理进展',
+  timelineNotes: {
+    withdrawn_by_applicant: '申请人已撤回。',
+    applicant_answered: '申请人已答复补充材料要求。',
+    waiting_for_funds: '已批准；等待资金到位。',
+    eligibility_not_met: '不符合该项救助的条件。',
+    anonymous_appeal: '没有可答复的姓名或地址（匿名诉求）。',
+    appeal_overdue: '已逾期：法定期限届满仍未答复。',
+    deadline_extended: (a: NoteArgs, date: (iso: string) => string) =>
+      `期限已延长至 ${date(a.dueDate ?? '')}：${a.reason ?? ''}`,
+    reopened_by_appeal: (a: NoteArgs) => `因诉求 ${a.appeal ?? ''} 重新审查。`,
+    decision_reopened: (a: NoteArgs) => `救助决定 ${a.reference ?? ''} 已重新审查。`,
+  } as Record<string, TimelineNoteWords>,
   decision: '决定',
   decisionApproved: '您的申请已获批准。',
   decisionRejected: '您的申请未获批准。',

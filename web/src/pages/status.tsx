@@ -11,6 +11,7 @@ import { useI18n } from '../i18n.js';
 import { rememberedCase } from '../remembered-case.js';
 import { useLocation } from '../router.js';
 import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
+import { type TimelineEntryView, timelineNote } from '../timeline-note.js';
 import {
   Alert,
   Button,
@@ -37,9 +38,13 @@ export interface CaseView {
   dueDate?: string;
   aidType?: string;
   requestedAmount?: Money;
-  timeline: { at: string; status: string; note?: string }[];
+  timeline: TimelineEntryView[];
   decision?: { outcome: string; reasons: { code: string; message: string }[]; amount?: Money };
-  eligibility?: { verdict: string; rules: { code: string; passed: boolean; message: string }[] };
+  /** Each rule's reason in the application's language (`message`) and in every language (`messages`). */
+  eligibility?: {
+    verdict: string;
+    rules: { code: string; passed: boolean; message: string; messages?: Partial<Record<string, string>> }[];
+  };
   answer?: string | { text?: string };
   /** Aid: the office's question while the case is `info_requested`, and by when to answer it. */
   infoRequest?: { question: string; requestedAt: string; dueAt: string; answeredAt?: string };
@@ -198,10 +203,14 @@ function CaseDetails(p: {
   onReload: () => Promise<void>;
   onBack: () => void;
 }) {
-  const { t, money, date, dateTime } = useI18n();
+  const { t, lang, money, date, dateTime } = useI18n();
   const { aidTypeName } = useCatalogue();
   const statusName = useStatusName();
   const v = p.view;
+  // A rule's reason in the page's language, whatever language the application was made in; a
+  // reason staff wrote (a refusal's comment) stays as they wrote it.
+  const ruleText = (code: string, otherwise: string) =>
+    v.eligibility?.rules.find((r) => r.code === code)?.messages?.[lang] ?? otherwise;
   const answerText = typeof v.answer === 'string' ? v.answer : v.answer?.text;
   const decisionText =
     v.decision?.outcome === 'approved'
@@ -265,7 +274,7 @@ function CaseDetails(p: {
               <h3>{t.reasons}</h3>
               <ul>
                 {v.decision.reasons.map((r) => (
-                  <li key={r.code}>{r.message}</li>
+                  <li key={r.code}>{ruleText(r.code, r.message)}</li>
                 ))}
               </ul>
             </>
@@ -315,7 +324,7 @@ function CaseDetails(p: {
             {v.eligibility.rules.map((r) => (
               <li key={r.code}>
                 <Tag tone={r.passed ? 'green' : 'red'}>{r.passed ? t.checkPassed : t.checkFailed}</Tag>{' '}
-                {r.message}
+                {r.messages?.[lang] ?? r.message}
               </li>
             ))}
           </ul>
@@ -329,7 +338,7 @@ function CaseDetails(p: {
               <strong>{statusName(e.status)}</strong>
               <br />
               <time dateTime={e.at}>{dateTime(e.at)}</time>
-              {e.note && <p class="timeline-note">{e.note}</p>}
+              {e.note && <p class="timeline-note">{timelineNote(t, e, date)}</p>}
             </li>
           ))}
         </ol>

@@ -8,6 +8,7 @@ import { useCatalogue } from '../catalogue.js';
 import { languageNames } from '../i18n.js';
 import { useStatusName } from '../pages/status.js';
 import { Link } from '../router.js';
+import { type TimelineEntryView, timelineNote } from '../timeline-note.js';
 import { Alert, Button, SummaryList, TableWrap, Tag } from '../ui.js';
 import { useResource } from './resource.js';
 import type { Session } from './session.js';
@@ -86,11 +87,7 @@ export interface Eligibility {
   ruleSetId?: string;
   ruleSetVersion?: number;
 }
-export interface TimelineEntry {
-  at: string;
-  status: string;
-  note?: string;
-}
+export type TimelineEntry = TimelineEntryView;
 export interface HistoryTask {
   taskId: string;
   type: string;
@@ -390,7 +387,7 @@ export function EligibilitySection({
  * itself, so a case found by search can be acted on.
  */
 export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[]; tasks: HistoryTask[] }) {
-  const { t, dateTime, money } = useStaffI18n();
+  const { t, date, dateTime, money } = useStaffI18n();
   const statusName = useStatusName();
   return (
     <section aria-labelledby="history-title">
@@ -401,7 +398,7 @@ export function HistorySection({ timeline, tasks }: { timeline: TimelineEntry[];
             <strong>{statusName(e.status)}</strong>
             <br />
             <time dateTime={e.at}>{dateTime(e.at)}</time>
-            {e.note && <p class="timeline-note">{e.note}</p>}
+            {e.note && <p class="timeline-note">{timelineNote(t, e, date)}</p>}
           </li>
         ))}
       </ol>

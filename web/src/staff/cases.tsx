@@ -263,7 +263,7 @@ type FullCase = StaffCase & {
 
 /** One case for staff: as submitted, its eligibility, history and tasks; the audit trail as a tab. */
 export function CasePage({ session, caseId }: { session: Session; caseId: string }) {
-  const { t, date } = useStaffI18n();
+  const { t, lang, date } = useStaffI18n();
   const channelName = useChannelName();
   const statusName = useStatusName();
   const loc = useLocation();
@@ -372,7 +372,10 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
                     {(c.decision.reasons ?? []).length > 0 && (
                       <ul>
                         {(c.decision.reasons ?? []).map((r) => (
-                          <li key={r.code + r.message}>{r.message}</li>
+                          <li key={r.code + r.message}>
+                            {c.eligibility?.rules.find((e) => e.code === r.code)?.messages?.[lang] ??
+                              r.message}
+                          </li>
                         ))}
                       </ul>
                     )}
