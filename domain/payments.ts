@@ -67,7 +67,8 @@ export interface FourEyesItem {
 }
 
 /**
- * The reason the creator may not send these items to the bank, or undefined. Every item above
+ * Why the creator may not send these items to the bank (the largest of their own items above the
+ * threshold, named for the desk), or undefined. Every item above
  * the threshold counts, not only the largest: the rule is that no large payment leaves on one
  * person's word, and checking only the largest would let the second-largest through.
  */
@@ -75,7 +76,7 @@ export function fourEyesViolation(
   items: readonly FourEyesItem[],
   creatorSub: string,
   threshold: Money,
-): string | undefined {
+): { detail: string; caseReference: string; amount: Money; threshold: Money } | undefined {
   const own = items
     .filter(
       (i) =>
@@ -86,7 +87,12 @@ export function fourEyesViolation(
     .sort((a, b) => b.amount.minor - a.amount.minor);
   const largest = own[0];
   if (!largest) return undefined;
-  return `You authorised ${largest.caseReference} (${formatMinor(largest.amount.minor)} ${largest.amount.currency}), which is above ${formatMinor(threshold.minor)} ${threshold.currency}: a batch with it must be created by another finance officer (four eyes). Leave it out with disbursementIds, or ask a colleague.`;
+  return {
+    detail: `You authorised ${largest.caseReference} (${formatMinor(largest.amount.minor)} ${largest.amount.currency}), which is above ${formatMinor(threshold.minor)} ${threshold.currency}: a batch with it must be created by another finance officer (four eyes). Leave it out with disbursementIds, or ask a colleague.`,
+    caseReference: largest.caseReference,
+    amount: largest.amount,
+    threshold,
+  };
 }
 
 /** Control totals of a batch, one per currency, in a stable (alphabetical) order. */

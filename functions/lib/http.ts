@@ -117,7 +117,10 @@ function requestParser<S extends z.ZodMiniType | undefined>(
       if (options.action && !options.optionalAuth) {
         if (!principal) throw new UnauthorizedError('Sign in to use this route.');
         if (!can(principal.roles, options.action)) {
-          throw new ForbiddenError(explainDenial(principal.roles, options.action));
+          throw new ForbiddenError(explainDenial(principal.roles, options.action), {
+            code: 'role_required',
+            action: options.action,
+          });
         }
       }
       let body: unknown;

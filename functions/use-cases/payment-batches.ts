@@ -287,7 +287,10 @@ async function batchInto(
   const threshold =
     (await policyInForce<Money>('batch-four-eyes-threshold', toIsoDate(now))) ?? defaultFourEyesThreshold;
   const violation = fourEyesViolation(eligible, principal.sub, threshold);
-  if (violation) throw new ForbiddenError(violation);
+  if (violation) {
+    const { detail, ...fields } = violation;
+    throw new ForbiddenError(detail, { code: 'four_eyes', ...fields });
+  }
 
   const table = tableName();
   const at = existing?.createdAt ?? now.toISOString();

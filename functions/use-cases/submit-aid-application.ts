@@ -48,7 +48,7 @@ async function replay(
   if (now.getTime() - Date.parse(earlier.submittedAt) > replayWindowSeconds * 1000) {
     throw new ConflictError(
       `This Idempotency-Key was used for ${earlier.reference} more than a day ago. Follow that case on the status page, or use a new key for a new application.`,
-      { existingReference: earlier.reference },
+      { code: 'idempotency_key_expired', existingReference: earlier.reference },
     );
   }
   return {
@@ -183,6 +183,6 @@ async function refuseDuplicate(person: string, aidType: string): Promise<void> {
   if (!open) throw new TransientError('the open application closed while submitting');
   throw new ConflictError(
     `You already have an open application for this aid (${open.reference}); follow it on the status page with its access code. You can apply again once it is decided.`,
-    { existingReference: open.reference },
+    { code: 'open_application_exists', existingReference: open.reference },
   );
 }

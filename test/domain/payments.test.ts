@@ -57,8 +57,13 @@ describe('four eyes on payment batches', () => {
   it('refuses the officer who authorised an item above the threshold, naming it', () => {
     const items = [item(20_000_000, 'sub-finance', 'AID-2026-000007'), item(50_000, 'sub-finance2')];
     const reason = fourEyesViolation(items, 'sub-finance', defaultFourEyesThreshold);
-    expect(reason).toContain('AID-2026-000007');
-    expect(reason).toContain('200000.00 RUB');
+    expect(reason?.detail).toContain('AID-2026-000007');
+    expect(reason?.detail).toContain('200000.00 RUB');
+    expect(reason).toMatchObject({
+      caseReference: 'AID-2026-000007',
+      amount: { currency: 'RUB', minor: 20_000_000 },
+      threshold: defaultFourEyesThreshold,
+    });
     expect(fourEyesViolation(items, 'sub-finance2', defaultFourEyesThreshold)).toBeUndefined();
   });
 

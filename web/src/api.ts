@@ -78,22 +78,28 @@ export async function api<T>(
   } finally {
     clearTimeout(timer);
   }
-  const text = await res.text().catch(() => '');
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = text;
-  }
+  const parsed = parseBody(await res.text().catch(() => ''));
   if (res.ok) return { ok: true, status: res.status, data: parsed as T, headers: res.headers };
+  return { ok: false, ...failureOf(res, parsed, options.token !== undefined) };
+}
+
+function parseBody(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : undefined;
+  } catch {
+    return text;
+  }
+}
+
+/** What a refused request failed with: the gateway's own 404, or the server's problem and its code. */
+function failureOf(res: Response, parsed: unknown, withToken: boolean): Failure {
   const isObject = typeof parsed === 'object' && parsed !== null;
   if (res.status === 404 && isObject && 'message' in (parsed as object) && !('type' in (parsed as object))) {
-    return { ok: false, kind: 'unavailable', status: 404 };
+    return { kind: 'unavailable', status: 404 };
   }
-  if (res.status === 401 && options.token) onUnauthorised?.();
+  if (res.status === 401 && withToken) onUnauthorised?.();
   const retryAfter = Number(res.headers.get('retry-after'));
   return {
-    ok: false,
     kind: 'http',
     status: res.status,
     problem: isObject ? (parsed as Problem) : {},
@@ -109,10 +115,8 @@ export async function download(path: string, token: string, filename: string): P
   } catch {
     return { ok: false, kind: 'network', status: 0 };
   }
-  if (!res.ok) {
-    if (res.status === 404) return { ok: false, kind: 'unavailable', status: 404 };
-    return { ok: false, kind: 'http', status: res.status, problem: {} };
-  }
+  // A refused file says why, as any other request does (e.g. `office_account_missing`).
+  if (!res.ok) return { ok: false, ...failureOf(res, parseBody(await res.text().catch(() => '')), true) };
   const blob = await res.blob();
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -102,5 +102,6 @@ export function failureMessage(t: Messages, failure: Failure, texts: ProblemText
   if (failure.status === 401) return t.problemSignIn;
   if (failure.status === 404) return t.problemNotFound;
   if (failure.status === 413) return t.problemTooLarge;
+  if (code === 'role_required') return t.problemRoleRequired;
   return t.problemRefused(failure.problem.detail ?? '');
 }

@@ -72,6 +72,7 @@ describe('HTTP error paths the real service cannot be made to produce', () => {
     )) as Result;
     expect(stranger.statusCode).toBe(403);
     expect(JSON.parse(stranger.body).detail).toMatch(/\w+/);
+    expect(JSON.parse(stranger.body)).toMatchObject({ code: 'role_required', action: 'tasks:list' });
     expect(ddb.calls()).toHaveLength(0);
   });
 });

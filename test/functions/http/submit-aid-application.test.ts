@@ -111,6 +111,7 @@ describe('POST /v1/aid-applications', () => {
       expect(second.status).toBe(409);
       expect(second.contentType).toContain('application/problem+json');
       expect(second.json.existingReference).toBe(first.json.reference);
+      expect(second.json.code).toBe('open_application_exists');
       expect(await caseCount()).toBe(before);
     });
 

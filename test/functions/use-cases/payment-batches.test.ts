@@ -30,11 +30,14 @@ const bank = {
   bic: 'COBADEFFXXX',
 };
 
-async function errorOf(action: Promise<unknown>): Promise<{ name: string; message: string }> {
+async function errorOf(
+  action: Promise<unknown>,
+): Promise<{ name: string; message: string; extra?: Record<string, unknown> }> {
   try {
     await action;
   } catch (error) {
-    return { name: (error as Error).name, message: (error as Error).message };
+    const { name, message, extra } = error as Error & { extra?: Record<string, unknown> };
+    return { name, message, extra };
   }
   return { name: 'no error', message: '' };
 }
@@ -193,6 +196,9 @@ describe('payment batches', () => {
     // Assert
     expect(own.name).toBe('ForbiddenError');
     expect(own.message).toMatch(/four eyes/);
+    expect(own).toMatchObject({
+      extra: { code: 'four_eyes', amount: { currency: 'RUB', minor: 15_000_000 } },
+    });
     expect(colleague.count).toBe(2);
   });
 

@@ -156,7 +156,7 @@ describe('submitting an aid application', () => {
     // Assert
     await expect(reuse).rejects.toMatchObject({
       name: 'ConflictError',
-      extra: { existingReference: first.reference },
+      extra: { code: 'idempotency_key_expired', existingReference: first.reference },
     });
     expect((await itemsOfType('AidCase')).length).toBe(casesBefore);
   });

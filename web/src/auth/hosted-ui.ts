@@ -36,7 +36,11 @@ export async function startSignIn(ui: HostedUi, language: string, returnTo: stri
 
 export type SignInResult =
   | { ok: true; accessToken: string; expiresIn: number; returnTo: string }
-  | { ok: false; reason: 'state' | 'denied' | 'network' | 'exchange'; detail?: string };
+  /**
+   * `error` is the OAuth error code (RFC 6749 §4.1.2.1, e.g. `access_denied`): the desk words it;
+   * the service's own description is English and is not shown.
+   */
+  | { ok: false; reason: 'state' | 'denied' | 'network' | 'exchange'; error?: string };
 
 /** On /auth/callback: checks the state, trades the code for tokens, forgets the verifier. */
 export async function finishSignIn(ui: HostedUi, search: string): Promise<SignInResult> {
@@ -49,8 +53,7 @@ export async function finishSignIn(ui: HostedUi, search: string): Promise<SignIn
   sessionStorage.removeItem(pendingKey);
   const answer = readCallback(search, pending?.state);
   if (answer.kind === 'state_mismatch' || !pending) return { ok: false, reason: 'state' };
-  if (answer.kind === 'error')
-    return { ok: false, reason: 'denied', ...(answer.description ? { detail: answer.description } : {}) };
+  if (answer.kind === 'error') return { ok: false, reason: 'denied', error: answer.error };
   const request = tokenRequest(ui, { code: answer.code, verifier: pending.verifier });
   let res: Response;
   try {
@@ -64,7 +67,7 @@ export async function finishSignIn(ui: HostedUi, search: string): Promise<SignIn
     error?: string;
   };
   if (!res.ok || !body.access_token)
-    return { ok: false, reason: 'exchange', detail: body.error ?? String(res.status) };
+    return { ok: false, reason: 'exchange', error: body.error ?? String(res.status) };
   return {
     ok: true,
     accessToken: body.access_token,

@@ -113,6 +113,8 @@ export const en = {
     'By sending this application you confirm that the information is correct to the best of your knowledge.',
   draftKept: 'Your answers are kept on this device until you send them.',
   notGiven: 'Not given',
+  sentLongAgo: (reference: string) =>
+    `This application was already sent more than a day ago, as ${reference}. Follow it on the status page with the access code you were given. To apply for something else, start a new application.`,
   duplicateApplication: (reference: string) =>
     `You already have an open application for this aid: ${reference}. Follow it on the status page with the access code you were given; you can apply again once it is decided.`,
   // Confirmation
@@ -230,6 +232,8 @@ export const en = {
   problemSignIn: 'You need to sign in again to do this.',
   problemNotFound: 'What you asked for was not found. It may have been removed, or the address is wrong.',
   problemTooLarge: 'What you sent is too large. Shorten it and try again.',
+  problemRoleRequired:
+    'Your roles do not allow this. If your work needs it, ask an administrator to give you the role.',
   problemRefused: (detail: string) =>
     `The office's system refused this.${detail ? ` It said (in English): “${detail}”` : ''}`,
   rating: [

@@ -100,6 +100,8 @@ export const zh: Messages = {
   submitDeclaration: '提交申请即表示您确认，就您所知所填信息真实无误。',
   draftKept: '在您提交之前，您的回答会保存在本设备上。',
   notGiven: '未填写',
+  sentLongAgo: (reference: string) =>
+    `此申请已于一天多以前提交，编号为 ${reference}。请凭收到的访问码在状态页面查看。如需申请其他事项，请重新开始填写申请。`,
   duplicateApplication: (reference: string) =>
     `您已有一份尚未办结的同类救助申请：${reference}。请凭收到的访问码在状态页面查看；该申请办结后方可再次申请。`,
   confirmationTitle: '申请已提交',
@@ -205,6 +207,7 @@ export const zh: Messages = {
   problemSignIn: '请重新登录后再执行此操作。',
   problemNotFound: '未找到所请求的内容。它可能已被删除，或地址有误。',
   problemTooLarge: '提交的内容过大。请缩短后重试。',
+  problemRoleRequired: '您的角色无权执行此操作。如工作需要，请联系管理员为您分配相应角色。',
   problemRefused: (detail: string) =>
     `办公室系统拒绝了此操作。${detail ? `其说明（英文）：“${detail}”` : ''}`,
   rating: ['', '非常不满意', '不满意', '一般', '满意', '非常满意'],

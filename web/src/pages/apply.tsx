@@ -5,7 +5,7 @@ import type { CatalogueCodes } from '../../../domain/catalogue-entries.js';
 import { parseReference } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type ErrorKey, type FieldError, failureMessage, localise, valueAt } from '../errors.js';
+import { type ErrorKey, type FieldError, failureMessage, localise, problemCode, valueAt } from '../errors.js';
 import {
   birthField,
   isoDateOrRaw,
@@ -320,7 +320,11 @@ export function ApplyPage() {
     const existing =
       res.kind === 'http' && (res.problem as { existingReference?: unknown }).existingReference;
     if (res.status === 409 && typeof existing === 'string') {
-      setFailure(t.duplicateApplication(existing));
+      setFailure(
+        problemCode(res) === 'idempotency_key_expired'
+          ? t.sentLongAgo(existing)
+          : t.duplicateApplication(existing),
+      );
       return;
     }
     setFailure(

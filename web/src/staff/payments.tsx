@@ -176,6 +176,8 @@ export function PaymentsPage({ session }: { session: Session }) {
         nothing_to_batch: t.batchNothingToBatch,
         batched_meanwhile: t.batchBatchedMeanwhile,
         idempotency_key_reused: t.batchKeyReused,
+        four_eyes: (p) =>
+          t.batchFourEyes(String(p.caseReference), money(p.amount as Money), money(p.threshold as Money)),
       }),
     });
   };
@@ -507,6 +509,7 @@ function BatchRegister({ session }: { session: Session }) {
  */
 export function BatchPage({ session, batchId }: { session: Session; batchId: string }) {
   const { t, money, dateTime } = useStaffI18n();
+  const { sourceName } = useCatalogue();
   const sentLine = useSentLine();
   useTitle(t.batchTitle(batchId), batchId);
   const batch = useResource<BatchView>(session, `/v1/payment-batches/${encodeURIComponent(batchId)}`);
@@ -525,7 +528,16 @@ export function BatchPage({ session, batchId }: { session: Session; batchId: str
       session.token,
       `${batchId}.${kind === 'csv' ? 'csv' : 'xml'}`,
     );
-    if (!res.ok) setNotice({ kind: 'error', text: failureMessage(t, res) });
+    if (!res.ok) {
+      const text = failureMessage(t, res, {
+        no_bank_transfers: t.batchNoBankTransfers,
+        office_account_missing: (p) =>
+          t.officeAccountMissing(
+            (Array.isArray(p.sources) ? p.sources : []).map(String).map(sourceName).join(', '),
+          ),
+      });
+      setNotice({ kind: 'error', text });
+    }
     batch.reload();
   };
   /** A batch already sent asks first; one not sent yet downloads at once. */

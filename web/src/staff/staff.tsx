@@ -191,7 +191,11 @@ function AuthCallback() {
         result.reason === 'network'
           ? t.networkError
           : result.reason === 'denied'
-            ? t.signInRefused(result.detail ?? '')
+            ? result.error === 'access_denied'
+              ? t.signInDenied
+              : result.error === 'temporarily_unavailable' || result.error === 'server_error'
+                ? t.signInUnavailable
+                : t.signInRefused(result.error ?? '')
             : t.signInExpired,
       );
     })();

@@ -208,7 +208,11 @@ export const staffEn = {
   navRules: 'Rules',
   navCatalogue: 'Catalogue',
   hostedUiIntro: 'You sign in on the office’s sign-in page, with your password and your authenticator app.',
-  signInRefused: (detail: string) => `The sign-in was not completed. ${detail}`,
+  signInRefused: (code: string) =>
+    `The sign-in was not completed (the sign-in service answered: ${code}). Sign in again; if it keeps happening, tell the administrator.`,
+  signInDenied:
+    'The sign-in service did not let you in: the sign-in was cancelled, or your account may not use the staff desk. Sign in again, or ask the administrator.',
+  signInUnavailable: 'The sign-in service is not available just now. Try again in a few minutes.',
   signInExpired: 'The sign-in took too long or was started in another tab. Sign in again.',
   signInAgain: 'Sign in again',
   // Cases
@@ -317,6 +321,8 @@ export const staffEn = {
   settlementConflict: 'A different result is already recorded for this payment.',
   batchOutcomeUnknown:
     'We could not tell whether the batch was created: the answer did not arrive. The list below is up to date. Press “Create a payment batch” again: it will not make a second batch, and shows the batch if it was made.',
+  batchFourEyes: (reference: string, amount: string, threshold: string) =>
+    `You authorised ${reference} (${amount}), which is above ${threshold}: a batch with it must be made by another finance officer (four eyes). Choose the payments without it, or ask a colleague.`,
   batchNothingToBatch:
     'There is nothing to put into a batch: no authorised bank-transfer or cash-desk payment is waiting (in-kind aid is confirmed by delivery). The list below is up to date.',
   batchBatchedMeanwhile:

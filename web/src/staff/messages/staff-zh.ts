@@ -191,7 +191,10 @@ export const staffZh: StaffMessages = {
   navRules: '规则',
   navCatalogue: '目录',
   hostedUiIntro: '请在本机构的登录页面使用密码和身份验证器应用登录。',
-  signInRefused: (detail: string) => `登录未完成。${detail}`,
+  signInRefused: (code: string) =>
+    `登录未完成（登录服务返回：${code}）。请重新登录；如问题持续，请告知管理员。`,
+  signInDenied: '登录服务未允许您登录：登录已取消，或您的账户无权使用工作台。请重新登录或联系管理员。',
+  signInUnavailable: '登录服务暂时不可用。请几分钟后重试。',
   signInExpired: '登录耗时过长或是在其他标签页中发起的。请重新登录。',
   signInAgain: '重新登录',
   // Cases
@@ -296,6 +299,8 @@ export const staffZh: StaffMessages = {
   settlementConflict: '该笔支付已记录了不同的结果。',
   batchOutcomeUnknown:
     '无法确定批次是否已生成：未收到答复。下方列表已更新。请再次点击“将所有已授权款项编成支付批次”：不会生成第二个批次，如果批次已生成，将显示该批次。',
+  batchFourEyes: (reference: string, amount: string, threshold: string) =>
+    `您授权了 ${reference}（${amount}），超过 ${threshold}：包含该笔付款的批次须由另一名财务人员创建（四眼原则）。请选择不含该笔的付款，或请同事处理。`,
   batchNothingToBatch:
     '没有可放入批次的内容：没有等待中的已授权银行转账或现金柜台支付（实物援助通过交付确认）。下方列表已更新。',
   batchBatchedMeanwhile: '所选的全部支付已在此期间放入其他批次。下方列表已更新。',
