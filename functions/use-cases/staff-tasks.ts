@@ -1,5 +1,6 @@
 import type { Language } from '../../domain/catalogue.js';
 import { seatToShow } from '../../domain/commission-inbox.js';
+import type { Money } from '../../domain/money.js';
 import type { TaskClaim } from '../../domain/task-claims.js';
 import { type TaskType, taskTitle } from '../../domain/tasks.js';
 import { maySeeVotes, publicVotes, withholdVotes } from '../../domain/vote-secrecy.js';
@@ -7,6 +8,8 @@ import { ForbiddenError, NotFoundError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { storedExplanation } from '../lib/store/eligibility-records.js';
 import {
+  type CaseBriefFacts,
+  caseBriefsOf,
   commissionFactsOf,
   decodeCursor,
   getCase,
@@ -36,6 +39,8 @@ export interface TaskSummary {
   readonly allowedOutcomes: readonly string[];
   /** Someone looking at it now (domain/task-claims.ts): the inbox puts a colleague's last. */
   readonly claim?: TaskClaimView;
+  /** The case at a glance (the inbox's list only). */
+  readonly brief?: TaskBrief;
 }
 
 export function summarise(
@@ -121,7 +126,40 @@ export async function listOpenTasks(input: {
     cursor = page.cursor;
     if (!cursor || items.length >= input.limit || read >= maxReads) break;
   }
-  return { items, ...(cursor ? { cursor } : {}) };
+  const briefs = await caseBriefsOf([...new Set(items.map((i) => i.caseId))]);
+  return {
+    items: items.map((item) => {
+      const brief = briefOf(briefs.get(item.caseId));
+      return brief ? { ...item, brief } : item;
+    }),
+    ...(cursor ? { cursor } : {}),
+  };
+}
+
+/**
+ * What a reviewer triages by, beside the task: the applicant, the aid and amount (the one the
+ * review proposed, once it did), the categories; for an appeal its topic and priority.
+ */
+export interface TaskBrief {
+  readonly applicant?: string;
+  readonly aidType?: string;
+  readonly amount?: Money;
+  readonly categories?: readonly string[];
+  readonly topic?: string;
+  readonly priority?: boolean;
+}
+
+function briefOf(facts: CaseBriefFacts | undefined): TaskBrief | undefined {
+  if (!facts) return undefined;
+  const amount = facts.approvedAmount ?? facts.requestedAmount;
+  return {
+    ...(facts.applicant?.fullName ? { applicant: facts.applicant.fullName } : {}),
+    ...(facts.aidType ? { aidType: facts.aidType } : {}),
+    ...(amount ? { amount } : {}),
+    ...(facts.categories?.length ? { categories: facts.categories } : {}),
+    ...(facts.topic ? { topic: facts.topic } : {}),
+    ...(facts.priority ? { priority: true } : {}),
+  };
 }
 
 /** One merged page of the roles' inboxes from `positions`, the positions after it and its cursor. */

@@ -9,7 +9,7 @@ import { browserSuite } from './suite.js';
 
 const suite = browserSuite('claims');
 
-async function applyViaApi(fullName: string): Promise<{ reference: string }> {
+async function applyViaApi(fullName: string, rubles = 2_000): Promise<{ reference: string }> {
   const res = await fetch(`${suite.runtime.url}/v1/aid-applications`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -18,7 +18,7 @@ async function applyViaApi(fullName: string): Promise<{ reference: string }> {
       categories: ['pensioner'],
       household: { size: 1, children: 0, monthlyIncome: { currency: 'RUB', minor: 1_000_000 } },
       aidType: 'cash',
-      requestedAmount: { currency: 'RUB', minor: 200_000 },
+      requestedAmount: { currency: 'RUB', minor: rubles * 100 },
       reason: 'e2e',
       payout: { method: 'cash_desk' },
     }),
@@ -73,5 +73,78 @@ describe('two reviewers on one inbox', () => {
     expect(await anna.locator('[data-testid="claim-held"]').textContent()).toContain('reviewer2');
     await anna.close();
     await boris.close();
+  });
+
+  it('gives the claim up when the reviewer goes back to the inbox without deciding', async () => {
+    // Arrange: the reviewer has a task open, so the colleague's inbox marks it.
+    const { reference } = await applyViaApi('Оставленный Заявитель Тестов');
+    await suite.runtime.settle();
+    const taskId = await suite.desk.openTaskOf('reviewer', reference, 'review');
+    const anna = await suite.desk.newPage();
+    await suite.desk.signIn(anna, 'reviewer');
+    await anna.goto(`${suite.runtime.url}/staff/tasks/${taskId}?lang=en`);
+    await anna.locator('#outcome').waitFor();
+    await anna.waitForLoadState('networkidle');
+    const boris = await suite.desk.newPage();
+    await suite.desk.signIn(boris, 'reviewer2');
+    const claimedFor = async () => {
+      await boris.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
+      const link = boris.locator(`a[data-reference="${reference}"]`);
+      await link.waitFor();
+      return link.locator('xpath=ancestor::tr').getAttribute('data-claimed-by');
+    };
+    const before = await claimedFor();
+
+    // Act: back to the inbox by the link, as a reviewer glancing at tasks does.
+    await anna.getByRole('link', { name: 'Back to your tasks' }).first().click();
+    await anna.locator('tbody tr').first().waitFor();
+    await anna.waitForLoadState('networkidle');
+
+    // Assert
+    expect(before).toBe('reviewer');
+    await expect.poll(claimedFor).toBeNull();
+    await anna.close();
+    await boris.close();
+  });
+
+  it('shows each task with its case at a glance, and keeps the inbox page across a task and back', async () => {
+    // Arrange: more than a page of reviews (20 a page).
+    const applied: { reference: string }[] = [];
+    for (let n = 1; n <= 21; n++) applied.push(await applyViaApi(`Триаж Заявитель ${n}`, 1_000 + n));
+    await suite.runtime.settle();
+    const page = await suite.desk.newPage();
+    await suite.desk.signIn(page, 'reviewer');
+
+    // Act: page 2, a task from it, then back to the tasks.
+    await page.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
+    await page.locator('tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .locator('.pagination [aria-current="page"]')
+      .filter({ hasText: /^Page 2 of/ })
+      .waitFor();
+    const link = page.locator('tbody tr a[data-reference]').first();
+    const reference = (await link.getAttribute('data-reference')) ?? '';
+    await link.click();
+    await page.locator('#outcome').waitFor();
+    await page.getByRole('link', { name: 'Back to your tasks' }).first().click();
+    await page.locator('tbody tr').first().waitFor();
+
+    // Assert: back on page 2; a row says whose case, what aid and how much.
+    expect(new URL(page.url()).searchParams.get('page')).toBe('2');
+    expect(await page.locator('.pagination [aria-current="page"]').textContent()).toMatch(/^Page 2 of/);
+    const ours = applied.at(-1)?.reference ?? '';
+    await page.goto(`${suite.runtime.url}/staff/tasks?lang=en&page=1`);
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    const row = page.locator(`tr:has(a[data-reference="${ours}"])`);
+    const onFirstPage = (await row.count()) > 0;
+    if (!onFirstPage) await page.getByRole('button', { name: 'Next' }).click();
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(
+      /Review · Триаж Заявитель 21 · .+ · RUB.1,021\.00|Review · Триаж Заявитель 21 · .+ · .1,021\.00/,
+    );
+    expect(reference).toMatch(/^AID-/);
+    await page.close();
   });
 });

@@ -1,5 +1,6 @@
 import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { RuleSet } from '../../../domain/eligibility.js';
+import type { Money } from '../../../domain/money.js';
 import { dynamo, tableName } from '../clients.js';
 import { TransientError, ValidationError } from '../errors.js';
 import { itemsStillIndexed } from './index-items.js';
@@ -251,16 +252,27 @@ export type CommissionInboxFacts = Pick<
 >;
 
 /**
- * The commission facts of several cases in one BatchGetItem per 100 (the inbox asks for a page's
- * worth), strongly consistent: a member back in the inbox right after voting must not see the
- * vote again. Keys DynamoDB leaves unprocessed (throttling) are asked for again, a few times.
+ * Some attributes of several cases, one BatchGetItem per 100; a dotted name reads a nested one
+ * (`applicant.fullName`). Keys DynamoDB leaves unprocessed (throttling) are asked for again, a
+ * few times.
  */
-export async function commissionFactsOf(
+async function caseAttributesOf<T extends { caseId: string }>(
   caseIds: readonly string[],
-): Promise<Map<string, CommissionInboxFacts>> {
-  const out = new Map<string, CommissionInboxFacts>();
+  names: readonly string[],
+  consistent: boolean,
+): Promise<Map<string, T>> {
+  const out = new Map<string, T>();
   const table = tableName();
-  const names = ['caseId', 'personKey', 'deciders', 'reconsideration', 'commissionTasks', 'commissionVotes'];
+  const attributeNames: Record<string, string> = {};
+  const projection = names.map((name, n) =>
+    name
+      .split('.')
+      .map((part, p) => {
+        attributeNames[`#a${n}_${p}`] = part;
+        return `#a${n}_${p}`;
+      })
+      .join('.'),
+  );
   for (let i = 0; i < caseIds.length; i += 100) {
     let keysLeft: Record<string, unknown>[] = caseIds.slice(i, i + 100).map((id) => keys.case(id));
     for (let attempt = 0; keysLeft.length > 0; attempt++) {
@@ -270,17 +282,62 @@ export async function commissionFactsOf(
           RequestItems: {
             [table]: {
               Keys: keysLeft,
-              ConsistentRead: true,
-              ProjectionExpression: names.map((_, n) => `#a${n}`).join(', '),
-              ExpressionAttributeNames: Object.fromEntries(names.map((name, n) => [`#a${n}`, name])),
+              ConsistentRead: consistent,
+              ProjectionExpression: projection.join(', '),
+              ExpressionAttributeNames: attributeNames,
             },
           },
         }),
       );
-      for (const item of (Responses?.[table] ?? []) as CommissionInboxFacts[]) out.set(item.caseId, item);
+      for (const item of (Responses?.[table] ?? []) as T[]) out.set(item.caseId, item);
       keysLeft = (UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
       if (keysLeft.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
     }
   }
   return out;
+}
+
+/**
+ * The commission facts of several cases (the inbox asks for a page's worth), strongly
+ * consistent: a member back in the inbox right after voting must not see the vote again.
+ */
+export function commissionFactsOf(caseIds: readonly string[]): Promise<Map<string, CommissionInboxFacts>> {
+  return caseAttributesOf(
+    caseIds,
+    ['caseId', 'personKey', 'deciders', 'reconsideration', 'commissionTasks', 'commissionVotes'],
+    true,
+  );
+}
+
+/** What the inbox shows of a task's case so a reviewer can triage without opening it. */
+export interface CaseBriefFacts {
+  readonly caseId: string;
+  readonly applicant?: { readonly fullName?: string };
+  readonly aidType?: string;
+  readonly requestedAmount?: Money;
+  readonly approvedAmount?: Money;
+  readonly categories?: readonly string[];
+  readonly topic?: string;
+  readonly priority?: boolean;
+}
+
+/**
+ * The briefs of a page of tasks' cases: eventually consistent (half the read units; a name or an
+ * amount a second old is fine for a list), a few small attributes of each case.
+ */
+export function caseBriefsOf(caseIds: readonly string[]): Promise<Map<string, CaseBriefFacts>> {
+  return caseAttributesOf(
+    caseIds,
+    [
+      'caseId',
+      'applicant.fullName',
+      'aidType',
+      'requestedAmount',
+      'approvedAmount',
+      'categories',
+      'topic',
+      'priority',
+    ],
+    false,
+  );
 }

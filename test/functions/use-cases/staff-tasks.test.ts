@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Principal } from '../../../functions/lib/http.js';
 import { decideTask } from '../../../functions/use-cases/decide-task.js';
 import { caseForStaff } from '../../../functions/use-cases/staff-cases.js';
-import { taskDetail } from '../../../functions/use-cases/staff-tasks.js';
+import { listOpenTasks, taskDetail } from '../../../functions/use-cases/staff-tasks.js';
 import { commissionVoteUnderWay } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
@@ -111,5 +111,22 @@ describe('the task view of a commission vote', () => {
     // Assert
     expect(detail.status).toBe('closed');
     expect(detail.votes).toHaveLength(2);
+  });
+
+  it('lists each task with its case at a glance: the applicant, the aid, the amount proposed and the categories', async () => {
+    // Arrange: a case whose review proposed 40 000, its three seats open.
+    const { caseId } = await voteUnderWay();
+
+    // Act
+    const { items } = await listOpenTasks({ principal: commission(3), limit: 100, now });
+
+    // Assert: one seat per case for a member, with the brief of its case.
+    const row = items.find((t) => t.caseId === caseId);
+    expect(row?.brief).toEqual({
+      applicant: 'Анна Иванова',
+      aidType: 'cash',
+      amount: { currency: 'RUB', minor: 4_000_000 },
+      categories: ['pensioner'],
+    });
   });
 });

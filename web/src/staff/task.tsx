@@ -48,7 +48,7 @@ import {
 import { Failed, retryable, useResource } from './resource.js';
 import { noteSessionEnded, readDraft, type Session, writeDraft } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
-import { localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
+import { inboxHref, localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
 
 /** One payment attempt of the case (GET /v1/tasks/{id} `payments`, for the payment tasks). */
 interface PaymentAttempt {
@@ -115,13 +115,27 @@ function useTaskClaim(session: Session, taskId: string, open: boolean) {
     if (!open) return;
     void claim(false);
     const renew = setInterval(() => void claim(false), claimRenewalMs);
-    return () => clearInterval(renew);
+    // Leaving the task (another page, Back, the tab closed) gives one's claim up, so it does not
+    // hold the task at the end of colleagues' inboxes for the lease's 20 minutes. keepalive lets
+    // the request outlive a closing tab; the server deletes only the reader's own claim.
+    const release = () =>
+      void fetch(`/v1/tasks/${encodeURIComponent(taskId)}/claim`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${session.token}` },
+        keepalive: true,
+      }).catch(() => undefined);
+    addEventListener('pagehide', release);
+    return () => {
+      clearInterval(renew);
+      removeEventListener('pagehide', release);
+      release();
+    };
   }, [taskId, session.token, open]);
   /** Gives the claim up and goes back to the inbox: the task is back at the top of colleagues'. */
   const leave = async () => {
     writeDraft(session.username, taskId, undefined);
     await api('DELETE', `/v1/tasks/${encodeURIComponent(taskId)}/claim`, { token: session.token });
-    navigate('/staff/tasks');
+    navigate(inboxHref());
   };
   return { held, tookOver, takeOver: () => claim(true), leave };
 }
@@ -177,7 +191,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
     if (mine && res.data.type !== 'commission_vote') {
       const outcome = res.data.decision?.outcome ?? '';
       setFlash(t.decisionAlreadyRecorded(res.data.caseReference, t.outcomes[outcome] ?? outcome));
-      navigate('/staff/tasks');
+      navigate(inboxHref());
       return true;
     }
     if (mine) setNotice(t.voteRecorded(res.data.caseReference));
@@ -191,7 +205,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
     return (
       <>
         <p>
-          <Link href="/staff/tasks" class="back-link">
+          <Link href={inboxHref()} class="back-link">
             {t.backToTasks}
           </Link>
         </p>
@@ -223,7 +237,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
   return (
     <>
       <p>
-        <Link href="/staff/tasks" class="back-link">
+        <Link href={inboxHref()} class="back-link">
           {t.backToTasks}
         </Link>
         {task.status === 'open' && !claims.held && can(session.roles, 'tasks:decide') && (
@@ -246,7 +260,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
               <Button kind="secondary" type="button" onClick={() => void claims.takeOver()}>
                 {t.takeOver}
               </Button>
-              <Link href="/staff/tasks">{t.backToTasks}</Link>
+              <Link href={inboxHref()}>{t.backToTasks}</Link>
             </div>
           }
         >
@@ -342,7 +356,7 @@ function Decided({ task, username, conflict }: { task: TaskDetail; username: str
         <p>{text}</p>
         {conflict && (
           <p>
-            <Link href="/staff/tasks">{t.backToTasks}</Link>
+            <Link href={inboxHref()}>{t.backToTasks}</Link>
           </p>
         )}
       </div>
@@ -587,7 +601,7 @@ function DecisionForm({
         return;
       }
       setFlash(t.decisionRecorded(task.caseReference));
-      navigate('/staff/tasks');
+      navigate(inboxHref());
       return;
     }
     if (res.kind === 'http' && res.status === 409) {

@@ -1,9 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
+import { routingTable, topicName } from '../../../domain/appeal-routing.js';
+import type { Money } from '../../../domain/money.js';
 import { heldByOther } from '../../../domain/task-claims.js';
 import { type TaskType, taskTitle } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
+import { useCatalogue } from '../catalogue.js';
 import { failureMessage } from '../errors.js';
-import { Link } from '../router.js';
+import { Link, navigate, useLocation, withQuery } from '../router.js';
 import { Alert, Button, Loading, PageTitle, Pagination, TableWrap, Tag, useTitle } from '../ui.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
@@ -20,6 +23,15 @@ export interface TaskSummary {
   allowedOutcomes: string[];
   /** A colleague (or the reader) looking at it now (domain/task-claims.ts). */
   claim?: { claimedBy: string; until: string };
+  /** The case at a glance, to triage by (functions/use-cases/staff-tasks.ts TaskBrief). */
+  brief?: {
+    applicant?: string;
+    aidType?: string;
+    amount?: Money;
+    categories?: string[];
+    topic?: string;
+    priority?: boolean;
+  };
 }
 
 /** A one-off message shown on the next page (e.g. "decision recorded" on the inbox). */
@@ -29,6 +41,18 @@ export function setFlash(message: string): void {
 }
 
 const pageSize = 20;
+/**
+ * The inbox reads this many tasks before it sorts them (pages of 100): a priority appeal or an
+ * overdue task received late must not wait behind a page of older routine ones.
+ */
+const inboxReadLimit = 500;
+
+/** Where "back to your tasks" goes: the inbox page the reader came from (kept for the tab). */
+const inboxKey = 'aidflow.inbox';
+export function inboxHref(): string {
+  const kept = sessionStorage.getItem(inboxKey);
+  return kept?.startsWith('/staff/tasks') ? kept : '/staff/tasks';
+}
 /** After the heading took the focus (and was read out), the one-off message is put in. */
 const flashDelayMs = 400;
 
@@ -49,27 +73,36 @@ function isClaimedByOther(task: TaskSummary, now: number, reader: string): boole
 }
 
 /**
- * Overdue first, then by due date (soonest first), then oldest first; but a task a colleague is
- * looking at goes after every task nobody is, so two people working the same inbox from the top
- * open different tasks.
+ * Overdue first, then priority (an appeal the law puts first), then by due date (soonest first),
+ * then oldest first; but a task a colleague is looking at goes after every task nobody is, so two
+ * people working the same inbox from the top open different tasks.
  */
 export function inboxOrder(a: TaskSummary, b: TaskSummary, now: number, reader = ''): number {
   const taken = (t: TaskSummary) => isClaimedByOther(t, now, reader);
   if (taken(a) !== taken(b)) return taken(a) ? 1 : -1;
   const overdue = (t: TaskSummary) => t.overdue ?? (t.dueAt ? Date.parse(t.dueAt) < now : false);
   if (overdue(a) !== overdue(b)) return overdue(a) ? -1 : 1;
+  const priority = (t: TaskSummary) => t.brief?.priority === true;
+  if (priority(a) !== priority(b)) return priority(a) ? -1 : 1;
   const due = (t: TaskSummary) => (t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY);
   return due(a) - due(b) || a.createdAt.localeCompare(b.createdAt);
 }
 
 export function TasksPage({ session }: { session: Session }) {
-  const { t, lang, date } = useStaffI18n();
+  const { t, lang, date, money } = useStaffI18n();
+  const { aidTypeName, categoryName } = useCatalogue();
   useTitle(t.tasksTitle);
   const [tasks, setTasks] = useState<TaskSummary[] | undefined>();
   const [cursor, setCursor] = useState<string | undefined>();
   const [failure, setFailure] = useState<Failure | undefined>();
   const [busy, setBusy] = useState(false);
-  const [page, setPage] = useState(1);
+  // The page is in the address, so Back from a task and the return after a decision land on it.
+  const { query } = useLocation();
+  const asked = Math.max(1, Math.floor(Number(query.get('page')) || 1));
+  useEffect(() => {
+    sessionStorage.setItem(inboxKey, `${location.pathname}${location.search}`);
+  }, [asked]);
+  const setPage = (n: number) => navigate(withQuery('/staff/tasks', { page: n > 1 ? String(n) : undefined }));
   const [message] = useState(() => {
     const m = flash;
     flash = undefined;
@@ -87,16 +120,27 @@ export function TasksPage({ session }: { session: Session }) {
 
   const load = async (more = false) => {
     setBusy(true);
-    const query = new URLSearchParams({ limit: '100' });
-    if (more && cursor) query.set('cursor', cursor);
-    const res = await api<{ items: TaskSummary[]; cursor?: string }>('GET', `/v1/tasks?${query}`, {
-      token: session.token,
-    });
+    const read: TaskSummary[] = more ? [...(tasks ?? [])] : [];
+    const before = read.length;
+    let next = more ? cursor : undefined;
+    // Up to `inboxReadLimit` at a time, so the order below covers them all.
+    do {
+      const params = new URLSearchParams({ limit: '100' });
+      if (next) params.set('cursor', next);
+      const res = await api<{ items: TaskSummary[]; cursor?: string }>('GET', `/v1/tasks?${params}`, {
+        token: session.token,
+      });
+      if (!res.ok) {
+        setBusy(false);
+        return setFailure(res);
+      }
+      read.push(...res.data.items);
+      next = res.data.cursor;
+    } while (next && read.length - before < inboxReadLimit);
     setBusy(false);
-    if (!res.ok) return setFailure(res);
     setFailure(undefined);
-    setTasks([...(more ? (tasks ?? []) : []), ...res.data.items]);
-    setCursor(res.data.cursor);
+    setTasks(read);
+    setCursor(next);
   };
   useEffect(() => {
     void load();
@@ -106,6 +150,7 @@ export function TasksPage({ session }: { session: Session }) {
   const sorted = [...(tasks ?? [])].sort((a, b) => inboxOrder(a, b, now, session.username));
   const claimedByOther = (task: TaskSummary) => isClaimedByOther(task, now, session.username);
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
+  const page = Math.min(asked, pages);
   const shown = sorted.slice((page - 1) * pageSize, page * pageSize);
   const today = new Date().toDateString();
 
@@ -137,7 +182,7 @@ export function TasksPage({ session }: { session: Session }) {
       {tasks && (
         <>
           <div class="toolbar">
-            <p role="status">{t.taskCount(sorted.length)}</p>
+            <p role="status">{cursor ? t.taskCountAtLeast(sorted.length) : t.taskCount(sorted.length)}</p>
             <Button kind="secondary" type="button" busy={busy} onClick={() => void load()}>
               {t.refresh}
             </Button>
@@ -172,8 +217,26 @@ export function TasksPage({ session }: { session: Session }) {
                           >
                             {localTaskTitle(task, lang)}
                           </Link>
+                          {task.brief?.priority && (
+                            <>
+                              {' '}
+                              <Tag tone="red">{t.priorityTag}</Tag>
+                            </>
+                          )}
                           <br />
-                          <span class="muted">{t.taskTypes[task.type] ?? task.type}</span>
+                          <span class="muted">
+                            {[
+                              t.taskTypes[task.type] ?? task.type,
+                              task.brief?.applicant,
+                              task.brief?.aidType && aidTypeName(task.brief.aidType),
+                              task.brief?.amount && money(task.brief.amount),
+                              task.brief?.topic &&
+                                (topicName(routingTable, task.brief.topic)?.[lang] ?? task.brief.topic),
+                              task.brief?.categories?.map(categoryName).join(', '),
+                            ]
+                              .filter(Boolean)
+                              .join(' · ')}
+                          </span>
                           {task.claim && claimedByOther(task) && (
                             <>
                               <br />

@@ -45,6 +45,8 @@ export const staffEn = {
   takeOver: 'Take it over',
   tookOver: 'This task is yours now: colleagues see that you are looking at it.',
   leaveForOthers: 'Leave it for someone else',
+  taskCountAtLeast: (n: number) => `${n} open tasks shown; there are more`,
+  priorityTag: 'Priority',
   taskCount: (n: number) => (n === 1 ? '1 open task' : `${n} open tasks`),
   moreTasks: 'Load more tasks',
   taskTypes: {

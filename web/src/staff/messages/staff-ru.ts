@@ -43,6 +43,8 @@ export const staffRu: StaffMessages = {
   takeOver: 'Взять задачу себе',
   tookOver: 'Теперь задача ваша: коллеги видят, что вы её просматриваете.',
   leaveForOthers: 'Оставить для других',
+  taskCountAtLeast: (n: number) => `Показано открытых задач: ${n}; есть ещё`,
+  priorityTag: 'Первоочередное',
   taskCount: (n: number) => `Открытых задач: ${n}`,
   moreTasks: 'Загрузить ещё задачи',
   taskTypes: {

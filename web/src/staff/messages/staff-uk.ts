@@ -43,6 +43,8 @@ export const staffUk: StaffMessages = {
   takeOver: 'Перейняти завдання',
   tookOver: 'Тепер це завдання ваше: колеги бачать, що ви його переглядаєте.',
   leaveForOthers: 'Залишити для інших',
+  taskCountAtLeast: (n: number) => `Показано відкритих завдань: ${n}; є ще`,
+  priorityTag: 'Першочергове',
   taskCount: (n: number) => `Відкритих завдань: ${n}`,
   moreTasks: 'Завантажити ще завдання',
   taskTypes: {

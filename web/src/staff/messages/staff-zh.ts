@@ -40,6 +40,8 @@ export const staffZh: StaffMessages = {
   takeOver: '接手此任务',
   tookOver: '此任务现在由您处理：同事会看到您正在查看。',
   leaveForOthers: '留给其他同事',
+  taskCountAtLeast: (n: number) => `已显示待办任务 ${n} 项，还有更多`,
+  priorityTag: '优先',
   taskCount: (n: number) => `待办任务 ${n} 项`,
   moreTasks: '加载更多任务',
   taskTypes: {
