@@ -6,6 +6,7 @@ import { type TaskType, taskTitle } from '../../domain/tasks.js';
 import { maySeeVotes, publicVotes, withholdVotes } from '../../domain/vote-secrecy.js';
 import { ForbiddenError, NotFoundError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
+import type { AppealTaskRecord } from '../lib/store/appeal-records.js';
 import { storedExplanation } from '../lib/store/eligibility-records.js';
 import {
   type CaseBriefFacts,
@@ -251,8 +252,11 @@ export async function taskDetail(input: { taskId: string; principal: Principal; 
   const votes = found.commissionVotes ?? [];
   const visible = maySeeVotes(input.principal, votes, history);
   const shown = visible ? { caseView, tasks: history } : withholdVotes(caseView, history);
+  const department = (task as AppealTaskRecord).department;
   return {
     ...summarise(task, input.now),
+    // Which department a department's answer is for: an appeal's departments answer side by side.
+    ...(department ? { department } : {}),
     status: task.status,
     ...(task.decision ? { decision: task.decision } : {}),
     case: shown.caseView,

@@ -167,6 +167,16 @@ describe('citizen appeals end to end on the embedded runtime', () => {
       expect(task.allowedOutcomes).toEqual(['answer']);
       expect(task.dueAt.slice(0, 10) < complaint.dueDate).toBe(true);
     }
+    // Each task page names its department: the two would otherwise read the same.
+    const departments = await Promise.all(
+      answers.map(
+        async (task) =>
+          (await api.as<{ department?: string }>('reviewer', 'GET', `/v1/tasks/${task.taskId}`)).body
+            .department,
+      ),
+    );
+    expect(new Set(departments).size).toBe(2);
+    expect(departments.every((d) => typeof d === 'string' && d.length > 0)).toBe(true);
   });
 
   it('consolidates both answers into one, which the head signs off before the applicant sees it', async () => {

@@ -1,4 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { departmentName } from '../../../domain/appeal-routing.js';
 import { checkDecision, decisionSchema } from '../../../domain/decision.js';
 import { type CommentPurpose, commentPurpose } from '../../../domain/decision-comments.js';
 import type { Money } from '../../../domain/money.js';
@@ -69,6 +70,8 @@ interface TaskDetail extends TaskSummary {
   case: StaffCase & { paymentAttempts?: number; payoutChanged?: boolean; year?: number };
   payments?: PaymentAttempt[];
   eligibility?: Eligibility;
+  /** A department's answer to an appeal: which department (domain/appeal-routing.ts). */
+  department?: string;
   /** Commission votes: the API sends them only once the caller may see them (after voting). */
   votes?: Vote[];
   history?: { timeline: TimelineEntry[]; tasks: HistoryTask[] };
@@ -267,7 +270,11 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           <p data-testid="claim-held">{t.claimHeld(claims.held.claimedBy, dateTime(claims.held.until))}</p>
         </Alert>
       )}
-      <PageTitle caption={t.taskTypes[task.type] ?? task.type}>{localTaskTitle(task, lang)}</PageTitle>
+      <PageTitle
+        caption={`${t.taskTypes[task.type] ?? task.type}${task.department ? ` · ${departmentName(task.department)?.[lang] ?? task.department}` : ''}`}
+      >
+        {localTaskTitle(task, lang)}
+      </PageTitle>
       <p>
         {t.currentStatus}: <Tag>{statusName(c.status)}</Tag>{' '}
         {task.dueAt && (
@@ -709,7 +716,11 @@ function DecisionForm({
         {withAnswer && (
           <TextArea
             id="answer"
-            label={t.appealAnswer}
+            label={
+              task.type === 'department_answer'
+                ? t.departmentAnswer(departmentName(task.department ?? '')?.[lang] ?? task.department ?? '')
+                : t.appealAnswer
+            }
             error={errorFor(errors, 'answer')}
             value={answer}
             onInput={setAnswer}

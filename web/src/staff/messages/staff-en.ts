@@ -106,6 +106,8 @@ export const staffEn = {
   sourceNoLine: (source: string, year: string) => `${source} — no budget for ${year}`,
   sourcesLeftHint: (year: string) => `After each source: what its budget has left for ${year}.`,
   sourceLeftChosen: (source: string, left: string) => `Chosen: ${source}, ${left} left.`,
+  departmentAnswer: (department: string) =>
+    `The answer of ${department} (the clerk puts the departments' answers together for the applicant)`,
   appealAnswer: 'Answer to the applicant',
   appealAnswersTitle: 'Answers',
   departmentAwaited: 'Not answered yet',

@@ -104,6 +104,8 @@ export const staffRu: StaffMessages = {
   sourceNoLine: (source: string, year: string) => `${source} — нет бюджета на ${year}`,
   sourcesLeftHint: (year: string) => `После каждого источника — остаток его бюджета на ${year} год.`,
   sourceLeftChosen: (source: string, left: string) => `Выбрано: ${source}, остаток ${left}.`,
+  departmentAnswer: (department: string) =>
+    `Ответ подразделения «${department}» (делопроизводитель сводит ответы подразделений в один для заявителя)`,
   appealAnswer: 'Ответ заявителю',
   appealAnswersTitle: 'Ответы',
   departmentAwaited: 'Ещё не ответили',

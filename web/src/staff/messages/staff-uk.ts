@@ -104,6 +104,8 @@ export const staffUk: StaffMessages = {
   sourceNoLine: (source: string, year: string) => `${source} — немає бюджету на ${year}`,
   sourcesLeftHint: (year: string) => `Після кожного джерела — залишок його бюджету на ${year} рік.`,
   sourceLeftChosen: (source: string, left: string) => `Вибрано: ${source}, залишок ${left}.`,
+  departmentAnswer: (department: string) =>
+    `Відповідь підрозділу «${department}» (діловод зводить відповіді підрозділів в одну для заявника)`,
   appealAnswer: 'Відповідь заявнику',
   appealAnswersTitle: 'Відповіді',
   departmentAwaited: 'Ще не відповіли',

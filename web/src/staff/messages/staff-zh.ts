@@ -101,6 +101,7 @@ export const staffZh: StaffMessages = {
   sourceNoLine: (source: string, year: string) => `${source} — 没有 ${year} 年的预算`,
   sourcesLeftHint: (year: string) => `每个来源后面是其 ${year} 年预算的剩余金额。`,
   sourceLeftChosen: (source: string, left: string) => `已选：${source}，剩余 ${left}。`,
+  departmentAnswer: (department: string) => `${department}的答复（由文书将各部门的答复汇总后答复申请人）`,
   appealAnswer: '给申请人的答复',
   appealAnswersTitle: '答复',
   departmentAwaited: '尚未答复',
