@@ -1,11 +1,8 @@
 import { isIsoDate } from '../../domain/dates.js';
-import { daysBetween } from '../../domain/deadlines.js';
+import { reportPeriodTooLong } from '../../domain/report-period.js';
 import { ValidationError } from '../lib/errors.js';
 import { httpRoute } from '../lib/http.js';
 import { appealsReport, appealsReportCsv } from '../use-cases/appeals/appeals-report.js';
-
-/** At most five years in one report: one query per year. */
-const maxDays = 5 * 366;
 
 export const handler = httpRoute({ action: 'reports:read' }, async (req) => {
   const { from = '', to = '', format = 'json' } = req.query;
@@ -20,7 +17,8 @@ export const handler = httpRoute({ action: 'reports:read' }, async (req) => {
   ];
   if (errors.length === 0 && from > to)
     errors.push({ path: 'to', message: 'The last day is before the first.' });
-  if (errors.length === 0 && daysBetween(from, to) > maxDays) {
+  // At most five years in one report (domain/report-period.ts): one query per year.
+  if (errors.length === 0 && reportPeriodTooLong(from, to)) {
     errors.push({ path: 'to', message: 'Ask for at most five years at a time.' });
   }
   if (errors.length > 0) throw new ValidationError(errors);

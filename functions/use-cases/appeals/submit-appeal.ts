@@ -111,6 +111,7 @@ export async function submitAppeal(input: {
   if (staffOnly.length > 0 && !can(principal?.roles ?? [], 'appeals:register-channel')) {
     throw new ForbiddenError(
       `${explainDenial(principal?.roles ?? [], 'appeals:register-channel')} (the fields ${staffOnly.join(', ')} are for staff registering an appeal on a citizen's behalf).`,
+      { code: 'role_required', action: 'appeals:register-channel' },
     );
   }
   if (appeal.receivedAt && new Date(appeal.receivedAt).getTime() > now.getTime()) {

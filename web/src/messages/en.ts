@@ -428,6 +428,7 @@ export const en = {
       missing: 'Enter the last day of the period',
       invalid: 'Enter the last day as a date, like 2026-12-31',
       beforeFrom: 'The last day must be the same as or after the first day',
+      tooLong: 'Ask for at most five years at a time',
     },
     correctPayout: { missing: 'Choose whether the payout details stay the same or are corrected' },
     settlementStatus: { missing: "Choose the bank's result: paid or failed" },

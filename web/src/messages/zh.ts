@@ -332,6 +332,7 @@ export const zh: Messages = {
       missing: '请填写截止日期',
       invalid: '请按日期格式填写截止日期，例如 2026-12-31',
       beforeFrom: '截止日期不能早于起始日期',
+      tooLong: '每次最多查询五年',
     },
     correctPayout: { missing: '请选择收款信息保持不变还是更正' },
     settlementStatus: { missing: '请选择银行结果：已支付或支付失败' },

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { departments, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { appealChannels, appealKinds } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
+import { reportPeriodTooLong } from '../../../domain/report-period.js';
 import { download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { type FieldError, failureMessage } from '../errors.js';
@@ -338,6 +339,8 @@ function AppealsOnTimeReport({ session }: { session: Session }) {
     if (!isDate(to)) problems.push({ field: 'periodTo', message: t.err.periodTo.invalid });
     if (problems.length === 0 && from > to)
       problems.push({ field: 'periodTo', message: t.err.periodTo.beforeFrom });
+    if (problems.length === 0 && reportPeriodTooLong(from, to))
+      problems.push({ field: 'periodTo', message: t.err.periodTo.tooLong });
     setErrors(problems);
     if (problems.length === 0) setPeriod({ from, to });
   };
