@@ -234,6 +234,8 @@ export async function checkedAuditTrail(caseId: string) {
     events: items.length,
     headSeq: headOf(found).seq,
     problems: problems.map(describeChainProblem),
+    // The same problems for a program: the desk words them in the reader's language.
+    findings: problems,
     items,
   };
 }

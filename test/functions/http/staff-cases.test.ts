@@ -304,6 +304,7 @@ describe('staff case search, the full case and its audit trail', () => {
       expect(intact.body).toMatchObject({ verified: true, events: 2, headSeq: 2, problems: [] });
       expect(edited.body).toMatchObject({ verified: false, events: 2 });
       expect(edited.body.problems).toEqual(['event 1 was edited (its content does not match its hash)']);
+      expect(edited.body.findings).toEqual([{ kind: 'edited', seq: 1 }]);
     });
 
     it('gives the whole trail as CSV, one event a row with its links', async () => {

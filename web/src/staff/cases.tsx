@@ -3,6 +3,7 @@ import { aidStatuses } from '../../../domain/aid-lifecycle.js';
 import { repeatWindowMonths } from '../../../domain/appeal.js';
 import { appealStatuses } from '../../../domain/appeal-lifecycle.js';
 import { routingTable, topicName } from '../../../domain/appeal-routing.js';
+import type { ChainProblem } from '../../../domain/audit-chain-problem.js';
 import { type Language, localeOf } from '../../../domain/catalogue.js';
 import { appealChannels } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
@@ -40,6 +41,15 @@ import {
 import { CursorPagination, Failed, retryable, useCursorPages, useResource } from './resource.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
+
+/** GET …/audit?verify=true: the chain's verdict, each problem in English and as data (`findings`). */
+interface AuditCheck {
+  verified: boolean;
+  events: number;
+  headSeq: number;
+  problems: string[];
+  findings?: ChainProblem[];
+}
 
 interface CaseSummary {
   caseId: string;
@@ -465,18 +475,12 @@ function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
   const role = (r: string) => (roleNames as Record<string, Record<string, string>>)[r]?.[lang] ?? r;
   const json = (v: Record<string, unknown>) => JSON.stringify(v, null, 1);
   // The whole chain checked on the server against the head on the case (domain/audit-chain.ts).
-  const [check, setCheck] = useState<
-    { verified: boolean; events: number; headSeq: number; problems: string[] } | string | undefined
-  >();
+  const [check, setCheck] = useState<AuditCheck | string | undefined>();
   const [checking, setChecking] = useState(false);
   const path = `/v1/cases/by-id/${encodeURIComponent(caseId)}/audit`;
   const runCheck = async () => {
     setChecking(true);
-    const res = await api<{ verified: boolean; events: number; headSeq: number; problems: string[] }>(
-      'GET',
-      `${path}?check=true`,
-      { token: session.token },
-    );
+    const res = await api<AuditCheck>('GET', `${path}?check=true`, { token: session.token });
     setChecking(false);
     setCheck(res.ok ? res.data : failureMessage(t, res));
   };
@@ -513,9 +517,9 @@ function AuditTrail({ session, caseId }: { session: Session; caseId: string }) {
           <p data-testid="audit-check">{t.auditCheckSummary(check.events, check.headSeq)}</p>
           {check.problems.length > 0 && (
             <ul>
-              {check.problems.map((p) => (
-                <li key={p}>{p}</li>
-              ))}
+              {(check.findings ?? []).length > 0
+                ? (check.findings ?? []).map((f) => <li key={JSON.stringify(f)}>{t.chainProblem(f)}</li>)
+                : check.problems.map((p) => <li key={p}>{p}</li>)}
             </ul>
           )}
         </Alert>

@@ -1,3 +1,4 @@
+import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 /**
  * The staff desk's strings, in English: a chunk that comes with the staff desk, so an applicant's
  * phone never downloads them (docs/performance.md §17). The other languages are typed against it.
@@ -257,6 +258,26 @@ export const staffEn = {
   auditChecking: 'Checking…',
   auditDownload: 'Download the trail (CSV)',
   auditIntact: 'The trail is intact',
+  chainProblem: (p: ChainProblem): string => {
+    switch (p.kind) {
+      case 'edited':
+        return `Event ${p.seq} was edited: its content does not match its hash.`;
+      case 'missing':
+        return p.from === p.to
+          ? `Event ${p.from} is missing (deleted).`
+          : `Events ${p.from}–${p.to} are missing (deleted).`;
+      case 'broken_link':
+        return `Event ${p.seq} does not link to the event before it.`;
+      case 'unchained':
+        return `An audit item (${p.sk}) is not part of the chain.`;
+      case 'beyond_head':
+        return `Event ${p.seq} lies beyond the end recorded on the case.`;
+      case 'head_mismatch':
+        return `The end recorded on the case does not match event ${p.seq}.`;
+      case 'no_head':
+        return 'The case item is gone: the end of the trail cannot be checked.';
+    }
+  },
   auditBroken: 'The trail has been tampered with',
   auditCheckSummary: (events: number, head: number) =>
     `${events} events checked link by link against the case's record of the last one (#${head}).`,

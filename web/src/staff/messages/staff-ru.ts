@@ -1,3 +1,4 @@
+import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
 export const staffRu: StaffMessages = {
@@ -257,6 +258,26 @@ export const staffRu: StaffMessages = {
   auditChecking: 'Проверка…',
   auditDownload: 'Скачать журнал (CSV)',
   auditIntact: 'Журнал цел',
+  chainProblem: (p: ChainProblem): string => {
+    switch (p.kind) {
+      case 'edited':
+        return `Событие ${p.seq} изменено: его содержимое не соответствует его хешу.`;
+      case 'missing':
+        return p.from === p.to
+          ? `Событие ${p.from} отсутствует (удалено).`
+          : `События ${p.from}–${p.to} отсутствуют (удалены).`;
+      case 'broken_link':
+        return `Событие ${p.seq} не связано с предыдущим.`;
+      case 'unchained':
+        return `Запись журнала (${p.sk}) не входит в цепочку.`;
+      case 'beyond_head':
+        return `Событие ${p.seq} лежит за концом, записанным в деле.`;
+      case 'head_mismatch':
+        return `Конец, записанный в деле, не соответствует событию ${p.seq}.`;
+      case 'no_head':
+        return 'Записи дела нет: конец журнала проверить невозможно.';
+    }
+  },
   auditBroken: 'Журнал изменён',
   auditCheckSummary: (events: number, head: number) =>
     `Проверено событий: ${events}, звено за звеном, до последнего, записанного в деле (№${head}).`,

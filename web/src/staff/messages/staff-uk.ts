@@ -1,3 +1,4 @@
+import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
 export const staffUk: StaffMessages = {
@@ -257,6 +258,26 @@ export const staffUk: StaffMessages = {
   auditChecking: 'Перевірка…',
   auditDownload: 'Завантажити журнал (CSV)',
   auditIntact: 'Журнал цілий',
+  chainProblem: (p: ChainProblem): string => {
+    switch (p.kind) {
+      case 'edited':
+        return `Подію ${p.seq} змінено: її вміст не відповідає її хешу.`;
+      case 'missing':
+        return p.from === p.to
+          ? `Подія ${p.from} відсутня (видалена).`
+          : `Події ${p.from}–${p.to} відсутні (видалені).`;
+      case 'broken_link':
+        return `Подія ${p.seq} не пов’язана з попередньою.`;
+      case 'unchained':
+        return `Запис журналу (${p.sk}) не входить до ланцюжка.`;
+      case 'beyond_head':
+        return `Подія ${p.seq} лежить за кінцем, записаним у справі.`;
+      case 'head_mismatch':
+        return `Кінець, записаний у справі, не відповідає події ${p.seq}.`;
+      case 'no_head':
+        return 'Запису справи немає: кінець журналу перевірити неможливо.';
+    }
+  },
   auditBroken: 'Журнал змінено',
   auditCheckSummary: (events: number, head: number) =>
     `Перевірено подій: ${events}, ланка за ланкою, до останньої, записаної у справі (№${head}).`,

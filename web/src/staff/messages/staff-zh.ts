@@ -1,3 +1,4 @@
+import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
 export const staffZh: StaffMessages = {
@@ -236,6 +237,26 @@ export const staffZh: StaffMessages = {
   auditChecking: '正在校验…',
   auditDownload: '下载审计记录（CSV）',
   auditIntact: '审计记录完整',
+  chainProblem: (p: ChainProblem): string => {
+    switch (p.kind) {
+      case 'edited':
+        return `事件 ${p.seq} 已被修改：其内容与其哈希值不符。`;
+      case 'missing':
+        return p.from === p.to
+          ? `事件 ${p.from} 缺失（已被删除）。`
+          : `事件 ${p.from}–${p.to} 缺失（已被删除）。`;
+      case 'broken_link':
+        return `事件 ${p.seq} 未链接到前一事件。`;
+      case 'unchained':
+        return `审计记录（${p.sk}）不在链中。`;
+      case 'beyond_head':
+        return `事件 ${p.seq} 位于案件所记录的链尾之后。`;
+      case 'head_mismatch':
+        return `案件所记录的链尾与事件 ${p.seq} 不符。`;
+      case 'no_head':
+        return '案件记录已不存在：无法核对审计记录的结尾。';
+    }
+  },
   auditBroken: '审计记录已被篡改',
   auditCheckSummary: (events: number, head: number) =>
     `已逐条校验 ${events} 条记录，直至案件记录的最后一条（#${head}）。`,
