@@ -174,4 +174,28 @@ describe('the staff desk after the usability review', () => {
     expect(violations, describeViolations(violations)).toEqual([]);
     await head.close();
   });
+
+  it('keeps the case search in the address, so Back from a case finds the same list', async () => {
+    // Arrange
+    const page = await suite.desk.newPage();
+    await suite.desk.signIn(page, 'head');
+    await page.goto(`${suite.runtime.url}/staff/cases?lang=en`);
+    await page.locator('#caseStatus').waitFor();
+
+    // Act: a bare number first, then every case in review.
+    await fill(page, 'caseReference', '000005');
+    await page.locator('main form button').first().click();
+    const refused = await page.locator('#caseReference-error').textContent();
+    await fill(page, 'caseReference', '');
+    await page.locator('#caseStatus').selectOption('funds_reserved');
+    await page.locator('main form button').first().click();
+    await page.waitForURL(/status=funds_reserved/);
+    await page.reload();
+    await page.locator('#caseStatus').waitFor();
+
+    // Assert: staff's own words for the reference, and the search as it was.
+    expect(refused).toMatch(/Enter the whole reference, like AID-2026-000123/);
+    expect(await page.locator('#caseStatus').inputValue()).toBe('funds_reserved');
+    await page.close();
+  });
 });

@@ -12,10 +12,10 @@ import { referenceSchema } from '../../../domain/reference.js';
 import { roleNames } from '../../../domain/roles.js';
 import { api, download } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type FieldError, failureMessage, localise, problemCode } from '../errors.js';
+import { type FieldError, failureMessage, problemCode } from '../errors.js';
 import { isoDateOrRaw } from '../form-values.js';
 import { useStatusName } from '../pages/status.js';
-import { Link, useLocation } from '../router.js';
+import { Link, navigate, useLocation, withQuery } from '../router.js';
 import {
   Alert,
   Button,
@@ -83,14 +83,26 @@ export function CaseSearchPage({ session }: { session: Session }) {
   const statusName = useStatusName();
   const channelName = useChannelName();
   useTitle(t.casesTitle);
-  // `?reference=` in the link (a repeat appellant's last appeal) searches for that case at once.
-  const linked = referenceSchema.safeParse(useLocation().query.get('reference') ?? '');
+  // The search is in the address (`?reference=` or `?status=`), so Back from a case finds it again
+  // and a link (a repeat appellant's last appeal) searches at once. A person's name and date of
+  // birth never go there: an address lands in the browser's history and in logs.
+  const here = useLocation();
+  const linked = referenceSchema.safeParse(here.query.get('reference') ?? '');
+  const linkedStatus = here.query.get('status') ?? '';
   const [reference, setReference] = useState(linked.success ? linked.data : '');
-  const [status, setStatus] = useState('in_review');
+  const [status, setStatus] = useState(linkedStatus || 'in_review');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [query, setQuery] = useState(
-    linked.success ? `reference=${encodeURIComponent(linked.data)}` : 'status=in_review',
+    linked.success
+      ? `reference=${encodeURIComponent(linked.data)}`
+      : `status=${encodeURIComponent(linkedStatus || 'in_review')}`,
   );
+  const searchFor = (changes: { reference?: string; status?: string }) => {
+    navigate(withQuery('/staff/cases', { reference: changes.reference, status: changes.status }), {
+      replace: true,
+    });
+    setQuery(new URLSearchParams(changes as Record<string, string>).toString());
+  };
   const results = useCursorPages<CaseSummary>(session, `/v1/cases?${query}`);
   // A caller without their reference: the name as on the application and the date of birth.
   const [person, setPerson] = useState({ fullName: '', day: '', month: '', year: '' });
@@ -115,20 +127,15 @@ export function CaseSearchPage({ session }: { session: Session }) {
     if (ref) {
       const parsed = referenceSchema.safeParse(ref);
       if (!parsed.success) {
-        setErrors([
-          {
-            field: 'caseReference',
-            message: localise(t, 'reference', parsed.error.issues[0]?.message ?? '', ref),
-          },
-        ]);
+        setErrors([{ field: 'caseReference', message: t.staffReferenceInvalid }]);
         return;
       }
       setErrors([]);
-      setQuery(`reference=${encodeURIComponent(parsed.data)}`);
+      searchFor({ reference: parsed.data });
       return;
     }
     setErrors([]);
-    setQuery(`status=${encodeURIComponent(status)}`);
+    searchFor({ status });
   };
 
   const items = results.data?.items;

@@ -278,6 +278,7 @@ export const staffEn = {
         return 'The case item is gone: the end of the trail cannot be checked.';
     }
   },
+  staffReferenceInvalid: 'Enter the whole reference, like AID-2026-000123 or APL-2026-000045',
   auditBroken: 'The trail has been tampered with',
   auditCheckSummary: (events: number, head: number) =>
     `${events} events checked link by link against the case's record of the last one (#${head}).`,

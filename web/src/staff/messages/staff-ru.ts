@@ -278,6 +278,7 @@ export const staffRu: StaffMessages = {
         return 'Записи дела нет: конец журнала проверить невозможно.';
     }
   },
+  staffReferenceInvalid: 'Введите номер полностью, например AID-2026-000123 или APL-2026-000045',
   auditBroken: 'Журнал изменён',
   auditCheckSummary: (events: number, head: number) =>
     `Проверено событий: ${events}, звено за звеном, до последнего, записанного в деле (№${head}).`,

@@ -278,6 +278,7 @@ export const staffUk: StaffMessages = {
         return 'Запису справи немає: кінець журналу перевірити неможливо.';
     }
   },
+  staffReferenceInvalid: 'Введіть номер повністю, наприклад AID-2026-000123 або APL-2026-000045',
   auditBroken: 'Журнал змінено',
   auditCheckSummary: (events: number, head: number) =>
     `Перевірено подій: ${events}, ланка за ланкою, до останньої, записаної у справі (№${head}).`,

@@ -257,6 +257,7 @@ export const staffZh: StaffMessages = {
         return '案件记录已不存在：无法核对审计记录的结尾。';
     }
   },
+  staffReferenceInvalid: '请输入完整编号，例如 AID-2026-000123 或 APL-2026-000045',
   auditBroken: '审计记录已被篡改',
   auditCheckSummary: (events: number, head: number) =>
     `已逐条校验 ${events} 条记录，直至案件记录的最后一条（#${head}）。`,
