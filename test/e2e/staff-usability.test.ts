@@ -156,6 +156,7 @@ describe('the staff desk after the usability review', () => {
     const startsFrom = await head.locator('#decisionAmount').inputValue();
     const hint = await head.locator('#decisionAmount-hint').textContent();
     const history = await head.locator('.history-tasks').textContent();
+    const gist = await head.locator('[data-testid="task-gist"]').textContent();
 
     // Act: 40 000 is within what was asked but above the head's limit.
     await fill(head, 'decisionAmount', '40000');
@@ -167,6 +168,8 @@ describe('the staff desk after the usability review', () => {
     expect(startsFrom).toBe('25000');
     expect(hint).toMatch(/Запитано: .*45.000.*запропоновано .*25.000/);
     expect(history).toContain('Дохід підтверджено; достатньо 25 000.');
+    // What the decision turns on, under the title: the amounts asked and proposed, the category.
+    expect(gist).toMatch(/запитано 45.000,00.* · запропоновано під час розгляду 25.000,00.* · пенсіонер/);
     expect(history).toMatch(/reviewer \(25.000,00/);
     await expect.poll(() => refusal.textContent()).toMatch(/^Керівник може погодити до 30.000,00.*комісія/);
     expect(await refusal.textContent()).not.toMatch(/[A-Za-z]{4,}/);

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { departmentName } from '../../../domain/appeal-routing.js';
+import { departmentName, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { checkDecision, decisionSchema } from '../../../domain/decision.js';
 import { type CommentPurpose, commentPurpose } from '../../../domain/decision-comments.js';
 import type { Money } from '../../../domain/money.js';
@@ -283,6 +283,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           </>
         )}
       </p>
+      <TaskGist task={task} />
       {can(session.roles, 'cases:read') && (
         <p>
           <Link href={`/staff/cases/${encodeURIComponent(task.caseId)}`}>
@@ -321,6 +322,41 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
         </div>
       </div>
     </>
+  );
+}
+
+/**
+ * What the decision turns on, in one line under the title, so a reviewer at a laptop sees it
+ * without scrolling past the applicant: the aid and its amounts (asked, and proposed by the review
+ * when it differs), the categories, an appeal's topic, and the eligibility check's verdict.
+ */
+function TaskGist({ task }: { task: TaskDetail }) {
+  const { t, lang, money } = useStaffI18n();
+  const { aidTypeName, categoryName } = useCatalogue();
+  const c = task.case;
+  const proposed =
+    c.approvedAmount && c.approvedAmount.minor !== c.requestedAmount?.minor ? c.approvedAmount : undefined;
+  const parts = [
+    c.aidType && aidTypeName(c.aidType),
+    c.requestedAmount && t.gistRequested(money(c.requestedAmount)),
+    proposed && t.gistProposed(money(proposed)),
+    c.topic && (topicName(routingTable, c.topic)?.[lang] ?? c.topic),
+    (c.categories ?? []).map(categoryName).join(lang === 'zh' ? '、' : ', '),
+  ].filter(Boolean);
+  const verdict = task.eligibility?.verdict;
+  if (parts.length === 0 && !verdict) return null;
+  return (
+    <p data-testid="task-gist">
+      {parts.join(' · ')}
+      {verdict && (
+        <>
+          {parts.length > 0 && ' '}
+          <Tag tone={verdict === 'eligible' ? 'green' : verdict === 'ineligible' ? 'red' : 'yellow'}>
+            {t.verdicts[verdict] ?? verdict}
+          </Tag>
+        </>
+      )}
+    </p>
   );
 }
 

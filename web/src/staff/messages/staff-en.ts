@@ -79,6 +79,8 @@ export const staffEn = {
   applicant: 'Applicant',
   perPerson: 'per person',
   eligibility: 'Eligibility check, rule by rule',
+  gistRequested: (amount: string) => `${amount} asked`,
+  gistProposed: (amount: string) => `${amount} proposed by the review`,
   verdict: 'Result',
   verdicts: {
     eligible: 'Eligible: every rule is met',

@@ -77,6 +77,8 @@ export const staffRu: StaffMessages = {
   applicant: 'Заявитель',
   perPerson: 'на человека',
   eligibility: 'Проверка права на помощь по каждому правилу',
+  gistRequested: (amount: string) => `запрошено ${amount}`,
+  gistProposed: (amount: string) => `предложено при рассмотрении ${amount}`,
   verdict: 'Итог',
   verdicts: {
     eligible: 'Право есть: все условия выполнены',

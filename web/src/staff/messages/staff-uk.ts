@@ -77,6 +77,8 @@ export const staffUk: StaffMessages = {
   applicant: 'Заявник',
   perPerson: 'на особу',
   eligibility: 'Перевірка права на допомогу за кожним правилом',
+  gistRequested: (amount: string) => `запитано ${amount}`,
+  gistProposed: (amount: string) => `запропоновано під час розгляду ${amount}`,
   verdict: 'Підсумок',
   verdicts: {
     eligible: 'Право є: усі умови виконано',

@@ -74,6 +74,8 @@ export const staffZh: StaffMessages = {
   applicant: '申请人',
   perPerson: '人均',
   eligibility: '资格审查（逐条规则）',
+  gistRequested: (amount: string) => `申请 ${amount}`,
+  gistProposed: (amount: string) => `审核建议 ${amount}`,
   verdict: '结果',
   verdicts: {
     eligible: '符合资格：所有规则均满足',
