@@ -100,3 +100,13 @@ export function fullMonthsBetween(from: IsoDate, to: IsoDate): number {
 export function ageInYears(birthDate: IsoDate, on: IsoDate): number {
   return Math.trunc(fullMonthsBetween(birthDate, on) / 12);
 }
+
+/** Whole days from `from` to `to` (negative when `to` is earlier); both YYYY-MM-DD calendar dates. */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  const day = (value: IsoDate) => {
+    const parts = parseIsoDate(value);
+    if (!parts) throw new RangeError(`Not a YYYY-MM-DD calendar date: "${value}"`);
+    return Date.UTC(parts.year, parts.month - 1, parts.day);
+  };
+  return Math.round((day(to) - day(from)) / 86_400_000);
+}

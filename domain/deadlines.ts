@@ -1,5 +1,5 @@
 import type { CategoryCode } from './catalogue.js';
-import { type IsoDate, parseIsoDate } from './dates.js';
+import { daysBetween, type IsoDate, parseIsoDate } from './dates.js';
 
 /**
  * Appeal deadlines as policy: which clock an appeal runs on, when it is due, how far it may be
@@ -249,10 +249,7 @@ export function addPeriod(date: IsoDate, period: Period): IsoDate {
   return period.unit === 'days' ? addDays(date, period.amount) : addMonths(date, period.amount);
 }
 
-/** Whole days from `from` to `to` (negative when `to` is earlier). */
-export function daysBetween(from: IsoDate, to: IsoDate): number {
-  return Math.round((toDate(to).getTime() - toDate(from).getTime()) / 86_400_000);
-}
+export { daysBetween };
 
 function range(from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];

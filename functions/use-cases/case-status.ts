@@ -107,11 +107,12 @@ export async function viewCaseAsApplicant(input: {
           eligibility: {
             verdict: found.eligibility.verdict,
             rules: found.eligibility.rules.map((r) => {
-              const messages = explained(r.code)?.messages ?? r.messages;
+              const stored = explained(r.code);
+              const messages = stored?.messages ?? r.messages;
               return {
                 code: r.code,
                 passed: r.passed,
-                message: explained(r.code)?.message ?? r.message ?? '',
+                message: stored?.message ?? r.message ?? '',
                 ...(messages ? { messages } : {}),
               };
             }),

@@ -9,7 +9,7 @@ import type { EscalationLevel } from '../../../domain/deadlines.js';
 import { PermanentStepError } from '../errors.js';
 import type { Actor } from './audit.js';
 import { versionedCaseUpdate } from './case-update.js';
-import type { TaskRecord, TimelineEntry } from './records.js';
+import type { CodedNote, TaskRecord, TimelineEntry } from './records.js';
 
 /**
  * Appeal items. Keys of the appeal-only access patterns live here rather than in keys.ts:
@@ -146,14 +146,12 @@ export interface ContestedDecision {
 
 export type AppealTaskRecord = TaskRecord & { readonly department?: string };
 
-export interface AppealChange {
+export interface AppealChange extends CodedNote {
   readonly to?: AppealStatus;
   readonly at: string;
   readonly actor: Actor;
   readonly action: string;
   readonly note?: string;
-  readonly noteCode?: string;
-  readonly noteArgs?: Readonly<Record<string, string>>;
   readonly set?: Record<string, unknown>;
   readonly details?: Record<string, unknown>;
 }

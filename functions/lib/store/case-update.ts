@@ -2,7 +2,7 @@ import { headOf } from '../../../domain/audit-chain.js';
 import { type RetainedCaseKind, retentionExpiry } from '../../../domain/retention.js';
 import { type Actor, auditHeadMove, auditPut, chainAuditEvent } from './audit.js';
 import { keys } from './keys.js';
-import type { TimelineEntry } from './records.js';
+import type { CodedNote, TimelineEntry } from './records.js';
 
 /** What every case item (aid and appeal) carries for a versioned, audited update. */
 export interface VersionedCase {
@@ -15,14 +15,11 @@ export interface VersionedCase {
   readonly auditHash?: string;
 }
 
-export interface CaseChange {
+export interface CaseChange extends CodedNote {
   readonly at: string;
   readonly actor: Actor;
   readonly action: string;
   readonly note?: string | undefined;
-  /** A note the system writes (records.ts TimelineEntry): its code and what its words need. */
-  readonly noteCode?: string;
-  readonly noteArgs?: Readonly<Record<string, string>>;
   /** Further attributes to set on the case in the same update (values are plain data). */
   readonly set?: Record<string, unknown>;
   /** Audit details beyond the status (no personal data). */

@@ -8,16 +8,14 @@ import {
 import type { Actor } from './audit.js';
 import { versionedCaseUpdate } from './case-update.js';
 import { keys } from './keys.js';
-import type { AidCaseRecord } from './records.js';
+import type { AidCaseRecord, CodedNote } from './records.js';
 
-export interface StatusChange {
+export interface StatusChange extends CodedNote {
   readonly to: AidStatus;
   readonly at: string;
   readonly actor: Actor;
   readonly action: string;
   readonly note?: string;
-  readonly noteCode?: string;
-  readonly noteArgs?: Readonly<Record<string, string>>;
   /** Further attributes to set on the case in the same update (values are plain data). */
   readonly set?: Record<string, unknown>;
   /** Audit details beyond the status (no personal data). */

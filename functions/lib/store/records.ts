@@ -6,14 +6,17 @@ import type { PayoutChannel } from '../../../domain/payments.js';
 import type { TaskType } from '../../../domain/tasks.js';
 import type { CaseEligibility } from './eligibility-records.js';
 
-export interface TimelineEntry {
+/** A note the system writes: the pages word it in the reader's language from the code and args. */
+export interface CodedNote {
+  readonly noteCode?: string;
+  readonly noteArgs?: Readonly<Record<string, string>>;
+}
+
+export interface TimelineEntry extends CodedNote {
   readonly at: string;
   readonly status: string;
   /** Staff's words as they wrote them, or (with `noteCode`) the system's in English for the log. */
   readonly note?: string;
-  /** A note the system wrote: the pages word it in the reader's language from the code and args. */
-  readonly noteCode?: string;
-  readonly noteArgs?: Readonly<Record<string, string>>;
 }
 
 export interface Reason {

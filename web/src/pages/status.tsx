@@ -10,6 +10,7 @@ import { type FieldError, failureMessage, problemCode, problemField } from '../e
 import { useI18n } from '../i18n.js';
 import { rememberedCase } from '../remembered-case.js';
 import { useLocation } from '../router.js';
+import { ruleReason } from '../rule-reason.js';
 import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import { type TimelineEntryView, timelineNote } from '../timeline-note.js';
 import {
@@ -207,10 +208,6 @@ function CaseDetails(p: {
   const { aidTypeName } = useCatalogue();
   const statusName = useStatusName();
   const v = p.view;
-  // A rule's reason in the page's language, whatever language the application was made in; a
-  // reason staff wrote (a refusal's comment) stays as they wrote it.
-  const ruleText = (code: string, otherwise: string) =>
-    v.eligibility?.rules.find((r) => r.code === code)?.messages?.[lang] ?? otherwise;
   const answerText = typeof v.answer === 'string' ? v.answer : v.answer?.text;
   const decisionText =
     v.decision?.outcome === 'approved'
@@ -274,7 +271,7 @@ function CaseDetails(p: {
               <h3>{t.reasons}</h3>
               <ul>
                 {v.decision.reasons.map((r) => (
-                  <li key={r.code}>{ruleText(r.code, r.message)}</li>
+                  <li key={r.code}>{ruleReason(v.eligibility, r.code, lang, r.message)}</li>
                 ))}
               </ul>
             </>

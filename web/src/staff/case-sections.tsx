@@ -326,18 +326,7 @@ export function EligibilitySection({
     <section aria-labelledby="eligibility-title">
       <h2 id="eligibility-title">{t.eligibility}</h2>
       <p>
-        {t.verdict}:{' '}
-        <Tag
-          tone={
-            eligibility.verdict === 'eligible'
-              ? 'green'
-              : eligibility.verdict === 'ineligible'
-                ? 'red'
-                : 'yellow'
-          }
-        >
-          {t.verdicts[eligibility.verdict] ?? eligibility.verdict}
-        </Tag>
+        {t.verdict}: <VerdictTag verdict={eligibility.verdict} />
       </p>
       <TableWrap label={`${t.eligibility}: ${t.rule}`}>
         <table class="table">
@@ -378,6 +367,16 @@ export function EligibilitySection({
         </table>
       </TableWrap>
     </section>
+  );
+}
+
+/** The eligibility check's verdict as a tag: green when eligible, red when not, yellow for a decision. */
+export function VerdictTag({ verdict }: { verdict: string }) {
+  const { t } = useStaffI18n();
+  return (
+    <Tag tone={verdict === 'eligible' ? 'green' : verdict === 'ineligible' ? 'red' : 'yellow'}>
+      {t.verdicts[verdict] ?? verdict}
+    </Tag>
   );
 }
 

@@ -16,6 +16,7 @@ import { type FieldError, failureMessage, problemCode } from '../errors.js';
 import { isoDateOrRaw } from '../form-values.js';
 import { useStatusName } from '../pages/status.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
+import { ruleReason } from '../rule-reason.js';
 import {
   Alert,
   Button,
@@ -390,8 +391,7 @@ export function CasePage({ session, caseId }: { session: Session; caseId: string
                       <ul>
                         {(c.decision.reasons ?? []).map((r) => (
                           <li key={r.code + r.message}>
-                            {c.eligibility?.rules.find((e) => e.code === r.code)?.messages?.[lang] ??
-                              r.message}
+                            {ruleReason(c.eligibility, r.code, lang, r.message)}
                           </li>
                         ))}
                       </ul>

@@ -43,6 +43,7 @@ import {
   type StaffCase,
   type TimelineEntry,
   usePayoutText,
+  VerdictTag,
   type Vote,
   VotesSection,
 } from './case-sections.js';
@@ -351,9 +352,7 @@ function TaskGist({ task }: { task: TaskDetail }) {
       {verdict && (
         <>
           {parts.length > 0 && ' '}
-          <Tag tone={verdict === 'eligible' ? 'green' : verdict === 'ineligible' ? 'red' : 'yellow'}>
-            {t.verdicts[verdict] ?? verdict}
-          </Tag>
+          <VerdictTag verdict={verdict} />
         </>
       )}
     </p>
