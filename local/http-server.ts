@@ -7,7 +7,7 @@ import type {
 } from 'aws-lambda';
 import { z } from 'zod';
 import { matchPath, type RouteSpec } from '../functions/http/routes.js';
-import { InvalidCredentials, type LocalIssuer, type StaffDirectory } from './local-issuer.js';
+import { InvalidCredentials, InvalidGrant, type LocalIssuer, type StaffDirectory } from './local-issuer.js';
 
 /**
  * The local stand-in for API Gateway (HTTP API, Lambda proxy integration, payload format 2.0):
@@ -196,9 +196,14 @@ async function handle(
 // ---------------------------------------------------------------------------------------------
 // Built-in routes: health, the local sign-in, the issuer's discovery documents.
 
-const tokenRequestSchema = z.object({
+const passwordGrantSchema = z.object({
   username: z.string().min(1).max(128),
   password: z.string().min(1).max(1024),
+});
+/** A sign-in renewed before its access token ends (the desk does it a few minutes before). */
+const refreshGrantSchema = z.object({
+  grant_type: z.literal('refresh_token'),
+  refresh_token: z.string().min(1).max(4096),
 });
 
 async function builtInRoute(
@@ -236,27 +241,32 @@ async function builtInRoute(
         { path: '', message: 'The body is not valid JSON.' },
       ]);
     }
-    const request = tokenRequestSchema.safeParse(parsed);
+    const renewal = typeof parsed === 'object' && parsed !== null && 'grant_type' in parsed;
+    const request = (renewal ? refreshGrantSchema : passwordGrantSchema).safeParse(parsed);
     if (!request.success) {
       return problem(
         400,
         'validation',
         'The request is not valid',
-        'Send { "username", "password" }.',
+        renewal
+          ? 'Send { "grant_type": "refresh_token", "refresh_token" }.'
+          : 'Send { "username", "password" }.',
         request.error.issues.map((issue) => ({
           path: issue.path.map(String).join('.'),
           message: issue.message,
         })),
       );
     }
+    const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
     try {
-      const token = await opts.issuer.issueToken(
-        opts.directory,
-        request.data.username,
-        request.data.password,
-      );
-      return jsonResponse(200, token, { 'cache-control': 'no-store', pragma: 'no-cache' });
+      const token =
+        'refresh_token' in request.data
+          ? await opts.issuer.renewToken(opts.directory, request.data.refresh_token)
+          : await opts.issuer.issueToken(opts.directory, request.data.username, request.data.password);
+      return jsonResponse(200, token, noStore);
     } catch (error) {
+      if (error instanceof InvalidGrant)
+        return problem(400, 'invalid-grant', 'The sign-in cannot be renewed', error.message);
       if (!(error instanceof InvalidCredentials)) throw error;
       return problem(401, 'invalid-credentials', 'Sign-in failed', 'The username or the password is wrong.');
     }

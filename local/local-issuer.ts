@@ -42,7 +42,15 @@ export interface TokenResponse {
   readonly access_token: string;
   readonly token_type: 'Bearer';
   readonly expires_in: number;
+  /** With the password grant only, as Cognito answers (no rotation): it renews the access token. */
+  readonly refresh_token?: string;
 }
+
+/**
+ * How long a sign-in lasts with its renewals: the web app client's refresh token validity in
+ * AWS (infra/constructs/auth.ts), a working day. Counted from the sign-in, not from a renewal.
+ */
+export const refreshTtlSeconds = 12 * 3600;
 
 /** Same error for an unknown user and a wrong password: the answer must not tell which it was. */
 export class InvalidCredentials extends Error {
@@ -50,6 +58,11 @@ export class InvalidCredentials extends Error {
   constructor() {
     super('Unknown username or wrong password');
   }
+}
+
+/** A refresh token that renews nothing (expired, not ours, or its member is gone): OAuth's `invalid_grant`. */
+export class InvalidGrant extends Error {
+  override readonly name = 'InvalidGrant';
 }
 
 /** A token the authorizer refuses; `message` is safe to show (it never echoes the token). */
@@ -173,6 +186,59 @@ export class LocalIssuer {
       throw new InvalidCredentials();
     }
     if (!(await verifyPassword(password, member.passwordHash))) throw new InvalidCredentials();
+    const accessToken = await this.sign({ username: member.username, groups: member.groups }, ttlSeconds);
+    return {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: Math.trunc(ttlSeconds),
+      refresh_token: await this.signRefresh(member.username),
+    };
+  }
+
+  /**
+   * A refresh token: signed like an access token but `token_use: refresh`, which {@link verify}
+   * refuses, so it renews a sign-in and never authorises a request itself.
+   */
+  async signRefresh(username: string, ttlSeconds = refreshTtlSeconds): Promise<string> {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({ username, token_use: 'refresh', client_id: localClientId })
+      .setProtectedHeader({ alg: 'RS256', kid: this.kid })
+      .setSubject(subjectFor(username))
+      .setIssuer(this.issuerUrl)
+      .setIssuedAt(now)
+      .setExpirationTime(now + Math.trunc(ttlSeconds))
+      .setJti(randomUUID())
+      .sign(this.privateKey);
+  }
+
+  /**
+   * The refresh grant: a new access token for the member the refresh token names, with the groups
+   * the directory gives them now (a role taken away ends with the next renewal, as in Cognito).
+   * No new refresh token: the sign-in still ends when the first one does.
+   */
+  async renewToken(
+    directory: StaffDirectory,
+    refreshToken: string,
+    ttlSeconds = 3600,
+  ): Promise<TokenResponse> {
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(refreshToken, this.publicKey, {
+        algorithms: ['RS256'],
+        issuer: this.issuerUrl,
+        requiredClaims: ['exp', 'iat', 'sub'],
+      }));
+    } catch {
+      throw new InvalidGrant('The refresh token is not valid or has expired.');
+    }
+    if (
+      payload.token_use !== 'refresh' ||
+      payload.client_id !== localClientId ||
+      typeof payload.username !== 'string'
+    )
+      throw new InvalidGrant('Not a refresh token of this client.');
+    const member = await directory.find(payload.username);
+    if (!member) throw new InvalidGrant('The account no longer exists.');
     const accessToken = await this.sign({ username: member.username, groups: member.groups }, ttlSeconds);
     return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(ttlSeconds) };
   }

@@ -100,6 +100,59 @@ async function signInOnForm(page: Page, username: string) {
 const draftKeys = (page: Page) =>
   page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('aidflow.decision-draft.')));
 
+describe('a desk in use all day', () => {
+  const savedSession = (page: Page) =>
+    page.evaluate(
+      () => JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? 'null') as { token: string } | null,
+    );
+
+  it('renews the sign-in before it ends, so the desk neither warns nor asks for the password', async () => {
+    // Arrange: signed in through the form, which gives a refresh token with the hour's token.
+    const { taskId } = await reviewTask('Долгий День Тестов');
+    const page = await desk.newPage();
+    await page.clock.install();
+    await desk.signIn(page, 'reviewer');
+    const first = await savedSession(page);
+    await page.goto(`${runtime.url}/staff/tasks/${taskId}?lang=en`);
+    await page.locator('#outcome').waitFor();
+    await fill(page, 'comment', 'Read the file after lunch.');
+
+    // Act: 56 minutes on, four before the hour's end (the warning would have shown at 55).
+    await page.clock.fastForward('56:00');
+    await expect
+      .poll(async () => (await savedSession(page))?.token, { timeout: 10_000 })
+      .not.toBe(first?.token);
+
+    // Assert: the desk says nothing, the form is as it was, and the new token is accepted.
+    expect(await page.locator('[data-testid="session-notice"]').getAttribute('data-phase')).toBe('live');
+    expect(await page.locator('#comment').inputValue()).toBe('Read the file after lunch.');
+    await page.getByRole('link', { name: 'Back to your tasks' }).first().click();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('#username').count()).toBe(0);
+    await page.close();
+  });
+
+  it('warns as before when the renewal is refused', async () => {
+    // Arrange: a refresh token the issuer did not sign.
+    const page = await desk.newPage();
+    await page.clock.install();
+    await desk.signIn(page, 'reviewer');
+    await page.evaluate(() => {
+      const saved = JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? '{}');
+      sessionStorage.setItem('aidflow.staff-session', JSON.stringify({ ...saved, refreshToken: 'forged' }));
+    });
+    await page.reload();
+    await page.locator('.staff-nav').waitFor();
+
+    // Act
+    await page.clock.fastForward('56:00');
+
+    // Assert
+    await page.locator('[data-testid="session-notice"][data-phase="ending"] .alert').waitFor();
+    await page.close();
+  });
+});
+
 describe('a sign-in that ends under a decision being typed', () => {
   it('keeps the outcome and the reasons through signing in again, and records them', async () => {
     // Arrange: a token that lives 8 seconds.

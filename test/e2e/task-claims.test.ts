@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axe, describeViolations, screenshot } from './browser.js';
+import { choose, fill } from './pages.js';
 import { browserSuite } from './suite.js';
 
 /**
@@ -145,6 +146,61 @@ describe('two reviewers on one inbox', () => {
       /Review · Триаж Заявитель 21 · .+ · RUB.1,021\.00|Review · Триаж Заявитель 21 · .+ · .1,021\.00/,
     );
     expect(reference).toMatch(/^AID-/);
+    await page.close();
+  });
+});
+
+describe('a reviewer working through the inbox', () => {
+  it('opens the inbox’s next task after recording a decision, when asked to, and keeps that choice', async () => {
+    // Arrange: two new reviews; the reviewer has the first open.
+    const first = await applyViaApi('Первый Подряд Тестов');
+    await applyViaApi('Второй Подряд Тестов');
+    await suite.runtime.settle();
+    const firstTask = await suite.desk.openTaskOf('reviewer', first.reference, 'review');
+    const page = await suite.desk.newPage();
+    await suite.desk.signIn(page, 'reviewer');
+    await page.goto(`${suite.runtime.url}/staff/tasks/${firstTask}?lang=en`);
+    await page.locator('#outcome').waitFor();
+    expect(await page.locator('#openNext').isChecked()).toBe(false);
+
+    // Act: a refusal, recorded with "then open the next task" ticked.
+    await choose(page, 'outcome', 'reject');
+    await fill(page, 'comment', 'Income above the minimum for this aid.');
+    await page.getByLabel('Then open the next task in my inbox').check();
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+
+    // Assert: another task's page, which says the decision was recorded, with the choice still ticked.
+    await page.waitForURL(
+      (u) => /^\/staff\/tasks\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(firstTask),
+    );
+    await page.locator('[data-testid="flash"] .alert').waitFor();
+    expect(await page.locator('[data-testid="flash"]').textContent()).toBe(
+      `Decision recorded for ${first.reference}. This is the next task in your inbox.`,
+    );
+    await page.locator('#outcome').waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id), { timeout: 5_000 })
+      .toBe('page-title');
+    expect(await page.locator('#openNext').isChecked()).toBe(true);
+    // Read down to the eligibility check's last rule: the decision is still in view beside it.
+    await page.locator('main table tr').last().scrollIntoViewIfNeeded();
+    const button = await page.getByRole('button', { name: 'Record the decision' }).boundingBox();
+    const height = page.viewportSize()?.height ?? 0;
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(button && button.y >= 0 && button.y + button.height <= height).toBe(true);
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, 'task-opened-next');
+    // It is the task the inbox now puts first.
+    const opened = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+    const inbox = await suite.desk.newPage();
+    await suite.desk.signIn(inbox, 'reviewer');
+    await inbox.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
+    const top = inbox.locator('tbody tr a[data-reference]').first();
+    await top.waitFor();
+    expect(await top.getAttribute('href')).toBe(`/staff/tasks/${encodeURIComponent(opened)}`);
+    expect(opened).not.toBe(firstTask);
+    await inbox.close();
     await page.close();
   });
 });

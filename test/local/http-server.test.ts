@@ -350,6 +350,43 @@ describe('the local API Gateway', () => {
     expect(((await missing.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe('password');
   });
 
+  it('renews a sign-in at /auth/local/token with its refresh token, and refuses a spent or foreign one', async () => {
+    // Arrange
+    const signIn = await fetch(`${base}/auth/local/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'reviewer', password: demoPassword }),
+    });
+    const { refresh_token } = (await signIn.json()) as { refresh_token: string };
+    const renew = (token: string) =>
+      fetch(`${base}/auth/local/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: token }),
+      });
+
+    // Act
+    const renewed = await renew(refresh_token);
+    const refused = await renew(await issuer.signRefresh('reviewer', -60));
+    const malformed = await fetch(`${base}/auth/local/token`, {
+      method: 'POST',
+      body: JSON.stringify({ grant_type: 'password' }),
+    });
+
+    // Assert
+    expect(renewed.status).toBe(200);
+    expect(renewed.headers.get('cache-control')).toBe('no-store');
+    const token = (await renewed.json()) as { access_token: string; refresh_token?: string };
+    expect(token.refresh_token).toBeUndefined();
+    await expect(issuer.verify(token.access_token)).resolves.toMatchObject({ username: 'reviewer' });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ type: expect.stringMatching(/invalid-grant$/) });
+    expect(malformed.status).toBe(400);
+    expect(((await malformed.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe(
+      'grant_type',
+    );
+  });
+
   it("serves the issuer's key set", async () => {
     const response = await fetch(`${base}/auth/local/.well-known/jwks.json`);
     expect(response.status).toBe(200);

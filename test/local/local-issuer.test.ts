@@ -8,6 +8,7 @@ import {
   demoStaff,
   hashPassword,
   InvalidCredentials,
+  InvalidGrant,
   LocalIssuer,
   localClientId,
   memoryStaffDirectory,
@@ -158,6 +159,88 @@ describe('the local issuer', () => {
     expect(wrongPassword).toBeInstanceOf(InvalidCredentials);
     expect(unknownUser).toBeInstanceOf(InvalidCredentials);
     expect((unknownUser as Error).message).toBe((wrongPassword as Error).message);
+  });
+});
+
+describe('renewing a sign-in (the refresh grant)', () => {
+  let dir: string;
+  let issuer: LocalIssuer;
+  const members = [
+    { username: 'clerk', groups: ['clerk'], password: demoPassword },
+    { username: 'leaver', groups: ['reviewer'], password: demoPassword },
+  ];
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'aidflow-issuer-refresh-'));
+    issuer = await LocalIssuer.open(dir, issuerUrl);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives a new access token for the refresh token of a password sign-in, and no new refresh token', async () => {
+    // Arrange
+    const directory = await memoryStaffDirectory(members);
+    const signedIn = await issuer.issueToken(directory, 'clerk', demoPassword);
+
+    // Act
+    const renewed = await issuer.renewToken(directory, signedIn.refresh_token ?? '');
+
+    // Assert
+    expect(renewed).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+    expect(renewed.refresh_token).toBeUndefined();
+    expect(renewed.access_token).not.toBe(signedIn.access_token);
+    await expect(issuer.verify(renewed.access_token)).resolves.toMatchObject({
+      username: 'clerk',
+      'cognito:groups': ['clerk'],
+    });
+  });
+
+  it('lasts a working day from the sign-in', async () => {
+    const directory = await memoryStaffDirectory(members);
+    const { refresh_token } = await issuer.issueToken(directory, 'clerk', demoPassword);
+
+    const claims = decodeJwt(refresh_token ?? '');
+
+    expect((claims.exp ?? 0) - (claims.iat ?? 0)).toBe(12 * 3600);
+    expect(claims.token_use).toBe('refresh');
+  });
+
+  it('gives the groups the directory has now, and nothing to a member who has left', async () => {
+    // Arrange: signed in as a reviewer; then the account is gone.
+    const before = await memoryStaffDirectory(members);
+    const { refresh_token } = await issuer.issueToken(before, 'leaver', demoPassword);
+    const after = await memoryStaffDirectory([
+      { username: 'clerk', groups: ['clerk'], password: demoPassword },
+    ]);
+
+    // Act
+    const refused = await issuer.renewToken(after, refresh_token ?? '').catch((e: unknown) => e);
+
+    // Assert
+    expect(refused).toBeInstanceOf(InvalidGrant);
+  });
+
+  it('refuses an expired refresh token, an access token, and one signed by another key', async () => {
+    const directory = await memoryStaffDirectory(members);
+    const otherDir = mkdtempSync(join(tmpdir(), 'aidflow-issuer-other-'));
+    try {
+      const other = await LocalIssuer.open(otherDir, issuerUrl);
+      const tokens = [
+        await issuer.signRefresh('clerk', -60),
+        await issuer.sign({ username: 'clerk', groups: ['clerk'] }),
+        await other.signRefresh('clerk'),
+        'not-a-jwt',
+      ];
+      for (const token of tokens)
+        await expect(issuer.renewToken(directory, token)).rejects.toBeInstanceOf(InvalidGrant);
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a refresh token that authorises no request', async () => {
+    const refresh = await issuer.signRefresh('clerk');
+
+    await expect(issuer.verify(refresh)).rejects.toThrow(/not an access token/);
   });
 });
 

@@ -8,6 +8,8 @@ import {
   newState,
   newVerifier,
   readCallback,
+  refreshRequest,
+  revokeRequest,
   tokenRequest,
 } from '../../web/src/auth/pkce.js';
 import { parseConfig } from '../../web/src/config.js';
@@ -81,6 +83,28 @@ describe('PKCE for the Cognito hosted UI', () => {
       code_verifier: 'the-verifier',
     });
     expect(body.has('client_secret')).toBe(false);
+  });
+
+  it('renews a sign-in with the refresh token in a form POST and no client secret', () => {
+    const request = refreshRequest(ui, 'the-refresh-token');
+
+    expect(request.url).toBe('https://aidflow-123.auth.eu-central-1.amazoncognito.com/oauth2/token');
+    expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
+      grant_type: 'refresh_token',
+      client_id: 'client-abc',
+      refresh_token: 'the-refresh-token',
+    });
+  });
+
+  it('revokes the refresh token at the revocation endpoint on signing out', () => {
+    const request = revokeRequest(ui, 'the-refresh-token');
+
+    expect(request.url).toBe('https://aidflow-123.auth.eu-central-1.amazoncognito.com/oauth2/revoke');
+    expect(Object.fromEntries(new URLSearchParams(request.body))).toEqual({
+      token: 'the-refresh-token',
+      client_id: 'client-abc',
+    });
   });
 
   it('signs out through the hosted UI and comes back to the given page', () => {

@@ -6,6 +6,8 @@ import {
   newState,
   newVerifier,
   readCallback,
+  refreshRequest,
+  revokeRequest,
   tokenRequest,
 } from './pkce.js';
 
@@ -35,7 +37,7 @@ export async function startSignIn(ui: HostedUi, language: string, returnTo: stri
 }
 
 export type SignInResult =
-  | { ok: true; accessToken: string; expiresIn: number; returnTo: string }
+  | { ok: true; accessToken: string; expiresIn: number; refreshToken?: string; returnTo: string }
   /**
    * `error` is the OAuth error code (RFC 6749 §4.1.2.1, e.g. `access_denied`): the desk words it;
    * the service's own description is English and is not shown.
@@ -61,19 +63,56 @@ export async function finishSignIn(ui: HostedUi, search: string): Promise<SignIn
   } catch {
     return { ok: false, reason: 'network' };
   }
-  const body = (await res.json().catch(() => ({}))) as {
-    access_token?: string;
-    expires_in?: number;
-    error?: string;
-  };
+  const body = (await res.json().catch(() => ({}))) as TokenAnswer;
   if (!res.ok || !body.access_token)
     return { ok: false, reason: 'exchange', error: body.error ?? String(res.status) };
   return {
     ok: true,
     accessToken: body.access_token,
     expiresIn: body.expires_in ?? 3600,
+    ...(body.refresh_token ? { refreshToken: body.refresh_token } : {}),
     returnTo: pending.returnTo?.startsWith('/staff') ? pending.returnTo : '/staff',
   };
+}
+
+interface TokenAnswer {
+  access_token?: string;
+  expires_in?: number;
+  refresh_token?: string;
+  error?: string;
+}
+
+/**
+ * What renewing a sign-in came to: a new access token, or not — `refused` when the service said
+ * no (`invalid_grant`: the refresh token expired or was revoked, the account disabled), which no
+ * retry changes; otherwise the network or the service failed, and a later try may work.
+ */
+export type Renewal = { ok: true; accessToken: string; expiresIn: number } | { ok: false; refused: boolean };
+
+/** Renews the sign-in at the hosted UI's token endpoint with its refresh token. */
+export async function renewSignIn(ui: HostedUi, refreshToken: string): Promise<Renewal> {
+  const request = refreshRequest(ui, refreshToken);
+  let res: Response;
+  try {
+    res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+  } catch {
+    return { ok: false, refused: false };
+  }
+  const body = (await res.json().catch(() => ({}))) as TokenAnswer;
+  if (res.ok && body.access_token)
+    return { ok: true, accessToken: body.access_token, expiresIn: body.expires_in ?? 3600 };
+  return { ok: false, refused: res.status === 400 || res.status === 401 };
+}
+
+/** Revokes the refresh token on signing out; best effort (the tab forgets it either way). */
+export async function revokeSignIn(ui: HostedUi, refreshToken: string): Promise<void> {
+  const request = revokeRequest(ui, refreshToken);
+  await fetch(request.url, {
+    method: 'POST',
+    headers: request.headers,
+    body: request.body,
+    keepalive: true,
+  }).catch(() => undefined);
 }
 
 export function signOutUrl(ui: HostedUi): string {

@@ -78,6 +78,38 @@ export function tokenRequest(
   };
 }
 
+/**
+ * The token request that renews a sign-in with its refresh token (RFC 6749 §6): Cognito answers
+ * with new access and ID tokens and, without rotation, no new refresh token.
+ */
+export function refreshRequest(
+  ui: HostedUi,
+  refreshToken: string,
+): { url: string; body: string; headers: Record<string, string> } {
+  const body = new URLSearchParams({
+    grant_type: 'refresh_token',
+    client_id: ui.clientId,
+    refresh_token: refreshToken,
+  });
+  return {
+    url: `${base(ui.domain)}/oauth2/token`,
+    body: body.toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  };
+}
+
+/** Revokes a refresh token on signing out (RFC 7009), so it renews nothing after the desk is left. */
+export function revokeRequest(
+  ui: HostedUi,
+  refreshToken: string,
+): { url: string; body: string; headers: Record<string, string> } {
+  return {
+    url: `${base(ui.domain)}/oauth2/revoke`,
+    body: new URLSearchParams({ token: refreshToken, client_id: ui.clientId }).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  };
+}
+
 /** The hosted UI's sign-out address: it ends the Cognito session and comes back to `logoutUri`. */
 export function logoutUrl(ui: HostedUi, logoutUri: string): string {
   const query = new URLSearchParams({ client_id: ui.clientId, logout_uri: logoutUri });

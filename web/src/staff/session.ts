@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import type { Renewal } from '../auth/hosted-ui.js';
 
 /** The signed-in staff member: the bearer token and what its claims say. Kept for this tab only. */
 export interface Session {
@@ -6,6 +7,8 @@ export interface Session {
   username: string;
   roles: string[];
   expiresAt: number;
+  /** Renews the token before it ends (useSessionRenewal); for this tab only, like the token. */
+  refreshToken?: string;
 }
 
 const key = 'aidflow.staff-session';
@@ -23,7 +26,11 @@ function decodeClaims(token: string): Record<string, unknown> | undefined {
   }
 }
 
-export function sessionFromToken(token: string, expiresIn: number): Session | undefined {
+export function sessionFromToken(
+  token: string,
+  expiresIn: number,
+  refreshToken?: string,
+): Session | undefined {
   const claims = decodeClaims(token);
   if (!claims) return undefined;
   const groups = claims['cognito:groups'];
@@ -32,6 +39,7 @@ export function sessionFromToken(token: string, expiresIn: number): Session | un
     username: typeof claims.username === 'string' ? claims.username : String(claims.sub ?? ''),
     roles: Array.isArray(groups) ? groups.filter((g): g is string => typeof g === 'string') : [],
     expiresAt: Date.now() + expiresIn * 1000,
+    ...(refreshToken ? { refreshToken } : {}),
   };
 }
 
@@ -81,8 +89,49 @@ export function noteSessionEnded(session: Session): void {
   for (const l of endedListeners) l();
 }
 
-/** How long before a sign-in ends the desk warns (a token is not renewed: it lives an hour). */
+/** How long before a sign-in ends the desk warns, if it could not renew it (a token lives an hour). */
 export const expiryWarningMs = 5 * 60_000;
+
+/** A renewal starts this long before the token ends: before the warning, so a renewed desk never shows it. */
+export const renewalLeadMs = 6 * 60_000;
+/** A renewal the network or the service failed is tried again after this, until the token ends. */
+const renewalRetryMs = 60_000;
+
+/**
+ * Renews the sign-in with its refresh token a few minutes before the token ends, so a desk in use
+ * all day asks for the password once: the sign-in still ends with the refresh token (12 hours in
+ * AWS, from the sign-in: infra/constructs/auth.ts). A renewal refused (the refresh token expired or
+ * revoked, the account removed) is not tried again, and the warning of {@link useSessionPhase}
+ * then says what it always said. A timer a sleeping laptop held back fires on waking, and the
+ * refresh token still renews a token that ended meanwhile.
+ */
+export function useSessionRenewal(
+  session: Session | undefined,
+  renew: (refreshToken: string) => Promise<Renewal>,
+): void {
+  useEffect(() => {
+    const refreshToken = session?.refreshToken;
+    if (!session || !refreshToken) return;
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = async () => {
+      const result = await renew(refreshToken);
+      if (stopped) return;
+      if (result.ok) {
+        const next = sessionFromToken(result.accessToken, result.expiresIn, refreshToken);
+        // Another person's token in this tab's session would be a service fault: keep the warning.
+        if (next?.username === session.username) writeSession(next);
+        return;
+      }
+      if (!result.refused) timer = setTimeout(() => void attempt(), renewalRetryMs);
+    };
+    timer = setTimeout(() => void attempt(), Math.max(0, session.expiresAt - renewalLeadMs - Date.now()));
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [session?.token]);
+}
 
 /**
  * Where this sign-in is: 'live', 'ending' (the last minutes: warned) or 'ended' (its time is up,

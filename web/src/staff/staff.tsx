@@ -3,7 +3,15 @@ import { localeOf } from '../../../domain/catalogue.js';
 import { type Action, can } from '../../../domain/permissions.js';
 import { roleNames } from '../../../domain/roles.js';
 import { api, setUnauthorisedHandler } from '../api.js';
-import { finishSignIn, hostedUi, signOutUrl, startSignIn } from '../auth/hosted-ui.js';
+import {
+  finishSignIn,
+  hostedUi,
+  type Renewal,
+  renewSignIn,
+  revokeSignIn,
+  signOutUrl,
+  startSignIn,
+} from '../auth/hosted-ui.js';
 import { type RuntimeConfig, runtimeConfig } from '../config.js';
 import { type FieldError, failureMessage } from '../errors.js';
 import { Link, match, navigate, useLocation } from '../router.js';
@@ -35,6 +43,7 @@ import {
   sessionFromToken,
   useSession,
   useSessionPhase,
+  useSessionRenewal,
   writeSession,
 } from './session.js';
 import { StaffIdentitiesPage } from './staff-identities.js';
@@ -116,12 +125,14 @@ function LocalSignIn() {
     if (problems.length) return;
     setBusy(true);
     setFailure(undefined);
-    const res = await api<{ access_token: string; expires_in: number }>('POST', '/auth/local/token', {
-      body: { username: username.trim(), password },
-    });
+    const res = await api<{ access_token: string; expires_in: number; refresh_token?: string }>(
+      'POST',
+      '/auth/local/token',
+      { body: { username: username.trim(), password } },
+    );
     setBusy(false);
     if (res.ok) {
-      const session = sessionFromToken(res.data.access_token, res.data.expires_in);
+      const session = sessionFromToken(res.data.access_token, res.data.expires_in, res.data.refresh_token);
       sessionEnded = false;
       writeSession(session);
     } else if (res.kind === 'http' && res.status === 401) setFailure(t.signInFailed);
@@ -181,7 +192,7 @@ function AuthCallback() {
       }
       const result = await finishSignIn(hostedUi(config.auth), location.search);
       if (result.ok) {
-        const session = sessionFromToken(result.accessToken, result.expiresIn);
+        const session = sessionFromToken(result.accessToken, result.expiresIn, result.refreshToken);
         sessionEnded = false;
         writeSession(session);
         navigate(result.returnTo, { replace: true });
@@ -262,8 +273,11 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
     clearDrafts();
     writeSession(undefined);
     const config = await runtimeConfig();
-    if (config.auth.kind === 'cognito') location.assign(signOutUrl(hostedUi(config.auth)));
-    else navigate('/staff');
+    if (config.auth.kind === 'cognito') {
+      // The local issuer's refresh tokens are stateless: forgetting them with the tab is all it has.
+      if (session.refreshToken) await revokeSignIn(hostedUi(config.auth), session.refreshToken);
+      location.assign(signOutUrl(hostedUi(config.auth)));
+    } else navigate('/staff');
   };
   return (
     <div class="staff-bar">
@@ -290,8 +304,20 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
   );
 }
 
+/** Renews a sign-in where it was made: the hosted UI's token endpoint in AWS, the local issuer here. */
+async function renewSession(refreshToken: string): Promise<Renewal> {
+  const config = await runtimeConfig();
+  if (config.auth.kind === 'cognito') return renewSignIn(hostedUi(config.auth), refreshToken);
+  const res = await api<{ access_token: string; expires_in: number }>('POST', '/auth/local/token', {
+    body: { grant_type: 'refresh_token', refresh_token: refreshToken },
+  });
+  if (res.ok) return { ok: true, accessToken: res.data.access_token, expiresIn: res.data.expires_in };
+  return { ok: false, refused: res.kind === 'http' && (res.status === 400 || res.status === 401) };
+}
+
 function Desk({ path }: { path: string }) {
   const session = useSession();
+  useSessionRenewal(session, renewSession);
   const page = match('/staff/:page', path)?.page ?? match('/staff/:page/:id', path)?.page ?? 'tasks';
   const id = match('/staff/:page/:id', path)?.id;
   useEffect(() => {
@@ -315,7 +341,7 @@ function SignedIn({ session, page, id }: { session: Session; page: string; id: s
       {!allowed ? (
         <Alert kind="warning">{t.noRole}</Alert>
       ) : page === 'tasks' && id ? (
-        <TaskPage session={session} taskId={id} />
+        <TaskPage key={id} session={session} taskId={id} />
       ) : page === 'tasks' ? (
         <TasksPage session={session} />
       ) : page === 'cases' && id ? (

@@ -47,10 +47,11 @@ import {
   type Vote,
   VotesSection,
 } from './case-sections.js';
+import { nextTask } from './inbox-order.js';
 import { Failed, retryable, useResource } from './resource.js';
 import { noteSessionEnded, readDraft, type Session, writeDraft } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
-import { inboxHref, localTaskTitle, setFlash, type TaskSummary } from './tasks.js';
+import { FlashRegion, inboxHref, localTaskTitle, readInbox, setFlash, type TaskSummary } from './tasks.js';
 
 /** One payment attempt of the case (GET /v1/tasks/{id} `payments`, for the payment tasks). */
 interface PaymentAttempt {
@@ -214,6 +215,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           </Link>
         </p>
         <PageTitle>{t.taskNotOpened}</PageTitle>
+        <FlashRegion />
         {known ? (
           <Alert kind="error" title={t.errorSummaryTitle}>
             <p>{failure.status === 404 ? t.taskNotFound : t.taskForbidden}</p>
@@ -253,6 +255,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           </>
         )}
       </p>
+      <FlashRegion />
       {notice && <Alert kind="success">{notice}</Alert>}
       {task.status === 'open' && claims.tookOver && <Alert kind="success">{t.tookOver}</Alert>}
       {task.status === 'open' && claims.held && (
@@ -297,7 +300,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
           <CaseSections c={c} eligibility={task.eligibility} session={session} />
           {isVote && task.votes && task.votes.length > 0 && <VotesSection votes={task.votes} />}
         </div>
-        <div class="column-side">
+        <div class="column-side column-side--sticky">
           {task.payments && task.payments.length > 0 && <PaymentAttempts task={task} />}
           {isVote && !task.votes && task.status === 'open' && (
             <Alert kind="info">
@@ -438,6 +441,31 @@ function PaymentAttempts({ task }: { task: TaskDetail }) {
   );
 }
 
+/**
+ * Whether recording a decision opens the inbox's next task rather than the inbox: the reader's
+ * own way of working, so it is kept per person on this computer (nothing sensitive in it).
+ */
+function useOpenNextPreference(username: string): [boolean, (on: boolean) => void] {
+  const key = `aidflow.open-next.${username}`;
+  const [on, setOn] = useState(() => {
+    try {
+      return localStorage.getItem(key) === '1';
+    } catch {
+      return false;
+    }
+  });
+  const set = (next: boolean) => {
+    setOn(next);
+    try {
+      if (next) localStorage.setItem(key, '1');
+      else localStorage.removeItem(key);
+    } catch {
+      // not fatal: the choice then lasts as long as the page
+    }
+  };
+  return [on, set];
+}
+
 /** What a decision form holds, kept as a draft (session.ts) until recorded. */
 interface DecisionDraft {
   outcome: string;
@@ -536,6 +564,7 @@ function DecisionForm({
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  const [openNext, setOpenNext] = useOpenNextPreference(session.username);
   const { lang } = useStaffI18n();
   const money_ = moneyTasks.has(task.type) && task.type !== 'commission_vote' && outcome === 'approve';
   // What each source has left in the case's year (the funds are reserved from it), for whoever may
@@ -632,20 +661,24 @@ function DecisionForm({
       token: session.token,
       body: parsed.data,
     });
-    setBusy(false);
     if (res.ok) {
       recorded.current = true;
       writeDraft(session.username, task.taskId, undefined);
-    }
-    if (res.ok) {
       if (task.type === 'commission_vote') {
+        setBusy(false);
         onVoted();
         return;
       }
-      setFlash(t.decisionRecorded(task.caseReference));
-      navigate(inboxHref());
+      // The inbox's first task, read afresh: a colleague may have opened or decided the one that
+      // was next when this page loaded. Without one (or without an answer) the inbox it is.
+      const inbox = openNext ? await readInbox(session.token) : undefined;
+      const next = inbox?.ok ? nextTask(inbox.items, Date.now(), session.username, task.taskId) : undefined;
+      setBusy(false);
+      setFlash(next ? t.decisionRecordedNext(task.caseReference) : t.decisionRecorded(task.caseReference));
+      navigate(next ? `/staff/tasks/${encodeURIComponent(next.taskId)}` : inboxHref());
       return;
     }
+    setBusy(false);
     if (res.kind === 'http' && res.status === 409) {
       if (!(await onConflict())) setFailure(failureMessage(t, res, refusals));
     } else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
@@ -772,6 +805,23 @@ function DecisionForm({
           onInput={setComment}
           rows={purpose === 'question' ? 5 : 3}
         />
+        {task.type !== 'commission_vote' && (
+          <div class="choices choices--small open-next">
+            <div class="choice">
+              <input
+                type="checkbox"
+                id="openNext"
+                checked={openNext}
+                aria-describedby="openNext-hint"
+                onChange={(e) => setOpenNext(e.currentTarget.checked)}
+              />
+              <label for="openNext">{t.openNextTask}</label>
+              <p class="hint choice-hint" id="openNext-hint">
+                {t.openNextTaskHint}
+              </p>
+            </div>
+          </div>
+        )}
         <Button busy={busy} busyText={t.recordingDecision}>
           {task.type === 'commission_vote' ? t.castVote : t.recordDecision}
         </Button>

@@ -1,38 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { routingTable, topicName } from '../../../domain/appeal-routing.js';
-import type { Money } from '../../../domain/money.js';
-import { heldByOther } from '../../../domain/task-claims.js';
 import { type TaskType, taskTitle } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { failureMessage } from '../errors.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
 import { Alert, Button, Loading, PageTitle, Pagination, TableWrap, Tag, useTitle } from '../ui.js';
+import { inboxOrder, isClaimedByOther, type TaskSummary } from './inbox-order.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
-export interface TaskSummary {
-  taskId: string;
-  type: string;
-  caseId: string;
-  caseReference: string;
-  title: string;
-  createdAt: string;
-  dueAt?: string;
-  overdue?: boolean;
-  allowedOutcomes: string[];
-  /** A colleague (or the reader) looking at it now (domain/task-claims.ts). */
-  claim?: { claimedBy: string; until: string };
-  /** The case at a glance, to triage by (functions/use-cases/staff-tasks.ts TaskBrief). */
-  brief?: {
-    applicant?: string;
-    aidType?: string;
-    amount?: Money;
-    categories?: string[];
-    topic?: string;
-    priority?: boolean;
-  };
-}
+export type { TaskSummary } from './inbox-order.js';
 
 /** A one-off message shown on the next page (e.g. "decision recorded" on the inbox). */
 let flash: string | undefined;
@@ -67,25 +45,50 @@ export function localTaskTitle(
   }
 }
 
-/** Whether a colleague (not `reader`) has the task open now. */
-function isClaimedByOther(task: TaskSummary, now: number, reader: string): boolean {
-  return heldByOther(task.claim, reader, new Date(now)) !== undefined;
+/** The inbox's tasks, read up to `inboxReadLimit` from `cursor` (pages of 100) so one order covers them. */
+export async function readInbox(
+  token: string,
+  cursor?: string,
+): Promise<{ ok: true; items: TaskSummary[]; cursor?: string } | ({ ok: false } & Failure)> {
+  const items: TaskSummary[] = [];
+  let next = cursor;
+  do {
+    const params = new URLSearchParams({ limit: '100' });
+    if (next) params.set('cursor', next);
+    const res = await api<{ items: TaskSummary[]; cursor?: string }>('GET', `/v1/tasks?${params}`, { token });
+    if (!res.ok) return res;
+    items.push(...res.data.items);
+    next = res.data.cursor;
+  } while (next && items.length < inboxReadLimit);
+  return next ? { ok: true, items, cursor: next } : { ok: true, items };
 }
 
 /**
- * Overdue first, then priority (an appeal the law puts first), then by due date (soonest first),
- * then oldest first; but a task a colleague is looking at goes after every task nobody is, so two
- * people working the same inbox from the top open different tasks.
+ * The one-off message left for this page (setFlash), said in a live region that is already on
+ * the page once the focus has moved to the heading: a region inserted with its text in it is not
+ * announced by screen readers, and one filled as the focus moves is talked over by the heading.
  */
-export function inboxOrder(a: TaskSummary, b: TaskSummary, now: number, reader = ''): number {
-  const taken = (t: TaskSummary) => isClaimedByOther(t, now, reader);
-  if (taken(a) !== taken(b)) return taken(a) ? 1 : -1;
-  const overdue = (t: TaskSummary) => t.overdue ?? (t.dueAt ? Date.parse(t.dueAt) < now : false);
-  if (overdue(a) !== overdue(b)) return overdue(a) ? -1 : 1;
-  const priority = (t: TaskSummary) => t.brief?.priority === true;
-  if (priority(a) !== priority(b)) return priority(a) ? -1 : 1;
-  const due = (t: TaskSummary) => (t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY);
-  return due(a) - due(b) || a.createdAt.localeCompare(b.createdAt);
+export function FlashRegion() {
+  const [message] = useState(() => {
+    const m = flash;
+    flash = undefined;
+    return m;
+  });
+  const [said, setSaid] = useState<string | undefined>();
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setSaid(message), flashDelayMs);
+    return () => clearTimeout(timer);
+  }, []);
+  return (
+    <div role="status" aria-live="polite" aria-atomic="true" data-testid="flash">
+      {said && (
+        <div class="alert alert--success">
+          <p>{said}</p>
+        </div>
+      )}
+    </div>
+  );
 }
 
 export function TasksPage({ session }: { session: Session }) {
@@ -103,44 +106,15 @@ export function TasksPage({ session }: { session: Session }) {
     sessionStorage.setItem(inboxKey, `${location.pathname}${location.search}`);
   }, [asked]);
   const setPage = (n: number) => navigate(withQuery('/staff/tasks', { page: n > 1 ? String(n) : undefined }));
-  const [message] = useState(() => {
-    const m = flash;
-    flash = undefined;
-    return m;
-  });
-  // The message goes into a live region that is already on the page, once the focus has moved
-  // to the heading: a region inserted with its text in it is not announced by screen readers,
-  // and one filled as the focus moves is talked over by the heading.
-  const [said, setSaid] = useState<string | undefined>();
-  useEffect(() => {
-    if (!message) return;
-    const timer = setTimeout(() => setSaid(message), flashDelayMs);
-    return () => clearTimeout(timer);
-  }, []);
 
   const load = async (more = false) => {
     setBusy(true);
-    const read: TaskSummary[] = more ? [...(tasks ?? [])] : [];
-    const before = read.length;
-    let next = more ? cursor : undefined;
-    // Up to `inboxReadLimit` at a time, so the order below covers them all.
-    do {
-      const params = new URLSearchParams({ limit: '100' });
-      if (next) params.set('cursor', next);
-      const res = await api<{ items: TaskSummary[]; cursor?: string }>('GET', `/v1/tasks?${params}`, {
-        token: session.token,
-      });
-      if (!res.ok) {
-        setBusy(false);
-        return setFailure(res);
-      }
-      read.push(...res.data.items);
-      next = res.data.cursor;
-    } while (next && read.length - before < inboxReadLimit);
+    const res = await readInbox(session.token, more ? cursor : undefined);
     setBusy(false);
+    if (!res.ok) return setFailure(res);
     setFailure(undefined);
-    setTasks(read);
-    setCursor(next);
+    setTasks([...(more ? (tasks ?? []) : []), ...res.items]);
+    setCursor(res.cursor);
   };
   useEffect(() => {
     void load();
@@ -157,13 +131,7 @@ export function TasksPage({ session }: { session: Session }) {
   return (
     <>
       <PageTitle>{t.tasksTitle}</PageTitle>
-      <div role="status" aria-live="polite" aria-atomic="true" data-testid="flash">
-        {said && (
-          <div class="alert alert--success">
-            <p>{said}</p>
-          </div>
-        )}
-      </div>
+      <FlashRegion />
       <p>{t.tasksIntro}</p>
       {failure && (
         <Alert

@@ -121,6 +121,9 @@ export const staffEn = {
   recordDecision: 'Record the decision',
   recordingDecision: 'Recording…',
   decisionRecorded: (ref: string) => `Decision recorded for ${ref}.`,
+  decisionRecordedNext: (ref: string) => `Decision recorded for ${ref}. This is the next task in your inbox.`,
+  openNextTask: 'Then open the next task in my inbox',
+  openNextTaskHint: 'Kept for your next decisions on this computer.',
   decisionConflict: 'Someone has already decided this task. Go back to your tasks to see what is open.',
   decisionRefused: {
     own_application:

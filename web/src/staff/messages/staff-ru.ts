@@ -119,6 +119,9 @@ export const staffRu: StaffMessages = {
   recordDecision: 'Записать решение',
   recordingDecision: 'Записываем…',
   decisionRecorded: (ref: string) => `Решение по ${ref} записано.`,
+  decisionRecordedNext: (ref: string) => `Решение по ${ref} записано. Это следующая задача из вашего списка.`,
+  openNextTask: 'Затем открыть следующую задачу из моего списка',
+  openNextTaskHint: 'Сохраняется для ваших следующих решений на этом компьютере.',
   decisionConflict: 'По этой задаче уже принято решение. Вернитесь к задачам, чтобы увидеть открытые.',
   decisionRefused: {
     own_application:

@@ -119,6 +119,9 @@ export const staffUk: StaffMessages = {
   recordDecision: 'Записати рішення',
   recordingDecision: 'Записуємо…',
   decisionRecorded: (ref: string) => `Рішення щодо ${ref} записано.`,
+  decisionRecordedNext: (ref: string) => `Рішення щодо ${ref} записано. Це наступна задача з вашого списку.`,
+  openNextTask: 'Потім відкрити наступну задачу з мого списку',
+  openNextTaskHint: 'Зберігається для ваших наступних рішень на цьому комп’ютері.',
   decisionConflict:
     'Щодо цього завдання вже ухвалено рішення. Поверніться до завдань, щоб побачити відкриті.',
   decisionRefused: {

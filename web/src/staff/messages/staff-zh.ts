@@ -115,6 +115,9 @@ export const staffZh: StaffMessages = {
   recordDecision: '记录决定',
   recordingDecision: '正在记录…',
   decisionRecorded: (ref: string) => `已记录对 ${ref} 的决定。`,
+  decisionRecordedNext: (ref: string) => `已记录对 ${ref} 的决定。这是您任务列表中的下一项任务。`,
+  openNextTask: '然后打开我的任务列表中的下一项任务',
+  openNextTaskHint: '在这台电脑上为您之后的决定保留此设置。',
   decisionConflict: '此任务已有人作出决定。请返回任务列表查看待办任务。',
   decisionRefused: {
     own_application: '您是此案件的申请人，因此不能对其作出决定（职责分离）。此任务须由同事处理。',
