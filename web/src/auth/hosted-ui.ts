@@ -1,6 +1,7 @@
 import {
   authorizeUrl,
   challengeOf,
+  type FormPost,
   type HostedUi,
   logoutUrl,
   newState,
@@ -56,14 +57,9 @@ export async function finishSignIn(ui: HostedUi, search: string): Promise<SignIn
   const answer = readCallback(search, pending?.state);
   if (answer.kind === 'state_mismatch' || !pending) return { ok: false, reason: 'state' };
   if (answer.kind === 'error') return { ok: false, reason: 'denied', error: answer.error };
-  const request = tokenRequest(ui, { code: answer.code, verifier: pending.verifier });
-  let res: Response;
-  try {
-    res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
-  } catch {
-    return { ok: false, reason: 'network' };
-  }
-  const body = (await res.json().catch(() => ({}))) as TokenAnswer;
+  const answered = await post(tokenRequest(ui, { code: answer.code, verifier: pending.verifier }));
+  if (!answered) return { ok: false, reason: 'network' };
+  const { res, body } = answered;
   if (!res.ok || !body.access_token)
     return { ok: false, reason: 'exchange', error: body.error ?? String(res.status) };
   return {
@@ -82,6 +78,17 @@ interface TokenAnswer {
   error?: string;
 }
 
+/** Sends a form POST; undefined when the network failed. */
+async function post(request: FormPost): Promise<{ res: Response; body: TokenAnswer } | undefined> {
+  let res: Response;
+  try {
+    res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
+  } catch {
+    return undefined;
+  }
+  return { res, body: (await res.json().catch(() => ({}))) as TokenAnswer };
+}
+
 /**
  * What renewing a sign-in came to: a new access token, or not — `refused` when the service said
  * no (`invalid_grant`: the refresh token expired or was revoked, the account disabled), which no
@@ -91,14 +98,9 @@ export type Renewal = { ok: true; accessToken: string; expiresIn: number } | { o
 
 /** Renews the sign-in at the hosted UI's token endpoint with its refresh token. */
 export async function renewSignIn(ui: HostedUi, refreshToken: string): Promise<Renewal> {
-  const request = refreshRequest(ui, refreshToken);
-  let res: Response;
-  try {
-    res = await fetch(request.url, { method: 'POST', headers: request.headers, body: request.body });
-  } catch {
-    return { ok: false, refused: false };
-  }
-  const body = (await res.json().catch(() => ({}))) as TokenAnswer;
+  const answered = await post(refreshRequest(ui, refreshToken));
+  if (!answered) return { ok: false, refused: false };
+  const { res, body } = answered;
   if (res.ok && body.access_token)
     return { ok: true, accessToken: body.access_token, expiresIn: body.expires_in ?? 3600 };
   return { ok: false, refused: res.status === 400 || res.status === 401 };

@@ -59,55 +59,47 @@ export function authorizeUrl(
   return `${base(ui.domain)}/oauth2/authorize?${query}`;
 }
 
-/** The token request that trades the code (and the verifier) for tokens: a form POST, no secret. */
-export function tokenRequest(
-  ui: HostedUi,
-  input: { code: string; verifier: string },
-): { url: string; body: string; headers: Record<string, string> } {
-  const body = new URLSearchParams({
+/** A form POST to one of the hosted UI's OAuth endpoints; a public client sends no secret. */
+export interface FormPost {
+  url: string;
+  body: string;
+  headers: Record<string, string>;
+}
+
+function formPost(ui: HostedUi, endpoint: 'token' | 'revoke', fields: Record<string, string>): FormPost {
+  return {
+    url: `${base(ui.domain)}/oauth2/${endpoint}`,
+    body: new URLSearchParams(fields).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  };
+}
+
+/** The token request that trades the code (and the verifier) for tokens. */
+export function tokenRequest(ui: HostedUi, input: { code: string; verifier: string }): FormPost {
+  return formPost(ui, 'token', {
     grant_type: 'authorization_code',
     client_id: ui.clientId,
     code: input.code,
     redirect_uri: ui.redirectUri,
     code_verifier: input.verifier,
   });
-  return {
-    url: `${base(ui.domain)}/oauth2/token`,
-    body: body.toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  };
 }
 
 /**
  * The token request that renews a sign-in with its refresh token (RFC 6749 §6): Cognito answers
  * with new access and ID tokens and, without rotation, no new refresh token.
  */
-export function refreshRequest(
-  ui: HostedUi,
-  refreshToken: string,
-): { url: string; body: string; headers: Record<string, string> } {
-  const body = new URLSearchParams({
+export function refreshRequest(ui: HostedUi, refreshToken: string): FormPost {
+  return formPost(ui, 'token', {
     grant_type: 'refresh_token',
     client_id: ui.clientId,
     refresh_token: refreshToken,
   });
-  return {
-    url: `${base(ui.domain)}/oauth2/token`,
-    body: body.toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  };
 }
 
 /** Revokes a refresh token on signing out (RFC 7009), so it renews nothing after the desk is left. */
-export function revokeRequest(
-  ui: HostedUi,
-  refreshToken: string,
-): { url: string; body: string; headers: Record<string, string> } {
-  return {
-    url: `${base(ui.domain)}/oauth2/revoke`,
-    body: new URLSearchParams({ token: refreshToken, client_id: ui.clientId }).toString(),
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  };
+export function revokeRequest(ui: HostedUi, refreshToken: string): FormPost {
+  return formPost(ui, 'revoke', { token: refreshToken, client_id: ui.clientId });
 }
 
 /** The hosted UI's sign-out address: it ends the Cognito session and comes back to `logoutUri`. */
