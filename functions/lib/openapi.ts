@@ -145,7 +145,8 @@ const docs: Record<
     csv: true,
   },
   'GET /v1/tasks': {
-    summary: "Open tasks the caller's roles may act on, oldest first.",
+    summary:
+      "Open tasks the caller's roles may act on, oldest first; each with `brief` (its case at a glance: applicant, aid, amount, categories, an appeal's topic and priority), `claim` while someone has it open, and `department` for a department's answer.",
     success: 200,
     params: ['limit', 'cursor'],
   },

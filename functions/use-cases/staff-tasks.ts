@@ -17,6 +17,7 @@ import {
   getTask,
   type InboxEntry,
   openTasksForRole,
+  taskDepartmentsOf,
   tasksOfCase,
 } from '../lib/store/reads.js';
 import type { TaskRecord } from '../lib/store/records.js';
@@ -42,6 +43,8 @@ export interface TaskSummary {
   readonly claim?: TaskClaimView;
   /** The case at a glance (the inbox's list only). */
   readonly brief?: TaskBrief;
+  /** A department's answer: which department (the inbox's list; the task's detail has it too). */
+  readonly department?: string;
 }
 
 export function summarise(
@@ -127,11 +130,15 @@ export async function listOpenTasks(input: {
     cursor = page.cursor;
     if (!cursor || items.length >= input.limit || read >= maxReads) break;
   }
-  const briefs = await caseBriefsOf([...new Set(items.map((i) => i.caseId))]);
+  const [briefs, departments] = await Promise.all([
+    caseBriefsOf([...new Set(items.map((i) => i.caseId))]),
+    taskDepartmentsOf(items.filter((i) => i.type === 'department_answer').map((i) => i.taskId)),
+  ]);
   return {
     items: items.map((item) => {
       const brief = briefOf(briefs.get(item.caseId));
-      return brief ? { ...item, brief } : item;
+      const department = departments.get(item.taskId);
+      return { ...item, ...(department ? { department } : {}), ...(brief ? { brief } : {}) };
     }),
     ...(cursor ? { cursor } : {}),
   };

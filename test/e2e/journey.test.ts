@@ -339,6 +339,11 @@ describe('an aid application, end to end in the browser', () => {
       await signIn(staff, username);
       const links = staff.locator(`a[data-task-type="${type}"][data-reference="${reference}"]`);
       await links.first().waitFor();
+      // The inbox names the department whose answer it is (aid: the social support department).
+      if (type === 'department_answer')
+        expect(await links.first().locator('xpath=ancestor::tr').textContent()).toContain(
+          'Social support department',
+        );
       await links.first().click();
       await staff.locator('#outcome').waitFor();
       if (reads) {

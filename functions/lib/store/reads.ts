@@ -252,12 +252,14 @@ export type CommissionInboxFacts = Pick<
 >;
 
 /**
- * Some attributes of several cases, one BatchGetItem per 100; a dotted name reads a nested one
- * (`applicant.fullName`). Keys DynamoDB leaves unprocessed (throttling) are asked for again, a
- * few times.
+ * Some attributes of several items, one BatchGetItem per 100, by the id `idOf` reads from each; a
+ * dotted name reads a nested one (`applicant.fullName`). Keys DynamoDB leaves unprocessed
+ * (throttling) are asked for again, a few times.
  */
-async function caseAttributesOf<T extends { caseId: string }>(
-  caseIds: readonly string[],
+async function itemAttributesOf<T>(
+  ids: readonly string[],
+  keyOf: (id: string) => { pk: string; sk: string },
+  idOf: (item: T) => string,
   names: readonly string[],
   consistent: boolean,
 ): Promise<Map<string, T>> {
@@ -273,10 +275,10 @@ async function caseAttributesOf<T extends { caseId: string }>(
       })
       .join('.'),
   );
-  for (let i = 0; i < caseIds.length; i += 100) {
-    let keysLeft: Record<string, unknown>[] = caseIds.slice(i, i + 100).map((id) => keys.case(id));
+  for (let i = 0; i < ids.length; i += 100) {
+    let keysLeft: Record<string, unknown>[] = ids.slice(i, i + 100).map(keyOf);
     for (let attempt = 0; keysLeft.length > 0; attempt++) {
-      if (attempt >= 5) throw new TransientError('the cases of the inbox could not be read; try again');
+      if (attempt >= 5) throw new TransientError('the items of the inbox could not be read; try again');
       const { Responses, UnprocessedKeys } = await dynamo().send(
         new BatchGetCommand({
           RequestItems: {
@@ -289,11 +291,37 @@ async function caseAttributesOf<T extends { caseId: string }>(
           },
         }),
       );
-      for (const item of (Responses?.[table] ?? []) as T[]) out.set(item.caseId, item);
+      for (const item of (Responses?.[table] ?? []) as T[]) out.set(idOf(item), item);
       keysLeft = (UnprocessedKeys?.[table]?.Keys ?? []) as Record<string, unknown>[];
       if (keysLeft.length > 0) await new Promise((r) => setTimeout(r, 20 * 2 ** attempt));
     }
   }
+  return out;
+}
+
+function caseAttributesOf<T extends { caseId: string }>(
+  caseIds: readonly string[],
+  names: readonly string[],
+  consistent: boolean,
+): Promise<Map<string, T>> {
+  return itemAttributesOf<T>(caseIds, keys.case, (item) => item.caseId, names, consistent);
+}
+
+/**
+ * The departments of department-answer tasks (the index the inbox lists from does not carry it):
+ * eventually consistent, since a task's department never changes. Two departments answering one
+ * appeal are otherwise two identical rows.
+ */
+export async function taskDepartmentsOf(taskIds: readonly string[]): Promise<Map<string, string>> {
+  const found = await itemAttributesOf<{ taskId: string; department?: string }>(
+    taskIds,
+    keys.task,
+    (item) => item.taskId,
+    ['taskId', 'department'],
+    false,
+  );
+  const out = new Map<string, string>();
+  for (const [taskId, item] of found) if (item.department) out.set(taskId, item.department);
   return out;
 }
 

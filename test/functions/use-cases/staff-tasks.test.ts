@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appealSchema } from '../../../domain/appeal.js';
 import type { Principal } from '../../../functions/lib/http.js';
+import { forgetReferenceBlocks } from '../../../functions/lib/store/reference-blocks.js';
+import { openAppealTask } from '../../../functions/use-cases/appeals/open-appeal-task.js';
+import { submitAppeal } from '../../../functions/use-cases/appeals/submit-appeal.js';
 import { decideTask } from '../../../functions/use-cases/decide-task.js';
 import { caseForStaff } from '../../../functions/use-cases/staff-cases.js';
 import { listOpenTasks, taskDetail } from '../../../functions/use-cases/staff-tasks.js';
@@ -128,5 +132,55 @@ describe('the task view of a commission vote', () => {
       amount: { currency: 'RUB', minor: 4_000_000 },
       categories: ['pensioner'],
     });
+  });
+});
+
+/** An appeal two departments answer side by side: two tasks of one type for one case in one inbox. */
+describe('the inbox of department answers', () => {
+  let table: TestTable;
+  const registeredAt = new Date(`${year}-03-01T09:00:00Z`);
+  beforeAll(async () => {
+    table = await handlerTable({ year });
+    forgetReferenceBlocks();
+  });
+  afterAll(async () => table.drop());
+
+  it('names each task’s department, so the two answers of one appeal are told apart', async () => {
+    // Arrange: a complaint about access to a building, answered by two departments.
+    const receipt = await submitAppeal({
+      appeal: appealSchema.parse({
+        applicant: { fullName: 'Ирина Соколова', phone: '+7 900 000-11-22', preferredLanguage: 'ru' },
+        kind: 'complaint',
+        subject: 'Нет пандуса',
+        text: 'У входа в поликлинику нет пандуса.',
+        topic: 'accessibility',
+        channel: 'post',
+      }),
+      principal: staff('clerk', ['clerk']),
+      now: registeredAt,
+    });
+    const opened = new Map<string, string>();
+    for (const department of ['accessible_environment', 'housing_utilities']) {
+      const { taskId } = await openAppealTask({
+        caseId: receipt.caseId,
+        type: 'department_answer',
+        department,
+        taskToken: `token-${department}`,
+        now: registeredAt,
+      });
+      opened.set(taskId, department);
+    }
+
+    // Act
+    const { items } = await listOpenTasks({ principal: staff('reviewer', ['reviewer']), limit: 100, now });
+
+    // Assert
+    const rows = items.filter((t) => t.caseId === receipt.caseId);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) {
+      expect(row.type).toBe('department_answer');
+      expect(row.department).toBe(opened.get(row.taskId));
+      expect(row.brief?.topic).toBe('accessibility');
+    }
   });
 });

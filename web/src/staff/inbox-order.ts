@@ -15,6 +15,8 @@ export interface TaskSummary {
   allowedOutcomes: string[];
   /** A colleague (or the reader) looking at it now (domain/task-claims.ts). */
   claim?: { claimedBy: string; until: string };
+  /** A department's answer: which department (domain/appeal-routing.ts). */
+  department?: string;
   /** The case at a glance, to triage by (functions/use-cases/staff-tasks.ts TaskBrief). */
   brief?: {
     applicant?: string;

@@ -72,8 +72,6 @@ interface TaskDetail extends TaskSummary {
   case: StaffCase & { paymentAttempts?: number; payoutChanged?: boolean; year?: number };
   payments?: PaymentAttempt[];
   eligibility?: Eligibility;
-  /** A department's answer to an appeal: which department (domain/appeal-routing.ts). */
-  department?: string;
   /** Commission votes: the API sends them only once the caller may see them (after voting). */
   votes?: Vote[];
   history?: { timeline: TimelineEntry[]; tasks: HistoryTask[] };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { routingTable, topicName } from '../../../domain/appeal-routing.js';
+import { departmentName, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { type TaskType, taskTitle } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
@@ -195,6 +195,7 @@ export function TasksPage({ session }: { session: Session }) {
                           <span class="muted">
                             {[
                               t.taskTypes[task.type] ?? task.type,
+                              task.department && (departmentName(task.department)?.[lang] ?? task.department),
                               task.brief?.applicant,
                               task.brief?.aidType && aidTypeName(task.brief.aidType),
                               task.brief?.amount && money(task.brief.amount),
