@@ -93,10 +93,15 @@ const claimRenewalMs = 8 * 60_000;
  * put the task last. When a colleague's claim holds, `held` names them, and `takeOver` takes it.
  * Head and auditor, who read tasks they do not decide, are refused (403) and claim nothing.
  */
-function useTaskClaim(session: Session, taskId: string, open: boolean) {
+function useTaskClaim(current: Session, taskId: string, open: boolean) {
   const [held, setHeld] = useState<{ claimedBy: string; until: string } | undefined>();
   const [tookOver, setTookOver] = useState(false);
+  // The sign-in as it is now: a renewed token must not give the claim up and take it again (the
+  // release and the new claim could cross), and the timer's renewals must send the new token.
+  const sessionRef = useRef(current);
+  sessionRef.current = current;
   const claim = async (takeOver: boolean) => {
+    const session = sessionRef.current;
     const path = `/v1/tasks/${encodeURIComponent(taskId)}/claim${takeOver ? '?takeOver=true' : ''}`;
     // The renewal runs in the background: a sign-in that has ended there is said on the page
     // (SessionNotice), not acted on, so the form someone is typing in stays. The header is set by
@@ -124,7 +129,7 @@ function useTaskClaim(session: Session, taskId: string, open: boolean) {
     const release = () =>
       void fetch(`/v1/tasks/${encodeURIComponent(taskId)}/claim`, {
         method: 'DELETE',
-        headers: { authorization: `Bearer ${session.token}` },
+        headers: { authorization: `Bearer ${sessionRef.current.token}` },
         keepalive: true,
       }).catch(() => undefined);
     addEventListener('pagehide', release);
@@ -133,9 +138,10 @@ function useTaskClaim(session: Session, taskId: string, open: boolean) {
       removeEventListener('pagehide', release);
       release();
     };
-  }, [taskId, session.token, open]);
+  }, [taskId, current.username, open]);
   /** Gives the claim up and goes back to the inbox: the task is back at the top of colleagues'. */
   const leave = async () => {
+    const session = sessionRef.current;
     writeDraft(session.username, taskId, undefined);
     await api('DELETE', `/v1/tasks/${encodeURIComponent(taskId)}/claim`, { token: session.token });
     navigate(inboxHref());
