@@ -117,6 +117,11 @@ export interface BundleFigure {
   readonly initMs: number;
   readonly initWallMs: number;
   readonly initRatio: number;
+  /**
+   * The median of each run's own ratio to the floor run beside it: a second estimator, kept beside
+   * the ratio of medians to see which holds steadier from run to run on a loaded machine.
+   */
+  readonly initRatioPaired: number;
   readonly floorInitMs: number;
   readonly floorKb: number;
 }
@@ -163,6 +168,7 @@ export async function measureBundles(options: {
       initMs: round1(initMs),
       initWallMs: round1(median(ownWall)),
       initRatio: round2(initMs / floorInitMs),
+      initRatioPaired: round2(median(own.map((o, i) => o / (base[i] ?? o)))),
       floorInitMs: round1(floorInitMs),
       floorKb: Math.round(floor.bytes / 1024),
     };

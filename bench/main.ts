@@ -452,7 +452,12 @@ async function main(): Promise<void> {
       results.details.bundleFloors = Object.fromEntries(
         Object.entries(figures).map(([k, v]) => [
           k,
-          { floorKb: v.floorKb, floorInitCpuMs: v.floorInitMs, initWallMs: v.initWallMs },
+          {
+            floorKb: v.floorKb,
+            floorInitCpuMs: v.floorInitMs,
+            initWallMs: v.initWallMs,
+            initRatioPaired: v.initRatioPaired,
+          },
         ]),
       );
     } finally {

@@ -103,8 +103,21 @@ const draftKeys = (page: Page) =>
 describe('a desk in use all day', () => {
   const savedSession = (page: Page) =>
     page.evaluate(
-      () => JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? 'null') as { token: string } | null,
+      () =>
+        JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? 'null') as {
+          token: string;
+          expiresAt: number;
+        } | null,
     );
+  /** As the tab sees it, its hour ran out a minute ago (the laptop slept); the server is not told. */
+  const endTheHour = (page: Page, changes: Record<string, unknown> = {}) =>
+    page.evaluate((changes) => {
+      const saved = JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? '{}');
+      sessionStorage.setItem(
+        'aidflow.staff-session',
+        JSON.stringify({ ...saved, expiresAt: Date.now() - 60_000, ...changes }),
+      );
+    }, changes);
 
   it('renews the sign-in before it ends, so the desk neither warns nor asks for the password', async () => {
     // Arrange: signed in through the form, which gives a refresh token with the hour's token.
@@ -129,6 +142,42 @@ describe('a desk in use all day', () => {
     await page.getByRole('link', { name: 'Back to your tasks' }).first().click();
     await page.locator('tbody tr').first().waitFor();
     expect(await page.locator('#username').count()).toBe(0);
+    await page.close();
+  });
+
+  it('renews on a reload after the hour ran out, and comes back to the task with what was typed', async () => {
+    // Arrange
+    const { taskId } = await reviewTask('Вернувшийся Заявитель Тестов');
+    const page = await desk.newPage();
+    await desk.signIn(page, 'reviewer');
+    const first = await savedSession(page);
+    await page.goto(`${runtime.url}/staff/tasks/${taskId}?lang=en`);
+    await page.locator('#outcome').waitFor();
+    await fill(page, 'comment', 'Typed before the laptop slept.');
+
+    // Act
+    await endTheHour(page);
+    await page.reload();
+
+    // Assert: no sign-in form; the task, the draft and a new hour.
+    await page.locator('[data-testid="draft-restored"]').waitFor();
+    expect(await page.locator('#username').count()).toBe(0);
+    expect(await page.locator('#comment').inputValue()).toBe('Typed before the laptop slept.');
+    const renewed = await savedSession(page);
+    expect(renewed?.token).not.toBe(first?.token);
+    expect(renewed?.expiresAt).toBeGreaterThan(Date.now() + 50 * 60_000);
+    await page.close();
+  });
+
+  it('asks for the password on a reload after the hour when the refresh token is refused', async () => {
+    const page = await desk.newPage();
+    await desk.signIn(page, 'reviewer');
+
+    await endTheHour(page, { refreshToken: 'forged' });
+    await page.reload();
+
+    await page.locator('#username').waitFor();
+    expect(await savedSession(page)).toBeNull();
     await page.close();
   });
 

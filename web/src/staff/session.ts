@@ -43,15 +43,19 @@ export function sessionFromToken(
   };
 }
 
-export function readSession(): Session | undefined {
+/** The sign-in this tab keeps, whether or not its token has ended. */
+function savedSession(): Session | undefined {
   try {
     const saved = sessionStorage.getItem(key);
-    if (!saved) return undefined;
-    const s = JSON.parse(saved) as Session;
-    return s.expiresAt > Date.now() ? s : undefined;
+    return saved ? (JSON.parse(saved) as Session) : undefined;
   } catch {
     return undefined;
   }
+}
+
+export function readSession(): Session | undefined {
+  const s = savedSession();
+  return s && s.expiresAt > Date.now() ? s : undefined;
 }
 
 export function writeSession(session: Session | undefined): void {
@@ -131,6 +135,36 @@ export function useSessionRenewal(
       clearTimeout(timer);
     };
   }, [session?.token]);
+}
+
+/**
+ * A sign-in whose token ended while the tab was away (a page reloaded after lunch) is renewed with
+ * its refresh token before the desk asks for the password; true while that is under way. A refused
+ * renewal forgets it, and the sign-in form shows as it always did.
+ */
+export function useResumedSession(
+  session: Session | undefined,
+  renew: (refreshToken: string) => Promise<Renewal>,
+): boolean {
+  const [stale] = useState(() => (session ? undefined : savedSession()));
+  const [resuming, setResuming] = useState(() => Boolean(stale?.refreshToken));
+  useEffect(() => {
+    const refreshToken = stale?.refreshToken;
+    if (!stale || !refreshToken) return;
+    let current = true;
+    void renew(refreshToken).then((result) => {
+      if (!current) return;
+      const next = result.ok
+        ? sessionFromToken(result.accessToken, result.expiresIn, refreshToken)
+        : undefined;
+      writeSession(next?.username === stale.username ? next : undefined);
+      setResuming(false);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return resuming;
 }
 
 /**

@@ -41,6 +41,7 @@ import {
   clearDrafts,
   type Session,
   sessionFromToken,
+  useResumedSession,
   useSession,
   useSessionPhase,
   useSessionRenewal,
@@ -318,6 +319,7 @@ async function renewSession(refreshToken: string): Promise<Renewal> {
 function Desk({ path }: { path: string }) {
   const session = useSession();
   useSessionRenewal(session, renewSession);
+  const resuming = useResumedSession(session, renewSession);
   const page = match('/staff/:page', path)?.page ?? match('/staff/:page/:id', path)?.page ?? 'tasks';
   const id = match('/staff/:page/:id', path)?.id;
   useEffect(() => {
@@ -325,7 +327,7 @@ function Desk({ path }: { path: string }) {
     const first = session && sections.find((s) => s.page !== 'mailbox' && allowedFor(session, s.page));
     if (session && path === '/staff') navigate(`/staff/${first?.page ?? 'tasks'}`, { replace: true });
   }, [session, path]);
-  if (!session) return <SignIn />;
+  if (!session) return resuming ? <Loading /> : <SignIn />;
   return <SignedIn session={session} page={page} id={id} />;
 }
 
