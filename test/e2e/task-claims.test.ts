@@ -1,4 +1,9 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { keys } from '../../functions/lib/store/keys.js';
+import { localCredentials, localRegion } from '../../local/dynamodb-local.js';
+import { appTableName } from '../../local/runtime.js';
 import { axe, describeViolations, screenshot } from './browser.js';
 import { choose, fill } from './pages.js';
 import { browserSuite } from './suite.js';
@@ -201,6 +206,44 @@ describe('a reviewer working through the inbox', () => {
     expect(await top.getAttribute('href')).toBe(`/staff/tasks/${encodeURIComponent(opened)}`);
     expect(opened).not.toBe(firstTask);
     await inbox.close();
+    await page.close();
+  });
+});
+
+describe('an inbox with overdue tasks', () => {
+  it('says how many are overdue beside the count, and puts them first', async () => {
+    // Arrange: a review whose due date passed yesterday.
+    const { reference } = await applyViaApi('Просроченный Заявитель Тестов');
+    await suite.runtime.settle();
+    const taskId = await suite.desk.openTaskOf('reviewer', reference, 'review');
+    const doc = DynamoDBDocumentClient.from(
+      new DynamoDBClient({
+        endpoint: suite.runtime.dynamoEndpoint,
+        region: localRegion,
+        credentials: localCredentials,
+      }),
+    );
+    await doc.send(
+      new UpdateCommand({
+        TableName: appTableName,
+        Key: keys.task(taskId),
+        UpdateExpression: 'SET dueAt = :yesterday',
+        ExpressionAttributeValues: { ':yesterday': new Date(Date.now() - 86_400_000).toISOString() },
+      }),
+    );
+    doc.destroy();
+    const page = await suite.desk.newPage();
+    await suite.desk.signIn(page, 'reviewer');
+
+    // Act
+    await page.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
+    await page.locator('tbody tr').first().waitFor();
+
+    // Assert
+    expect(await page.locator('[data-testid="task-count"]').textContent()).toMatch(/open tasks · 1 overdue$/);
+    expect(await page.locator('tbody tr a[data-reference]').first().getAttribute('data-reference')).toBe(
+      reference,
+    );
     await page.close();
   });
 });

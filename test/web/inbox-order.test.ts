@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inboxOrder, nextTask, type TaskSummary } from '../../web/src/staff/inbox-order.js';
+import { inboxOrder, isOverdue, nextTask, type TaskSummary } from '../../web/src/staff/inbox-order.js';
 
 const now = Date.parse('2026-12-07T10:00:00Z');
 
@@ -75,5 +75,14 @@ describe('the next task after a decision', () => {
   it('is none when every other task is a colleague’s or the inbox is empty', () => {
     expect(nextTask([task('colleagues', { claim: colleaguesClaim })], now, 'reviewer', 'x')).toBeUndefined();
     expect(nextTask([], now, 'reviewer', 'x')).toBeUndefined();
+  });
+});
+
+describe('an overdue task', () => {
+  it('is what the server said when the list was read, and by its due date when it said nothing', () => {
+    expect(isOverdue(task('flagged', { overdue: true, dueAt: '2026-12-20T00:00:00Z' }), now)).toBe(true);
+    expect(isOverdue(task('not-yet', { overdue: false, dueAt: '2026-12-20T00:00:00Z' }), now)).toBe(false);
+    expect(isOverdue(task('past', { dueAt: '2026-12-06T00:00:00Z' }), now)).toBe(true);
+    expect(isOverdue(task('no-date'), now)).toBe(false);
   });
 });

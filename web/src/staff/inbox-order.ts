@@ -33,6 +33,11 @@ export function isClaimedByOther(task: TaskSummary, now: number, reader: string)
   return heldByOther(task.claim, reader, new Date(now)) !== undefined;
 }
 
+/** Past its due date: as the server said when the list was read (`overdue`), else by the due date. */
+export function isOverdue(task: TaskSummary, now: number): boolean {
+  return task.overdue ?? (task.dueAt ? Date.parse(task.dueAt) < now : false);
+}
+
 /**
  * Overdue first, then priority (an appeal the law puts first), then by due date (soonest first),
  * then oldest first; but a task a colleague is looking at goes after every task nobody is, so two
@@ -41,8 +46,7 @@ export function isClaimedByOther(task: TaskSummary, now: number, reader: string)
 export function inboxOrder(a: TaskSummary, b: TaskSummary, now: number, reader = ''): number {
   const taken = (t: TaskSummary) => isClaimedByOther(t, now, reader);
   if (taken(a) !== taken(b)) return taken(a) ? 1 : -1;
-  const overdue = (t: TaskSummary) => t.overdue ?? (t.dueAt ? Date.parse(t.dueAt) < now : false);
-  if (overdue(a) !== overdue(b)) return overdue(a) ? -1 : 1;
+  if (isOverdue(a, now) !== isOverdue(b, now)) return isOverdue(a, now) ? -1 : 1;
   const priority = (t: TaskSummary) => t.brief?.priority === true;
   if (priority(a) !== priority(b)) return priority(a) ? -1 : 1;
   const due = (t: TaskSummary) => (t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY);

@@ -6,7 +6,7 @@ import { useCatalogue } from '../catalogue.js';
 import { failureMessage } from '../errors.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
 import { Alert, Button, Loading, PageTitle, Pagination, TableWrap, Tag, useTitle } from '../ui.js';
-import { inboxOrder, isClaimedByOther, type TaskSummary } from './inbox-order.js';
+import { inboxOrder, isClaimedByOther, isOverdue, type TaskSummary } from './inbox-order.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -126,6 +126,8 @@ export function TasksPage({ session }: { session: Session }) {
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
   const page = Math.min(asked, pages);
   const shown = sorted.slice((page - 1) * pageSize, page * pageSize);
+  // Said beside the count: overdue tasks come first, but on page 1 of 5 nobody sees how many.
+  const overdueCount = sorted.filter((task) => isOverdue(task, now)).length;
   const today = new Date().toDateString();
 
   return (
@@ -150,7 +152,10 @@ export function TasksPage({ session }: { session: Session }) {
       {tasks && (
         <>
           <div class="toolbar">
-            <p role="status">{cursor ? t.taskCountAtLeast(sorted.length) : t.taskCount(sorted.length)}</p>
+            <p role="status" data-testid="task-count">
+              {cursor ? t.taskCountAtLeast(sorted.length) : t.taskCount(sorted.length)}
+              {overdueCount > 0 && ` · ${t.overdueCount(overdueCount)}`}
+            </p>
             <Button kind="secondary" type="button" busy={busy} onClick={() => void load()}>
               {t.refresh}
             </Button>
@@ -170,7 +175,7 @@ export function TasksPage({ session }: { session: Session }) {
                 </thead>
                 <tbody>
                   {shown.map((task) => {
-                    const overdue = task.overdue ?? (task.dueAt ? Date.parse(task.dueAt) < now : false);
+                    const overdue = isOverdue(task, now);
                     return (
                       <tr
                         key={task.taskId}

@@ -49,6 +49,7 @@ export const staffEn = {
   taskCountAtLeast: (n: number) => `${n} open tasks shown; there are more`,
   priorityTag: 'Priority',
   taskCount: (n: number) => (n === 1 ? '1 open task' : `${n} open tasks`),
+  overdueCount: (n: number) => `${n} overdue`,
   moreTasks: 'Load more tasks',
   taskTypes: {
     review: 'Review',

@@ -47,6 +47,7 @@ export const staffRu: StaffMessages = {
   taskCountAtLeast: (n: number) => `Показано открытых задач: ${n}; есть ещё`,
   priorityTag: 'Первоочередное',
   taskCount: (n: number) => `Открытых задач: ${n}`,
+  overdueCount: (n: number) => `просроченных: ${n}`,
   moreTasks: 'Загрузить ещё задачи',
   taskTypes: {
     review: 'Рассмотрение',

@@ -47,6 +47,7 @@ export const staffUk: StaffMessages = {
   taskCountAtLeast: (n: number) => `Показано відкритих завдань: ${n}; є ще`,
   priorityTag: 'Першочергове',
   taskCount: (n: number) => `Відкритих завдань: ${n}`,
+  overdueCount: (n: number) => `прострочених: ${n}`,
   moreTasks: 'Завантажити ще завдання',
   taskTypes: {
     review: 'Розгляд',

@@ -44,6 +44,7 @@ export const staffZh: StaffMessages = {
   taskCountAtLeast: (n: number) => `已显示待办任务 ${n} 项，还有更多`,
   priorityTag: '优先',
   taskCount: (n: number) => `待办任务 ${n} 项`,
+  overdueCount: (n: number) => `逾期 ${n} 项`,
   moreTasks: '加载更多任务',
   taskTypes: {
     review: '审核',
