@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { departmentName, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import type { LocalizedText } from '../../../domain/catalogue.js';
 import { isUnconfirmed, resendKind } from '../../../domain/message-delivery.js';
 import type { Money } from '../../../domain/money.js';
@@ -11,6 +10,7 @@ import { Link } from '../router.js';
 import { type TimelineEntryView, timelineNote } from '../timeline-note.js';
 import { Alert, Button, SummaryList, TableWrap, Tag } from '../ui.js';
 import { useResource } from './resource.js';
+import { departmentLabel, topicLabel } from './routing-names.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -205,7 +205,7 @@ export function CaseSections({
           <h2 id="appeal-title">{c.subject}</h2>
           {(c.topic || c.dueDate) && (
             <p class="muted">
-              {c.topic && `${t.appealTopic} ${topicName(routingTable, c.topic)?.[lang] ?? c.topic}`}
+              {c.topic && `${t.appealTopic} ${topicLabel(c.topic, lang)}`}
               {c.dueDate && ` · ${t.dueColumn}: ${date(c.dueDate)}`}
               {c.overdue && ' '}
               {c.overdue && <Tag tone="red">{t.overdue}</Tag>}
@@ -236,7 +236,7 @@ function AppealAnswersSection({ c }: { c: StaffCase }) {
         <dl class="answers">
           {answers.map(([code, a]) => (
             <div key={code} data-department={code}>
-              <dt>{departmentName(code)?.[lang] ?? code}</dt>
+              <dt>{departmentLabel(code, lang)}</dt>
               <dd>
                 {a.status === 'answered' ? (
                   <>

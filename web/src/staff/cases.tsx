@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import { aidStatuses } from '../../../domain/aid-lifecycle.js';
 import { repeatWindowMonths } from '../../../domain/appeal.js';
 import { appealStatuses } from '../../../domain/appeal-lifecycle.js';
-import { routingTable, topicName } from '../../../domain/appeal-routing.js';
 import type { ChainProblem } from '../../../domain/audit-chain-problem.js';
 import { type Language, localeOf } from '../../../domain/catalogue.js';
 import { appealChannels } from '../../../domain/catalogue-seed.js';
@@ -40,6 +39,7 @@ import {
   VotesSection,
 } from './case-sections.js';
 import { CursorPagination, Failed, retryable, useCursorPages, useResource } from './resource.js';
+import { topicLabel } from './routing-names.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -243,7 +243,7 @@ export function CaseSearchPage({ session }: { session: Session }) {
                     {c.aidType
                       ? `${aidTypeName(c.aidType)}${c.requestedAmount ? `, ${money(c.requestedAmount)}` : ''}`
                       : c.topic
-                        ? (topicName(routingTable, c.topic)?.[lang as Language] ?? c.topic)
+                        ? topicLabel(c.topic, lang)
                         : '—'}
                   </td>
                   <td>

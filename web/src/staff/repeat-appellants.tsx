@@ -1,10 +1,9 @@
 import { repeatWindowMonths } from '../../../domain/appeal.js';
-import { routingTable, topicName } from '../../../domain/appeal-routing.js';
-import type { Language } from '../../../domain/catalogue.js';
 import { can } from '../../../domain/permissions.js';
 import { Link } from '../router.js';
 import { Loading, PageTitle, TableWrap, useTitle } from '../ui.js';
 import { Failed, useResource } from './resource.js';
+import { topicLabel } from './routing-names.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -28,7 +27,7 @@ export function RepeatAppellantsPage({ session }: { session: Session }) {
   const found = useResource<{ items: RepeatAppellant[] }>(session, '/v1/appeals/repeat-appellants');
   const items = found.data?.items;
   const mayOpen = can(session.roles, 'cases:search');
-  const topic = (c: string) => topicName(routingTable, c)?.[lang as Language] ?? c;
+  const topic = (c: string) => topicLabel(c, lang);
   return (
     <>
       <PageTitle>{t.repeatAppellantsTitle}</PageTitle>

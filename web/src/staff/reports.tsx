@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { departments, routingTable, topicName } from '../../../domain/appeal-routing.js';
+import { departments } from '../../../domain/appeal-routing.js';
 import { appealChannels, appealKinds } from '../../../domain/catalogue-seed.js';
 import type { Money } from '../../../domain/money.js';
 import { reportPeriodTooLong } from '../../../domain/report-period.js';
@@ -21,6 +21,7 @@ import {
 } from '../ui.js';
 import { BarChart } from './chart.js';
 import { Failed, useResource, yearChoices } from './resource.js';
+import { topicLabel } from './routing-names.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -459,7 +460,7 @@ function AppealsOnTimeReport({ session }: { session: Session }) {
           <div class="report-grid">
             {counters(t.byChannel, data.received.byChannel, (c) => named(appealChannels, c))}
             {counters(t.byKind, data.received.byKind, (c) => named(appealKinds, c))}
-            {counters(t.byTopic, data.received.byTopic, (c) => topicName(routingTable, c)?.[lang] ?? c)}
+            {counters(t.byTopic, data.received.byTopic, (c) => topicLabel(c, lang))}
             {counters(t.byDepartment, data.received.byDepartment, (c) => named(departments, c))}
           </div>
         </>

@@ -1,5 +1,4 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { departmentName, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { checkDecision, decisionSchema } from '../../../domain/decision.js';
 import { type CommentPurpose, commentPurpose } from '../../../domain/decision-comments.js';
 import type { Money } from '../../../domain/money.js';
@@ -49,6 +48,7 @@ import {
 } from './case-sections.js';
 import { nextTask } from './inbox-order.js';
 import { Failed, retryable, useResource } from './resource.js';
+import { departmentLabel, topicLabel } from './routing-names.js';
 import { noteSessionEnded, readDraft, type Session, writeDraft } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 import { FlashRegion, inboxHref, localTaskTitle, readInbox, setFlash, type TaskSummary } from './tasks.js';
@@ -279,7 +279,7 @@ export function TaskPage({ session, taskId }: { session: Session; taskId: string
         </Alert>
       )}
       <PageTitle
-        caption={`${t.taskTypes[task.type] ?? task.type}${task.department ? ` · ${departmentName(task.department)?.[lang] ?? task.department}` : ''}`}
+        caption={`${t.taskTypes[task.type] ?? task.type}${task.department ? ` · ${departmentLabel(task.department, lang)}` : ''}`}
       >
         {localTaskTitle(task, lang)}
       </PageTitle>
@@ -348,7 +348,7 @@ function TaskGist({ task }: { task: TaskDetail }) {
     c.aidType && aidTypeName(c.aidType),
     c.requestedAmount && t.gistRequested(money(c.requestedAmount)),
     proposed && t.gistProposed(money(proposed)),
-    c.topic && (topicName(routingTable, c.topic)?.[lang] ?? c.topic),
+    c.topic && topicLabel(c.topic, lang),
     (c.categories ?? []).map(categoryName).join(lang === 'zh' ? '、' : ', '),
   ].filter(Boolean);
   const verdict = task.eligibility?.verdict;
@@ -790,7 +790,7 @@ function DecisionForm({
             id="answer"
             label={
               task.type === 'department_answer'
-                ? t.departmentAnswer(departmentName(task.department ?? '')?.[lang] ?? task.department ?? '')
+                ? t.departmentAnswer(departmentLabel(task.department ?? '', lang))
                 : t.appealAnswer
             }
             error={errorFor(errors, 'answer')}

@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { departmentName, routingTable, topicName } from '../../../domain/appeal-routing.js';
 import { type TaskType, taskTitle } from '../../../domain/tasks.js';
 import { api, type Failure } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
@@ -7,6 +6,7 @@ import { failureMessage } from '../errors.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
 import { Alert, Button, Loading, PageTitle, Pagination, TableWrap, Tag, useTitle } from '../ui.js';
 import { inboxOrder, isClaimedByOther, isOverdue, type TaskSummary } from './inbox-order.js';
+import { departmentLabel, topicLabel } from './routing-names.js';
 import type { Session } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
 
@@ -200,12 +200,11 @@ export function TasksPage({ session }: { session: Session }) {
                           <span class="muted">
                             {[
                               t.taskTypes[task.type] ?? task.type,
-                              task.department && (departmentName(task.department)?.[lang] ?? task.department),
+                              task.department && departmentLabel(task.department, lang),
                               task.brief?.applicant,
                               task.brief?.aidType && aidTypeName(task.brief.aidType),
                               task.brief?.amount && money(task.brief.amount),
-                              task.brief?.topic &&
-                                (topicName(routingTable, task.brief.topic)?.[lang] ?? task.brief.topic),
+                              task.brief?.topic && topicLabel(task.brief.topic, lang),
                               task.brief?.categories?.map(categoryName).join(', '),
                             ]
                               .filter(Boolean)
