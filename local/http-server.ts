@@ -257,13 +257,12 @@ async function builtInRoute(
         })),
       );
     }
-    const noStore = { 'cache-control': 'no-store', pragma: 'no-cache' };
     try {
       const token =
         'refresh_token' in request.data
           ? await opts.issuer.renewToken(opts.directory, request.data.refresh_token)
           : await opts.issuer.issueToken(opts.directory, request.data.username, request.data.password);
-      return jsonResponse(200, token, noStore);
+      return jsonResponse(200, token, { 'cache-control': 'no-store', pragma: 'no-cache' });
     } catch (error) {
       if (error instanceof InvalidGrant)
         return problem(400, 'invalid-grant', 'The sign-in cannot be renewed', error.message);

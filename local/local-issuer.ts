@@ -135,14 +135,34 @@ export class LocalIssuer {
     };
     // Cognito leaves the claim out altogether for a user in no group.
     if (member.groups.length > 0) claims['cognito:groups'] = [...member.groups];
+    return this.signClaims(claims, member.username, now, ttlSeconds);
+  }
+
+  /** Our key's signature over `claims`, with the subject, issuer, times and id every token carries. */
+  private signClaims(claims: JWTPayload, username: string, now: number, ttlSeconds: number): Promise<string> {
     return new SignJWT(claims)
       .setProtectedHeader({ alg: 'RS256', kid: this.kid })
-      .setSubject(subjectFor(member.username))
+      .setSubject(subjectFor(username))
       .setIssuer(this.issuerUrl)
       .setIssuedAt(now)
       .setExpirationTime(now + Math.trunc(ttlSeconds))
       .setJti(randomUUID())
       .sign(this.privateKey);
+  }
+
+  /**
+   * A token's payload once our key's RS256 signature, the issuer and the required claims check out;
+   * throws jose's error otherwise. Pinning the algorithm list refuses `alg: none` and any HMAC
+   * trick with the public key.
+   */
+  private async verifiedPayload(token: string, clockTolerance: number): Promise<JWTPayload> {
+    const { payload } = await jwtVerify(token, this.publicKey, {
+      algorithms: ['RS256'],
+      issuer: this.issuerUrl,
+      clockTolerance,
+      requiredClaims: ['exp', 'iat', 'sub'],
+    });
+    return payload;
   }
 
   /**
@@ -152,13 +172,7 @@ export class LocalIssuer {
   async verify(token: string): Promise<Record<string, unknown>> {
     let payload: JWTPayload;
     try {
-      // Pinning the algorithm list refuses `alg: none` and any HMAC trick with the public key.
-      ({ payload } = await jwtVerify(token, this.publicKey, {
-        algorithms: ['RS256'],
-        issuer: this.issuerUrl,
-        clockTolerance: clockToleranceSeconds,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      }));
+      payload = await this.verifiedPayload(token, clockToleranceSeconds);
     } catch (error) {
       throw new InvalidToken(describeJoseError(error));
     }
@@ -186,13 +200,15 @@ export class LocalIssuer {
       throw new InvalidCredentials();
     }
     if (!(await verifyPassword(password, member.passwordHash))) throw new InvalidCredentials();
-    const accessToken = await this.sign({ username: member.username, groups: member.groups }, ttlSeconds);
     return {
-      access_token: accessToken,
-      token_type: 'Bearer',
-      expires_in: Math.trunc(ttlSeconds),
+      ...(await this.accessTokenFor(member, ttlSeconds)),
       refresh_token: await this.signRefresh(member.username),
     };
+  }
+
+  private async accessTokenFor(member: StaffMember, ttlSeconds: number): Promise<TokenResponse> {
+    const accessToken = await this.sign({ username: member.username, groups: member.groups }, ttlSeconds);
+    return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(ttlSeconds) };
   }
 
   /**
@@ -200,15 +216,8 @@ export class LocalIssuer {
    * refuses, so it renews a sign-in and never authorises a request itself.
    */
   async signRefresh(username: string, ttlSeconds = refreshTtlSeconds): Promise<string> {
-    const now = Math.floor(Date.now() / 1000);
-    return new SignJWT({ username, token_use: 'refresh', client_id: localClientId })
-      .setProtectedHeader({ alg: 'RS256', kid: this.kid })
-      .setSubject(subjectFor(username))
-      .setIssuer(this.issuerUrl)
-      .setIssuedAt(now)
-      .setExpirationTime(now + Math.trunc(ttlSeconds))
-      .setJti(randomUUID())
-      .sign(this.privateKey);
+    const claims = { username, token_use: 'refresh', client_id: localClientId };
+    return this.signClaims(claims, username, Math.floor(Date.now() / 1000), ttlSeconds);
   }
 
   /**
@@ -223,11 +232,7 @@ export class LocalIssuer {
   ): Promise<TokenResponse> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(refreshToken, this.publicKey, {
-        algorithms: ['RS256'],
-        issuer: this.issuerUrl,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      }));
+      payload = await this.verifiedPayload(refreshToken, 0);
     } catch {
       throw new InvalidGrant('The refresh token is not valid or has expired.');
     }
@@ -239,8 +244,7 @@ export class LocalIssuer {
       throw new InvalidGrant('Not a refresh token of this client.');
     const member = await directory.find(payload.username);
     if (!member) throw new InvalidGrant('The account no longer exists.');
-    const accessToken = await this.sign({ username: member.username, groups: member.groups }, ttlSeconds);
-    return { access_token: accessToken, token_type: 'Bearer', expires_in: Math.trunc(ttlSeconds) };
+    return this.accessTokenFor(member, ttlSeconds);
   }
 }
 
