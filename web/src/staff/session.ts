@@ -101,6 +101,12 @@ export const renewalLeadMs = 6 * 60_000;
 /** A renewal the network or the service failed is tried again after this, until the token ends. */
 const renewalRetryMs = 60_000;
 
+/** The sign-in a renewal gives: only the same person's, with the same refresh token. */
+function renewedSession(result: Renewal, previous: Session, refreshToken: string): Session | undefined {
+  const next = result.ok ? sessionFromToken(result.accessToken, result.expiresIn, refreshToken) : undefined;
+  return next?.username === previous.username ? next : undefined;
+}
+
 /**
  * Renews the sign-in with its refresh token a few minutes before the token ends, so a desk in use
  * all day asks for the password once: the sign-in still ends with the refresh token (12 hours in
@@ -122,9 +128,9 @@ export function useSessionRenewal(
       const result = await renew(refreshToken);
       if (stopped) return;
       if (result.ok) {
-        const next = sessionFromToken(result.accessToken, result.expiresIn, refreshToken);
         // Another person's token in this tab's session would be a service fault: keep the warning.
-        if (next?.username === session.username) writeSession(next);
+        const next = renewedSession(result, session, refreshToken);
+        if (next) writeSession(next);
         return;
       }
       if (!result.refused) timer = setTimeout(() => void attempt(), renewalRetryMs);
@@ -154,10 +160,7 @@ export function useResumedSession(
     let current = true;
     void renew(refreshToken).then((result) => {
       if (!current) return;
-      const next = result.ok
-        ? sessionFromToken(result.accessToken, result.expiresIn, refreshToken)
-        : undefined;
-      writeSession(next?.username === stale.username ? next : undefined);
+      writeSession(renewedSession(result, stale, refreshToken));
       setResuming(false);
     });
     return () => {
