@@ -154,6 +154,7 @@ describe('a desk in use all day', () => {
     await page.goto(`${runtime.url}/staff/tasks/${taskId}?lang=en`);
     await page.locator('#outcome').waitFor();
     await fill(page, 'comment', 'Typed before the laptop slept.');
+    expect(await draftKeys(page)).toHaveLength(1);
 
     // Act
     await endTheHour(page);

@@ -557,9 +557,10 @@ function DecisionForm({
   const [answer, setAnswer] = useState(start.answer);
   const [correctPayout, setCorrectPayout] = useState(start.correctPayout);
   const [payout, setPayout] = useState(start.payout);
-  // Every change is kept for the tab; a form as it opened keeps nothing.
+  // Every change is kept for the tab; a form as it opened keeps nothing. Written as the change is
+  // drawn, not after the next frame, so a reload (or a lid closed) straight after typing keeps it.
   const recorded = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (recorded.current) return;
     const draft: DecisionDraft = { outcome, comment, amount, source, answer, correctPayout, payout };
     const untouched = JSON.stringify(draft) === JSON.stringify(initial);
