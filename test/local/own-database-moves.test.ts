@@ -131,7 +131,10 @@ describe('the journal and the mailbox in databases of their own', () => {
     ]);
   });
 
-  it("opens a data folder of the old one-file layout with the application's tables in place", async () => {
+  // Two JVM starts of DynamoDB Local: about 8 s on an idle machine, four times that on a busy one.
+  it("opens a data folder of the old one-file layout with the application's tables in place", {
+    timeout: 120_000,
+  }, async () => {
     // Arrange: a folder written by DynamoDB Local with -sharedDb, as every runtime before this one did.
     const folder = mkdtempSync(join(tmpdir(), 'aidflow-shared-db-'));
     folders.push(folder);
