@@ -206,6 +206,9 @@ const refreshGrantSchema = z.object({
   refresh_token: z.string().min(1).max(4096),
 });
 
+/** Signing out: the refresh token renews nothing from then on (Cognito's `/oauth2/revoke`). */
+const revocationSchema = z.object({ token: z.string().min(1).max(4096) });
+
 async function builtInRoute(
   opts: LocalHttpServerOptions,
   method: string,
@@ -232,15 +235,24 @@ async function builtInRoute(
       subject_types_supported: ['public'],
     });
   }
+  if (method === 'POST' && rawPath === '/auth/local/revoke') {
+    const parsed = jsonBody(body);
+    if (parsed === notJson) return notJsonProblem();
+    const request = revocationSchema.safeParse(parsed);
+    if (!request.success)
+      return problem(
+        400,
+        'validation',
+        'The request is not valid',
+        'Send { "token" }.',
+        issuesOf(request.error),
+      );
+    await opts.issuer.revoke(request.data.token);
+    return jsonResponse(200, {}, { 'cache-control': 'no-store' });
+  }
   if (method === 'POST' && rawPath === '/auth/local/token') {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(body.toString('utf8'));
-    } catch {
-      return problem(400, 'validation', 'The request is not valid', 'The body is not valid JSON.', [
-        { path: '', message: 'The body is not valid JSON.' },
-      ]);
-    }
+    const parsed = jsonBody(body);
+    if (parsed === notJson) return notJsonProblem();
     const renewal = typeof parsed === 'object' && parsed !== null && 'grant_type' in parsed;
     const request = (renewal ? refreshGrantSchema : passwordGrantSchema).safeParse(parsed);
     if (!request.success) {
@@ -251,10 +263,7 @@ async function builtInRoute(
         renewal
           ? 'Send { "grant_type": "refresh_token", "refresh_token" }.'
           : 'Send { "username", "password" }.',
-        request.error.issues.map((issue) => ({
-          path: issue.path.map(String).join('.'),
-          message: issue.message,
-        })),
+        issuesOf(request.error),
       );
     }
     try {
@@ -272,6 +281,21 @@ async function builtInRoute(
   }
   return undefined;
 }
+
+const notJson = Symbol('not JSON');
+function jsonBody(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return notJson;
+  }
+}
+const notJsonProblem = () =>
+  problem(400, 'validation', 'The request is not valid', 'The body is not valid JSON.', [
+    { path: '', message: 'The body is not valid JSON.' },
+  ]);
+const issuesOf = (error: z.ZodError) =>
+  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
 // ---------------------------------------------------------------------------------------------
 // Routing

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID, scrypt as scryptCallback, timingSafeEqual } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   calculateJwkThumbprint,
@@ -25,6 +25,8 @@ export const localClientId = 'aidflow-local';
 const clockToleranceSeconds = 5;
 
 const keyFileName = 'local-issuer-key.json';
+/** Refresh tokens ended by signing out, by `jti` with their expiry (seconds), kept across restarts. */
+const revokedFileName = 'local-issuer-revoked.json';
 
 /** Namespace for the name-based `sub` (uuid v5): the same username always gets the same subject. */
 const subjectNamespace = '5b0e7a52-3c1d-4f0e-9a6b-2d7c41f0a1d0';
@@ -104,7 +106,13 @@ export class LocalIssuer {
     private readonly privateKey: SigningKey,
     private readonly publicKey: SigningKey,
     private readonly publicJwk: JWK,
+    private readonly revokedFile: string,
+    /** `jti` → `exp` of each refresh token revoked and not yet expired. */
+    private readonly revoked: Map<string, number>,
   ) {}
+
+  /** Revocations are written one after another, so two sign-outs at once both stay written. */
+  private revocationWrites: Promise<void> = Promise.resolve();
 
   /**
    * Loads the signing key from `<dataDir>/local-issuer-key.json`, or makes and keeps one, so
@@ -117,7 +125,9 @@ export class LocalIssuer {
     const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, oth: _oth, ...publicJwk } = stored.privateJwk;
     const privateKey = await importJWK(stored.privateJwk, 'RS256');
     const publicKey = await importJWK(publicJwk, 'RS256');
-    return new LocalIssuer(issuerUrl, stored.kid, privateKey, publicKey, publicJwk);
+    const revokedFile = join(dataDir, revokedFileName);
+    const revoked = await readRevoked(revokedFile);
+    return new LocalIssuer(issuerUrl, stored.kid, privateKey, publicKey, publicJwk, revokedFile, revoked);
   }
 
   /** An access token shaped like Cognito's (no `aud`; the app client is in `client_id`). */
@@ -242,9 +252,43 @@ export class LocalIssuer {
       typeof payload.username !== 'string'
     )
       throw new InvalidGrant('Not a refresh token of this client.');
+    if (typeof payload.jti === 'string' && this.revoked.has(payload.jti))
+      throw new InvalidGrant('The sign-in was ended.');
     const member = await directory.find(payload.username);
     if (!member) throw new InvalidGrant('The account no longer exists.');
     return this.accessTokenFor(member, ttlSeconds);
+  }
+
+  /**
+   * Signing out (`POST /auth/local/revoke`, as Cognito's `/oauth2/revoke`): the refresh token
+   * renews nothing from now on, across restarts too. Access tokens it gave live out their hour,
+   * as behind API Gateway's JWT authorizer in AWS. A token that is not a live refresh token of
+   * ours is ignored without an error (RFC 7009 §2.2): there is nothing to end.
+   */
+  async revoke(refreshToken: string): Promise<void> {
+    let payload: JWTPayload;
+    try {
+      payload = await this.verifiedPayload(refreshToken, 0);
+    } catch {
+      return;
+    }
+    if (payload.token_use !== 'refresh' || typeof payload.jti !== 'string' || typeof payload.exp !== 'number')
+      return;
+    this.revoked.set(payload.jti, payload.exp);
+    const write = this.revocationWrites.then(() => this.writeRevoked());
+    this.revocationWrites = write.catch(() => undefined);
+    await write;
+  }
+
+  /** The list as this process knows it, merged with the file's (another process may share it), expired ones left out. */
+  private async writeRevoked(): Promise<void> {
+    const now = Math.floor(Date.now() / 1000);
+    for (const [jti, exp] of await readRevoked(this.revokedFile)) this.revoked.set(jti, exp);
+    for (const [jti, exp] of this.revoked) if (exp < now) this.revoked.delete(jti);
+    // Written aside and renamed into place: a crash never leaves half a list.
+    const tmp = `${this.revokedFile}.${process.pid}.${randomUUID()}.tmp`;
+    await writeFile(tmp, JSON.stringify(Object.fromEntries(this.revoked)), { mode: 0o600 });
+    await rename(tmp, this.revokedFile);
   }
 }
 
@@ -351,6 +395,22 @@ async function readStoredKey(file: string): Promise<StoredKey | undefined> {
     );
   }
   return { kid: parsed.kid, privateJwk: parsed.privateJwk };
+}
+
+async function readRevoked(file: string): Promise<Map<string, number>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+    throw error;
+  }
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error(`${file} is not a list of revoked refresh tokens; delete it to forget the revocations`);
+  return new Map(
+    Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'),
+  );
 }
 
 async function createStoredKey(file: string): Promise<StoredKey> {

@@ -170,6 +170,32 @@ describe('a desk in use all day', () => {
     await page.close();
   });
 
+  it('ends the sign-in on signing out, so a copy of its refresh token renews nothing', async () => {
+    // Arrange
+    const page = await desk.newPage();
+    await desk.signIn(page, 'reviewer');
+    const refreshToken = (
+      (await page.evaluate(() => JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? '{}'))) as {
+        refreshToken?: string;
+      }
+    ).refreshToken;
+    expect(refreshToken).toBeTruthy();
+
+    // Act
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.locator('#username').waitFor();
+    const renewal = await fetch(`${runtime.url}/auth/local/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+    });
+
+    // Assert
+    expect(renewal.status).toBe(400);
+    expect(await renewal.json()).toMatchObject({ detail: 'The sign-in was ended.' });
+    await page.close();
+  });
+
   it('asks for the password on a reload after the hour when the refresh token is refused', async () => {
     const page = await desk.newPage();
     await desk.signIn(page, 'reviewer');

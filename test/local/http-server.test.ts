@@ -387,6 +387,37 @@ describe('the local API Gateway', () => {
     );
   });
 
+  it('ends a sign-in at /auth/local/revoke, so its refresh token renews nothing', async () => {
+    // Arrange
+    const signIn = await fetch(`${base}/auth/local/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'reviewer', password: demoPassword }),
+    });
+    const { refresh_token } = (await signIn.json()) as { refresh_token: string };
+    const post = (path: string, body: unknown) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+
+    // Act
+    const revoked = await post('/auth/local/revoke', { token: refresh_token });
+    const again = await post('/auth/local/revoke', { token: refresh_token });
+    const malformed = await post('/auth/local/revoke', { refresh_token });
+    const renewal = await post('/auth/local/token', { grant_type: 'refresh_token', refresh_token });
+
+    // Assert
+    expect([revoked.status, again.status, malformed.status]).toEqual([200, 200, 400]);
+    expect(((await malformed.json()) as { errors: Array<{ path: string }> }).errors[0]?.path).toBe('token');
+    expect(renewal.status).toBe(400);
+    expect(await renewal.json()).toMatchObject({
+      type: expect.stringMatching(/invalid-grant$/),
+      detail: 'The sign-in was ended.',
+    });
+  });
+
   it("serves the issuer's key set", async () => {
     const response = await fetch(`${base}/auth/local/.well-known/jwks.json`);
     expect(response.status).toBe(200);

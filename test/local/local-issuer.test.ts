@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { base64url, decodeJwt, decodeProtectedHeader, importJWK, SignJWT, UnsecuredJWT } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   demoPassword,
   demoStaff,
@@ -232,6 +232,74 @@ describe('renewing a sign-in (the refresh grant)', () => {
       ];
       for (const token of tokens)
         await expect(issuer.renewToken(directory, token)).rejects.toBeInstanceOf(InvalidGrant);
+    } finally {
+      rmSync(otherDir, { recursive: true, force: true });
+    }
+  });
+
+  it('renews nothing with a refresh token once signed out, also after a restart', async () => {
+    // Arrange: two sign-ins of the same person (two computers); one signs out.
+    const directory = await memoryStaffDirectory(members);
+    const office = await issuer.issueToken(directory, 'clerk', demoPassword);
+    const home = await issuer.issueToken(directory, 'clerk', demoPassword);
+
+    // Act
+    await issuer.revoke(office.refresh_token ?? '');
+    const restarted = await LocalIssuer.open(dir, issuerUrl);
+
+    // Assert: that sign-in is over on both; the other one still renews; its access token lives its hour.
+    for (const running of [issuer, restarted]) {
+      await expect(running.renewToken(directory, office.refresh_token ?? '')).rejects.toThrow(
+        'The sign-in was ended.',
+      );
+      await expect(running.renewToken(directory, home.refresh_token ?? '')).resolves.toMatchObject({
+        token_type: 'Bearer',
+      });
+    }
+    await expect(issuer.verify(office.access_token)).resolves.toMatchObject({ username: 'clerk' });
+  });
+
+  it('keeps both of two sign-outs at once, and forgets revocations whose tokens have expired', async () => {
+    // Arrange
+    const directory = await memoryStaffDirectory(members);
+    const [a, b] = await Promise.all([
+      issuer.issueToken(directory, 'clerk', demoPassword),
+      issuer.issueToken(directory, 'leaver', demoPassword),
+    ]);
+    const spent = await issuer.signRefresh('clerk', 1);
+    const spentId = decodeJwt(spent).jti ?? '';
+    await issuer.revoke(spent);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 2_000 });
+
+    // Act
+    try {
+      await Promise.all([issuer.revoke(a.refresh_token ?? ''), issuer.revoke(b.refresh_token ?? '')]);
+    } finally {
+      vi.useRealTimers();
+    }
+
+    // Assert
+    const kept = JSON.parse(readFileSync(join(dir, 'local-issuer-revoked.json'), 'utf8')) as Record<
+      string,
+      number
+    >;
+    expect(Object.keys(kept)).toEqual(
+      expect.arrayContaining([decodeJwt(a.refresh_token ?? '').jti, decodeJwt(b.refresh_token ?? '').jti]),
+    );
+    expect(Object.keys(kept)).not.toContain(spentId);
+  });
+
+  it('ignores a revocation of what is not a live refresh token of its own', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'aidflow-issuer-other-'));
+    try {
+      const other = await LocalIssuer.open(otherDir, issuerUrl);
+      for (const token of [
+        'not-a-jwt',
+        await issuer.sign({ username: 'clerk', groups: ['clerk'] }),
+        await other.signRefresh('clerk'),
+        await issuer.signRefresh('clerk', -60),
+      ])
+        await expect(issuer.revoke(token)).resolves.toBeUndefined();
     } finally {
       rmSync(otherDir, { recursive: true, force: true });
     }

@@ -274,11 +274,15 @@ function StaffNav({ session, current, mailbox }: { session: Session; current: st
     clearDrafts();
     writeSession(undefined);
     const config = await runtimeConfig();
+    // The refresh token is ended where it was made, so a copy left behind renews nothing.
     if (config.auth.kind === 'cognito') {
-      // The local issuer's refresh tokens are stateless: forgetting them with the tab is all it has.
       if (session.refreshToken) await revokeSignIn(hostedUi(config.auth), session.refreshToken);
       location.assign(signOutUrl(hostedUi(config.auth)));
-    } else navigate('/staff');
+    } else {
+      if (session.refreshToken)
+        await api('POST', '/auth/local/revoke', { body: { token: session.refreshToken } });
+      navigate('/staff');
+    }
   };
   return (
     <div class="staff-bar">
