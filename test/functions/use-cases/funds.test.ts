@@ -177,10 +177,13 @@ describe('funds reservation against a budget line', () => {
     const stopConflicts = firstReservationOfEachCaseConflicts();
 
     // Act: the ReserveFunds step handler, 200 invocations at once, each retried as the workflow would.
+    // In AWS each has a container of its own; here they queue in one process, so each is given the
+    // test's time (middy's timeout cut them off at 30 s on a machine running two suites at once).
+    const queued = { ...lambdaContext, getRemainingTimeInMillis: () => 110_000 };
     const outcomes = await Promise.all(
       cases.map((caseId) =>
         asTheWorkflowRetries(
-          () => reserveFundsStep({ caseId }, lambdaContext) as Promise<{ outcome: string }>,
+          () => reserveFundsStep({ caseId }, queued) as Promise<{ outcome: string }>,
           retried,
         ),
       ),
