@@ -108,7 +108,9 @@ export async function measureWebLoad(options: {
           ['/?lang=ru', [first, repeat]],
           ['/__floor', [floor]],
         ] as const) {
-          const context = await browser.newContext();
+          // Without the app's service worker: DevTools' network emulation slows the page's own
+          // requests, not the worker's, so a visit through it would be timed on an unthrottled link.
+          const context = await browser.newContext({ serviceWorkers: 'block' });
           const page = await context.newPage();
           const cdp = await context.newCDPSession(page);
           await cdp.send('Network.enable');

@@ -105,9 +105,16 @@ export function webRoutes(root: string): ExtraRoute[] {
     }
     return fileResult(file, immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=3600');
   };
+  const serviceWorker = async (): Promise<ExtraRouteResult> => {
+    const file = resolve(dist, 'sw.js');
+    return existsSync(file) ? fileResult(file, 'no-cache') : notBuilt();
+  };
   return [
     ...appPaths.map((path) => ({ method: 'GET', path, handle: page })),
     { method: 'GET', path: '/assets/{file}', handle: asset(true) },
     { method: 'GET', path: '/favicon.svg', handle: asset(false) },
+    // The service worker: checked on every visit, so a new one takes over at once (CloudFront: the
+    // upload gives it `no-cache` with the rest of what is not under assets/).
+    { method: 'GET', path: '/sw.js', handle: serviceWorker },
   ];
 }

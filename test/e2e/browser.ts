@@ -25,7 +25,12 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * `serviceWorkers: 'block'` unless a test is about working offline: the app's worker answers the
+ * app's files from its copies, which would hide the failures other tests make on purpose (a chunk
+ * that does not arrive) and the requests they count.
+ */
+export async function launchBrowser(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'aidflow-chromium-'));
   mkdirSync(screenshotDir, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
@@ -34,6 +39,7 @@ export async function launchBrowser(): Promise<Browser> {
     args: [...chromiumArgs],
     viewport: { width: 1280, height: 900 },
     locale: 'en-GB',
+    serviceWorkers: options.serviceWorkers ?? 'block',
   });
   return {
     context,

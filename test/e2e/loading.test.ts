@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
 import { axe, type Browser, describeViolations, launchBrowser } from './browser.js';
-import { ready } from './pages.js';
+import { fill, ready } from './pages.js';
 
 /**
  * What an applicant's phone downloads, and what the page says when part of it does not arrive.
@@ -181,4 +181,80 @@ describe('when part of the app does not arrive', () => {
       await page.close();
     });
   }
+});
+
+describe('with no connection', () => {
+  let phone: Browser;
+  beforeAll(async () => {
+    phone = await launchBrowser({ serviceWorkers: 'allow' });
+  });
+  afterAll(async () => {
+    await phone?.close();
+  });
+
+  /** What the app's worker keeps: the URLs in each of its caches. */
+  const kept = (page: Page) =>
+    page.evaluate(async () => {
+      const all: Record<string, string[]> = {};
+      for (const name of await caches.keys())
+        all[name] = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+      return all;
+    });
+
+  it('opens the start page again in its language, and the form, and keeps the app’s code but nobody’s data', async () => {
+    // Arrange: one visit with a connection, in Ukrainian; the worker keeps what the page fetched
+    // (the form's code is fetched ahead, so it is among them).
+    const page = await phone.context.newPage();
+    await page.goto(`${runtime.url}/?lang=uk`);
+    await ready(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect
+      .poll(
+        async () => (await kept(page))['aidflow-assets-v1']?.some((p) => /\/apply-[\w-]{8}\.js$/.test(p)),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBe(true);
+    await expect.poll(async () => (await kept(page))['aidflow-shell-v1']).toEqual(['/']);
+    const title = await page.locator('#page-title').textContent();
+
+    // Act: the signal goes; the person opens the address again, then the form, and types.
+    await phone.context.setOffline(true);
+    await page.reload();
+    await ready(page);
+    const offlineTitle = await page.locator('#page-title').textContent();
+    await page.locator('a[href="/apply"]').first().click();
+    await ready(page);
+    await fill(page, 'fullName', 'Олена Коваль');
+
+    // Assert: the same page in the same language; the form works; only code and the page are kept.
+    expect(offlineTitle).toBe(title);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
+    expect(await page.locator('#fullName').inputValue()).toBe('Олена Коваль');
+    const caches = await kept(page);
+    expect(Object.keys(caches).sort()).toEqual(['aidflow-assets-v1', 'aidflow-shell-v1']);
+    expect(caches['aidflow-assets-v1']?.every((p) => p.startsWith('/assets/'))).toBe(true);
+    await phone.context.setOffline(false);
+    await page.close();
+  });
+
+  it('asks the network first for a page, so a connected phone gets what the server says now', async () => {
+    // Arrange: the worker is in charge, and holds a copy of the start page.
+    const page = await phone.context.newPage();
+    await page.goto(`${runtime.url}/?lang=en`);
+    await ready(page);
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await expect.poll(async () => (await kept(page))['aidflow-shell-v1']).toEqual(['/']);
+
+    // Act: a mistyped address, which only the server knows is not a page.
+    const response = await page.goto(`${runtime.url}/aply?lang=en`);
+    await ready(page);
+
+    // Assert: through the worker, from the server: its 404, not the copy's 200.
+    expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    expect(response?.fromServiceWorker()).toBe(true);
+    expect(response?.status()).toBe(404);
+    await page.close();
+  });
 });

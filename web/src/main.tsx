@@ -3,6 +3,7 @@ import { App } from './app.js';
 import { initialLanguage } from './language-choice.js';
 import { loadMessages } from './language-packs.js';
 import { showLoadFailure } from './load-failure.js';
+import { keepAppForOffline } from './offline.js';
 import './styles.css';
 
 const root = document.getElementById('app');
@@ -19,3 +20,4 @@ if (root) {
     )
     .finally(() => root.removeAttribute('aria-busy'));
 }
+keepAppForOffline();
