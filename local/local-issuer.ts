@@ -280,7 +280,7 @@ export class LocalIssuer {
     await write;
   }
 
-  /** The list as this process knows it, merged with the file's (another process may share it), expired ones left out. */
+  /** The list as this process knows it and as the file has it, without the expired ones. */
   private async writeRevoked(): Promise<void> {
     const now = Math.floor(Date.now() / 1000);
     for (const [jti, exp] of await readRevoked(this.revokedFile)) this.revoked.set(jti, exp);
@@ -380,14 +380,19 @@ function subjectFor(username: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-async function readStoredKey(file: string): Promise<StoredKey | undefined> {
-  let text: string;
+/** A file's text, or undefined when there is no such file yet. */
+async function readIfThere(file: string): Promise<string | undefined> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
+}
+
+async function readStoredKey(file: string): Promise<StoredKey | undefined> {
+  const text = await readIfThere(file);
+  if (text === undefined) return undefined;
   const parsed = JSON.parse(text) as Partial<StoredKey>;
   if (typeof parsed.kid !== 'string' || typeof parsed.privateJwk !== 'object' || parsed.privateJwk === null) {
     throw new Error(
@@ -398,13 +403,8 @@ async function readStoredKey(file: string): Promise<StoredKey | undefined> {
 }
 
 async function readRevoked(file: string): Promise<Map<string, number>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-    throw error;
-  }
+  const text = await readIfThere(file);
+  if (text === undefined) return new Map();
   const parsed: unknown = JSON.parse(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
     throw new Error(`${file} is not a list of revoked refresh tokens; delete it to forget the revocations`);
