@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Runtime, startRuntime } from '../../local/runtime.js';
-import { axe, type Browser, describeViolations, launchBrowser } from './browser.js';
+import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
 import { fill, ready } from './pages.js';
 
 /**
@@ -228,14 +228,22 @@ describe('with no connection', () => {
     await ready(page);
     await fill(page, 'fullName', 'Олена Коваль');
 
-    // Assert: the same page in the same language; the form works; only code and the page are kept.
+    // Assert: the same page in the same language, which says there is no connection; the form
+    // works; only code and the page are kept.
     expect(offlineTitle).toBe(title);
+    expect(await page.locator('[data-testid="offline-notice"]').textContent()).toContain(
+      'Немає з’єднання з інтернетом',
+    );
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, 'apply-offline-uk');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
     expect(await page.locator('#fullName').inputValue()).toBe('Олена Коваль');
     const caches = await kept(page);
     expect(Object.keys(caches).sort()).toEqual(['aidflow-assets-v1', 'aidflow-shell-v1']);
     expect(caches['aidflow-assets-v1']?.every((p) => p.startsWith('/assets/'))).toBe(true);
     await phone.context.setOffline(false);
+    await expect.poll(() => page.locator('[data-testid="offline-notice"]').textContent()).toBe('');
     await page.close();
   });
 

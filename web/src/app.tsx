@@ -44,6 +44,35 @@ function LanguageSwitcher() {
   );
 }
 
+/** Whether the browser knows it has no connection (it may say "online" behind a dead link). */
+function useOffline(): boolean {
+  const [offline, setOffline] = useState(!navigator.onLine);
+  useEffect(() => {
+    const update = () => setOffline(!navigator.onLine);
+    window.addEventListener('online', update);
+    window.addEventListener('offline', update);
+    return () => {
+      window.removeEventListener('online', update);
+      window.removeEventListener('offline', update);
+    };
+  }, []);
+  return offline;
+}
+
+/**
+ * Said when the phone loses its connection (the app opens without one: web/public/sw.js), in a
+ * status region that is always there, so a screen reader hears it come and go.
+ */
+function OfflineNotice() {
+  const { t } = useI18n();
+  const offline = useOffline();
+  return (
+    <div role="status" data-testid="offline-notice">
+      {offline && <p class="container offline-notice">{t.offline}</p>}
+    </div>
+  );
+}
+
 function NotFound() {
   const { t } = useI18n();
   useTitle(t.pageNotFoundTitle);
@@ -139,6 +168,7 @@ export function App(p: { language: Language; messages: Messages }) {
               {t.languageLoadFailed}
             </p>
           )}
+          <OfflineNotice />
         </header>
         <main id="main" class="container main" tabIndex={-1}>
           <Page />

@@ -20,6 +20,7 @@ export const en = {
   notAvailableTitle: 'Not available yet',
   notAvailable:
     'This part of AidFlow is not available on this server yet. Try again later, or contact the office.',
+  offline: 'No internet connection. You can go on filling in a form and send it once the connection is back.',
   networkError:
     'We could not reach AidFlow. Check your internet connection and try again. Nothing was lost: your answers are still here.',
   serverError: (status: number) =>

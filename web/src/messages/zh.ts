@@ -16,6 +16,7 @@ export const zh: Messages = {
   loading: '正在加载…',
   notAvailableTitle: '暂未开放',
   notAvailable: '本服务器暂未开放 AidFlow 的这一部分。请稍后再试，或联系办公室。',
+  offline: '没有网络连接。您可以继续填写表格，网络恢复后再提交。',
   networkError: '无法连接 AidFlow。请检查网络连接后重试。您填写的内容没有丢失，仍保留在此页面。',
   serverError: (status: number) =>
     `我们这边出了问题（错误 ${status}）。请几分钟后重试。如果问题持续，请致电办公室。`,
