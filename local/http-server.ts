@@ -7,6 +7,7 @@ import type {
 } from 'aws-lambda';
 import { z } from 'zod';
 import { matchPath, type RouteSpec } from '../functions/http/routes.js';
+import { zodIssuesToFieldErrors } from '../functions/lib/http.js';
 import { InvalidCredentials, InvalidGrant, type LocalIssuer, type StaffDirectory } from './local-issuer.js';
 
 /**
@@ -245,7 +246,7 @@ async function builtInRoute(
         'validation',
         'The request is not valid',
         'Send { "token" }.',
-        issuesOf(request.error),
+        zodIssuesToFieldErrors(request.error.issues),
       );
     await opts.issuer.revoke(request.data.token);
     return jsonResponse(200, {}, { 'cache-control': 'no-store' });
@@ -263,7 +264,7 @@ async function builtInRoute(
         renewal
           ? 'Send { "grant_type": "refresh_token", "refresh_token" }.'
           : 'Send { "username", "password" }.',
-        issuesOf(request.error),
+        zodIssuesToFieldErrors(request.error.issues),
       );
     }
     try {
@@ -294,8 +295,6 @@ const notJsonProblem = () =>
   problem(400, 'validation', 'The request is not valid', 'The body is not valid JSON.', [
     { path: '', message: 'The body is not valid JSON.' },
   ]);
-const issuesOf = (error: z.ZodError) =>
-  error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
 
 // ---------------------------------------------------------------------------------------------
 // Routing
