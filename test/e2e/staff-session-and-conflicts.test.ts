@@ -107,6 +107,7 @@ describe('a desk in use all day', () => {
         JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? 'null') as {
           token: string;
           expiresAt: number;
+          refreshToken?: string;
         } | null,
     );
   /** As the tab sees it, its hour ran out a minute ago (the laptop slept); the server is not told. */
@@ -174,11 +175,7 @@ describe('a desk in use all day', () => {
     // Arrange
     const page = await desk.newPage();
     await desk.signIn(page, 'reviewer');
-    const refreshToken = (
-      (await page.evaluate(() => JSON.parse(sessionStorage.getItem('aidflow.staff-session') ?? '{}'))) as {
-        refreshToken?: string;
-      }
-    ).refreshToken;
+    const refreshToken = (await savedSession(page))?.refreshToken;
     expect(refreshToken).toBeTruthy();
 
     // Act

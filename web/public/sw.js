@@ -53,14 +53,18 @@ async function asset(request) {
   return response;
 }
 
+/** The app's page (any app address serves the same index.html); a 404 or an error page is not it. */
+const isAppPage = (response) =>
+  response.status === 200 && (response.headers.get('content-type') ?? '').startsWith('text/html');
+
+async function keepPage(response) {
+  await (await caches.open(shellCache)).put(shellKey, response);
+}
+
 async function page(request) {
   try {
     const response = await fetch(request);
-    const html = (response.headers.get('content-type') ?? '').startsWith('text/html');
-    if (response.status === 200 && html) {
-      const cache = await caches.open(shellCache);
-      await cache.put(shellKey, response.clone());
-    }
+    if (isAppPage(response)) await keepPage(response.clone());
     return response;
   } catch (error) {
     const cached = await caches.match(shellKey, { cacheName: shellCache });
@@ -102,8 +106,7 @@ self.addEventListener('message', (event) => {
       if (data.page) {
         try {
           const response = await fetch(shellKey);
-          const html = (response.headers.get('content-type') ?? '').startsWith('text/html');
-          if (response.status === 200 && html) await (await caches.open(shellCache)).put(shellKey, response);
+          if (isAppPage(response)) await keepPage(response);
         } catch {
           // As above.
         }
