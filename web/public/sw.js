@@ -103,13 +103,11 @@ self.addEventListener('message', (event) => {
           // Offline again: kept the next time the file is fetched.
         }
       }
-      if (data.page) {
-        try {
-          const response = await fetch(shellKey);
-          if (isAppPage(response)) await keepPage(response);
-        } catch {
-          // As above.
-        }
+      try {
+        const response = await fetch(shellKey);
+        if (isAppPage(response)) await keepPage(response);
+      } catch {
+        // As above.
       }
     })(),
   );

@@ -5,18 +5,19 @@
  */
 export function keepAppForOffline(): void {
   if (!('serviceWorker' in navigator)) return;
-  // A page the worker already served is in its copy; only the first visit's page is fetched again.
+  // A page the worker served is in its copies already, with its files: nothing to hand over.
   const servedByWorker = navigator.serviceWorker.controller !== null;
   const register = () => {
     navigator.serviceWorker
       .register('/sw.js')
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
+        if (servedByWorker) return;
         const urls = performance
           .getEntriesByType('resource')
           .map((entry) => entry.name)
           .filter((name) => new URL(name).pathname.startsWith('/assets/'));
-        registration.active?.postMessage({ type: 'keep', urls, page: !servedByWorker });
+        registration.active?.postMessage({ type: 'keep', urls });
       })
       // Not fatal: a browser that refuses workers (private mode, http) just needs the network.
       .catch(() => undefined);
