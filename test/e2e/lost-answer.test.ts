@@ -250,3 +250,102 @@ describe('an appeal whose answer is lost', () => {
     await page.close();
   });
 });
+
+/** Counts the form's sends to `path` from now on (a send the browser could not even start counts too). */
+function countSends(page: Page, path: string): () => number {
+  let sends = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && new URL(request.url()).pathname === path) sends += 1;
+  });
+  return () => sends;
+}
+
+/** Fills the appeal form in English, with a way to be answered. */
+async function fillAppeal(page: Page, subject: string): Promise<void> {
+  await page.goto(`${suite.runtime.url}/appeal?lang=en`);
+  await ready(page);
+  await choose(page, 'kind', 'request');
+  await choose(page, 'topic', 'transport');
+  await fill(page, 'subject', subject);
+  await fill(page, 'text', 'Please add an evening bus to the district hospital.');
+  await fill(page, 'fullName', 'Oksana Melnyk');
+  await fill(page, 'email', 'melnyk@example.org');
+}
+
+describe('a form sent with no connection', () => {
+  it('says, in Ukrainian, that it sends by itself, and does so as soon as the phone is online again', async () => {
+    // Arrange: the signal goes just before Send.
+    const page = await suite.desk.newPage(360);
+    await applyUpToCheck(page, 'uk', { ...anna, fullName: 'Олена Миколаївна Ткач' });
+    const sends = countSends(page, '/v1/aid-applications');
+    await page.context().setOffline(true);
+    try {
+      await submit(page);
+      await page.locator('[data-testid="send-when-online"]').waitFor();
+      expect(await text(page, 'send-when-online')).toContain('вона сама надішле ще раз');
+      await screenshot(page, 'send-when-online-uk-360');
+      await expectNoAxeViolations(page, 'check step waiting for a connection (uk)');
+      expect(sends()).toBe(1);
+    } finally {
+      // Act: the signal comes back; nobody presses anything.
+      await page.context().setOffline(false);
+    }
+
+    // Assert: the application is made from these answers, once, and its receipt is shown.
+    await page.locator('[data-testid="reference"]').waitFor();
+    expect(sends()).toBe(2);
+    const reference = await text(page, 'reference');
+    const found = await suite.desk.apiAs<{ items: { caseId: string }[] }>(
+      'reviewer',
+      'GET',
+      `/v1/cases?reference=${reference}`,
+    );
+    expect(found.items).toHaveLength(1);
+    expect(await requestedMinor(found.items[0]?.caseId ?? '')).toBe(500_000);
+    await page.close();
+  });
+
+  it('on a line that fails with the phone still online, sends again by itself after 30 seconds', async () => {
+    // Arrange: the page's clock is the test's; the first send fails before reaching AidFlow.
+    const page = await suite.desk.newPage(360);
+    await page.clock.install();
+    await fillAppeal(page, 'Evening bus');
+    await loseTheRequest(page, '/v1/appeals');
+    await submit(page);
+    await page.locator('[data-testid="send-when-online"]').waitFor();
+    await page.unroute('**/v1/appeals');
+    const sends = countSends(page, '/v1/appeals');
+
+    // Act and Assert: nothing before its time, then one send, which brings the receipt.
+    await page.clock.fastForward(29_000);
+    expect(sends()).toBe(0);
+    await page.clock.fastForward(2_000);
+    await page.locator('[data-testid="reference"]').waitFor();
+    expect(sends()).toBe(1);
+    expect(await text(page, 'reference')).toMatch(/^APL-\d{4}-\d{6}$/);
+    await page.close();
+  });
+
+  it('sends nothing by itself once the person changes an answer: only what they sent goes without them', async () => {
+    // Arrange
+    const page = await suite.desk.newPage(360);
+    await page.clock.install();
+    await fillAppeal(page, 'Evening bus, changed');
+    await loseTheRequest(page, '/v1/appeals');
+    await submit(page);
+    await page.locator('[data-testid="send-when-online"]').waitFor();
+    await page.unroute('**/v1/appeals');
+    const sends = countSends(page, '/v1/appeals');
+
+    // Act: the person edits the text, and the connection is there for minutes.
+    await fill(page, 'text', 'Please add an evening bus to the district hospital, at 19:00.');
+    await page.clock.fastForward(180_000);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+
+    // Assert: still waiting for the person's Send, and the page no longer says it sends by itself.
+    expect(sends()).toBe(0);
+    await page.locator('[data-testid="send-unknown"]').waitFor();
+    expect(await page.locator('[data-testid="send-when-online"]').count()).toBe(0);
+    await page.close();
+  });
+});

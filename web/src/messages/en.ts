@@ -139,6 +139,8 @@ export const en = {
     'The answer from AidFlow did not reach this page, so your application may or may not have arrived. Send it again from this page: it is never registered twice, and you get its reference number and access code. Your answers are still here.',
   appealSendUnknown:
     'The answer from AidFlow did not reach this page, so your appeal may or may not have arrived. Send it again from this page: it is never registered twice, and you get its reference number and access code. Your answers are still here.',
+  sendWhenOnline:
+    'Keep this page open: it sends again by itself as soon as there is a connection. You can also press the button below yourself.',
   receivedAsFirstSentTitle: 'We received what you sent the first time',
   applicationReceivedAsFirstSent:
     'Your first send did arrive; only the answer to it was lost. The office has your application as you sent it then, without the changes you made afterwards. To correct it, call the office and give this reference number, or withdraw the application on its page and apply again.',

@@ -17,6 +17,7 @@ import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
 import { rememberCase, rememberedCase } from '../remembered-case.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
+import { useSendWhenOnline } from '../send-when-online.js';
 import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
@@ -77,6 +78,10 @@ export function AppealPage() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const [unavailable, setUnavailable] = useState(false);
+  // After a send that got no answer for want of a connection: how many times the page has sent
+  // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
+  // the person sent is ever sent without them.
+  const [sendAgainTries, setSendAgainTries] = useState<number | undefined>();
   const sent = loc.query.get('sent');
   useTitle(sent ? t.appealSentTitle : t.appealTitle, sent ? 'done' : 'form');
   const set =
@@ -85,20 +90,31 @@ export function AppealPage() {
       const next = { ...d, [k]: value };
       setD(next);
       saveSessionDraft(draftKey, next);
+      setSendAgainTries(undefined);
     };
   const err = (id: string) => errorFor(errors, id);
+  useSendWhenOnline(busy || sent ? undefined : sendAgainTries, () => {
+    void send(sendAgainTries);
+  });
 
   if (sent) return <ApplicationSent reference={sent} />;
   const noContact = noWayToAnswer(d);
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
+    void send(undefined);
+  };
+
+  /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
+  const send = async (tries: number | undefined) => {
+    if (busy) return;
     const body = appealBody(d);
     const problems = validate(t, body);
     setErrors(problems);
     if (problems.length > 0) return;
     setBusy(true);
     setFailure(undefined);
+    setSendAgainTries(undefined);
     const out = await sendKeyed(
       d,
       appealSchema.parse(body),
@@ -126,8 +142,12 @@ export function AppealPage() {
       navigate(withQuery('/appeal', { related: undefined, sent: out.receipt.reference }), { replace: true });
       return;
     }
-    // Unknown: the draft keeps what was sent, and the form says to send again.
-    if (out.kind === 'unknown') return;
+    // Unknown: the draft keeps what was sent, and the form says to send again; with no connection,
+    // the page sends again by itself once there is one.
+    if (out.kind === 'unknown') {
+      if (out.failure.kind === 'network') setSendAgainTries(tries === undefined ? 0 : tries + 1);
+      return;
+    }
     if (out.kind === 'taken') {
       setFailure(t.appealSentElsewhere);
       return;
@@ -168,6 +188,7 @@ export function AppealPage() {
       {!busy && d.unconfirmed.length > 0 && (
         <Alert kind="warning" title={t.sendUnknownTitle}>
           <p data-testid="send-unknown">{t.appealSendUnknown}</p>
+          {sendAgainTries !== undefined && <p data-testid="send-when-online">{t.sendWhenOnline}</p>}
         </Alert>
       )}
       {unavailable && (

@@ -19,6 +19,7 @@ import type { Messages } from '../messages/en.js';
 import { PayoutFields, payoutBody } from '../payout-fields.js';
 import { rememberCase, rememberedCase } from '../remembered-case.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
+import { useSendWhenOnline } from '../send-when-online.js';
 import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
   Alert,
@@ -228,6 +229,10 @@ export function ApplyPage() {
   const [allErrors, setErrors] = useState<FieldError[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
+  // After a send that got no answer for want of a connection: how many times the page has sent
+  // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
+  // the person sent is ever sent without them.
+  const [sendAgainTries, setSendAgainTries] = useState<number | undefined>();
   // Only the shown step's problems: Back and Forward leave the others behind.
   const errors = allErrors.filter((e) => stepOfField(e.field) === step);
 
@@ -241,6 +246,7 @@ export function ApplyPage() {
       const next = { ...draft, [key]: value };
       setDraft(next);
       saveDraft(next);
+      setSendAgainTries(undefined);
     };
 
   const goTo = (next: StepId) => {
@@ -263,8 +269,18 @@ export function ApplyPage() {
     } else goTo(steps[stepIndex + 1] ?? 'check');
   };
 
-  const onSubmit = async (event: Event) => {
+  const onSubmit = (event: Event) => {
     event.preventDefault();
+    void send(undefined);
+  };
+  // On the check step, where the warning says so; a change of answers has unset it.
+  useSendWhenOnline(step === 'check' && !busy ? sendAgainTries : undefined, () => {
+    void send(sendAgainTries);
+  });
+
+  /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
+  const send = async (tries: number | undefined) => {
+    if (busy) return;
     const body = toBody(draft);
     const problems = validate(t, body, office.codes);
     if (problems.length > 0) {
@@ -274,6 +290,7 @@ export function ApplyPage() {
     }
     setBusy(true);
     setFailure(undefined);
+    setSendAgainTries(undefined);
     // The answers as they are now; after a send whose answer was lost, the key's case comes back
     // as first sent if that send did arrive (unconfirmed-send.ts).
     const out: SendOutcome<{ reference: string; accessCode: string }> = await sendKeyed(
@@ -297,8 +314,12 @@ export function ApplyPage() {
       navigate(withQuery('/apply', { step: undefined, sent: out.receipt.reference }), { replace: true });
       return;
     }
-    // Unknown: the draft keeps what was sent, and the check step says to send again.
-    if (out.kind === 'unknown') return;
+    // Unknown: the draft keeps what was sent, and the check step says to send again; with no
+    // connection, the page sends again by itself once there is one.
+    if (out.kind === 'unknown') {
+      if (out.failure.kind === 'network') setSendAgainTries(tries === undefined ? 0 : tries + 1);
+      return;
+    }
     if (out.kind === 'taken') {
       setFailure(t.applicationSentElsewhere);
       return;
@@ -372,6 +393,7 @@ export function ApplyPage() {
       {step === 'check' && !busy && draft.unconfirmed.length > 0 && (
         <Alert kind="warning" title={t.sendUnknownTitle}>
           <p data-testid="send-unknown">{t.applicationSendUnknown}</p>
+          {sendAgainTries !== undefined && <p data-testid="send-when-online">{t.sendWhenOnline}</p>}
         </Alert>
       )}
       <PageTitle caption={`${t.applyTitle} · ${t.stepOf(stepIndex + 1, steps.length)}`}>{title}</PageTitle>
@@ -531,6 +553,7 @@ export function ApplyPage() {
               const next = { ...draft, ...payout };
               setDraft(next);
               saveDraft(next);
+              setSendAgainTries(undefined);
             }}
           />
         )}
