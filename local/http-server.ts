@@ -119,8 +119,11 @@ async function handle(
   const builtIn = await builtInRoute(opts, method, rawPath, body);
   if (builtIn) return builtIn;
 
+  // The app's files answer HEAD as GET, as CloudFront and S3 do (Node leaves the body out); the
+  // API's routes do not, as under API Gateway.
+  const fileMethod = method === 'HEAD' ? 'GET' : method;
   for (const extra of opts.extraRoutes ?? []) {
-    if (extra.method.toUpperCase() !== method) continue;
+    if (extra.method.toUpperCase() !== fileMethod) continue;
     if (extra.path !== rawPath && !safeMatch(extra.path, rawPath)) continue;
     const result = await extra.handle(req, body, url);
     return {
@@ -133,7 +136,7 @@ async function handle(
   const found = findRoute(opts.routes, method, rawPath);
   if (found === 'bad-path') return gatewayError(400, 'Bad Request');
   if (!found) {
-    if (opts.pageNotFound && method === 'GET' && !rawPath.startsWith('/v1/')) {
+    if (opts.pageNotFound && fileMethod === 'GET' && !rawPath.startsWith('/v1/')) {
       const result = await opts.pageNotFound(req, body, url);
       return {
         statusCode: result.statusCode,

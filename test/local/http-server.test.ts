@@ -429,6 +429,27 @@ describe('the local API Gateway', () => {
     expect(await response.text()).toBe('mail /mailbox/7');
     expect(invocations).toHaveLength(0);
   });
+
+  it("answers HEAD for the app's files and pages as GET without the body, and not for the API", async () => {
+    // Act
+    const file = await fetch(`${base}/mailbox/7`, { method: 'HEAD' });
+    const page = await fetch(`${base}/apply/nothing`, { method: 'HEAD' });
+    const api = await fetch(`${base}/v1/cases/AID-2026-000001`, { method: 'HEAD' });
+
+    // Assert: the GET's status and length, no body; the API's routes are GET only, as under API Gateway.
+    expect([file.status, file.headers.get('content-length'), await file.text()]).toEqual([
+      200,
+      String('mail /mailbox/7'.length),
+      '',
+    ]);
+    expect([page.status, page.headers.get('content-length'), await page.text()]).toEqual([
+      404,
+      String("the app's page for /apply/nothing".length),
+      '',
+    ]);
+    expect(api.status).toBe(404);
+    expect(invocations).toHaveLength(0);
+  });
 });
 
 describe('a route table with a $default route', () => {
