@@ -155,6 +155,26 @@ describe('two reviewers on one inbox', () => {
   });
 });
 
+/** Moves a task's due date (as if it had been waiting that long). */
+async function setDueAt(taskId: string, dueAt: Date): Promise<void> {
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: suite.runtime.dynamoEndpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    }),
+  );
+  await doc.send(
+    new UpdateCommand({
+      TableName: appTableName,
+      Key: keys.task(taskId),
+      UpdateExpression: 'SET dueAt = :dueAt',
+      ExpressionAttributeValues: { ':dueAt': dueAt.toISOString() },
+    }),
+  );
+  doc.destroy();
+}
+
 describe('a reviewer working through the inbox', () => {
   it('opens the inbox’s next task after recording a decision, when asked to, and keeps that choice', async () => {
     // Arrange: two new reviews; the reviewer has the first open.
@@ -216,22 +236,7 @@ describe('an inbox with overdue tasks', () => {
     const { reference } = await applyViaApi('Просроченный Заявитель Тестов');
     await suite.runtime.settle();
     const taskId = await suite.desk.openTaskOf('reviewer', reference, 'review');
-    const doc = DynamoDBDocumentClient.from(
-      new DynamoDBClient({
-        endpoint: suite.runtime.dynamoEndpoint,
-        region: localRegion,
-        credentials: localCredentials,
-      }),
-    );
-    await doc.send(
-      new UpdateCommand({
-        TableName: appTableName,
-        Key: keys.task(taskId),
-        UpdateExpression: 'SET dueAt = :yesterday',
-        ExpressionAttributeValues: { ':yesterday': new Date(Date.now() - 86_400_000).toISOString() },
-      }),
-    );
-    doc.destroy();
+    await setDueAt(taskId, new Date(Date.now() - 86_400_000));
     const page = await suite.desk.newPage();
     await suite.desk.signIn(page, 'reviewer');
 
@@ -244,6 +249,91 @@ describe('an inbox with overdue tasks', () => {
     expect(await page.locator('tbody tr a[data-reference]').first().getAttribute('data-reference')).toBe(
       reference,
     );
+    await page.close();
+  });
+});
+
+describe('an inbox with several kinds of work', () => {
+  it('shows one kind at a time, keeps the choice in the address, and opens the next task of that kind', async () => {
+    // Arrange: two reviews, and a department answer overdue the longest, so it would come first.
+    const review = await applyViaApi('Ольга Фильтрова Тестов');
+    await applyViaApi('Павел Фильтров Тестов');
+    const res = await fetch(`${suite.runtime.url}/v1/appeals`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        applicant: { fullName: 'Олена Відділ', birthDate: '1961-06-05', email: 'olena@example.org' },
+        kind: 'complaint',
+        topic: 'aid',
+        subject: 'Довго немає відповіді',
+        text: 'Я подала заяву місяць тому і досі не маю відповіді.',
+      }),
+    });
+    expect(res.status).toBe(201);
+    const appeal = (await res.json()) as { reference: string };
+    await suite.runtime.settle();
+    const answerTask = await suite.desk.openTaskOf('reviewer', appeal.reference, 'department_answer');
+    await setDueAt(answerTask, new Date(Date.now() - 3 * 86_400_000));
+    const page = await suite.desk.newPage();
+    await suite.desk.signIn(page, 'reviewer', 'uk');
+    await page.goto(`${suite.runtime.url}/staff/tasks?lang=uk`);
+    await page.locator('#taskType').waitFor();
+    expect(await page.locator('tbody tr a[data-task-type]').first().getAttribute('data-task-type')).toBe(
+      'department_answer',
+    );
+
+    // Act: reviews only.
+    await page.locator('#taskType').selectOption('review');
+    await page.waitForURL((u) => u.searchParams.get('type') === 'review');
+
+    // Assert: reviews only, counted, with the choice named in Ukrainian; a reload keeps it.
+    const types = () =>
+      page
+        .locator('tbody tr a[data-task-type]')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('data-task-type')));
+    expect(new Set(await types())).toEqual(new Set(['review']));
+    const open = await suite.desk.apiAs<{ items: { type: string }[] }>(
+      'reviewer',
+      'GET',
+      '/v1/tasks?limit=100',
+    );
+    const reviews = open.items.filter((task) => task.type === 'review').length;
+    expect(await page.locator('[data-testid="task-count"]').textContent()).toMatch(
+      new RegExp(`^Відкритих завдань: ${reviews}( ·|$)`),
+    );
+    expect(reviews).toBeLessThan(open.items.length);
+    const options = await page.locator('#taskType option').allTextContents();
+    expect(options[0]).toMatch(/^Усі завдання \(\d+\)$/);
+    expect(options).toContain('Відповідь відділу (1)');
+    const violations = await axe(page);
+    expect(violations, describeViolations(violations)).toEqual([]);
+    await screenshot(page, 'inbox-one-kind-uk');
+    await page.reload();
+    await page.locator('tbody tr').first().waitFor();
+    expect(await page.locator('#taskType').inputValue()).toBe('review');
+    expect(new Set(await types())).toEqual(new Set(['review']));
+
+    // Act: a review decided with "then open the next task".
+    const reviewTask = await suite.desk.openTaskOf('reviewer', review.reference, 'review');
+    await page.goto(`${suite.runtime.url}/staff/tasks/${reviewTask}?lang=uk`);
+    await page.locator('#outcome').waitFor();
+    await choose(page, 'outcome', 'reject');
+    await fill(page, 'comment', 'Дохід вищий за межу для цієї допомоги.');
+    if (!(await page.locator('#openNext').isChecked())) await page.locator('#openNext').check();
+    await page.locator('main form button[type="submit"]').last().click();
+
+    // Assert: the next review, not the overdue department answer that leads the whole inbox.
+    await page.waitForURL(
+      (u) => /^\/staff\/tasks\/[^/]+$/.test(u.pathname) && !u.pathname.endsWith(reviewTask),
+    );
+    const opened = decodeURIComponent(new URL(page.url()).pathname.split('/').at(-1) ?? '');
+    expect(opened).not.toBe(answerTask);
+    const { items } = await suite.desk.apiAs<{ items: { taskId: string; type: string }[] }>(
+      'reviewer',
+      'GET',
+      '/v1/tasks?limit=100',
+    );
+    expect(items.find((task) => task.taskId === opened)?.type).toBe('review');
     await page.close();
   });
 });

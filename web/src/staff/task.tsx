@@ -51,7 +51,15 @@ import { Failed, retryable, useResource } from './resource.js';
 import { departmentLabel, topicLabel } from './routing-names.js';
 import { noteSessionEnded, readDraft, type Session, writeDraft } from './session.js';
 import { useStaffI18n } from './staff-strings.js';
-import { FlashRegion, inboxHref, localTaskTitle, readInbox, setFlash, type TaskSummary } from './tasks.js';
+import {
+  FlashRegion,
+  inboxHref,
+  inboxTaskType,
+  localTaskTitle,
+  readInbox,
+  setFlash,
+  type TaskSummary,
+} from './tasks.js';
 
 /** One payment attempt of the case (GET /v1/tasks/{id} `payments`, for the payment tasks). */
 interface PaymentAttempt {
@@ -677,7 +685,15 @@ function DecisionForm({
       // The inbox's first task, read afresh: a colleague may have opened or decided the one that
       // was next when this page loaded. Without one (or without an answer) the inbox it is.
       const inbox = openNext ? await readInbox(session.token) : undefined;
-      const next = inbox?.ok ? nextTask(inbox.items, Date.now(), session.username, task.taskId) : undefined;
+      const type = inboxTaskType();
+      const next = inbox?.ok
+        ? nextTask(
+            inbox.items.filter((item) => !type || item.type === type),
+            Date.now(),
+            session.username,
+            task.taskId,
+          )
+        : undefined;
       setBusy(false);
       setFlash(next ? t.decisionRecordedNext(task.caseReference) : t.decisionRecorded(task.caseReference));
       navigate(next ? `/staff/tasks/${encodeURIComponent(next.taskId)}` : inboxHref());

@@ -4,7 +4,7 @@ import { api, type Failure } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
 import { failureMessage } from '../errors.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
-import { Alert, Button, Loading, PageTitle, Pagination, TableWrap, Tag, useTitle } from '../ui.js';
+import { Alert, Button, Loading, PageTitle, Pagination, Select, TableWrap, Tag, useTitle } from '../ui.js';
 import { inboxOrder, isClaimedByOther, isOverdue, type TaskSummary } from './inbox-order.js';
 import { departmentLabel, topicLabel } from './routing-names.js';
 import type { Session } from './session.js';
@@ -31,6 +31,14 @@ export function inboxHref(): string {
   const kept = sessionStorage.getItem(inboxKey);
   return kept?.startsWith('/staff/tasks') ? kept : '/staff/tasks';
 }
+/**
+ * The task type the inbox is narrowed to (`?type=`, kept with its address), or undefined for all:
+ * "then open the next task" after a decision stays with the kind of work the reader chose.
+ */
+export function inboxTaskType(): string | undefined {
+  return new URL(inboxHref(), location.origin).searchParams.get('type') || undefined;
+}
+
 /** After the heading took the focus (and was read out), the one-off message is put in. */
 const flashDelayMs = 400;
 
@@ -102,10 +110,17 @@ export function TasksPage({ session }: { session: Session }) {
   // The page is in the address, so Back from a task and the return after a decision land on it.
   const { query } = useLocation();
   const asked = Math.max(1, Math.floor(Number(query.get('page')) || 1));
+  // A reviewer with forty tasks of several kinds may work through one kind at a time.
+  const typeShown = query.get('type') ?? '';
   useEffect(() => {
     sessionStorage.setItem(inboxKey, `${location.pathname}${location.search}`);
-  }, [asked]);
-  const setPage = (n: number) => navigate(withQuery('/staff/tasks', { page: n > 1 ? String(n) : undefined }));
+  }, [asked, typeShown]);
+  const setPage = (n: number) =>
+    navigate(
+      withQuery('/staff/tasks', { type: typeShown || undefined, page: n > 1 ? String(n) : undefined }),
+    );
+  const showType = (type: string) =>
+    navigate(withQuery('/staff/tasks', { type: type || undefined, page: undefined }));
 
   const load = async (more = false) => {
     setBusy(true);
@@ -121,7 +136,15 @@ export function TasksPage({ session }: { session: Session }) {
   }, [session.token]);
 
   const now = Date.now();
-  const sorted = [...(tasks ?? [])].sort((a, b) => inboxOrder(a, b, now, session.username));
+  const all = tasks ?? [];
+  const sorted = all
+    .filter((task) => !typeShown || task.type === typeShown)
+    .sort((a, b) => inboxOrder(a, b, now, session.username));
+  const typeCounts = new Map<string, number>();
+  for (const task of all) typeCounts.set(task.type, (typeCounts.get(task.type) ?? 0) + 1);
+  // The type asked for stays a choice when none is left, so the select says what is shown.
+  if (typeShown && !typeCounts.has(typeShown)) typeCounts.set(typeShown, 0);
+  const typeName = (type: string) => t.taskTypes[type] ?? type;
   const claimedByOther = (task: TaskSummary) => isClaimedByOther(task, now, session.username);
   const pages = Math.max(1, Math.ceil(sorted.length / pageSize));
   const page = Math.min(asked, pages);
@@ -151,6 +174,22 @@ export function TasksPage({ session }: { session: Session }) {
       {!tasks && !failure && <Loading />}
       {tasks && (
         <>
+          {typeCounts.size > 1 && (
+            <form class="inline-form" noValidate onSubmit={(e) => e.preventDefault()}>
+              <Select
+                id="taskType"
+                label={t.showTaskType}
+                value={typeShown}
+                onChange={showType}
+                choices={[
+                  { value: '', label: t.allTaskTypes(all.length) },
+                  ...[...typeCounts]
+                    .sort(([a], [b]) => typeName(a).localeCompare(typeName(b), lang))
+                    .map(([type, n]) => ({ value: type, label: `${typeName(type)} (${n})` })),
+                ]}
+              />
+            </form>
+          )}
           <div class="toolbar">
             <p role="status" data-testid="task-count">
               {cursor ? t.taskCountAtLeast(sorted.length) : t.taskCount(sorted.length)}
@@ -161,7 +200,9 @@ export function TasksPage({ session }: { session: Session }) {
             </Button>
           </div>
           {sorted.length === 0 ? (
-            <p class="inset">{t.tasksEmpty}</p>
+            <p class="inset">
+              {typeShown && all.length > 0 ? t.noTasksOfType(typeName(typeShown)) : t.tasksEmpty}
+            </p>
           ) : (
             <TableWrap label={t.tasksTitle}>
               <table class="table">

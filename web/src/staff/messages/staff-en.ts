@@ -32,6 +32,10 @@ export const staffEn = {
   navMailbox: 'Mailbox',
   tasksTitle: 'Your tasks',
   tasksIntro: 'Open tasks your roles can act on. Overdue tasks come first, then the ones due soonest.',
+  showTaskType: 'Show',
+  allTaskTypes: (n: number) => `All tasks (${n})`,
+  noTasksOfType: (type: string) =>
+    `There are no open tasks of this type (${type}). Choose “All tasks” to see the others.`,
   tasksEmpty: 'There are no open tasks for you. New tasks appear here when applications reach your step.',
   refresh: 'Refresh',
   taskColumn: 'Task',

@@ -30,6 +30,10 @@ export const staffRu: StaffMessages = {
   navMailbox: 'Почта',
   tasksTitle: 'Ваши задачи',
   tasksIntro: 'Открытые задачи по вашим ролям. Сначала просроченные, затем — с ближайшим сроком.',
+  showTaskType: 'Показать',
+  allTaskTypes: (n: number) => `Все задачи (${n})`,
+  noTasksOfType: (type: string) =>
+    `Открытых задач этого типа (${type}) нет. Выберите «Все задачи», чтобы увидеть остальные.`,
   tasksEmpty: 'Открытых задач нет. Новые задачи появятся здесь, когда заявления дойдут до вашего этапа.',
   refresh: 'Обновить',
   taskColumn: 'Задача',
