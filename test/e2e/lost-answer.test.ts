@@ -272,6 +272,21 @@ async function fillAppeal(page: Page, subject: string): Promise<void> {
   await fill(page, 'email', 'melnyk@example.org');
 }
 
+/**
+ * An appeal whose send failed before it reached AidFlow, with the phone still online; the page's
+ * clock is the test's from the start, and its sends are counted from then on.
+ */
+async function appealSentOnAFailingLine(subject: string): Promise<{ page: Page; sends: () => number }> {
+  const page = await suite.desk.newPage(360);
+  await page.clock.install();
+  await fillAppeal(page, subject);
+  await loseTheRequest(page, '/v1/appeals');
+  await submit(page);
+  await page.locator('[data-testid="send-when-online"]').waitFor();
+  await page.unroute('**/v1/appeals');
+  return { page, sends: countSends(page, '/v1/appeals') };
+}
+
 describe('a form sent with no connection', () => {
   it('says, in Ukrainian, that it sends by itself, and does so as soon as the phone is online again', async () => {
     // Arrange: the signal goes just before Send.
@@ -306,15 +321,8 @@ describe('a form sent with no connection', () => {
   });
 
   it('on a line that fails with the phone still online, sends again by itself after 30 seconds', async () => {
-    // Arrange: the page's clock is the test's; the first send fails before reaching AidFlow.
-    const page = await suite.desk.newPage(360);
-    await page.clock.install();
-    await fillAppeal(page, 'Evening bus');
-    await loseTheRequest(page, '/v1/appeals');
-    await submit(page);
-    await page.locator('[data-testid="send-when-online"]').waitFor();
-    await page.unroute('**/v1/appeals');
-    const sends = countSends(page, '/v1/appeals');
+    // Arrange: the page's clock is the test's.
+    const { page, sends } = await appealSentOnAFailingLine('Evening bus');
 
     // Act and Assert: nothing before its time, then one send, which brings the receipt.
     await page.clock.fastForward(29_000);
@@ -328,14 +336,7 @@ describe('a form sent with no connection', () => {
 
   it('sends nothing by itself once the person changes an answer: only what they sent goes without them', async () => {
     // Arrange
-    const page = await suite.desk.newPage(360);
-    await page.clock.install();
-    await fillAppeal(page, 'Evening bus, changed');
-    await loseTheRequest(page, '/v1/appeals');
-    await submit(page);
-    await page.locator('[data-testid="send-when-online"]').waitFor();
-    await page.unroute('**/v1/appeals');
-    const sends = countSends(page, '/v1/appeals');
+    const { page, sends } = await appealSentOnAFailingLine('Evening bus, changed');
 
     // Act: the person edits the text, and the connection is there for minutes.
     await fill(page, 'text', 'Please add an evening bus to the district hospital, at 19:00.');
