@@ -3,7 +3,7 @@ import { type DisbursementStatus, disbursementIdFor, type PayoutChannel } from '
 import { itemsByKey } from '../lib/store/index-items.js';
 import { keys } from '../lib/store/keys.js';
 import { disbursementsByStatus } from '../lib/store/reads.js';
-import type { AidCaseRecord, DisbursementRecord } from '../lib/store/records.js';
+import type { AidCaseRecord, DisbursementRecord, PaymentBatchRecord } from '../lib/store/records.js';
 
 /*
  * A case's payment attempts: the first disbursement, and one more for each re-issue after a
@@ -106,7 +106,11 @@ export type DisbursementListItem = Pick<
   | 'paidAt'
   | 'settlement'
   | 'delivery'
-> & { readonly followUp?: FailedPaymentFollowUp };
+> & {
+  readonly followUp?: FailedPaymentFollowUp;
+  /** A batched one: whether its batch was marked sent, so that a result can be recorded for it. */
+  readonly batchSent?: boolean;
+};
 
 /**
  * Disbursements by status, oldest first, a page at a time. A failed one says what became of it
@@ -119,6 +123,7 @@ export async function listDisbursements(input: {
 }): Promise<{ items: DisbursementListItem[]; cursor?: string }> {
   const page = await disbursementsByStatus(input.status, input.limit, input.cursor);
   const followUps = input.status === 'failed' ? await followUpsOf(page.items) : new Map();
+  const sentBatches = input.status === 'batched' ? await sentBatchesOf(page.items) : new Set<string>();
   return {
     items: page.items.map((d) => {
       const followUp = followUps.get(d.disbursementId);
@@ -140,10 +145,18 @@ export async function listDisbursements(input: {
         ...(d.settlement ? { settlement: d.settlement } : {}),
         ...(d.delivery ? { delivery: d.delivery } : {}),
         ...(followUp ? { followUp } : {}),
+        ...(input.status === 'batched' && d.batchId ? { batchSent: sentBatches.has(d.batchId) } : {}),
       };
     }),
     ...(page.cursor ? { cursor: page.cursor } : {}),
   };
+}
+
+/** The batches of these disbursements that were marked sent (a page holds a few batches at most). */
+async function sentBatchesOf(batched: readonly DisbursementRecord[]): Promise<Set<string>> {
+  const ids = [...new Set(batched.flatMap((d) => (d.batchId ? [d.batchId] : [])))];
+  const headers = await itemsByKey<PaymentBatchRecord>(ids.map(keys.paymentBatch));
+  return new Set(headers.filter((h) => h.sentAt).map((h) => h.batchId));
 }
 
 async function followUpsOf(

@@ -7,6 +7,7 @@ import { ConflictError, NotFoundError, TransientError, ValidationError } from '.
 import type { Principal } from '../lib/http.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
 import { keys } from '../lib/store/keys.js';
+import { getPaymentBatch } from '../lib/store/payment-batches.js';
 import { getCase, getDisbursement, getReservation } from '../lib/store/reads.js';
 import type { DeliveryRecord, DisbursementRecord, SettlementRecord } from '../lib/store/records.js';
 import { reservationRelease, reservationSpend } from '../lib/store/reservation-writes.js';
@@ -161,6 +162,15 @@ async function settle(
     if (refusal) {
       const { detail, ...extra } = refusal;
       throw new ConflictError(detail, { ...extra, disbursementStatus: d.status });
+    }
+    // A batch not yet marked sent never reached the bank (or the cash desk): no result can have come
+    // back for it. Recording one anyway would let a "failed" payment be re-issued while the first
+    // file, still unsent, pays it too. A batch once sent stays sent, so no condition is needed below.
+    if (d.status === 'batched' && d.batchId && !(await getPaymentBatch(d.batchId))?.sentAt) {
+      throw new ConflictError(
+        `This payment is in batch ${d.batchId}, which is not marked as sent to the bank: no result can have come back for it yet. Mark the batch sent once its file went to the bank.`,
+        { code: 'batch_not_sent', batchId: d.batchId, disbursementStatus: d.status },
+      );
     }
 
     const current = await getCase(d.caseId);

@@ -164,6 +164,24 @@ describe('the finance desk on the embedded runtime', () => {
     );
     const csv = await api.as('finance', 'GET', `/v1/payment-batches/${batch.body.batchId}/files/csv`);
     const xml = await api.as('finance', 'GET', `/v1/payment-batches/${batch.body.batchId}/files/pain001`);
+    // Before the batch is marked sent, no result can have come back from the bank.
+    const tooEarly = await api.as(
+      'finance2',
+      'POST',
+      `/v1/disbursements/${authorised?.disbursementId}/settlement`,
+      { status: 'failed', reason: 'Account closed' },
+    );
+    const listedUnsent = await api.as<{ items: { disbursementId: string; batchSent?: boolean }[] }>(
+      'finance',
+      'GET',
+      '/v1/disbursements?status=batched&limit=100',
+    );
+    const sent = await api.as('finance', 'POST', `/v1/payment-batches/${batch.body.batchId}/sent`);
+    const listedSent = await api.as<{ items: { disbursementId: string; batchSent?: boolean }[] }>(
+      'finance',
+      'GET',
+      '/v1/disbursements?status=batched&limit=100',
+    );
     const settled = await api.as(
       'finance2',
       'POST',
@@ -201,6 +219,13 @@ describe('the finance desk on the embedded runtime', () => {
     expect(String(csv.body)).toContain('Финансова Ольга');
     expect(xml.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     expect(pain001Problems(parseXml(String(xml.body)))).toEqual([]);
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body).toMatchObject({ code: 'batch_not_sent', batchId: batch.body.batchId });
+    const listed = (page: typeof listedSent) =>
+      page.body.items.find((d) => d.disbursementId === authorised?.disbursementId);
+    expect(listed(listedUnsent)?.batchSent).toBe(false);
+    expect(sent.status).toBe(200);
+    expect(listed(listedSent)?.batchSent).toBe(true);
     expect(settled.status).toBe(200);
     expect(repeated).toMatchObject({ status: 200, body: settled.body });
     expect(contradicting.status).toBe(409);

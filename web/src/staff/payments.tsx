@@ -12,6 +12,7 @@ import {
   problemCode,
 } from '../errors.js';
 import { optionalText, todayIso } from '../form-values.js';
+import { useStatusName } from '../pages/status.js';
 import { Link, navigate, useLocation, withQuery } from '../router.js';
 import { loadSessionDraft, saveSessionDraft } from '../session-draft.js';
 import {
@@ -53,6 +54,8 @@ interface Disbursement {
   channel?: 'bank_transfer' | 'cash_desk' | 'delivery';
   attempt?: number;
   batchId?: string;
+  /** A batched one: whether its batch was marked sent (a result can be recorded only then). */
+  batchSent?: boolean;
   paidAt?: string;
   settlement?: {
     status: string;
@@ -308,7 +311,12 @@ export function PaymentsPage({ session }: { session: Session }) {
                         {t.deliveredOn(date(d.delivery.deliveredAt), d.delivery.receivedBy ?? '')}
                       </p>
                     )}
-                    {d.status === 'batched' && maySettle && (
+                    {d.status === 'batched' && d.batchSent === false && (
+                      <p class="timeline-note" data-testid="batch-not-sent">
+                        <Tag tone="yellow">{t.batchNotSentYet}</Tag>
+                      </p>
+                    )}
+                    {d.status === 'batched' && d.batchSent !== false && maySettle && (
                       <span class="row-actions">
                         <Button kind="secondary" type="button" onClick={() => open({ kind: 'settle', d })}>
                           {isCash(d) ? t.recordCashResult : t.recordResult}
@@ -718,13 +726,15 @@ function useFocusOnOpen(key: string) {
 /** The texts of the conflicts recording a payment's result or delivery can meet (settlements.ts). */
 function useSettlementTexts(): ProblemTexts {
   const { t, date } = useStaffI18n();
+  const statusName = useStatusName();
   return {
     already_settled: t.settlementConflict,
     in_kind_needs_delivery: t.settlementInKind,
     not_in_kind: t.settlementNotInKind,
     delivered_before_authorised: (problem) =>
       t.deliveredBeforeAuthorised(typeof problem.authorisedOn === 'string' ? date(problem.authorisedOn) : ''),
-    case_not_waiting: (problem) => t.caseNotWaiting(String(problem.caseStatus ?? '')),
+    case_not_waiting: (problem) => t.caseNotWaiting(statusName(String(problem.caseStatus ?? ''))),
+    batch_not_sent: (problem) => t.settlementBatchNotSent(String(problem.batchId ?? '')),
   };
 }
 

@@ -354,6 +354,9 @@ export const staffEn = {
   settlementPaid: (reference: string) => `Recorded: ${reference} is paid.`,
   settlementFailed: (reference: string) =>
     `Recorded: the payment for ${reference} failed. A task to correct and re-issue it is in the finance inbox.`,
+  batchNotSentYet: 'Its batch is not marked sent: record the result once the file went to the bank',
+  settlementBatchNotSent: (batchId: string) =>
+    `This payment's batch ${batchId} is not marked as sent to the bank, so no result can have come back for it yet. Send the batch's file, mark the batch sent, then record the result.`,
   settlementConflict: 'A different result is already recorded for this payment.',
   batchOutcomeUnknown:
     'We could not tell whether the batch was created: the answer did not arrive. The list below is up to date. Press “Create a payment batch” again: it will not make a second batch, and shows the batch if it was made.',

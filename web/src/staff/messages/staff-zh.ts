@@ -330,6 +330,9 @@ export const staffZh: StaffMessages = {
   settlementPaid: (reference: string) => `已记录：${reference} 已支付。`,
   settlementFailed: (reference: string) =>
     `已记录：${reference} 支付失败。财务收件箱中已有更正并重新支付的任务。`,
+  batchNotSentYet: '所在批次尚未标记为已发送：文件发往银行后再记录结果',
+  settlementBatchNotSent: (batchId: string) =>
+    `这笔支付所在的批次 ${batchId} 尚未标记为已发送至银行，因此不可能已有结果。请先发送该批次的文件并将批次标记为已发送，然后再记录结果。`,
   settlementConflict: '该笔支付已记录了不同的结果。',
   batchOutcomeUnknown:
     '无法确定批次是否已生成：未收到答复。下方列表已更新。请再次点击“将所有已授权款项编成支付批次”：不会生成第二个批次，如果批次已生成，将显示该批次。',
