@@ -136,11 +136,20 @@ describe('the finance desk', () => {
   it('asks about the cash for a cash-desk payout, and shows a re-issued payment as one', async () => {
     // Arrange: a cash-desk payout, batched.
     const c = await authorised(150_000);
-    await apiAs('finance2', 'POST', '/v1/payment-batches', { disbursementIds: [`dsb_${c.caseId}`] });
+    const { batchId } = await apiAs<{ batchId: string }>('finance2', 'POST', '/v1/payment-batches', {
+      disbursementIds: [`dsb_${c.caseId}`],
+    });
     const page = await newPage();
     await signIn(page, 'finance2');
     await page.goto(`${suite.runtime.url}/staff/payments?tab=batched&lang=en`);
     const row = page.locator(`tr[data-reference="${c.reference}"]`);
+
+    // Not handed to the cash desk yet: no result to record, and the row says why.
+    await row.locator('[data-testid="batch-not-sent"]').waitFor();
+    expect(await row.locator('.button--secondary').count()).toBe(0);
+    await expectNoAxeViolations(page, 'a batched payment whose batch is not sent');
+    await apiAs('finance2', 'POST', `/v1/payment-batches/${batchId}/sent`);
+    await page.reload();
     await row.locator('.button--secondary').click();
 
     // The cash desk, not the bank.

@@ -115,6 +115,17 @@ async function decide(username: string, type: string, shot: string, extra?: (pag
   await page.close();
 }
 
+/**
+ * From the receipt of the batch just made: its page, "Mark as sent to the bank" (or as handed to
+ * the cash desk), then the payments in a batch, whose results can be recorded from then on.
+ */
+async function sendTheBatch(page: Page): Promise<void> {
+  await page.locator('[data-testid="batch-receipt"] a').first().click();
+  await page.locator('section[aria-labelledby="batch-send-title"] button').click();
+  await page.locator('[data-testid="batch-sent"]').waitFor();
+  await page.goto(`${runtime.url}/staff/payments?tab=batched&lang=en`);
+}
+
 describe('an aid application, end to end in the browser', () => {
   it('the applicant applies step by step and gets a reference and an access code', async () => {
     const page = await newPage(360);
@@ -255,7 +266,7 @@ describe('an aid application, end to end in the browser', () => {
     await page.locator('.alert--success').waitFor();
     await page.locator('#batch-title').waitFor();
     await screenshot(page, 'staff-5-batch-created');
-    await page.locator('.tab', { hasText: 'In a batch' }).click();
+    await sendTheBatch(page);
     const row = page.locator(`tr[data-reference="${journey.reference}"]`);
     await row.locator('.button--secondary').click();
     await page.locator('#settlementStatus').waitFor();
@@ -662,7 +673,7 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.locator(`tr[data-reference="${failing.reference}"]`).waitFor();
     await page.locator('main .button--primary').click();
     await page.locator('#batch-title').waitFor();
-    await page.locator('.tab', { hasText: 'In a batch' }).click();
+    await sendTheBatch(page);
     const row = page.locator(`tr[data-reference="${failing.reference}"]`);
     await row.locator('.button--secondary').click();
     await choose(page, 'settlementStatus', 'failed');

@@ -425,9 +425,9 @@ export const staffEn = {
   markSent: 'Mark as sent to the bank',
   markHanded: 'Mark as handed to the cash desk',
   markSentHint:
-    'Do this as soon as the file is uploaded to the bank. The finance desk then sees who sent it and when, and is warned before downloading it again.',
+    'Do this as soon as the file is uploaded to the bank. The finance desk then sees who sent it and when, and is warned before downloading it again; the results of its payments can be recorded from then on.',
   markHandedHint:
-    'Do this as soon as the list is with the cash desk. The finance desk then sees who handed it over and when, and is warned before downloading it again.',
+    'Do this as soon as the list is with the cash desk. The finance desk then sees who handed it over and when, and is warned before downloading it again; the results of its payments can be recorded from then on.',
   downloadLogTitle: 'Downloads of its files',
   whenColumn: 'When',
   whoColumn: 'Who',

@@ -390,8 +390,10 @@ export const staffZh: StaffMessages = {
   fileNames: { csv: 'CSV', pain001: 'pain.001' },
   markSent: '标记为已发送至银行',
   markHanded: '标记为已交给出纳',
-  markSentHint: '文件上传至银行后请立即标记。财务部门随后可看到由谁、何时发送，并在再次下载前收到警告。',
-  markHandedHint: '名单交给出纳后请立即标记。财务部门随后可看到由谁、何时交付，并在再次下载前收到警告。',
+  markSentHint:
+    '文件上传至银行后请立即标记。财务部门随后可看到由谁、何时发送，并在再次下载前收到警告；此后即可记录各笔支付的结果。',
+  markHandedHint:
+    '名单交给出纳后请立即标记。财务部门随后可看到由谁、何时交付，并在再次下载前收到警告；此后即可记录各笔支付的结果。',
   downloadLogTitle: '文件下载记录',
   whenColumn: '时间',
   whoColumn: '人员',
