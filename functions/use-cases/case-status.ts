@@ -35,7 +35,11 @@ export interface ApplicantCaseView {
 
 /**
  * The case behind a reference and access code, or the same 404 for a wrong code and an unknown
- * reference; repeated wrong codes are throttled per reference and per client.
+ * reference. Wrong codes are throttled per client (checked first: it bounds the guessing and the
+ * hashing one source can make) and per reference; but the right code always opens its case. The
+ * code's 80 random bits are what keep a case closed; a lock on the reference alone would let
+ * anyone shut an applicant out of their own case (references run in sequence) for five wrong
+ * codes, on the day they must answer the office by a deadline.
  */
 export async function authenticateApplicant(input: {
   reference: string;
@@ -45,16 +49,11 @@ export async function authenticateApplicant(input: {
 }): Promise<AidCaseRecord> {
   const nowSeconds = Math.floor(input.now.getTime() / 1000);
   const reference = input.reference.trim().toUpperCase();
-  const wait = Math.max(
-    await throttledFor(perReference, reference, nowSeconds),
-    input.sourceIp ? await throttledFor(perClient, input.sourceIp, nowSeconds) : 0,
-  );
-  if (wait > 0) {
-    throw new TooManyRequestsError(
-      `Too many wrong attempts. Try again in ${Math.ceil(wait / 60)} minutes.`,
-      wait,
-    );
-  }
+  const [clientWait, referenceWait] = await Promise.all([
+    input.sourceIp ? throttledFor(perClient, input.sourceIp, nowSeconds) : 0,
+    throttledFor(perReference, reference, nowSeconds),
+  ]);
+  if (clientWait > 0) throw tooManyWrongCodes(clientWait);
   const found = await getCaseByReference(reference);
   const code = input.accessCode ?? '';
   let valid = false;
@@ -63,10 +62,18 @@ export async function authenticateApplicant(input: {
   if (!found || !valid) {
     await recordFailedAttempt(perReference, reference, nowSeconds);
     if (input.sourceIp) await recordFailedAttempt(perClient, input.sourceIp, nowSeconds);
+    // Many wrong codes for this reference, from anywhere: say so (unknown references alike).
+    if (referenceWait > 0) throw tooManyWrongCodes(referenceWait);
     throw notFound();
   }
   return found;
 }
+
+const tooManyWrongCodes = (waitSeconds: number) =>
+  new TooManyRequestsError(
+    `Too many wrong attempts. Try again in ${Math.ceil(waitSeconds / 60)} minutes.`,
+    waitSeconds,
+  );
 
 export async function viewCaseAsApplicant(input: {
   reference: string;
