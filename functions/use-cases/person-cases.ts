@@ -1,3 +1,4 @@
+import { nameSpellings } from '../../domain/name-spellings.js';
 import { personKey } from '../lib/access-codes.js';
 import { type AppealCaseRecord, appealKeys } from '../lib/store/appeal-records.js';
 import { itemsByKey } from '../lib/store/index-items.js';
@@ -26,18 +27,28 @@ async function appealIdsOfPerson(person: string): Promise<string[]> {
  * The person's key is the same keyed hash the intake stores (access-codes.ts `personKey`), so the
  * search finds exactly that person's aid cases (the person index, table-spec #31) and appeals
  * (their repeat-detection entries), newest first, without any index of names. The name must be
- * the one on the application: the same letters, case and spacing aside.
+ * the one on the application, case and spacing aside, but for the ways a caller's name and its
+ * application most often differ: ё and е, and the surname first or last (domain/name-spellings.ts);
+ * each spelling is a key of its own to ask for.
  */
 export async function casesOfPerson(query: PersonQuery): Promise<{ items: CaseSummary[] }> {
-  const key = personKey({
-    fullName: query.fullName,
-    birthDate: query.birthDate ?? '',
-    ...(query.nationalId ? { nationalId: query.nationalId } : {}),
-  });
-  const [aid, appeals] = await Promise.all([caseIdsOfPerson(key), appealIdsOfPerson(key)]);
-  const ids = [...new Set([...aid, ...appeals])];
-  const found = await itemsByKey<AidCaseRecord | AppealCaseRecord>(ids.map((id) => keys.case(id)));
-  const items = found
+  const personKeys = query.nationalId
+    ? [
+        personKey({
+          fullName: query.fullName,
+          birthDate: query.birthDate ?? '',
+          nationalId: query.nationalId,
+        }),
+      ]
+    : nameSpellings(query.fullName).map((fullName) =>
+        personKey({ fullName, birthDate: query.birthDate ?? '' }),
+      );
+  const found = await Promise.all(
+    personKeys.flatMap((key) => [caseIdsOfPerson(key), appealIdsOfPerson(key)]),
+  );
+  const ids = [...new Set(found.flat())];
+  const cases = await itemsByKey<AidCaseRecord | AppealCaseRecord>(ids.map((id) => keys.case(id)));
+  const items = cases
     .map(summary)
     .sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0));
   return { items };

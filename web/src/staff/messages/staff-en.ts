@@ -237,7 +237,7 @@ export const staffEn = {
   searchByReferenceHint: 'For example, AID-2026-000123. Leave empty to search by status.',
   findPersonTitle: "Find a person's cases",
   findPersonHint:
-    'For a caller without their reference number: the full name as on the application, and the date of birth.',
+    'For a caller without their reference number: the full name as on the application, and the date of birth. Ё or е, and the surname first or last, do not matter.',
   findPerson: 'Find their cases',
   searchByStatus: 'Status',
   kindAid: 'Aid',

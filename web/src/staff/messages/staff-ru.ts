@@ -233,7 +233,8 @@ export const staffRu: StaffMessages = {
   searchByReference: 'Регистрационный номер',
   searchByReferenceHint: 'Например, AID-2026-000123. Оставьте пустым, чтобы искать по статусу.',
   findPersonTitle: 'Найти дела человека',
-  findPersonHint: 'Для того, кто звонит без номера: полное имя, как в заявлении, и дата рождения.',
+  findPersonHint:
+    'Для того, кто звонит без номера: полное имя, как в заявлении, и дата рождения. Ё или е и фамилия в начале или в конце не важны.',
   findPerson: 'Найти дела',
   searchByStatus: 'Статус',
   kindAid: 'Помощь',

@@ -216,7 +216,8 @@ export const staffZh: StaffMessages = {
   searchByReference: '编号',
   searchByReferenceHint: '例如 AID-2026-000123。留空则按状态查找。',
   findPersonTitle: '查找某人的案件',
-  findPersonHint: '适用于没有登记编号的来电者：与申请中一致的姓名和出生日期。',
+  findPersonHint:
+    '适用于没有登记编号的来电者：与申请中一致的姓名和出生日期。俄文字母 ё 与 е 通用，姓氏在前或在后均可。',
   findPerson: '查找案件',
   searchByStatus: '状态',
   kindAid: '救助',
