@@ -239,6 +239,10 @@ describe('with no connection', () => {
     await screenshot(page, 'apply-offline-uk');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('uk');
     expect(await page.locator('#fullName').inputValue()).toBe('Олена Коваль');
+    // The office's hotline and address are there to turn to, with no connection too.
+    const contact = page.locator('[data-testid="office-contact"]');
+    expect(await contact.locator('a').getAttribute('href')).toMatch(/^tel:\+\d{6,15}$/);
+    expect(await contact.textContent()).toMatch(/^Гаряча лінія: .+Управління: .+$/s);
     const caches = await kept(page);
     expect(Object.keys(caches).sort()).toEqual(['aidflow-assets-v1', 'aidflow-shell-v1']);
     expect(caches['aidflow-assets-v1']?.every((p) => p.startsWith('/assets/'))).toBe(true);

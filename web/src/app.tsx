@@ -6,6 +6,7 @@ import { rememberLanguage } from './language-choice.js';
 import { addStringPack, loadMessages, type StringPack } from './language-packs.js';
 import { lazyPage } from './lazy-page.js';
 import type { Messages } from './messages/en.js';
+import { office } from './office.js';
 import { PageLoadFailed } from './page-load-failed.js';
 import { HomePage } from './pages/home.js';
 import { StatusPage } from './pages/status.js';
@@ -177,6 +178,12 @@ export function App(p: { language: Language; messages: Messages }) {
           <div class="container">
             <p>{t.footerText}</p>
             <p>{t.footerHelp}</p>
+            <p data-testid="office-contact">
+              {t.hotline}: <a href={`tel:${office.phone.dial}`}>{office.phone.shown}</a> ({office.hours[lang]}
+              )
+              <br />
+              {t.officeAddress}: {office.address[lang]}
+            </p>
           </div>
         </footer>
       </CatalogueProvider>

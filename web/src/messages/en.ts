@@ -36,6 +36,8 @@ export const en = {
   goHome: 'Go to the start page',
   footerText: 'AidFlow: aid applications and appeals for the municipal social protection office.',
   footerHelp: 'Help in person: visit the office or call the hotline on working days.',
+  hotline: 'Hotline',
+  officeAddress: 'Office',
   pageOf: (page: number, pages: number) => `Page ${page} of ${pages}`,
   previous: 'Previous',
   next: 'Next',

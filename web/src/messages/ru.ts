@@ -35,6 +35,8 @@ export const ru: Messages = {
   goHome: 'Перейти на главную страницу',
   footerText: 'AidFlow: заявления на помощь и обращения граждан в управление социальной защиты.',
   footerHelp: 'Помощь лично: приходите в управление или звоните на горячую линию в рабочие дни.',
+  hotline: 'Горячая линия',
+  officeAddress: 'Управление',
   pageOf: (page: number, pages: number) => `Страница ${page} из ${pages}`,
   previous: 'Назад',
   next: 'Вперёд',

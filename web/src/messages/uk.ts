@@ -34,6 +34,8 @@ export const uk: Messages = {
   goHome: 'Перейти на головну сторінку',
   footerText: 'AidFlow: заяви на допомогу та звернення громадян до управління соціального захисту.',
   footerHelp: 'Допомога особисто: приходьте до управління або телефонуйте на гарячу лінію в робочі дні.',
+  hotline: 'Гаряча лінія',
+  officeAddress: 'Управління',
   pageOf: (page: number, pages: number) => `Сторінка ${page} з ${pages}`,
   previous: 'Назад',
   next: 'Далі',

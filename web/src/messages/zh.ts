@@ -30,6 +30,8 @@ export const zh: Messages = {
   goHome: '返回首页',
   footerText: 'AidFlow：向社会保障办公室提交救助申请和信访。',
   footerHelp: '需要当面帮助：工作日请到办公室或拨打热线电话。',
+  hotline: '热线电话',
+  officeAddress: '办公地点',
   pageOf: (page: number, pages: number) => `第 ${page} 页，共 ${pages} 页`,
   previous: '上一页',
   next: '下一页',
