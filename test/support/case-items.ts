@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
+import { hashAccessCode } from '../../functions/lib/access-codes.js';
 import { keys } from '../../functions/lib/store/keys.js';
 import type { NotificationRecord } from '../../functions/lib/store/notification-records.js';
 import { openTask } from '../../functions/use-cases/open-task.js';
@@ -43,6 +44,36 @@ export function aidCaseItem(overrides: Record<string, unknown> = {}) {
     ...overrides,
     ...keys.case(caseId),
   };
+}
+
+/**
+ * Puts an aid case (`aidCaseItem` with `overrides`) that an applicant can open: its reference's
+ * index entry, and the hash of `accessCode`. Its id and reference.
+ */
+export async function putOpenableAidCase(
+  table: TestTable,
+  accessCode: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ caseId: string; reference: string }> {
+  const caseId = String(overrides.caseId ?? randomUUID());
+  const year = Number(overrides.year ?? 2031);
+  const reference = String(overrides.reference ?? `AID-${year}-${caseId.slice(0, 6).toUpperCase()}`);
+  await table.doc.send(
+    new PutCommand({
+      TableName: table.tableName,
+      Item: {
+        ...aidCaseItem({
+          ...overrides,
+          caseId,
+          year,
+          reference,
+          accessCodeHash: await hashAccessCode(accessCode, caseId),
+        }),
+        ...keys.caseByReference(reference),
+      },
+    }),
+  );
+  return { caseId, reference };
 }
 
 /** A disbursement of a case, as settlement leaves it (`paid`) or before (`authorised`). */

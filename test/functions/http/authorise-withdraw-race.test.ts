@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as decide } from '../../../functions/http/decide-task.js';
-import { hashAccessCode } from '../../../functions/lib/access-codes.js';
 import { keys } from '../../../functions/lib/store/keys.js';
 import { openTask } from '../../../functions/use-cases/open-task.js';
 import { withdrawApplication } from '../../../functions/use-cases/withdrawal.js';
-import { aidCaseItem } from '../../support/case-items.js';
+import { putOpenableAidCase } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable, httpEvent, lambdaContext, staffClaims } from '../../support/handler-env.js';
 
@@ -31,26 +29,13 @@ describe('authorising a payment while the applicant withdraws', () => {
   afterAll(async () => table.drop());
 
   async function paymentTask(): Promise<{ caseId: string; reference: string; taskId: string }> {
-    const caseId = randomUUID();
-    const reference = `AID-${year}-${caseId.slice(0, 6).toUpperCase()}`;
-    await table.doc.send(
-      new PutCommand({
-        TableName: table.tableName,
-        Item: {
-          ...aidCaseItem({
-            caseId,
-            year,
-            reference,
-            status: 'funds_reserved',
-            version: 5,
-            approvedAmount: { currency: 'RUB', minor: 500_000 },
-            fundingSource: 'regional_budget',
-            accessCodeHash: await hashAccessCode(accessCode, caseId),
-          }),
-          ...keys.caseByReference(reference),
-        },
-      }),
-    );
+    const { caseId, reference } = await putOpenableAidCase(table, accessCode, {
+      year,
+      status: 'funds_reserved',
+      version: 5,
+      approvedAmount: { currency: 'RUB', minor: 500_000 },
+      fundingSource: 'regional_budget',
+    });
     const { taskId } = await openTask({
       caseId,
       type: 'authorise_payment',

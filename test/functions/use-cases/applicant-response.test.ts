@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashAccessCode } from '../../../functions/lib/access-codes.js';
 import { keys } from '../../../functions/lib/store/keys.js';
 import { recordApplicantResponse } from '../../../functions/use-cases/applicant-response.js';
-import { aidCaseItem } from '../../support/case-items.js';
+import { putOpenableAidCase } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -33,35 +31,22 @@ describe('the applicant answering a request for information', () => {
 
   /** A case the reviewer asked a question on, with the workflow waiting for the answer. */
   async function askedCase(status = 'info_requested'): Promise<{ caseId: string; reference: string }> {
-    const caseId = randomUUID();
-    const reference = `AID-${year}-${caseId.slice(0, 6).toUpperCase()}`;
     const requestedAt = new Date(now.getTime() - 86_400_000).toISOString();
-    await table.doc.send(
-      new PutCommand({
-        TableName: table.tableName,
-        Item: {
-          ...aidCaseItem({
-            caseId,
-            year,
-            reference,
-            status,
-            version: 3,
-            accessCodeHash: await hashAccessCode(accessCode, caseId),
-            ...(status === 'info_requested'
-              ? {
-                  infoRequest: {
-                    question: 'Приложите справку о доходах.',
-                    requestedAt,
-                    requestedBy: 'reviewer',
-                    dueAt: `${year}-04-23T09:00:00.000Z`,
-                  },
-                }
-              : {}),
-          }),
-          ...keys.caseByReference(reference),
-        },
-      }),
-    );
+    const { caseId, reference } = await putOpenableAidCase(table, accessCode, {
+      year,
+      status,
+      version: 3,
+      ...(status === 'info_requested'
+        ? {
+            infoRequest: {
+              question: 'Приложите справку о доходах.',
+              requestedAt,
+              requestedBy: 'reviewer',
+              dueAt: `${year}-04-23T09:00:00.000Z`,
+            },
+          }
+        : {}),
+    });
     if (status === 'info_requested') {
       await table.doc.send(
         new PutCommand({

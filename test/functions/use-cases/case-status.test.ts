@@ -1,10 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashAccessCode } from '../../../functions/lib/access-codes.js';
-import { keys } from '../../../functions/lib/store/keys.js';
 import { authenticateApplicant } from '../../../functions/use-cases/case-status.js';
-import { aidCaseItem } from '../../support/case-items.js';
+import { putOpenableAidCase } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
 
@@ -28,27 +24,8 @@ describe('opening a case with its reference and access code', () => {
   });
   afterAll(async () => table.drop());
 
-  async function aCase(): Promise<string> {
-    const caseId = randomUUID();
-    const reference = `AID-${year}-${caseId.slice(0, 6).toUpperCase()}`;
-    await table.doc.send(
-      new PutCommand({
-        TableName: table.tableName,
-        Item: {
-          ...aidCaseItem({
-            caseId,
-            year,
-            reference,
-            status: 'submitted',
-            version: 1,
-            accessCodeHash: await hashAccessCode(accessCode, caseId),
-          }),
-          ...keys.caseByReference(reference),
-        },
-      }),
-    );
-    return reference;
-  }
+  const aCase = async () =>
+    (await putOpenableAidCase(table, accessCode, { year, status: 'submitted' })).reference;
 
   const attempt = (reference: string, code: string, sourceIp: string) =>
     outcomeOf(authenticateApplicant({ reference, accessCode: code, sourceIp, now }));
