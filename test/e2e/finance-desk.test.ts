@@ -189,6 +189,65 @@ describe('the finance desk', () => {
     await page.close();
   });
 
+  it('keeps the officer at their place in the list when a result is recorded or the form cancelled', async () => {
+    // Arrange: several bank transfers in a batch sent to the bank, on a short window, so the last
+    // row's form is well below the top of the page.
+    const cases = [];
+    for (let i = 0; i < 4; i += 1) cases.push(await authorised(90_000 + i * 1_000, bankTransfer));
+    const { batchId } = await apiAs<{ batchId: string }>('finance2', 'POST', '/v1/payment-batches', {
+      disbursementIds: cases.map((c) => `dsb_${c.caseId}`),
+    });
+    await apiAs('finance2', 'POST', `/v1/payment-batches/${batchId}/sent`);
+    const page = await newPage();
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await signIn(page, 'finance');
+    await page.goto(`${suite.runtime.url}/staff/payments?tab=batched&lang=en`);
+    const lastRow = page.locator(`tr[data-reference="${cases[3]?.reference}"]`);
+    await lastRow.waitFor();
+    // The table as it is now: a list read again in place is still this element afterwards.
+    await page.evaluate(() => {
+      (window as unknown as { shownTable?: Element | null }).shownTable =
+        document.querySelector('main table');
+    });
+
+    // Cancelled: focus goes back to the row's button that opened the form.
+    await lastRow.locator('.row-actions button').click();
+    await page.locator('#settlementStatus').waitFor();
+    await page.locator('.decision-panel button', { hasText: 'Cancel' }).click();
+    await page.locator('#settlementStatus').waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(
+        (reference) =>
+          document.activeElement ===
+          document.querySelector(`tr[data-reference="${reference}"] .row-actions button`),
+        cases[3]?.reference,
+      ),
+    ).toBe(true);
+
+    // Recorded: the notice takes the form's place and focus; the list stays and the page is not
+    // sent back to the top.
+    await lastRow.locator('.row-actions button').click();
+    await choose(page, 'settlementStatus', 'paid');
+    await page.locator('.decision-panel button[type="submit"]').click();
+    const notice = page.locator('[data-testid="form-notice"]');
+    await notice.locator('.alert--success', { hasText: cases[3]?.reference ?? '' }).waitFor();
+    await lastRow.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'form-notice',
+    );
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { shownTable?: Element | null }).shownTable ===
+          document.querySelector('main table'),
+      ),
+      'the list was replaced by "Loading" while it was read again',
+    ).toBe(true);
+    await expectNoAxeViolations(page, 'a bank result recorded');
+    await page.close();
+  });
+
   it('labels the comment by outcome and requires the question before asking the applicant', async () => {
     // Arrange: an application in review.
     const c = await applyViaApi(80_000);
