@@ -248,6 +248,41 @@ describe('the finance desk', () => {
     await page.close();
   });
 
+  it('words the payment authorisation as what it does: refusing it rejects the application', async () => {
+    // Arrange: an application approved by the head, waiting for finance.
+    const c = await applyViaApi(70_000);
+    await decideViaApi('reviewer', c.reference, 'review', { outcome: 'approve' });
+    await decideViaApi('head', c.reference, 'approve', { outcome: 'approve' });
+    const page = await newPage();
+    await signIn(page, 'finance');
+    const taskId = await suite.desk.openTaskOf('finance', c.reference, 'authorise_payment');
+    await page.goto(`${suite.runtime.url}/staff/tasks/${taskId}?lang=en`);
+    await page.locator('#outcome').waitFor();
+
+    // The outcomes say what they do, and what not authorising does to the application.
+    expect(await page.locator('label[for="outcome"]').textContent()).toBe('Authorise the payment');
+    expect(await page.locator('label[for="outcome-reject"]').textContent()).toBe(
+      'Do not authorise: reject the application',
+    );
+    expect(await page.locator('#outcome-reject-item-hint').textContent()).toContain(
+      'the applicant is told the reasons',
+    );
+    expect(await page.locator('#outcome-reject').getAttribute('value')).toBe('reject');
+    await expectNoAxeViolations(page, 'payment authorisation');
+
+    // In every language the desk speaks.
+    for (const [lang, words] of [
+      ['uk', 'відмовити в задоволенні заяви'],
+      ['ru', 'отказать в удовлетворении заявления'],
+      ['zh', '驳回申请'],
+    ] as const) {
+      await page.goto(`${suite.runtime.url}/staff/tasks/${taskId}?lang=${lang}`);
+      await page.locator('#outcome').waitFor();
+      expect(await page.locator('label[for="outcome-reject"]').textContent(), lang).toContain(words);
+    }
+    await page.close();
+  });
+
   it('labels the comment by outcome and requires the question before asking the applicant', async () => {
     // Arrange: an application in review.
     const c = await applyViaApi(80_000);

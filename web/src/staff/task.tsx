@@ -742,7 +742,11 @@ function DecisionForm({
             setErrors([]);
             setFailure(undefined);
           }}
-          choices={task.allowedOutcomes.map((o) => ({ value: o, label: t.outcomes[o] ?? o }))}
+          choices={task.allowedOutcomes.map((o) => {
+            // The task's own words where it has them: finance's "Reject" rejects the application.
+            const own = t.taskOutcomes[task.type]?.[o];
+            return { value: o, label: own?.label ?? t.outcomes[o] ?? o, hint: own?.hint };
+          })}
         />
         {money_ && (
           <div class="conditional">

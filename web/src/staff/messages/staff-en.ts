@@ -78,6 +78,34 @@ export const staffEn = {
     reissue: 'Correct and re-issue the payment',
     close: 'Close the case (cannot be paid)',
   } as Record<string, string>,
+  /**
+   * An outcome in its task's own words where the general name would mislead (finance's "Reject"
+   * rejects the whole application; a sign-off's sends the draft back). The API values stay as they are.
+   */
+  taskOutcomes: {
+    authorise_payment: {
+      approve: { label: 'Authorise the payment' },
+      reject: {
+        label: 'Do not authorise: reject the application',
+        hint: 'The whole application is rejected, and the applicant is told the reasons you give.',
+      },
+    },
+    close_unanswered_request: {
+      reject: {
+        label: 'Reject the application: the information was not sent',
+        hint: 'The applicant is told the reasons you give.',
+      },
+      extend: { label: 'Give the applicant more time to answer' },
+    },
+    sign_off_answer: {
+      approve: { label: 'Sign off: the answer goes to the applicant' },
+      reject: { label: 'Send the draft back for changes', hint: 'Say in the reason what has to change.' },
+    },
+    approve_extension: {
+      approve: { label: 'Approve the extension' },
+      reject: { label: 'Refuse the extension' },
+    },
+  } as Record<string, Record<string, { label: string; hint?: string }>>,
   backToTasks: 'Back to your tasks',
   taskNotFound: 'This task does not exist or is no longer open.',
   taskForbidden: 'This task is for another role. You cannot open it.',

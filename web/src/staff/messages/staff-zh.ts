@@ -72,6 +72,30 @@ export const staffZh: StaffMessages = {
     reissue: '更正并重新支付',
     close: '结案（无法支付）',
   },
+  taskOutcomes: {
+    authorise_payment: {
+      approve: { label: '授权支付' },
+      reject: {
+        label: '不予授权：驳回申请',
+        hint: '整份申请将被驳回，并将您填写的理由告知申请人。',
+      },
+    },
+    close_unanswered_request: {
+      reject: {
+        label: '驳回申请：未提交所需材料',
+        hint: '将您填写的理由告知申请人。',
+      },
+      extend: { label: '给申请人更多时间答复' },
+    },
+    sign_off_answer: {
+      approve: { label: '签批：答复将发送给申请人' },
+      reject: { label: '退回草稿修改', hint: '请在理由中说明需要修改的内容。' },
+    },
+    approve_extension: {
+      approve: { label: '批准延期' },
+      reject: { label: '不批准延期' },
+    },
+  },
   backToTasks: '返回任务列表',
   taskNotFound: '此任务不存在或已不再待办。',
   taskForbidden: '此任务属于其他角色，您无法打开。',
