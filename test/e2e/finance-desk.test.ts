@@ -268,6 +268,11 @@ describe('the finance desk', () => {
       'the applicant is told the reasons',
     );
     expect(await page.locator('#outcome-reject').getAttribute('value')).toBe('reject');
+
+    // The comment's hint speaks of this task's outcomes only: finance asks the applicant nothing.
+    const hint = await page.locator('#comment-hint').textContent();
+    expect(hint).toContain('Required for “Do not authorise: reject the application”');
+    expect(hint).not.toMatch(/information|question/i);
     await expectNoAxeViolations(page, 'payment authorisation');
 
     // In every language the desk speaks.
@@ -292,6 +297,10 @@ describe('the finance desk', () => {
     await page.locator(`a[data-task-type="review"][data-reference="${c.reference}"]`).click();
     await page.locator('#outcome').waitFor();
     const label = page.locator('label[for="comment"]');
+    // Before choosing, the hint names what the comment is required for: a review may ask a question.
+    expect(await page.locator('#comment-hint').textContent()).toContain(
+      'Required for “Ask the applicant for more information”: it is the question the applicant receives.',
+    );
 
     // Approving: the comment is optional.
     await choose(page, 'outcome', 'approve');

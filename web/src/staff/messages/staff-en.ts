@@ -1,4 +1,8 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
+
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `“${n}”`).join(' or ');
+
 /**
  * The staff desk's strings, in English: a chunk that comes with the staff desk, so an applicant's
  * phone never downloads them (docs/performance.md §17). The other languages are typed against it.
@@ -128,8 +132,6 @@ export const staffEn = {
   taskOpen: 'open',
   yourDecision: 'Your decision',
   decisionComment: 'Comment',
-  decisionCommentHint:
-    'Shown in the case history. Required to reject (the applicant reads the reasons) and to ask for more information (it is the question the applicant receives).',
   approvedAmount: 'Amount to approve, in roubles',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `Requested: ${requested}. The review proposed ${proposed}: leave it to approve that, or enter another amount, never more than requested.`,
@@ -507,6 +509,23 @@ export const staffEn = {
     vote_reasons: 'Goes into the minutes.',
     reason: 'Shown in the case history.',
     forwarded_to: 'The applicant is told where the appeal went.',
+  },
+  /**
+   * What the comment is required for, said before an outcome is chosen: built from the outcomes the
+   * task offers, by their names on the form (a payment authorisation asks the applicant nothing).
+   */
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: it is the question the applicant receives.`,
+    rejection_reason: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: the applicant reads the reasons.`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: the applicant is told why the aid cannot be paid.`,
+    vote_reasons: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: the reasons go into the minutes.`,
+    reason: (outcomes: readonly string[]) => `Required for ${either(outcomes)}.`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: name the organisation; the applicant is told where the appeal went.`,
   },
   commentMissing: {
     question: 'Write the question to the applicant',

@@ -1,6 +1,9 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `«${n}»`).join(' или ');
+
 export const staffRu: StaffMessages = {
   staffTitle: 'Вход для сотрудников',
   staffIntro: 'Для сотрудников управления социальной защиты.',
@@ -122,8 +125,6 @@ export const staffRu: StaffMessages = {
   taskOpen: 'открыта',
   yourDecision: 'Ваше решение',
   decisionComment: 'Комментарий',
-  decisionCommentHint:
-    'Виден в истории дела. Обязателен при отказе (заявитель читает основания) и при запросе сведений (это вопрос, который получит заявитель).',
   approvedAmount: 'Утверждаемая сумма, в рублях',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `Запрошено: ${requested}. При рассмотрении предложено ${proposed}: оставьте, чтобы утвердить эту сумму, или введите другую, не больше запрошенной.`,
@@ -498,6 +499,19 @@ export const staffRu: StaffMessages = {
     vote_reasons: 'Заносится в протокол.',
     reason: 'Виден в истории дела.',
     forwarded_to: 'Заявителю сообщат, куда передано обращение.',
+  },
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: это вопрос, который получит заявитель.`,
+    rejection_reason: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: заявитель читает основания.`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: заявителю сообщат, почему выплата невозможна.`,
+    vote_reasons: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: обоснование попадает в протокол.`,
+    reason: (outcomes: readonly string[]) => `Обязателен при выборе ${either(outcomes)}.`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: укажите организацию; заявителю сообщат, куда передано обращение.`,
   },
   commentMissing: {
     question: 'Напишите вопрос заявителю',

@@ -1,6 +1,9 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `«${n}»`).join(' або ');
+
 export const staffUk: StaffMessages = {
   staffTitle: 'Вхід для працівників',
   staffIntro: 'Для працівників управління соціального захисту.',
@@ -125,8 +128,6 @@ export const staffUk: StaffMessages = {
   taskOpen: 'відкрите',
   yourDecision: 'Ваше рішення',
   decisionComment: 'Коментар',
-  decisionCommentHint:
-    'Видно в історії справи. Обовʼязковий у разі відмови (заявник читає підстави) і запиту відомостей (це запитання, яке отримає заявник).',
   approvedAmount: 'Сума, що затверджується, у рублях',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `Запитано: ${requested}. Під час розгляду запропоновано ${proposed}: залиште, щоб затвердити цю суму, або введіть іншу, не більшу за запитану.`,
@@ -502,6 +503,19 @@ export const staffUk: StaffMessages = {
     vote_reasons: 'Заноситься до протоколу.',
     reason: 'Видно в історії справи.',
     forwarded_to: 'Заявнику повідомлять, куди передано звернення.',
+  },
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: це запитання, яке отримає заявник.`,
+    rejection_reason: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: заявник читає підстави.`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: заявникові повідомлять, чому виплата неможлива.`,
+    vote_reasons: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: обґрунтування потрапляє до протоколу.`,
+    reason: (outcomes: readonly string[]) => `Обовʼязковий, якщо вибрано ${either(outcomes)}.`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: зазначте організацію; заявникові повідомлять, куди передано звернення.`,
   },
   commentMissing: {
     question: 'Напишіть запитання до заявника',

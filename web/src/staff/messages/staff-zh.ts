@@ -1,6 +1,9 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `“${n}”`).join('或');
+
 export const staffZh: StaffMessages = {
   staffTitle: '工作人员登录',
   staffIntro: '供社会保障办公室工作人员使用。',
@@ -118,8 +121,6 @@ export const staffZh: StaffMessages = {
   taskOpen: '待办',
   yourDecision: '您的决定',
   decisionComment: '意见',
-  decisionCommentHint:
-    '会记入案件记录。驳回时必填（申请人会看到理由）；要求补充信息时必填（即申请人收到的问题）。',
   approvedAmount: '批准金额（卢布）',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `申请金额：${requested}。审核建议 ${proposed}：保持不变即按此批准，也可填写其他金额，但不得超过申请金额。`,
@@ -465,6 +466,16 @@ export const staffZh: StaffMessages = {
     vote_reasons: '会记入会议纪要。',
     reason: '会记入案件记录。',
     forwarded_to: '申请人会被告知诉求转交到哪里。',
+  },
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填：即申请人收到的问题。`,
+    rejection_reason: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填：申请人会看到理由。`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `选择${either(outcomes)}时必填：将告知申请人无法支付的原因。`,
+    vote_reasons: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填：理由将写入会议记录。`,
+    reason: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填。`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `选择${either(outcomes)}时必填：请写明接收机构；申请人会被告知诉求转交到哪里。`,
   },
   commentMissing: {
     question: '请写出向申请人提出的问题',
