@@ -608,6 +608,8 @@ export const staffEn = {
   spentOnAdults: 'Spent on adults',
   spentOnFamilies: 'Spent on families',
   closing: 'Closing balance',
+  reportBudgetsSpentByGroup: 'Spent, by group of recipients',
+  chartBudgetsSpentByGroup: (year: string) => `Spent in ${year}, by group of recipients`,
   reportAppeals: 'Appeals: received and answered on time',
   periodFrom: 'From',
   periodTo: 'To',

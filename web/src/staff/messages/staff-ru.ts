@@ -594,6 +594,8 @@ export const staffRu: StaffMessages = {
   spentOnAdults: 'Израсходовано на взрослых',
   spentOnFamilies: 'Израсходовано на семьи',
   closing: 'Остаток на конец',
+  reportBudgetsSpentByGroup: 'Израсходовано по группам получателей',
+  chartBudgetsSpentByGroup: (year: string) => `Израсходовано в ${year} году по группам получателей`,
   reportAppeals: 'Обращения: поступило и рассмотрено в срок',
   periodFrom: 'С',
   periodTo: 'По',

@@ -597,6 +597,8 @@ export const staffUk: StaffMessages = {
   spentOnAdults: 'Витрачено на дорослих',
   spentOnFamilies: 'Витрачено на сім’ї',
   closing: 'Залишок на кінець',
+  reportBudgetsSpentByGroup: 'Витрачено за групами отримувачів',
+  chartBudgetsSpentByGroup: (year: string) => `Витрачено у ${year} році за групами отримувачів`,
   reportAppeals: 'Звернення: надійшло й розглянуто вчасно',
   periodFrom: 'З',
   periodTo: 'По',

@@ -553,6 +553,8 @@ export const staffZh: StaffMessages = {
   spentOnAdults: '用于成年人',
   spentOnFamilies: '用于家庭',
   closing: '年末余额',
+  reportBudgetsSpentByGroup: '按受助群体的支出',
+  chartBudgetsSpentByGroup: (year: string) => `${year} 年按受助群体的支出`,
   reportAppeals: '信访：受理及按期答复',
   periodFrom: '自',
   periodTo: '至',
