@@ -288,6 +288,36 @@ describe('the finance desk', () => {
     await page.close();
   });
 
+  it('describes the case to staff in the third person, with every bank detail of the payout', async () => {
+    // Arrange: an application to be paid by bank transfer.
+    const c = await applyViaApi(60_000, bankTransfer);
+    const page = await newPage();
+    await signIn(page, 'reviewer');
+    const rowOf = (key: string) => page.locator('#aid-title ~ .summary .summary-row', { hasText: key });
+
+    // Act: the case as a reviewer reads it, in English and in Russian.
+    await page.goto(`${suite.runtime.url}/staff/cases/${c.caseId}?lang=en`);
+    await page.locator('#aid-title').waitFor();
+    const reasonEn = await rowOf('Why the applicant asks for help').textContent();
+    const payoutEn = await rowOf('Payment').textContent();
+    const aidEn = await page.locator('#aid-title ~ .summary').textContent();
+    await page.goto(`${suite.runtime.url}/staff/cases/${c.caseId}?lang=ru`);
+    await page.locator('#aid-title').waitFor();
+    const aidRu = await page.locator('#aid-title ~ .summary').textContent();
+
+    // Assert: about the applicant, not "you" or "my account"; the holder, the IBAN and the BIC.
+    expect(reasonEn).toContain('e2e');
+    expect(payoutEn).toContain('Bank transfer to the applicant’s account');
+    expect(payoutEn).toContain('account holder Иван Банков');
+    expect(payoutEn).toContain('IBAN DE89370400440532013000');
+    expect(payoutEn).toContain('BIC COBADEFFXXX');
+    expect(aidEn).not.toMatch(/\b(you|my)\b/i);
+    expect(aidRu).toContain('Почему заявитель просит о помощи');
+    expect(aidRu).toContain('Перевод на банковский счёт заявителя');
+    expect(aidRu).not.toMatch(/(^|[^а-яё])(вам|вы|мой)([^а-яё]|$)/i);
+    await page.close();
+  });
+
   it('labels the comment by outcome and requires the question before asking the applicant', async () => {
     // Arrange: an application in review.
     const c = await applyViaApi(80_000);

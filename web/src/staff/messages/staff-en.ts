@@ -344,6 +344,14 @@ export const staffEn = {
   youHaveVoted: 'You have voted. The votes cast so far are shown with the case.',
   // Re-issue
   currentPayout: 'Payout details now',
+  // The case as staff read it: about the applicant, not in the applicant's own first person.
+  caseReason: 'Why the applicant asks for help',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `Bank transfer to the applicant’s account: account holder ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `account number ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`BIC ${p.bic}`] : []),
+    ].join(', '),
   correctPayoutQuestion: 'Payout details for the new payment',
   samePayout: 'Keep the same details (the bank’s failure was passing)',
   newPayout: 'Correct the details',

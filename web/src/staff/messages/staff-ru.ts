@@ -339,6 +339,13 @@ export const staffRu: StaffMessages = {
   youHaveVoted: 'Вы проголосовали. Поданные голоса показаны вместе с делом.',
   // Re-issue
   currentPayout: 'Текущие реквизиты выплаты',
+  caseReason: 'Почему заявитель просит о помощи',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `Перевод на банковский счёт заявителя: владелец счёта ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `номер счёта ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`БИК ${p.bic}`] : []),
+    ].join(', '),
   correctPayoutQuestion: 'Реквизиты для новой выплаты',
   samePayout: 'Оставить прежние реквизиты (сбой банка был временным)',
   newPayout: 'Исправить реквизиты',

@@ -342,6 +342,13 @@ export const staffUk: StaffMessages = {
   youHaveVoted: 'Ви проголосували. Подані голоси показано разом зі справою.',
   // Re-issue
   currentPayout: 'Поточні реквізити виплати',
+  caseReason: 'Чому заявник просить допомоги',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `Переказ на банківський рахунок заявника: власник рахунку ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `номер рахунку ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`БІК ${p.bic}`] : []),
+    ].join(', '),
   correctPayoutQuestion: 'Реквізити для нової виплати',
   samePayout: 'Лишити ті самі реквізити (збій банку був тимчасовим)',
   newPayout: 'Виправити реквізити',

@@ -317,6 +317,13 @@ export const staffZh: StaffMessages = {
   youHaveVoted: '您已投票。目前的表决情况与案件一并显示。',
   // Re-issue
   currentPayout: '当前收款信息',
+  caseReason: '申请人求助的原因',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `转账至申请人的银行账户：户名 ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `账号 ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`BIC ${p.bic}`] : []),
+    ].join('，'),
   correctPayoutQuestion: '新一次支付的收款信息',
   samePayout: '保持原信息（银行故障是暂时的）',
   newPayout: '更正收款信息',
