@@ -88,8 +88,8 @@ export const recipientCategories: readonly RecipientCategory[] = [
     code: 'single_parent',
     name: {
       en: 'single-parent family',
-      uk: "неповна сім'я",
-      ru: 'неполная семья, одинокая мать',
+      uk: "неповна сім'я (один з батьків)",
+      ru: 'неполная семья (один родитель)',
       zh: '单亲家庭',
     },
   },
@@ -136,9 +136,9 @@ export const recipientCategories: readonly RecipientCategory[] = [
   {
     code: 'homeless',
     name: {
-      en: 'without a fixed place of residence',
-      uk: 'бездомний',
-      ru: 'БОМЖ',
+      en: 'person without a fixed place of residence',
+      uk: 'особа без визначеного місця проживання',
+      ru: 'лицо без определённого места жительства',
       zh: '无固定住所人员',
     },
   },

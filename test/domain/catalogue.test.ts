@@ -53,6 +53,26 @@ describe('catalogue', () => {
     }
   });
 
+  it('names recipients as an office writes to them: no slang, and single fathers are single parents too', () => {
+    const name = (code: string) => recipientCategories.find((c) => c.code === code)?.name;
+    expect(name('homeless')).toEqual({
+      en: 'person without a fixed place of residence',
+      uk: 'особа без визначеного місця проживання',
+      ru: 'лицо без определённого места жительства',
+      zh: '无固定住所人员',
+    });
+    expect(name('single_parent')).toEqual({
+      en: 'single-parent family',
+      uk: "неповна сім'я (один з батьків)",
+      ru: 'неполная семья (один родитель)',
+      zh: '单亲家庭',
+    });
+    // A name that is only an abbreviation ("БОМЖ") labels a person: they are named in words.
+    for (const { code, name: names } of recipientCategories)
+      for (const language of languages)
+        expect(names[language], `${code}.${language}`).not.toMatch(/^\p{Lu}+$/u);
+  });
+
   it('gives every aid type a kind and at least one known default funding source', () => {
     const sources = new Set(fundingSources.map((s) => s.code));
     for (const type of aidTypes) {

@@ -189,6 +189,135 @@ describe('the finance desk', () => {
     await page.close();
   });
 
+  it('keeps the officer at their place in the list when a result is recorded or the form cancelled', async () => {
+    // Arrange: several bank transfers in a batch sent to the bank, on a short window, so the last
+    // row's form is well below the top of the page.
+    const cases = [];
+    for (let i = 0; i < 4; i += 1) cases.push(await authorised(90_000 + i * 1_000, bankTransfer));
+    const { batchId } = await apiAs<{ batchId: string }>('finance2', 'POST', '/v1/payment-batches', {
+      disbursementIds: cases.map((c) => `dsb_${c.caseId}`),
+    });
+    await apiAs('finance2', 'POST', `/v1/payment-batches/${batchId}/sent`);
+    const page = await newPage();
+    await page.setViewportSize({ width: 1280, height: 500 });
+    await signIn(page, 'finance');
+    await page.goto(`${suite.runtime.url}/staff/payments?tab=batched&lang=en`);
+    const lastRow = page.locator(`tr[data-reference="${cases[3]?.reference}"]`);
+    await lastRow.waitFor();
+    // The table as it is now: a list read again in place is still this element afterwards.
+    await page.evaluate(() => {
+      (window as unknown as { shownTable?: Element | null }).shownTable =
+        document.querySelector('main table');
+    });
+
+    // Cancelled: focus goes back to the row's button that opened the form.
+    await lastRow.locator('.row-actions button').click();
+    await page.locator('#settlementStatus').waitFor();
+    await page.locator('.decision-panel button', { hasText: 'Cancel' }).click();
+    await page.locator('#settlementStatus').waitFor({ state: 'detached' });
+    expect(
+      await page.evaluate(
+        (reference) =>
+          document.activeElement ===
+          document.querySelector(`tr[data-reference="${reference}"] .row-actions button`),
+        cases[3]?.reference,
+      ),
+    ).toBe(true);
+
+    // Recorded: the notice takes the form's place and focus; the list stays and the page is not
+    // sent back to the top.
+    await lastRow.locator('.row-actions button').click();
+    await choose(page, 'settlementStatus', 'paid');
+    await page.locator('.decision-panel button[type="submit"]').click();
+    const notice = page.locator('[data-testid="form-notice"]');
+    await notice.locator('.alert--success', { hasText: cases[3]?.reference ?? '' }).waitFor();
+    await lastRow.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'form-notice',
+    );
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(
+        () =>
+          (window as unknown as { shownTable?: Element | null }).shownTable ===
+          document.querySelector('main table'),
+      ),
+      'the list was replaced by "Loading" while it was read again',
+    ).toBe(true);
+    await expectNoAxeViolations(page, 'a bank result recorded');
+    await page.close();
+  });
+
+  it('words the payment authorisation as what it does: refusing it rejects the application', async () => {
+    // Arrange: an application approved by the head, waiting for finance.
+    const c = await applyViaApi(70_000);
+    await decideViaApi('reviewer', c.reference, 'review', { outcome: 'approve' });
+    await decideViaApi('head', c.reference, 'approve', { outcome: 'approve' });
+    const page = await newPage();
+    await signIn(page, 'finance');
+    const taskId = await suite.desk.openTaskOf('finance', c.reference, 'authorise_payment');
+    await page.goto(`${suite.runtime.url}/staff/tasks/${taskId}?lang=en`);
+    await page.locator('#outcome').waitFor();
+
+    // The outcomes say what they do, and what not authorising does to the application.
+    expect(await page.locator('label[for="outcome"]').textContent()).toBe('Authorise the payment');
+    expect(await page.locator('label[for="outcome-reject"]').textContent()).toBe(
+      'Do not authorise: reject the application',
+    );
+    expect(await page.locator('#outcome-reject-item-hint').textContent()).toContain(
+      'the applicant is told the reasons',
+    );
+    expect(await page.locator('#outcome-reject').getAttribute('value')).toBe('reject');
+
+    // The comment's hint speaks of this task's outcomes only: finance asks the applicant nothing.
+    const hint = await page.locator('#comment-hint').textContent();
+    expect(hint).toContain('Required for “Do not authorise: reject the application”');
+    expect(hint).not.toMatch(/information|question/i);
+    await expectNoAxeViolations(page, 'payment authorisation');
+
+    // In every language the desk speaks.
+    for (const [lang, words] of [
+      ['uk', 'відмовити в задоволенні заяви'],
+      ['ru', 'отказать в удовлетворении заявления'],
+      ['zh', '驳回申请'],
+    ] as const) {
+      await page.goto(`${suite.runtime.url}/staff/tasks/${taskId}?lang=${lang}`);
+      await page.locator('#outcome').waitFor();
+      expect(await page.locator('label[for="outcome-reject"]').textContent(), lang).toContain(words);
+    }
+    await page.close();
+  });
+
+  it('describes the case to staff in the third person, with every bank detail of the payout', async () => {
+    // Arrange: an application to be paid by bank transfer.
+    const c = await applyViaApi(60_000, bankTransfer);
+    const page = await newPage();
+    await signIn(page, 'reviewer');
+    const rowOf = (key: string) => page.locator('#aid-title ~ .summary .summary-row', { hasText: key });
+
+    // Act: the case as a reviewer reads it, in English and in Russian.
+    await page.goto(`${suite.runtime.url}/staff/cases/${c.caseId}?lang=en`);
+    await page.locator('#aid-title').waitFor();
+    const reasonEn = await rowOf('Why the applicant asks for help').textContent();
+    const payoutEn = await rowOf('Payment').textContent();
+    const aidEn = await page.locator('#aid-title ~ .summary').textContent();
+    await page.goto(`${suite.runtime.url}/staff/cases/${c.caseId}?lang=ru`);
+    await page.locator('#aid-title').waitFor();
+    const aidRu = await page.locator('#aid-title ~ .summary').textContent();
+
+    // Assert: about the applicant, not "you" or "my account"; the holder, the IBAN and the BIC.
+    expect(reasonEn).toContain('e2e');
+    expect(payoutEn).toContain('Bank transfer to the applicant’s account');
+    expect(payoutEn).toContain('account holder Иван Банков');
+    expect(payoutEn).toContain('IBAN DE89370400440532013000');
+    expect(payoutEn).toContain('BIC COBADEFFXXX');
+    expect(aidEn).not.toMatch(/\b(you|my)\b/i);
+    expect(aidRu).toContain('Почему заявитель просит о помощи');
+    expect(aidRu).toContain('Перевод на банковский счёт заявителя');
+    expect(aidRu).not.toMatch(/(^|[^а-яё])(вам|вы|мой)([^а-яё]|$)/i);
+    await page.close();
+  });
+
   it('labels the comment by outcome and requires the question before asking the applicant', async () => {
     // Arrange: an application in review.
     const c = await applyViaApi(80_000);
@@ -198,6 +327,10 @@ describe('the finance desk', () => {
     await page.locator(`a[data-task-type="review"][data-reference="${c.reference}"]`).click();
     await page.locator('#outcome').waitFor();
     const label = page.locator('label[for="comment"]');
+    // Before choosing, the hint names what the comment is required for: a review may ask a question.
+    expect(await page.locator('#comment-hint').textContent()).toContain(
+      'Required for “Ask the applicant for more information”: it is the question the applicant receives.',
+    );
 
     // Approving: the comment is optional.
     await choose(page, 'outcome', 'approve');

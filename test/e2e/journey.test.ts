@@ -751,6 +751,25 @@ describe('the staff desk: cases, commission votes, the finance desk, reports, ru
     await page.locator('[data-chart="chart-aid-usage"] .chart-bar').first().waitFor();
     await page.locator('[data-chart="chart-budgets"]').waitFor();
     await page.locator('[data-chart="chart-appeals"]').waitFor();
+    // At a laptop's width the budget figures that matter (the closing balance, what is left) are
+    // in the table's visible part, in every language, without scrolling it sideways.
+    for (const lang of ['en', 'uk', 'ru', 'zh']) {
+      await page.goto(`${runtime.url}/staff/reports?lang=${lang}`);
+      await ready(page);
+      await loaded(page);
+      const hidden = await page.locator('[data-testid="budget-balances"]').evaluate((table) => {
+        const visible = (table.closest('.table-wrap') ?? table).getBoundingClientRect();
+        return ['closing', 'remaining'].filter((column) => {
+          const th = table.querySelector(`thead th[data-column="${column}"]`);
+          return !th || th.getBoundingClientRect().right > visible.right + 1;
+        });
+      });
+      expect(hidden, lang).toEqual([]);
+    }
+    await page.goto(`${runtime.url}/staff/reports?lang=en`);
+    await ready(page);
+    await loaded(page);
+    await page.locator('[data-chart="chart-budgets"]').waitFor();
     // At a phone's width every name stays whole (wrapped, not cut at the chart's edge).
     const wide = page.viewportSize();
     await page.setViewportSize({ width: 360, height: 740 });

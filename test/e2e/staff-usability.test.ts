@@ -178,6 +178,43 @@ describe('the staff desk after the usability review', () => {
     await head.close();
   });
 
+  it('keeps the catalogue\'s codes and "Change" links whole, in Russian at 1280 px', async () => {
+    // Arrange
+    const admin = await suite.desk.newPage(1280);
+    await suite.desk.signIn(admin, 'admin', 'ru');
+    await admin.goto(`${suite.runtime.url}/staff/catalogue?lang=ru`);
+    await admin.locator('table[data-kind] tbody tr').first().waitFor();
+
+    // Act: how many lines each code and each link's visible word is drawn on.
+    const lines = await admin.evaluate(() => {
+      const linesOf = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return new Set(
+          Array.from(range.getClientRects())
+            .filter((r) => r.width > 0)
+            .map((r) => Math.round(r.top)),
+        ).size;
+      };
+      const rows = Array.from(document.querySelectorAll('table[data-kind] tbody tr'));
+      return rows.map((row) => {
+        const link = row.querySelector('td:last-child .button--link');
+        return {
+          code: row.querySelector('code')?.textContent ?? '',
+          codeLines: linesOf(row.querySelector('code') as Node),
+          linkLines: link?.firstChild ? linesOf(link.firstChild) : 0,
+        };
+      });
+    });
+
+    // Assert: every one on one line, and the page no wider than the window.
+    expect(lines.length).toBeGreaterThan(10);
+    expect(lines.filter((l) => l.codeLines !== 1 || l.linkLines !== 1)).toEqual([]);
+    expect(await admin.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await screenshot(admin, 'catalogue-ru-1280');
+    await admin.close();
+  });
+
   it('keeps the case search in the address, so Back from a case finds the same list', async () => {
     // Arrange
     const page = await suite.desk.newPage();

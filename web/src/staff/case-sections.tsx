@@ -108,12 +108,21 @@ export interface Vote {
   at: string;
 }
 
+/**
+ * How the applicant is to be paid, in staff's words (the applicant's own form says "my account"):
+ * for a bank transfer every detail finance checks, the holder, the IBAN or account number and the BIC.
+ */
 export function usePayoutText() {
   const { t } = useStaffI18n();
   return (p: Payout | undefined) =>
     p
       ? p.method === 'bank_transfer'
-        ? `${t.payoutBank}: ${p.accountHolder ?? ''}, ${p.iban ?? `${p.accountNumber ?? ''} / ${p.bic ?? ''}`}`
+        ? t.payoutBankDetails({
+            holder: p.accountHolder ?? '—',
+            iban: p.iban,
+            accountNumber: p.accountNumber,
+            bic: p.bic,
+          })
         : p.method === 'cash_desk'
           ? t.payoutCash
           : `${t.payoutInKind}${p.deliveryAddress ? `: ${p.deliveryAddress}` : ''}`
@@ -194,7 +203,7 @@ export function CaseSections({
               ...(c.requestedAmount ? [{ key: t.amountColumn, value: money(c.requestedAmount) }] : []),
               ...(c.approvedAmount ? [{ key: t.amountGranted, value: money(c.approvedAmount) }] : []),
               ...(c.fundingSource ? [{ key: t.fundingSource, value: sourceName(c.fundingSource) }] : []),
-              ...(c.reason ? [{ key: t.reason, value: <span class="pre-wrap">{c.reason}</span> }] : []),
+              ...(c.reason ? [{ key: t.caseReason, value: <span class="pre-wrap">{c.reason}</span> }] : []),
               ...(payout ? [{ key: t.payment, value: payout }] : []),
             ]}
           />

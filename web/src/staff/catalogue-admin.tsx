@@ -197,7 +197,7 @@ export function CatalogueAdminPage({ session }: { session: Session }) {
           <tbody>
             {entries.map((entry) => (
               <tr key={entry.code}>
-                <td>
+                <td class="cell--whole">
                   <code>{entry.code}</code>
                 </td>
                 {languages.map((l) => (
@@ -216,7 +216,7 @@ export function CatalogueAdminPage({ session }: { session: Session }) {
                     )}
                   </td>
                 )}
-                <td>
+                <td class="cell--whole">
                   <Button kind="link" type="button" onClick={() => edit(kind, entry)}>
                     {t.change}
                     <span class="visually-hidden"> {entry.name[lang]}</span>

@@ -88,6 +88,21 @@ const statuses = ['authorised', 'batched', 'paid', 'failed'] as const;
 const tabs = [...statuses, 'batches'] as const;
 type Tab = (typeof tabs)[number];
 type Action = { kind: 'settle' | 'deliver'; d: Disbursement };
+interface Notice {
+  kind: 'success' | 'error' | 'info';
+  text: string;
+  /** Said where the settlement or delivery form was (what it recorded), not above the page. */
+  inPlaceOfForm?: boolean;
+}
+
+/** The row's button that opened a form, for focus to go back to when the form is cancelled. */
+function focusRowAction(disbursementId: string) {
+  document
+    .querySelector<HTMLButtonElement>(
+      `tr[data-disbursement="${CSS.escape(disbursementId)}"] .row-actions button`,
+    )
+    ?.focus();
+}
 
 /**
  * The Idempotency-Key of the batch being created, kept for the tab until the server answers: a
@@ -114,9 +129,17 @@ export function PaymentsPage({ session }: { session: Session }) {
     session,
     status === 'batches' ? undefined : `/v1/disbursements?status=${status}`,
     20,
+    // A result recorded reloads the list under the reader, who is working down it.
+    { keepWhileReloading: true },
   );
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<{ kind: 'success' | 'error' | 'info'; text: string } | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
+  // A result or delivery recorded is said where its form was, below the list, and focused there:
+  // the reader stays at their place in the list instead of being sent to the top of the page.
+  const formNoticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice?.inPlaceOfForm) formNoticeRef.current?.focus();
+  }, [notice]);
   const [batch, setBatch] = useState<BatchReceipt | undefined>();
   const batchHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -185,11 +208,23 @@ export function PaymentsPage({ session }: { session: Session }) {
     });
   };
 
+  /** Recorded: the notice takes the form's place (and focus), and the list is read again. */
+  const formDone = (text: string) => {
+    setAction(undefined);
+    setNotice({ kind: 'success', text, inPlaceOfForm: true });
+    list.reload();
+  };
+  /** Cancelled: back to the row's button that opened the form, where the reader was. */
+  const closeForm = (d: Disbursement) => {
+    focusRowAction(d.disbursementId);
+    setAction(undefined);
+  };
+
   const items = list.data?.items;
   const inKind = (d: Disbursement) => d.channel === 'delivery';
   return (
     <>
-      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      {notice && !notice.inPlaceOfForm && <Alert kind={notice.kind}>{notice.text}</Alert>}
       <PageTitle>{t.paymentsTitle}</PageTitle>
       <p>{t.paymentsIntro}</p>
       <div class="tabs">
@@ -201,6 +236,8 @@ export function PaymentsPage({ session }: { session: Session }) {
             aria-pressed={s === status}
             onClick={() => {
               setAction(undefined);
+              // What a form recorded was said below this tab's list, not the next one's.
+              if (notice?.inPlaceOfForm) setNotice(undefined);
               setStatus(s);
               // Kept in the address, so that "Back to the batches" from a batch lands here.
               navigate(withQuery(loc.path, { tab: s === 'authorised' ? undefined : s }), { replace: true });
@@ -254,7 +291,7 @@ export function PaymentsPage({ session }: { session: Session }) {
       )}
       {status === 'batches' && <BatchRegister session={session} />}
       {list.failure && <Failed failure={list.failure} onRetry={list.reload} />}
-      {list.loading && <Loading />}
+      {list.loading && !items && <Loading />}
       {items && items.length === 0 && <p class="inset">{t.noDisbursements}</p>}
       {items && items.length > 0 && (
         <TableWrap label={t.paymentsTitle}>
@@ -274,7 +311,11 @@ export function PaymentsPage({ session }: { session: Session }) {
             </thead>
             <tbody>
               {items.map((d) => (
-                <tr key={d.disbursementId} data-reference={d.caseReference}>
+                <tr
+                  key={d.disbursementId}
+                  data-reference={d.caseReference}
+                  data-disbursement={d.disbursementId}
+                >
                   <td>
                     {d.caseReference}
                     {d.attempt && d.attempt > 1 && <span class="muted"> · {t.attempt(d.attempt)}</span>}
@@ -340,16 +381,17 @@ export function PaymentsPage({ session }: { session: Session }) {
         </TableWrap>
       )}
       <CursorPagination pages={list} />
+      {notice?.inPlaceOfForm && (
+        <div ref={formNoticeRef} tabIndex={-1} data-testid="form-notice">
+          <Alert kind={notice.kind}>{notice.text}</Alert>
+        </div>
+      )}
       {action?.kind === 'settle' && (
         <SettlementForm
           session={session}
           d={action.d}
-          onCancel={() => setAction(undefined)}
-          onDone={(text) => {
-            setAction(undefined);
-            setNotice({ kind: 'success', text });
-            list.reload();
-          }}
+          onCancel={() => closeForm(action.d)}
+          onDone={formDone}
           onStale={list.reload}
         />
       )}
@@ -357,12 +399,8 @@ export function PaymentsPage({ session }: { session: Session }) {
         <DeliveryForm
           session={session}
           d={action.d}
-          onCancel={() => setAction(undefined)}
-          onDone={(text) => {
-            setAction(undefined);
-            setNotice({ kind: 'success', text });
-            list.reload();
-          }}
+          onCancel={() => closeForm(action.d)}
+          onDone={formDone}
           onStale={list.reload}
         />
       )}

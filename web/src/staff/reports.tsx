@@ -216,16 +216,14 @@ function AidUsageReport({ session, year }: { session: Session; year: string }) {
   );
 }
 
-const budgetColumns = [
-  'opening',
-  'allocated',
-  'reserved',
-  'spent',
-  'spentOnAdults',
-  'spentOnFamilies',
-  'closing',
-  'remaining',
-] as const;
+/**
+ * Each source's balances first (the closing balance, what is still available), then how they came
+ * about; what was spent on whom is a table of its own. Nine figures side by side were twice the
+ * page's width, and the two that matter were last, to be scrolled to.
+ */
+const budgetColumns = ['closing', 'remaining', 'opening', 'allocated', 'reserved', 'spent'] as const;
+const spentByGroupColumns = ['spent', 'spentOnAdults', 'spentOnFamilies'] as const;
+type BudgetColumn = (typeof budgetColumns)[number] | (typeof spentByGroupColumns)[number];
 
 function BudgetMovementReport({ session, year }: { session: Session; year: string }) {
   const { t, money } = useStaffI18n();
@@ -234,7 +232,7 @@ function BudgetMovementReport({ session, year }: { session: Session; year: strin
   const file = useDownload(session);
   const data = report.data;
   const m = (minor: number) => money({ currency: data?.currency ?? 'RUB', minor });
-  const heading: Record<(typeof budgetColumns)[number], string> = {
+  const heading: Record<BudgetColumn, string> = {
     opening: t.opening,
     allocated: t.allocated,
     reserved: t.reserved,
@@ -265,43 +263,23 @@ function BudgetMovementReport({ session, year }: { session: Session; year: strin
             }))}
             format={m}
           />
-          <TableWrap label={t.tableOf(t.reportBudgets)}>
-            <table class="table table--compact">
-              <caption class="visually-hidden">{t.chartBudgets(year)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.fundingSource}</th>
-                  {budgetColumns.map((c) => (
-                    <th scope="col" class="numeric" key={c}>
-                      {heading[c]}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {data.rows.map((r) => (
-                  <tr key={r.source}>
-                    <th scope="row">{sourceName(r.source)}</th>
-                    {budgetColumns.map((c) => (
-                      <td class="numeric" key={c}>
-                        {money(r[c])}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row">{t.total}</th>
-                  {budgetColumns.map((c) => (
-                    <td class="numeric" key={c}>
-                      {money(data.totals[c])}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-          </TableWrap>
+          <BudgetTable
+            testId="budget-balances"
+            label={t.tableOf(t.reportBudgets)}
+            caption={t.chartBudgets(year)}
+            columns={budgetColumns}
+            heading={heading}
+            report={data}
+          />
+          <h3>{t.reportBudgetsSpentByGroup}</h3>
+          <BudgetTable
+            testId="budget-spent-by-group"
+            label={t.tableOf(t.reportBudgetsSpentByGroup)}
+            caption={t.chartBudgetsSpentByGroup(year)}
+            columns={spentByGroupColumns}
+            heading={heading}
+            report={data}
+          />
         </>
       )}
       {file.failure && <Alert kind="error">{file.failure}</Alert>}
@@ -314,6 +292,58 @@ function BudgetMovementReport({ session, year }: { session: Session; year: strin
         {t.downloadReportCsvNamed(t.reportBudgets)}
       </Button>
     </section>
+  );
+}
+
+/** One table of the budget report: a row per funding source, the chosen figures, and their totals. */
+function BudgetTable(p: {
+  testId: string;
+  label: string;
+  caption: string;
+  columns: readonly BudgetColumn[];
+  heading: Record<BudgetColumn, string>;
+  report: BudgetsReport;
+}) {
+  const { t, money } = useStaffI18n();
+  const { sourceName } = useCatalogue();
+  return (
+    <TableWrap label={p.label}>
+      <table class="table table--compact" data-testid={p.testId}>
+        <caption class="visually-hidden">{p.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.fundingSource}</th>
+            {p.columns.map((c) => (
+              <th scope="col" class="numeric" key={c} data-column={c}>
+                {p.heading[c]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {p.report.rows.map((r) => (
+            <tr key={r.source}>
+              <th scope="row">{sourceName(r.source)}</th>
+              {p.columns.map((c) => (
+                <td class="numeric" key={c}>
+                  {money(r[c])}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t.total}</th>
+            {p.columns.map((c) => (
+              <td class="numeric" key={c}>
+                {money(p.report.totals[c])}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+    </TableWrap>
   );
 }
 

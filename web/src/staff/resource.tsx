@@ -16,8 +16,21 @@ export interface Resource<T> {
   reload: () => void;
 }
 
+export interface ResourceOptions {
+  /**
+   * While the same path is read again (`reload`), keep its last data instead of none: a list the
+   * reader is working down stays on screen, with their place and focus in it, rather than giving
+   * way to "Loading" and back. `loading` still says a read is under way.
+   */
+  keepWhileReloading?: boolean;
+}
+
 /** One GET resource with the staff token; `path` undefined loads nothing (yet). */
-export function useResource<T>(session: Session, path: string | undefined): Resource<T> {
+export function useResource<T>(
+  session: Session,
+  path: string | undefined,
+  options: ResourceOptions = {},
+): Resource<T> {
   // Kept with the path it answers, so a page never shows one query's data under another's.
   const [state, setState] = useState<{ path?: string; round: number; data?: T; failure?: Failure }>({
     round: -1,
@@ -34,9 +47,11 @@ export function useResource<T>(session: Session, path: string | undefined): Reso
       current = false;
     };
   }, [path, session.token, round]);
-  const settled = path !== undefined && state.path === path && state.round === round;
+  const samePath = path !== undefined && state.path === path;
+  const settled = samePath && state.round === round;
+  const shown = settled || (samePath && options.keepWhileReloading === true);
   return {
-    ...(settled && state.data !== undefined ? { data: state.data } : {}),
+    ...(shown && state.data !== undefined ? { data: state.data } : {}),
     ...(settled && state.failure ? { failure: state.failure } : {}),
     loading: path !== undefined && !settled,
     reload: () => setRound((r) => r + 1),
@@ -54,7 +69,12 @@ export interface CursorPages<T> extends Resource<{ items: T[]; cursor?: string }
   previous: () => void;
 }
 
-export function useCursorPages<T>(session: Session, path: string | undefined, limit = 20): CursorPages<T> {
+export function useCursorPages<T>(
+  session: Session,
+  path: string | undefined,
+  limit = 20,
+  options: ResourceOptions = {},
+): CursorPages<T> {
   // The cursors belong to one query: another query starts again at its first page.
   const [state, setState] = useState<{ path?: string; cursors: (string | undefined)[] }>({ cursors: [] });
   const cursors = state.path === path ? state.cursors : [undefined];
@@ -63,7 +83,7 @@ export function useCursorPages<T>(session: Session, path: string | undefined, li
     path === undefined
       ? undefined
       : `${path}${path.includes('?') ? '&' : '?'}limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-  const resource = useResource<{ items: T[]; cursor?: string }>(session, full);
+  const resource = useResource<{ items: T[]; cursor?: string }>(session, full, options);
   return {
     ...resource,
     page: cursors.length,

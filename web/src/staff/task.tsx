@@ -607,6 +607,8 @@ function DecisionForm({
       ? t.amountAboveRequested(money(requested))
       : otherwise;
   };
+  // The task's own words for an outcome where it has them: finance's "Reject" rejects the application.
+  const outcomeLabel = (o: string) => t.taskOutcomes[task.type]?.[o]?.label ?? t.outcomes[o] ?? o;
   const withAnswer = outcome === 'answer';
   const reissue = task.type === 'reissue_payment' && outcome === 'reissue';
 
@@ -630,13 +632,23 @@ function DecisionForm({
     ? commentPurpose(task.type as TaskType, outcome)
     : undefined;
   const commentLabel = purpose ? t.commentLabels[purpose] : t.decisionComment;
+  // Before an outcome is chosen: what the comment is required for among this task's outcomes
+  // only (finance's authorisation and the head's approval ask the applicant no question).
+  const requiredFor = new Map<CommentPurpose, string[]>();
+  for (const o of task.allowedOutcomes) {
+    const needs = commentPurpose(task.type as TaskType, o);
+    if (needs) requiredFor.set(needs, [...(requiredFor.get(needs) ?? []), outcomeLabel(o)]);
+  }
   const commentHint = purpose
     ? t.commentHints[purpose]
     : task.type === 'commission_vote'
       ? t.voteCommentHint
       : outcome
         ? t.decisionCommentOptionalHint
-        : t.decisionCommentHint;
+        : [
+            t.decisionCommentOptionalHint,
+            ...[...requiredFor].map(([needs, names]) => t.commentRequiredFor[needs](names)),
+          ].join(' ');
 
   const fieldOf = (path: readonly PropertyKey[]): { key: ErrorKey; id: string } => {
     const head = String(path[0] ?? 'outcome');
@@ -742,7 +754,11 @@ function DecisionForm({
             setErrors([]);
             setFailure(undefined);
           }}
-          choices={task.allowedOutcomes.map((o) => ({ value: o, label: t.outcomes[o] ?? o }))}
+          choices={task.allowedOutcomes.map((o) => ({
+            value: o,
+            label: outcomeLabel(o),
+            hint: t.taskOutcomes[task.type]?.[o]?.hint,
+          }))}
         />
         {money_ && (
           <div class="conditional">

@@ -1,4 +1,8 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
+
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `“${n}”`).join(' or ');
+
 /**
  * The staff desk's strings, in English: a chunk that comes with the staff desk, so an applicant's
  * phone never downloads them (docs/performance.md §17). The other languages are typed against it.
@@ -78,6 +82,34 @@ export const staffEn = {
     reissue: 'Correct and re-issue the payment',
     close: 'Close the case (cannot be paid)',
   } as Record<string, string>,
+  /**
+   * An outcome in its task's own words where the general name would mislead (finance's "Reject"
+   * rejects the whole application; a sign-off's sends the draft back). The API values stay as they are.
+   */
+  taskOutcomes: {
+    authorise_payment: {
+      approve: { label: 'Authorise the payment' },
+      reject: {
+        label: 'Do not authorise: reject the application',
+        hint: 'The whole application is rejected, and the applicant is told the reasons you give.',
+      },
+    },
+    close_unanswered_request: {
+      reject: {
+        label: 'Reject the application: the information was not sent',
+        hint: 'The applicant is told the reasons you give.',
+      },
+      extend: { label: 'Give the applicant more time to answer' },
+    },
+    sign_off_answer: {
+      approve: { label: 'Sign off: the answer goes to the applicant' },
+      reject: { label: 'Send the draft back for changes', hint: 'Say in the reason what has to change.' },
+    },
+    approve_extension: {
+      approve: { label: 'Approve the extension' },
+      reject: { label: 'Refuse the extension' },
+    },
+  } as Record<string, Record<string, { label: string; hint?: string }>>,
   backToTasks: 'Back to your tasks',
   taskNotFound: 'This task does not exist or is no longer open.',
   taskForbidden: 'This task is for another role. You cannot open it.',
@@ -100,8 +132,6 @@ export const staffEn = {
   taskOpen: 'open',
   yourDecision: 'Your decision',
   decisionComment: 'Comment',
-  decisionCommentHint:
-    'Shown in the case history. Required to reject (the applicant reads the reasons) and to ask for more information (it is the question the applicant receives).',
   approvedAmount: 'Amount to approve, in roubles',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `Requested: ${requested}. The review proposed ${proposed}: leave it to approve that, or enter another amount, never more than requested.`,
@@ -314,6 +344,14 @@ export const staffEn = {
   youHaveVoted: 'You have voted. The votes cast so far are shown with the case.',
   // Re-issue
   currentPayout: 'Payout details now',
+  // The case as staff read it: about the applicant, not in the applicant's own first person.
+  caseReason: 'Why the applicant asks for help',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `Bank transfer to the applicant’s account: account holder ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `account number ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`BIC ${p.bic}`] : []),
+    ].join(', '),
   correctPayoutQuestion: 'Payout details for the new payment',
   samePayout: 'Keep the same details (the bank’s failure was passing)',
   newPayout: 'Correct the details',
@@ -480,6 +518,23 @@ export const staffEn = {
     reason: 'Shown in the case history.',
     forwarded_to: 'The applicant is told where the appeal went.',
   },
+  /**
+   * What the comment is required for, said before an outcome is chosen: built from the outcomes the
+   * task offers, by their names on the form (a payment authorisation asks the applicant nothing).
+   */
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: it is the question the applicant receives.`,
+    rejection_reason: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: the applicant reads the reasons.`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: the applicant is told why the aid cannot be paid.`,
+    vote_reasons: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: the reasons go into the minutes.`,
+    reason: (outcomes: readonly string[]) => `Required for ${either(outcomes)}.`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `Required for ${either(outcomes)}: name the organisation; the applicant is told where the appeal went.`,
+  },
   commentMissing: {
     question: 'Write the question to the applicant',
     rejection_reason: 'Give the reasons for the rejection',
@@ -561,6 +616,8 @@ export const staffEn = {
   spentOnAdults: 'Spent on adults',
   spentOnFamilies: 'Spent on families',
   closing: 'Closing balance',
+  reportBudgetsSpentByGroup: 'Spent, by group of recipients',
+  chartBudgetsSpentByGroup: (year: string) => `Spent in ${year}, by group of recipients`,
   reportAppeals: 'Appeals: received and answered on time',
   periodFrom: 'From',
   periodTo: 'To',

@@ -1,6 +1,9 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `«${n}»`).join(' или ');
+
 export const staffRu: StaffMessages = {
   staffTitle: 'Вход для сотрудников',
   staffIntro: 'Для сотрудников управления социальной защиты.',
@@ -76,6 +79,30 @@ export const staffRu: StaffMessages = {
     reissue: 'Исправить реквизиты и выплатить повторно',
     close: 'Закрыть дело (выплата невозможна)',
   },
+  taskOutcomes: {
+    authorise_payment: {
+      approve: { label: 'Разрешить выплату' },
+      reject: {
+        label: 'Не разрешать: отказать в удовлетворении заявления',
+        hint: 'Заявление будет отклонено полностью, а заявителю сообщат указанные вами причины.',
+      },
+    },
+    close_unanswered_request: {
+      reject: {
+        label: 'Отказать в удовлетворении заявления: сведения не представлены',
+        hint: 'Заявителю сообщат указанные вами причины.',
+      },
+      extend: { label: 'Дать заявителю больше времени на ответ' },
+    },
+    sign_off_answer: {
+      approve: { label: 'Подписать: ответ будет направлен заявителю' },
+      reject: { label: 'Вернуть проект на доработку', hint: 'Укажите в причине, что нужно изменить.' },
+    },
+    approve_extension: {
+      approve: { label: 'Согласовать продление срока' },
+      reject: { label: 'Отказать в продлении срока' },
+    },
+  },
   backToTasks: 'Назад к задачам',
   taskNotFound: 'Такой задачи нет или она уже закрыта.',
   taskForbidden: 'Эта задача для другой роли. Вы не можете её открыть.',
@@ -98,8 +125,6 @@ export const staffRu: StaffMessages = {
   taskOpen: 'открыта',
   yourDecision: 'Ваше решение',
   decisionComment: 'Комментарий',
-  decisionCommentHint:
-    'Виден в истории дела. Обязателен при отказе (заявитель читает основания) и при запросе сведений (это вопрос, который получит заявитель).',
   approvedAmount: 'Утверждаемая сумма, в рублях',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `Запрошено: ${requested}. При рассмотрении предложено ${proposed}: оставьте, чтобы утвердить эту сумму, или введите другую, не больше запрошенной.`,
@@ -315,6 +340,13 @@ export const staffRu: StaffMessages = {
   youHaveVoted: 'Вы проголосовали. Поданные голоса показаны вместе с делом.',
   // Re-issue
   currentPayout: 'Текущие реквизиты выплаты',
+  caseReason: 'Почему заявитель просит о помощи',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `Перевод на банковский счёт заявителя: владелец счёта ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `номер счёта ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`БИК ${p.bic}`] : []),
+    ].join(', '),
   correctPayoutQuestion: 'Реквизиты для новой выплаты',
   samePayout: 'Оставить прежние реквизиты (сбой банка был временным)',
   newPayout: 'Исправить реквизиты',
@@ -476,6 +508,19 @@ export const staffRu: StaffMessages = {
     reason: 'Виден в истории дела.',
     forwarded_to: 'Заявителю сообщат, куда передано обращение.',
   },
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: это вопрос, который получит заявитель.`,
+    rejection_reason: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: заявитель читает основания.`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: заявителю сообщат, почему выплата невозможна.`,
+    vote_reasons: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: обоснование попадает в протокол.`,
+    reason: (outcomes: readonly string[]) => `Обязателен при выборе ${either(outcomes)}.`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `Обязателен при выборе ${either(outcomes)}: укажите организацию; заявителю сообщат, куда передано обращение.`,
+  },
   commentMissing: {
     question: 'Напишите вопрос заявителю',
     rejection_reason: 'Укажите причины отказа',
@@ -557,6 +602,8 @@ export const staffRu: StaffMessages = {
   spentOnAdults: 'Израсходовано на взрослых',
   spentOnFamilies: 'Израсходовано на семьи',
   closing: 'Остаток на конец',
+  reportBudgetsSpentByGroup: 'Израсходовано по группам получателей',
+  chartBudgetsSpentByGroup: (year: string) => `Израсходовано в ${year} году по группам получателей`,
   reportAppeals: 'Обращения: поступило и рассмотрено в срок',
   periodFrom: 'С',
   periodTo: 'По',

@@ -1,6 +1,9 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `«${n}»`).join(' або ');
+
 export const staffUk: StaffMessages = {
   staffTitle: 'Вхід для працівників',
   staffIntro: 'Для працівників управління соціального захисту.',
@@ -76,6 +79,33 @@ export const staffUk: StaffMessages = {
     reissue: 'Виправити реквізити й виплатити повторно',
     close: 'Закрити справу (виплата неможлива)',
   },
+  taskOutcomes: {
+    authorise_payment: {
+      approve: { label: 'Дозволити виплату' },
+      reject: {
+        label: 'Не дозволяти: відмовити в задоволенні заяви',
+        hint: 'Заяву буде відхилено повністю, а заявникові повідомлять наведені вами причини.',
+      },
+    },
+    close_unanswered_request: {
+      reject: {
+        label: 'Відмовити в задоволенні заяви: відомості не надано',
+        hint: 'Заявникові повідомлять наведені вами причини.',
+      },
+      extend: { label: 'Дати заявникові більше часу на відповідь' },
+    },
+    sign_off_answer: {
+      approve: { label: 'Підписати: відповідь надсилається заявникові' },
+      reject: {
+        label: 'Повернути проєкт на доопрацювання',
+        hint: 'Зазначте в причині, що потрібно змінити.',
+      },
+    },
+    approve_extension: {
+      approve: { label: 'Погодити продовження строку' },
+      reject: { label: 'Відмовити в продовженні строку' },
+    },
+  },
   backToTasks: 'Назад до завдань',
   taskNotFound: 'Такого завдання немає або його вже закрито.',
   taskForbidden: 'Це завдання для іншої ролі. Ви не можете його відкрити.',
@@ -98,8 +128,6 @@ export const staffUk: StaffMessages = {
   taskOpen: 'відкрите',
   yourDecision: 'Ваше рішення',
   decisionComment: 'Коментар',
-  decisionCommentHint:
-    'Видно в історії справи. Обовʼязковий у разі відмови (заявник читає підстави) і запиту відомостей (це запитання, яке отримає заявник).',
   approvedAmount: 'Сума, що затверджується, у рублях',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `Запитано: ${requested}. Під час розгляду запропоновано ${proposed}: залиште, щоб затвердити цю суму, або введіть іншу, не більшу за запитану.`,
@@ -315,6 +343,13 @@ export const staffUk: StaffMessages = {
   youHaveVoted: 'Ви проголосували. Подані голоси показано разом зі справою.',
   // Re-issue
   currentPayout: 'Поточні реквізити виплати',
+  caseReason: 'Чому заявник просить допомоги',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `Переказ на банківський рахунок заявника: власник рахунку ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `номер рахунку ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`БІК ${p.bic}`] : []),
+    ].join(', '),
   correctPayoutQuestion: 'Реквізити для нової виплати',
   samePayout: 'Лишити ті самі реквізити (збій банку був тимчасовим)',
   newPayout: 'Виправити реквізити',
@@ -477,6 +512,19 @@ export const staffUk: StaffMessages = {
     reason: 'Видно в історії справи.',
     forwarded_to: 'Заявнику повідомлять, куди передано звернення.',
   },
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: це запитання, яке отримає заявник.`,
+    rejection_reason: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: заявник читає підстави.`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: заявникові повідомлять, чому виплата неможлива.`,
+    vote_reasons: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: обґрунтування потрапляє до протоколу.`,
+    reason: (outcomes: readonly string[]) => `Обовʼязковий, якщо вибрано ${either(outcomes)}.`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `Обовʼязковий, якщо вибрано ${either(outcomes)}: зазначте організацію; заявникові повідомлять, куди передано звернення.`,
+  },
   commentMissing: {
     question: 'Напишіть запитання до заявника',
     rejection_reason: 'Зазначте причини відмови',
@@ -557,6 +605,8 @@ export const staffUk: StaffMessages = {
   spentOnAdults: 'Витрачено на дорослих',
   spentOnFamilies: 'Витрачено на сім’ї',
   closing: 'Залишок на кінець',
+  reportBudgetsSpentByGroup: 'Витрачено за групами отримувачів',
+  chartBudgetsSpentByGroup: (year: string) => `Витрачено у ${year} році за групами отримувачів`,
   reportAppeals: 'Звернення: надійшло й розглянуто вчасно',
   periodFrom: 'З',
   periodTo: 'По',

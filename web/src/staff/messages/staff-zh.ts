@@ -1,6 +1,9 @@
 import type { ChainProblem } from '../../../../domain/audit-chain-problem.js';
 import type { StaffMessages } from './staff-en.js';
 
+/** Outcomes named as on the form, quoted, joined by “or”. */
+const either = (names: readonly string[]) => names.map((n) => `“${n}”`).join('或');
+
 export const staffZh: StaffMessages = {
   staffTitle: '工作人员登录',
   staffIntro: '供社会保障办公室工作人员使用。',
@@ -72,6 +75,30 @@ export const staffZh: StaffMessages = {
     reissue: '更正并重新支付',
     close: '结案（无法支付）',
   },
+  taskOutcomes: {
+    authorise_payment: {
+      approve: { label: '授权支付' },
+      reject: {
+        label: '不予授权：驳回申请',
+        hint: '整份申请将被驳回，并将您填写的理由告知申请人。',
+      },
+    },
+    close_unanswered_request: {
+      reject: {
+        label: '驳回申请：未提交所需材料',
+        hint: '将您填写的理由告知申请人。',
+      },
+      extend: { label: '给申请人更多时间答复' },
+    },
+    sign_off_answer: {
+      approve: { label: '签批：答复将发送给申请人' },
+      reject: { label: '退回草稿修改', hint: '请在理由中说明需要修改的内容。' },
+    },
+    approve_extension: {
+      approve: { label: '批准延期' },
+      reject: { label: '不批准延期' },
+    },
+  },
   backToTasks: '返回任务列表',
   taskNotFound: '此任务不存在或已不再待办。',
   taskForbidden: '此任务属于其他角色，您无法打开。',
@@ -94,8 +121,6 @@ export const staffZh: StaffMessages = {
   taskOpen: '待办',
   yourDecision: '您的决定',
   decisionComment: '意见',
-  decisionCommentHint:
-    '会记入案件记录。驳回时必填（申请人会看到理由）；要求补充信息时必填（即申请人收到的问题）。',
   approvedAmount: '批准金额（卢布）',
   approvedAmountProposedHint: (requested: string, proposed: string) =>
     `申请金额：${requested}。审核建议 ${proposed}：保持不变即按此批准，也可填写其他金额，但不得超过申请金额。`,
@@ -293,6 +318,13 @@ export const staffZh: StaffMessages = {
   youHaveVoted: '您已投票。目前的表决情况与案件一并显示。',
   // Re-issue
   currentPayout: '当前收款信息',
+  caseReason: '申请人求助的原因',
+  payoutBankDetails: (p: { holder: string; iban?: string; accountNumber?: string; bic?: string }) =>
+    [
+      `转账至申请人的银行账户：户名 ${p.holder}`,
+      p.iban ? `IBAN ${p.iban}` : `账号 ${p.accountNumber ?? '—'}`,
+      ...(p.bic ? [`BIC ${p.bic}`] : []),
+    ].join('，'),
   correctPayoutQuestion: '新一次支付的收款信息',
   samePayout: '保持原信息（银行故障是暂时的）',
   newPayout: '更正收款信息',
@@ -443,6 +475,16 @@ export const staffZh: StaffMessages = {
     reason: '会记入案件记录。',
     forwarded_to: '申请人会被告知诉求转交到哪里。',
   },
+  commentRequiredFor: {
+    question: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填：即申请人收到的问题。`,
+    rejection_reason: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填：申请人会看到理由。`,
+    closing_reason: (outcomes: readonly string[]) =>
+      `选择${either(outcomes)}时必填：将告知申请人无法支付的原因。`,
+    vote_reasons: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填：理由将写入会议记录。`,
+    reason: (outcomes: readonly string[]) => `选择${either(outcomes)}时必填。`,
+    forwarded_to: (outcomes: readonly string[]) =>
+      `选择${either(outcomes)}时必填：请写明接收机构；申请人会被告知诉求转交到哪里。`,
+  },
   commentMissing: {
     question: '请写出向申请人提出的问题',
     rejection_reason: '请说明驳回理由',
@@ -519,6 +561,8 @@ export const staffZh: StaffMessages = {
   spentOnAdults: '用于成年人',
   spentOnFamilies: '用于家庭',
   closing: '年末余额',
+  reportBudgetsSpentByGroup: '按受助群体的支出',
+  chartBudgetsSpentByGroup: (year: string) => `${year} 年按受助群体的支出`,
   reportAppeals: '信访：受理及按期答复',
   periodFrom: '自',
   periodTo: '至',
