@@ -1,5 +1,5 @@
 import type { CategoryCode } from './catalogue.js';
-import { daysBetween, type IsoDate, parseIsoDate } from './dates.js';
+import { daysBetween, type IsoDate, parseIsoDate, toIsoDate } from './dates.js';
 
 /**
  * Appeal deadlines as policy: which clock an appeal runs on, when it is due, how far it may be
@@ -214,6 +214,15 @@ export const deadlinePolicies: Readonly<Record<Jurisdiction, DeadlinePolicy>> = 
 
 export function deadlinePolicy(jurisdiction: Jurisdiction): DeadlinePolicy {
   return deadlinePolicies[jurisdiction];
+}
+
+/**
+ * The office's date of an instant: the day the law counts in (an answer at 01:30 in Moscow is
+ * given on that Moscow day, though UTC still says the day before). UTC for an unknown jurisdiction.
+ */
+export function officeDateOf(instant: Date, jurisdiction: string | undefined): IsoDate {
+  const known = (jurisdictions as readonly string[]).includes(jurisdiction ?? '');
+  return toIsoDate(instant, known ? deadlinePolicy(jurisdiction as Jurisdiction).timeZone : 'UTC');
 }
 
 // -------------------------------------------------------------------------------------------

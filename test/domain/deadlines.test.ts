@@ -11,6 +11,7 @@ import {
   type Jurisdiction,
   lateRegistration,
   nextWorkingDay,
+  officeDateOf,
   termStart,
 } from '../../domain/deadlines.js';
 
@@ -189,5 +190,15 @@ describe('forwarding, department deadlines and the chase ladder', () => {
     ['2026-04-02', 'overdue'],
   ] as const)('puts an appeal due 2026-04-01 on the rung "%s" → %s', (today, level) => {
     expect(escalationLevel(policy('ru'), '2026-04-01', today)).toBe(level);
+  });
+});
+
+describe("the office's date of an instant", () => {
+  it('is the Moscow day for a Russian office at 01:30 Moscow time, though UTC says the day before', () => {
+    expect(officeDateOf(new Date('2026-03-01T22:30:00.000Z'), 'ru')).toBe('2026-03-02');
+  });
+
+  it('is the UTC day for an unknown jurisdiction', () => {
+    expect(officeDateOf(new Date('2026-03-01T22:30:00.000Z'), undefined)).toBe('2026-03-01');
   });
 });

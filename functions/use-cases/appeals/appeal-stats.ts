@@ -1,4 +1,4 @@
-import { daysBetween } from '../../../domain/deadlines.js';
+import { daysBetween, officeDateOf } from '../../../domain/deadlines.js';
 import { type AppealCaseRecord, appealKeys } from '../../lib/store/appeal-records.js';
 import { countOnce } from '../../lib/store/counted-facts.js';
 
@@ -41,7 +41,9 @@ export function appealFacts(oldImage: Image | undefined, newImage: Image): Fact[
   }
   if (oldImage && oldImage.status !== newImage.status) {
     if (newImage.status === 'answered' && newImage.answer && newImage.registeredOn) {
-      const days = daysBetween(newImage.registeredOn, newImage.answer.answeredAt.slice(0, 10));
+      // Both days in the office's time zone: registeredOn is one (submit-appeal.ts).
+      const answeredOn = officeDateOf(new Date(newImage.answer.answeredAt), newImage.jurisdiction);
+      const days = daysBetween(newImage.registeredOn, answeredOn);
       facts.push({
         id: 'answered',
         counters: {

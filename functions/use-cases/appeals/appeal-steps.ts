@@ -1,5 +1,6 @@
 import { answeredTexts, forwardedTexts } from '../../../domain/appeal-messages.js';
 import { needsHeadSignOff, routeTopic, routingTable } from '../../../domain/appeal-routing.js';
+import { officeDateOf } from '../../../domain/deadlines.js';
 import { tableName } from '../../lib/clients.js';
 import { PermanentStepError, TransientError } from '../../lib/errors.js';
 import { type AppealCaseRecord, appealChange, isAppealCase } from '../../lib/store/appeal-records.js';
@@ -112,6 +113,9 @@ export async function publishAnswer(caseId: string, now: Date): Promise<{ answer
   if (current.status === 'answered' || current.status === 'closed') return { answered: true };
   if (!current.answerDraft) throw new PermanentStepError(`appeal ${current.reference} has no answer to send`);
   const at = now.toISOString();
+  // The due date is the office's date; so is the day of the answer (an answer at 01:30 in Moscow
+  // the day after the due date is late, though UTC still says the due date).
+  const onTime = officeDateOf(now, current.jurisdiction) <= current.dueDate;
   await commit(
     [
       ...appealChange(tableName(), current, {
@@ -126,9 +130,9 @@ export async function publishAnswer(caseId: string, now: Date): Promise<{ answer
             answeredBy: 'office',
             delivery: deliveryChannel(current.applicant),
           },
-          onTime: at.slice(0, 10) <= current.dueDate,
+          onTime,
         },
-        details: { onTime: at.slice(0, 10) <= current.dueDate },
+        details: { onTime },
       }),
       notificationPut(
         tableName(),

@@ -46,6 +46,30 @@ describe('appeal report facts', () => {
     ]);
   });
 
+  it('counts the days of an answer in the office’s time zone, not in UTC', () => {
+    // Arrange: registered on 2 March in Moscow; answered at 01:30 Moscow time on 2 March (22:30 UTC on 1 March).
+    const before = { ...registered, jurisdiction: 'ru', status: 'in_progress' as const };
+    const after = {
+      ...before,
+      status: 'answered' as const,
+      onTime: true,
+      answer: {
+        text: 'ok',
+        answeredAt: '2026-03-01T22:30:00.000Z',
+        answeredBy: 'office',
+        delivery: 'sms' as const,
+      },
+    };
+
+    // Act
+    const facts = appealFacts(before, after);
+
+    // Assert
+    expect(facts).toEqual([
+      { id: 'answered', counters: { answered: 1, answered_on_time: 1, answer_days: 0 } },
+    ]);
+  });
+
   it('counts nothing for a change that establishes no fact (a note)', () => {
     expect(appealFacts({ ...registered }, { ...registered })).toEqual([]);
   });
