@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe, describeViolations, screenshot } from './browser.js';
-import { fill, ready, submit } from './pages.js';
+import { anna, answerUpToPayment, choose, fill, ready, submit } from './pages.js';
 import { browserSuite } from './suite.js';
 
 /**
@@ -146,6 +146,40 @@ describe('the applicant on a phone', () => {
     // Assert
     expect(heights.length).toBe(3);
     for (const height of heights) expect(height).toBeGreaterThanOrEqual(44);
+    await page.close();
+  });
+});
+
+describe('the application form, as the review of the applicant pages found it', () => {
+  it('asks where to deliver in-kind aid when no postal address was given, and says when it may be left empty', async () => {
+    // Arrange: only a phone on the first step.
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/apply?lang=en`);
+    await ready(page);
+    await answerUpToPayment(page, anna);
+
+    // Act: in kind, with the delivery address left empty.
+    await choose(page, 'payoutMethod', 'in_kind');
+    const hintWithoutPostalAddress = await page.locator('#deliveryAddress-hint').count();
+    await submit(page);
+
+    // Assert: refused, saying why; the hint about the postal address is not offered.
+    expect(hintWithoutPostalAddress).toBe(0);
+    expect(await page.locator('#deliveryAddress-error').textContent()).toContain(
+      'you did not give a postal address',
+    );
+
+    // With a postal address on the first step, the delivery address may be left empty, as the hint says.
+    await page.goto(`${suite.runtime.url}/apply?lang=en`);
+    await ready(page);
+    await fill(page, 'address', 'ул. Ленина, 1, с. Берёзовка');
+    await page.goto(`${suite.runtime.url}/apply?step=payment&lang=en`);
+    await ready(page);
+    expect(await page.locator('#deliveryAddress-hint').textContent()).toBe(
+      'Leave empty to use your postal address.',
+    );
+    await submit(page);
+    await page.locator('.summary').first().waitFor();
     await page.close();
   });
 });

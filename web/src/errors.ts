@@ -9,7 +9,7 @@ export interface FieldError {
 }
 
 export type ErrorKey = keyof Messages['err'];
-type Variant = 'missing' | 'invalid' | 'future' | 'tooMany' | 'checksum' | 'looksRu';
+type Variant = 'missing' | 'invalid' | 'future' | 'tooMany' | 'checksum' | 'looksRu' | 'noPostalAddress';
 
 /**
  * What the person gave for the field an issue names: the value at the issue's path in the body
@@ -52,6 +52,7 @@ export function localise(t: Messages, key: ErrorKey, serverMessage: string, inpu
   if (m.includes('check digits do not match')) variant = 'checksum';
   if (m.includes('looks like a 20-digit')) variant = 'looksRu';
   if (m.includes("needs the bank's 9-digit bic")) variant = 'missing';
+  if (m.includes('gave no postal address')) variant = 'noPostalAddress';
   return variants[variant] || variants.invalid || variants.missing || serverMessage;
 }
 

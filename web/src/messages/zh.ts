@@ -314,7 +314,11 @@ export const zh: Messages = {
     },
     accountNumber: { missing: '请输入 20 位账号', invalid: '账号必须正好是 20 位数字' },
     bic: { missing: '请输入 9 位银行 BIC', invalid: '请输入银行 BIC：9 位数字，例如 044525225' },
-    deliveryAddress: { missing: '请输入送货地址', invalid: '送货地址不超过 500 字' },
+    deliveryAddress: {
+      missing: '请输入送货地址',
+      invalid: '送货地址不超过 500 字',
+      noPostalAddress: '请输入送货地址：您没有填写通信地址',
+    },
     kind: { missing: '请选择信访类别', invalid: '请选择信访类别' },
     topic: { missing: '请选择信访涉及的事项', invalid: '请选择信访涉及的事项' },
     relatedReference: { missing: '', invalid: '请按确认页上的格式输入编号，例如 AID-2026-000123' },

@@ -548,6 +548,7 @@ export function ApplyPage() {
             draft={draft}
             legend={t.payoutMethod}
             holderAutocomplete="name"
+            postalAddressGiven={draft.address.trim() !== ''}
             error={err}
             onChange={(payout) => {
               const next = { ...draft, ...payout };
