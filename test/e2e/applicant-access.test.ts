@@ -182,4 +182,28 @@ describe('the application form, as the review of the applicant pages found it', 
     await page.locator('.summary').first().waitFor();
     await page.close();
   });
+
+  it('says the answers are kept in this tab, and they are: a reload keeps them, another tab does not', async () => {
+    // Arrange: a name typed on the first step (drafts are in sessionStorage: a shared phone forgets them).
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/apply?lang=en`);
+    await ready(page);
+    await fill(page, 'fullName', anna.fullName);
+
+    // Act
+    await page.reload();
+    await ready(page);
+    const otherTab = await phone();
+    await otherTab.goto(`${suite.runtime.url}/apply?lang=en`);
+    await ready(otherTab);
+
+    // Assert
+    expect(await page.locator('main form .hint').last().textContent()).toBe(
+      'Your answers are kept in this tab until you close it or send the form.',
+    );
+    expect(await page.locator('#fullName').inputValue()).toBe(anna.fullName);
+    expect(await otherTab.locator('#fullName').inputValue()).toBe('');
+    await page.close();
+    await otherTab.close();
+  });
 });

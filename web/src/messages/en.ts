@@ -112,7 +112,7 @@ export const en = {
   submitting: 'Sending your application…',
   submitDeclaration:
     'By sending this application you confirm that the information is correct to the best of your knowledge.',
-  draftKept: 'Your answers are kept on this device until you send them.',
+  draftKept: 'Your answers are kept in this tab until you close it or send the form.',
   notGiven: 'Not given',
   sentLongAgo: (reference: string) =>
     `This application was already sent more than a day ago, as ${reference}. Follow it on the status page with the access code you were given. To apply for something else, start a new application.`,

@@ -99,7 +99,7 @@ export const zh: Messages = {
   submit: '确认并提交申请',
   submitting: '正在提交申请…',
   submitDeclaration: '提交申请即表示您确认，就您所知所填信息真实无误。',
-  draftKept: '在您提交之前，您的回答会保存在本设备上。',
+  draftKept: '您的回答会保存在此标签页中，直到您关闭它或提交表格。',
   notGiven: '未填写',
   sentLongAgo: (reference: string) =>
     `此申请已于一天多以前提交，编号为 ${reference}。请凭收到的访问码在状态页面查看。如需申请其他事项，请重新开始填写申请。`,
