@@ -206,4 +206,63 @@ describe('the application form, as the review of the applicant pages found it', 
     await page.close();
     await otherTab.close();
   });
+
+  it("goes back a step with the form's Back as the phone's Back does, and the phone's Back then leaves the form", async () => {
+    // Arrange: from the start page to the form's second step.
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/?lang=en`);
+    await ready(page);
+    await page.locator('main a[href="/apply"]').first().click();
+    await ready(page);
+    await fill(page, 'fullName', anna.fullName);
+    await fill(page, 'birthDay', anna.birth[0]);
+    await fill(page, 'birthMonth', anna.birth[1]);
+    await fill(page, 'birthYear', anna.birth[2]);
+    await fill(page, 'phone', anna.phone);
+    await submit(page);
+    await page.locator('#householdSize').waitFor();
+    const back = page.locator('main button.back-link');
+
+    // Act: the form's Back, then the phone's.
+    await back.click();
+    await page.locator('#fullName').waitFor();
+    await page.goBack();
+
+    // Assert: out of the form, on the start page (not forward again to the second step).
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+
+    // A step opened from a link has no step below it: Back takes its place, and the phone's Back leaves.
+    await page.goto(`${suite.runtime.url}/apply?step=household`);
+    await ready(page);
+    await back.click();
+    await page.locator('#fullName').waitFor();
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+    await page.close();
+  });
+
+  it("shows the form's Back arrow beside the word, in a tap area a finger can hit", async () => {
+    // Arrange
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/apply?step=household&lang=en`);
+    await ready(page);
+
+    // Act
+    await screenshot(page, 'apply-back-link-360');
+    const box = await page.locator('main button.back-link').evaluate((button) => {
+      const style = getComputedStyle(button);
+      const arrow = getComputedStyle(button, '::before');
+      const rect = button.getBoundingClientRect();
+      const textTop = parseFloat(style.paddingTop);
+      const textBottom = rect.height - parseFloat(style.paddingBottom);
+      const arrowMiddle = parseFloat(arrow.top) + parseFloat(arrow.height) / 2;
+      return { height: rect.height, textTop, textBottom, arrowMiddle };
+    });
+
+    // Assert: the arrow's middle within the word's line, and the button at least 24 px tall.
+    expect(box.height).toBeGreaterThanOrEqual(24);
+    expect(box.arrowMiddle).toBeGreaterThan(box.textTop);
+    expect(box.arrowMiddle).toBeLessThan(box.textBottom);
+    await page.close();
+  });
 });

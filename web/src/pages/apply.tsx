@@ -179,6 +179,13 @@ const stepFields: Record<StepId, readonly string[]> = {
   check: [],
 };
 const stepOfField = (id: string): StepId => steps.find((s) => stepFields[s].includes(id)) ?? 'about';
+const stepPath = (step: StepId) => withQuery('/apply', { step: step === 'about' ? undefined : step });
+
+/** Kept in a step's history entry (router.tsx): the step of this form in the entry below it. */
+interface StepEntry {
+  applyStepBelow?: StepId;
+}
+const stepBelow = (): StepId | undefined => (history.state as StepEntry | null)?.applyStepBelow;
 
 function uniqueByField(errors: FieldError[]): FieldError[] {
   const seen = new Set<string>();
@@ -252,7 +259,19 @@ export function ApplyPage() {
   const goTo = (next: StepId) => {
     setErrors([]);
     setFailure(undefined);
-    if (next !== step) navigate(withQuery('/apply', { step: next === 'about' ? undefined : next }));
+    if (next !== step) navigate(stepPath(next), { state: { applyStepBelow: step } satisfies StepEntry });
+    window.scrollTo(0, 0);
+  };
+
+  // The form's Back does what the phone's Back does when the entry below is the previous step, so
+  // the two never disagree; else (a step opened from a link, or reached by "Change") it takes this
+  // entry's place, and the phone's Back still leaves the form from there.
+  const goBack = () => {
+    const previous = steps[stepIndex - 1] ?? 'about';
+    setErrors([]);
+    setFailure(undefined);
+    if (stepBelow() === previous) history.back();
+    else navigate(stepPath(previous), { replace: true });
     window.scrollTo(0, 0);
   };
 
@@ -366,11 +385,7 @@ export function ApplyPage() {
     <>
       {stepIndex > 0 && (
         <p>
-          <button
-            type="button"
-            class="back-link button--link"
-            onClick={() => goTo(steps[stepIndex - 1] ?? 'about')}
-          >
+          <button type="button" class="back-link button--link" onClick={goBack}>
             {t.back}
           </button>
         </p>
