@@ -265,4 +265,34 @@ describe('the application form, as the review of the applicant pages found it', 
     expect(box.arrowMiddle).toBeLessThan(box.textBottom);
     await page.close();
   });
+
+  it('shows the reference and the access code each on one line of a 360 px phone', async () => {
+    // Arrange: an application sent from this tab, so its confirmation shows the code.
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/apply?lang=en`);
+    await ready(page);
+    await answerUpToPayment(page, { ...anna, fullName: 'Нина Сергеевна Орлова' });
+    await choose(page, 'payoutMethod', 'cash_desk');
+    await submit(page);
+    await page.locator('.summary').first().waitFor();
+    await submit(page);
+    await page.locator('[data-testid="access-code"]').waitFor();
+
+    // Act: the lines each value's text takes.
+    await screenshot(page, 'apply-confirmation-one-line-360');
+    const lines = await page
+      .locator('[data-testid="reference"], [data-testid="access-code"]')
+      .evaluateAll((values) =>
+        values.map((value) => {
+          const text = document.createRange();
+          text.selectNodeContents(value);
+          return new Set(Array.from(text.getClientRects(), (r) => Math.round(r.top))).size;
+        }),
+      );
+
+    // Assert
+    expect(lines).toEqual([1, 1]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    await page.close();
+  });
 });
