@@ -295,4 +295,30 @@ describe('the application form, as the review of the applicant pages found it', 
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.close();
   });
+
+  it("writes letters in the page's language until the person chooses one, on both forms", async () => {
+    const page = await phone();
+    const lettersLanguage = () =>
+      page.locator('input[name="preferredLanguage"]:checked').getAttribute('value');
+    const switchTo = async (lang: string) => {
+      await page.locator(`a.language[lang="${lang}"]`).click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+    };
+    for (const form of ['/apply', '/appeal']) {
+      // Arrange
+      await page.goto(`${suite.runtime.url}${form}?lang=en`);
+      await ready(page);
+      const atFirst = await lettersLanguage();
+
+      // Act: the page's language switched mid-form; then a choice of the person's own, and another switch.
+      await switchTo('ru');
+      const afterSwitch = await lettersLanguage();
+      await choose(page, 'preferredLanguage', 'uk');
+      await switchTo('zh');
+
+      // Assert
+      expect([atFirst, afterSwitch, await lettersLanguage()], form).toEqual(['en', 'ru', 'uk']);
+    }
+    await page.close();
+  });
 });

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { appealSchema } from '../../../domain/appeal.js';
-import { type Language, languages } from '../../../domain/catalogue.js';
+import { languages } from '../../../domain/catalogue.js';
 import { api, randomId } from '../api.js';
 import {
   type AppealFields,
@@ -43,10 +43,11 @@ interface AppealDraft extends AppealFields, KeyedSends {}
 
 const draftKey = 'aidflow.appeal-draft';
 
-const emptyAppealDraft = (language: Language): AppealDraft => ({
+// No letters' language until the person chooses one: the page's language, as it is when sent.
+const emptyAppealDraft = (): AppealDraft => ({
   idempotencyKey: randomId(),
   unconfirmed: [],
-  ...emptyAppealFields(language),
+  ...emptyAppealFields(''),
 });
 
 function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
@@ -70,7 +71,7 @@ export function AppealPage() {
   const loc = useLocation();
   const related = loc.query.get('related');
   const [d, setD] = useState<AppealDraft>(() => {
-    const draft = loadSessionDraft(draftKey, emptyAppealDraft(lang as Language));
+    const draft = loadSessionDraft(draftKey, emptyAppealDraft());
     // "Complain about this decision" from a case: that case, whatever the draft said.
     return related ? { ...draft, kind: 'complaint', topic: 'aid', relatedReference: related } : draft;
   });
@@ -98,6 +99,7 @@ export function AppealPage() {
   });
 
   if (sent) return <ApplicationSent reference={sent} />;
+  const lettersLanguage = d.preferredLanguage || lang;
   const noContact = noWayToAnswer(d);
 
   const submit = (e: Event) => {
@@ -108,7 +110,7 @@ export function AppealPage() {
   /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
   const send = async (tries: number | undefined) => {
     if (busy) return;
-    const body = appealBody(d);
+    const body = appealBody({ ...d, preferredLanguage: lettersLanguage });
     const problems = validate(t, body);
     setErrors(problems);
     if (problems.length > 0) return;
@@ -129,7 +131,7 @@ export function AppealPage() {
         ),
       (sends) => {
         setD((current) => ({ ...current, ...sends }));
-        saveSessionDraft(draftKey, { ...loadSessionDraft(draftKey, emptyAppealDraft(lang)), ...sends });
+        saveSessionDraft(draftKey, { ...loadSessionDraft(draftKey, emptyAppealDraft()), ...sends });
       },
       randomId,
     );
@@ -138,7 +140,7 @@ export function AppealPage() {
       rememberCase(out.receipt);
       rememberSentAsEarlier(out.earlier ? out.receipt.reference : undefined);
       saveSessionDraft(draftKey, undefined);
-      setD(emptyAppealDraft(lang as Language));
+      setD(emptyAppealDraft());
       navigate(withQuery('/appeal', { related: undefined, sent: out.receipt.reference }), { replace: true });
       return;
     }
@@ -305,7 +307,7 @@ export function AppealPage() {
           id="preferredLanguage"
           legend={t.preferredLanguage}
           small
-          value={d.preferredLanguage}
+          value={lettersLanguage}
           onChange={set('preferredLanguage')}
           choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />

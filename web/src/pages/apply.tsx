@@ -55,6 +55,7 @@ interface Draft extends KeyedSends {
   email: string;
   phone: string;
   address: string;
+  /** Empty until the person chooses one: the letters are then in the page's language, as it is when sent. */
   preferredLanguage: string;
   householdSize: string;
   children: string;
@@ -77,7 +78,7 @@ interface Draft extends KeyedSends {
   idempotencyKey: string;
 }
 
-const emptyDraft = (language: Language): Draft => ({
+const emptyDraft = (): Draft => ({
   fullName: '',
   birthDay: '',
   birthMonth: '',
@@ -85,7 +86,7 @@ const emptyDraft = (language: Language): Draft => ({
   email: '',
   phone: '',
   address: '',
-  preferredLanguage: language,
+  preferredLanguage: '',
   householdSize: '',
   children: '',
   income: '',
@@ -105,11 +106,14 @@ const emptyDraft = (language: Language): Draft => ({
 });
 
 const draftKey = 'aidflow.application-draft';
-const loadDraft = (language: Language): Draft => loadSessionDraft(draftKey, emptyDraft(language));
+const loadDraft = (): Draft => loadSessionDraft(draftKey, emptyDraft());
 const saveDraft = (draft: Draft | undefined): void => saveSessionDraft(draftKey, draft);
 
+/** The letters' language: the one chosen, else the page's (so a switch of the page's language counts). */
+const lettersLanguage = (d: Draft, pageLanguage: Language): string => d.preferredLanguage || pageLanguage;
+
 /** The request body exactly as the API takes it. */
-function toBody(d: Draft): Record<string, unknown> {
+function toBody(d: Draft, pageLanguage: Language): Record<string, unknown> {
   const payout = payoutBody(d);
   return {
     applicant: {
@@ -118,7 +122,7 @@ function toBody(d: Draft): Record<string, unknown> {
       email: optionalText(d.email),
       phone: optionalText(d.phone),
       address: optionalText(d.address),
-      preferredLanguage: d.preferredLanguage,
+      preferredLanguage: lettersLanguage(d, pageLanguage),
     },
     categories: d.categories,
     household: {
@@ -227,7 +231,7 @@ export function ApplyPage() {
   const { t, lang } = i18n;
   const office = useCatalogue();
   const loc = useLocation();
-  const [draft, setDraft] = useState<Draft>(() => loadDraft(lang));
+  const [draft, setDraft] = useState<Draft>(loadDraft);
   // The step and the confirmation are in the address, so the phone's Back button goes back a
   // step and a reload keeps the page the person is on.
   const step = stepIn(loc.query.get('step'));
@@ -277,7 +281,7 @@ export function ApplyPage() {
 
   const onContinue = (event: Event) => {
     event.preventDefault();
-    const problems = validate(t, toBody(draft), office.codes).filter((e) =>
+    const problems = validate(t, toBody(draft, lang), office.codes).filter((e) =>
       stepFields[step].includes(e.field),
     );
     setErrors(problems);
@@ -300,7 +304,7 @@ export function ApplyPage() {
   /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
   const send = async (tries: number | undefined) => {
     if (busy) return;
-    const body = toBody(draft);
+    const body = toBody(draft, lang);
     const problems = validate(t, body, office.codes);
     if (problems.length > 0) {
       goTo(stepOfField(problems[0]?.field ?? 'fullName'));
@@ -319,14 +323,14 @@ export function ApplyPage() {
         api('POST', '/v1/aid-applications', { body: sending, headers: { 'idempotency-key': key } }),
       (sends) => {
         setDraft((current) => ({ ...current, ...sends }));
-        saveDraft({ ...loadDraft(lang), ...sends });
+        saveDraft({ ...loadDraft(), ...sends });
       },
       randomId,
     );
     setBusy(false);
     if (out.kind === 'sent') {
       saveDraft(undefined);
-      setDraft(emptyDraft(lang));
+      setDraft(emptyDraft());
       rememberCase({ reference: out.receipt.reference, accessCode: out.receipt.accessCode });
       rememberSentAsEarlier(out.earlier ? out.receipt.reference : undefined);
       // In place of the check step: Back from the confirmation does not lead to a form to send again.
@@ -477,7 +481,7 @@ export function ApplyPage() {
               legend={t.preferredLanguage}
               small
               error={err('preferredLanguage')}
-              value={draft.preferredLanguage}
+              value={lettersLanguage(draft, lang)}
               onChange={set('preferredLanguage')}
               choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
             />
@@ -602,9 +606,10 @@ export function ApplyPage() {
 }
 
 function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: StepId) => void }) {
-  const { t, money, date } = useI18n();
+  const { t, lang, money, date } = useI18n();
   const { aidTypeName, categoryName } = useCatalogue();
-  const body = toBody(draft);
+  const body = toBody(draft, lang);
+  const letters = lettersLanguage(draft, lang);
   const birth = (body.applicant as { birthDate?: string }).birthDate;
   const amount = minorUnitsOrRaw(draft.amount);
   const income = minorUnitsOrRaw(draft.income);
@@ -639,7 +644,7 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
           { key: t.address, value: or(draft.address), action: change('about', t.address) },
           {
             key: t.preferredLanguage,
-            value: languageNames[draft.preferredLanguage as Language] ?? draft.preferredLanguage,
+            value: languageNames[letters as Language] ?? letters,
             action: change('about', t.preferredLanguage),
           },
         ]}
