@@ -321,4 +321,47 @@ describe('the application form, as the review of the applicant pages found it', 
     }
     await page.close();
   });
+
+  it('says the problems again in the language the page is switched to', async () => {
+    /** The error summary, each field's error and the failure box, as shown. */
+    const problemsShown = (page: Page) =>
+      page
+        .locator('.error-summary li, [id$="-error"], main .alert--error p')
+        .evaluateAll((shown) => shown.map((e) => e.textContent?.trim()));
+    const refused = async (page: Page, path: string, lang: string) => {
+      await page.goto(`${suite.runtime.url}${path}?lang=${lang}`);
+      await ready(page);
+      // The status page's failure message besides the fields' problems: a case that is not found.
+      if (path === '/status') {
+        await submit(page);
+        await page.locator('.error-summary').waitFor();
+        await fill(page, 'reference', 'AID-2026-999999');
+        await fill(page, 'accessCode', 'ABCD-EFGH-JKMN-PQRS');
+        await submit(page);
+        await page.locator('main .alert--error').waitFor();
+      } else {
+        await submit(page);
+        await page.locator('.error-summary').waitFor();
+      }
+    };
+    for (const path of ['/apply', '/appeal', '/status']) {
+      // Arrange: the problems of the form sent empty, as a page opened in Russian says them.
+      const russian = await phone();
+      await refused(russian, path, 'ru');
+      const inRussian = await problemsShown(russian);
+      const page = await phone();
+      await refused(page, path, 'en');
+      const inEnglish = await problemsShown(page);
+
+      // Act
+      await page.locator('a.language[lang="ru"]').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'ru');
+
+      // Assert
+      expect(inEnglish, path).not.toEqual(inRussian);
+      expect(await problemsShown(page), path).toEqual(inRussian);
+      await page.close();
+      await russian.close();
+    }
+  });
 });

@@ -11,7 +11,7 @@ import {
   emptyAppealFields,
   noWayToAnswer,
 } from '../appeal-fields.js';
-import { type FieldError, failureMessage, localise, valueAt } from '../errors.js';
+import { type FieldProblem, failureMessage, localise, saidIn, useSaid, valueAt } from '../errors.js';
 import { birthField } from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
@@ -50,14 +50,14 @@ const emptyAppealDraft = (): AppealDraft => ({
   ...emptyAppealFields(''),
 });
 
-function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
+function validate(body: Record<string, unknown>): FieldProblem[] {
   const result = appealSchema.safeParse(body);
   if (result.success) return [];
   const seen = new Set<string>();
   return result.error.issues
     .map((issue) => {
       const { key, id } = appealFieldOf(issue.path);
-      return { field: id, message: localise(t, key, issue.message, valueAt(body, issue.path)) };
+      return { field: id, say: (t: Messages) => localise(t, key, issue.message, valueAt(body, issue.path)) };
     })
     .filter((e) => {
       if (seen.has(e.field)) return false;
@@ -75,9 +75,9 @@ export function AppealPage() {
     // "Complain about this decision" from a case: that case, whatever the draft said.
     return related ? { ...draft, kind: 'complaint', topic: 'aid', relatedReference: related } : draft;
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useSaid();
   const [unavailable, setUnavailable] = useState(false);
   // After a send that got no answer for want of a connection: how many times the page has sent
   // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
@@ -93,6 +93,7 @@ export function AppealPage() {
       saveSessionDraft(draftKey, next);
       setSendAgainTries(undefined);
     };
+  const errors = saidIn(t, problems);
   const err = (id: string) => errorFor(errors, id);
   useSendWhenOnline(busy || sent ? undefined : sendAgainTries, () => {
     void send(sendAgainTries);
@@ -111,9 +112,9 @@ export function AppealPage() {
   const send = async (tries: number | undefined) => {
     if (busy) return;
     const body = appealBody({ ...d, preferredLanguage: lettersLanguage });
-    const problems = validate(t, body);
-    setErrors(problems);
-    if (problems.length > 0) return;
+    const found = validate(body);
+    setProblems(found);
+    if (found.length > 0) return;
     setBusy(true);
     setFailure(undefined);
     setSendAgainTries(undefined);
@@ -151,20 +152,20 @@ export function AppealPage() {
       return;
     }
     if (out.kind === 'taken') {
-      setFailure(t.appealSentElsewhere);
+      setFailure((t) => t.appealSentElsewhere);
       return;
     }
     const res = out.failure;
     if (res.kind === 'unavailable') setUnavailable(true);
     else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
-      setErrors(
+      setProblems(
         res.problem.errors.map((pe) => {
           const { key: k, id } = appealFieldOf(pe.path.split('.').filter(Boolean));
-          return { field: id, message: localise(t, k, pe.message, valueAt(body, pe.path)) };
+          return { field: id, say: (t: Messages) => localise(t, k, pe.message, valueAt(body, pe.path)) };
         }),
       );
-    } else if (res.kind === 'http' && res.status !== 429) setFailure(t.sendRefused(res.status));
-    else setFailure(failureMessage(t, res));
+    } else if (res.kind === 'http' && res.status !== 429) setFailure((t) => t.sendRefused(res.status));
+    else setFailure((t) => failureMessage(t, res));
   };
 
   // An appeal sent from this tab a moment ago: Back or the menu may lead here again.
@@ -184,7 +185,7 @@ export function AppealPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure}</p>
+          <p>{failure(t)}</p>
         </Alert>
       )}
       {!busy && d.unconfirmed.length > 0 && (

@@ -5,7 +5,16 @@ import type { CatalogueCodes } from '../../../domain/catalogue-entries.js';
 import { parseReference } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type ErrorKey, type FieldError, failureMessage, localise, problemCode, valueAt } from '../errors.js';
+import {
+  type ErrorKey,
+  type FieldProblem,
+  failureMessage,
+  localise,
+  problemCode,
+  saidIn,
+  useSaid,
+  valueAt,
+} from '../errors.js';
 import {
   birthField,
   isoDateOrRaw,
@@ -191,7 +200,7 @@ interface StepEntry {
 }
 const stepBelow = (): StepId | undefined => (history.state as StepEntry | null)?.applyStepBelow;
 
-function uniqueByField(errors: FieldError[]): FieldError[] {
+function uniqueByField(errors: FieldProblem[]): FieldProblem[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (seen.has(e.field)) return false;
@@ -200,8 +209,8 @@ function uniqueByField(errors: FieldError[]): FieldError[] {
   });
 }
 
-/** Validates with the same schema the server uses and explains each problem in the person's language. */
-function validate(t: Messages, body: Record<string, unknown>, codes: CatalogueCodes): FieldError[] {
+/** Validates with the same schema the server uses; each problem is explained in the person's language. */
+function validate(body: Record<string, unknown>, codes: CatalogueCodes): FieldProblem[] {
   // The office's catalogue (GET /v1/catalogue): an aid type added by the administrator is accepted.
   const result = aidApplicationSchemaAt(todayIso(), { currency: officeCurrency, catalogue: codes }).safeParse(
     body,
@@ -210,7 +219,7 @@ function validate(t: Messages, body: Record<string, unknown>, codes: CatalogueCo
   return uniqueByField(
     result.error.issues.map((issue) => {
       const { key, id } = fieldOf(issue.path);
-      return { field: id, message: localise(t, key, issue.message, valueAt(body, issue.path)) };
+      return { field: id, say: (t: Messages) => localise(t, key, issue.message, valueAt(body, issue.path)) };
     }),
   );
 }
@@ -237,15 +246,18 @@ export function ApplyPage() {
   const step = stepIn(loc.query.get('step'));
   const sent = loc.query.get('sent');
   const [returnToCheck, setReturnToCheck] = useState(false);
-  const [allErrors, setErrors] = useState<FieldError[]>([]);
+  const [allErrors, setErrors] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useSaid();
   // After a send that got no answer for want of a connection: how many times the page has sent
   // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
   // the person sent is ever sent without them.
   const [sendAgainTries, setSendAgainTries] = useState<number | undefined>();
   // Only the shown step's problems: Back and Forward leave the others behind.
-  const errors = allErrors.filter((e) => stepOfField(e.field) === step);
+  const errors = saidIn(
+    t,
+    allErrors.filter((e) => stepOfField(e.field) === step),
+  );
 
   const stepIndex = steps.indexOf(step);
   const title = sent ? t.confirmationTitle : stepTitle(t, step);
@@ -281,7 +293,7 @@ export function ApplyPage() {
 
   const onContinue = (event: Event) => {
     event.preventDefault();
-    const problems = validate(t, toBody(draft, lang), office.codes).filter((e) =>
+    const problems = validate(toBody(draft, lang), office.codes).filter((e) =>
       stepFields[step].includes(e.field),
     );
     setErrors(problems);
@@ -305,7 +317,7 @@ export function ApplyPage() {
   const send = async (tries: number | undefined) => {
     if (busy) return;
     const body = toBody(draft, lang);
-    const problems = validate(t, body, office.codes);
+    const problems = validate(body, office.codes);
     if (problems.length > 0) {
       goTo(stepOfField(problems[0]?.field ?? 'fullName'));
       setErrors(problems.filter((e) => stepOfField(e.field) === stepOfField(problems[0]?.field ?? '')));
@@ -344,7 +356,7 @@ export function ApplyPage() {
       return;
     }
     if (out.kind === 'taken') {
-      setFailure(t.applicationSentElsewhere);
+      setFailure((t) => t.applicationSentElsewhere);
       return;
     }
     const res = out.failure;
@@ -352,7 +364,7 @@ export function ApplyPage() {
       const serverErrors = uniqueByField(
         res.problem.errors.map((e) => {
           const { key, id } = fieldOf(e.path.split('.').filter(Boolean));
-          return { field: id, message: localise(t, key, e.message, valueAt(body, e.path)) };
+          return { field: id, say: (t: Messages) => localise(t, key, e.message, valueAt(body, e.path)) };
         }),
       );
       const first = stepOfField(serverErrors[0]?.field ?? 'fullName');
@@ -364,14 +376,11 @@ export function ApplyPage() {
     const existing =
       res.kind === 'http' && (res.problem as { existingReference?: unknown }).existingReference;
     if (res.status === 409 && typeof existing === 'string') {
-      setFailure(
-        problemCode(res) === 'idempotency_key_expired'
-          ? t.sentLongAgo(existing)
-          : t.duplicateApplication(existing),
-      );
+      const expired = problemCode(res) === 'idempotency_key_expired';
+      setFailure((t) => (expired ? t.sentLongAgo(existing) : t.duplicateApplication(existing)));
       return;
     }
-    setFailure(
+    setFailure((t) =>
       res.kind === 'http' && res.status !== 429 ? t.sendRefused(res.status) : failureMessage(t, res),
     );
   };
@@ -406,7 +415,7 @@ export function ApplyPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure}</p>
+          <p>{failure(t)}</p>
         </Alert>
       )}
       {step === 'check' && !busy && draft.unconfirmed.length > 0 && (
