@@ -365,3 +365,33 @@ describe('the application form, as the review of the applicant pages found it', 
     }
   });
 });
+
+describe('the appeal form, as the review of the applicant pages found it', () => {
+  it('lists the problems in the order of the fields on the page', async () => {
+    // Arrange
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/appeal?lang=en`);
+    await ready(page);
+
+    // Act: sent empty.
+    await submit(page);
+    await page.locator('.error-summary').waitFor();
+
+    // Assert: the summary's links in the order of the fields they lead to, top to bottom.
+    const linked = await page
+      .locator('.error-summary a')
+      .evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    const onPage = await page.evaluate(
+      (ids) =>
+        [...ids].sort((a, b) => {
+          const [first, second] = [a, b].map((id) => document.querySelector(id));
+          if (!first || !second) return 0;
+          return first.compareDocumentPosition(second) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1;
+        }),
+      linked.map((href) => href ?? ''),
+    );
+    expect(linked.length).toBeGreaterThan(2);
+    expect(linked).toEqual(onPage);
+    await page.close();
+  });
+});

@@ -50,6 +50,27 @@ const emptyAppealDraft = (): AppealDraft => ({
   ...emptyAppealFields(''),
 });
 
+/** The form's fields from top to bottom: the error summary lists problems in the order they are met. */
+const fieldsInPageOrder = [
+  'kind',
+  'topic',
+  'relatedReference',
+  'subject',
+  'text',
+  'fullName',
+  'birthDay',
+  'email',
+  'phone',
+  'address',
+  'preferredLanguage',
+];
+const placeOnPage = (field: string) => {
+  const place = fieldsInPageOrder.indexOf(field);
+  return place < 0 ? fieldsInPageOrder.length : place;
+};
+const inPageOrder = (problems: readonly FieldProblem[]) =>
+  [...problems].sort((a, b) => placeOnPage(a.field) - placeOnPage(b.field));
+
 function validate(body: Record<string, unknown>): FieldProblem[] {
   const result = appealSchema.safeParse(body);
   if (result.success) return [];
@@ -93,7 +114,7 @@ export function AppealPage() {
       saveSessionDraft(draftKey, next);
       setSendAgainTries(undefined);
     };
-  const errors = saidIn(t, problems);
+  const errors = saidIn(t, inPageOrder(problems));
   const err = (id: string) => errorFor(errors, id);
   useSendWhenOnline(busy || sent ? undefined : sendAgainTries, () => {
     void send(sendAgainTries);
