@@ -394,4 +394,22 @@ describe('the appeal form, as the review of the applicant pages found it', () =>
     expect(linked).toEqual(onPage);
     await page.close();
   });
+
+  it('warns that there may be no answer only once a send was tried with no way to answer', async () => {
+    // Arrange
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/appeal?lang=en`);
+    await ready(page);
+    const warningBox = page.locator('main form div[role="status"]');
+    const beforeSending = await warningBox.count();
+
+    // Act: sent empty, so refused for its other fields.
+    await submit(page);
+    await page.locator('.error-summary').waitFor();
+
+    // Assert
+    expect(beforeSending).toBe(0);
+    await page.locator('main form .alert--warning').waitFor();
+    await page.close();
+  });
 });

@@ -100,6 +100,9 @@ export function AppealPage() {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useSaid();
   const [unavailable, setUnavailable] = useState(false);
+  // Whether the person has been past the ways to answer them (left those fields, or sent): only
+  // then does the form warn that none was given, not to someone who has not reached them yet.
+  const [pastContact, setPastContact] = useState(false);
   // After a send that got no answer for want of a connection: how many times the page has sent
   // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
   // the person sent is ever sent without them.
@@ -122,7 +125,7 @@ export function AppealPage() {
 
   if (sent) return <ApplicationSent reference={sent} />;
   const lettersLanguage = d.preferredLanguage || lang;
-  const noContact = noWayToAnswer(d);
+  const warnNoContact = pastContact && noWayToAnswer(d);
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -132,6 +135,7 @@ export function AppealPage() {
   /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
   const send = async (tries: number | undefined) => {
     if (busy) return;
+    setPastContact(true);
     const body = appealBody({ ...d, preferredLanguage: lettersLanguage });
     const found = validate(body);
     setProblems(found);
@@ -288,7 +292,12 @@ export function AppealPage() {
           error={err('birthDay')}
           ownBirthDate
         />
-        <fieldset class="field">
+        <fieldset
+          class="field"
+          onFocusOut={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPastContact(true);
+          }}
+        >
           <legend>{t.contactLegend}</legend>
           <div class="hint">{t.contactHint}</div>
           <TextField
@@ -333,7 +342,7 @@ export function AppealPage() {
           onChange={set('preferredLanguage')}
           choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
-        {noContact && (
+        {warnNoContact && (
           <Alert kind="warning" title={t.appealNoContactTitle}>
             <p>{t.appealNoContact}</p>
           </Alert>
