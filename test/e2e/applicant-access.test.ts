@@ -412,4 +412,23 @@ describe('the appeal form, as the review of the applicant pages found it', () =>
     await page.locator('main form .alert--warning').waitFor();
     await page.close();
   });
+
+  it('marks every field an appeal may leave empty as optional, the birth date too', async () => {
+    // Arrange
+    const page = await phone();
+    await page.goto(`${suite.runtime.url}/appeal?lang=en`);
+    await ready(page);
+
+    // Act
+    const birthDateLegend = await page
+      .locator('fieldset:has(#birthDay) legend')
+      .evaluate((legend) => legend.textContent);
+
+    // Assert: the birth date may be left out of an appeal (domain/appeal.ts), as these may.
+    expect(birthDateLegend).toBe('Date of birth (optional)');
+    for (const id of ['relatedReference', 'email', 'phone', 'address']) {
+      expect(await page.locator(`label[for="${id}"] .optional`).count(), id).toBe(1);
+    }
+    await page.close();
+  });
 });

@@ -286,7 +286,12 @@ export function AppealPage() {
           ids={['birthDay', 'birthMonth', 'birthYear']}
           values={[d.birthDay, d.birthMonth, d.birthYear]}
           onInput={(part, value) => set(birthField[part])(value)}
-          legend={t.birthDate}
+          legend={
+            <>
+              {t.birthDate}
+              <span class="optional"> {t.optional}</span>
+            </>
+          }
           hintId="birthDate-hint"
           hint={t.birthDateHint}
           error={err('birthDay')}
