@@ -111,6 +111,20 @@ export const aidApplicationSchema = meta(
             message: `Requested amount must be in the same currency as the household income (${incomeCurrency}).`,
           });
         }
+        // In-kind aid is brought to the door: to the delivery address, else to the postal address.
+        // With neither, it has nowhere to go.
+        if (
+          at(app, 'payout', 'method') === 'in_kind' &&
+          at(app, 'payout', 'deliveryAddress') === undefined &&
+          at(app, 'applicant', 'address') === undefined
+        ) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['payout', 'deliveryAddress'],
+            message:
+              'In-kind aid is delivered, and the applicant gave no postal address: give the address to deliver to in "deliveryAddress".',
+          });
+        }
       },
       { when: isObject },
     ),

@@ -28,16 +28,40 @@ const birthDateSchema = isoDateSchema('Birth date').check(
 
 /**
  * zod's "practical email validation" (`z.regexes.email`), copied: reading it through `z.regexes`
- * puts all of zod's regexes (6.5 KB) into the bundle. test/domain/applicant.test.ts keeps the copy
- * in step with zod's.
+ * puts all of zod's regexes (6.5 KB) into the bundle. One change: the last label may also be an
+ * internationalised one in its ASCII form (`xn--p1ai` is .рф), because Chromium's email input
+ * hands over `ivan@почта.рф` as `ivan@xn--80a1acny.xn--p1ai`. test/domain/applicant.test.ts
+ * keeps the rest of the copy in step with zod's.
  */
 export const EMAIL =
   // biome-ignore lint/complexity/noUselessEscapeInRegex: zod's source as it is (the OpenAPI document shows it)
-  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+  /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+(?:[A-Za-z]{2,}|xn--[A-Za-z0-9\-]*[A-Za-z0-9])$/;
+
+const NON_ASCII = /[^\p{ASCII}]/u;
+/** Only letters, digits, hyphens and dots: the URL parser would drop a path or a port silently. */
+const HOST_NAME_CHARACTERS = /^[\p{L}\p{M}\p{N}.-]+$/u;
+
+/**
+ * The domain of an address written in its own script (`почта.рф`, as a client other than Chromium
+ * may send it) in the ASCII form Chromium sends and SES needs, so that one mailbox is stored one
+ * way whichever browser sent it. The part before @ is left as it is: EMAIL still refuses
+ * non-ASCII there, as mail providers do. A domain that is no host name at all is left for EMAIL to refuse.
+ */
+function withAsciiDomain(address: string): string {
+  const at = address.lastIndexOf('@');
+  const domain = address.slice(at + 1);
+  if (at < 0 || !NON_ASCII.test(domain) || !HOST_NAME_CHARACTERS.test(domain)) return address;
+  try {
+    return `${address.slice(0, at + 1)}${new URL(`http://${domain}`).hostname}`;
+  } catch {
+    return address;
+  }
+}
 
 const emailSchema = meta(
   z.string({ error: typeMessage('Email', 'text') }).check(
     z.trim(),
+    z.overwrite(withAsciiDomain),
     z.maxLength(254, { error: 'Email must be at most 254 characters long.' }),
     z.regex(EMAIL, {
       error: 'Email does not look like an address: write it as name@example.org.',

@@ -294,6 +294,31 @@ describe('aid application schema', () => {
     }
   });
 
+  it('refuses in-kind aid with no delivery address when the applicant gave no postal address', () => {
+    // Arrange: only a phone to reach the applicant.
+    const { address: _, email: __, ...applicant } = exampleBody().applicant;
+    const body = { ...exampleBody(), applicant, payout: { method: 'in_kind' } };
+
+    // Act
+    const withNowhereToGo = issuesOf(body);
+    const withDeliveryAddress = issuesOf({
+      ...body,
+      payout: { method: 'in_kind', deliveryAddress: 'ул. Мира, 3' },
+    });
+    const withPostalAddress = issuesOf({ ...body, applicant: exampleBody().applicant });
+
+    // Assert
+    expect(withNowhereToGo).toEqual([
+      {
+        path: ['payout', 'deliveryAddress'],
+        message:
+          'In-kind aid is delivered, and the applicant gave no postal address: give the address to deliver to in "deliveryAddress".',
+      },
+    ]);
+    expect(withDeliveryAddress).toEqual([]);
+    expect(withPostalAddress).toEqual([]);
+  });
+
   it('checks IBANs with the mod-97 rule', () => {
     expect(ibanChecksumValid('DE89370400440532013000')).toBe(true);
     expect(ibanChecksumValid('GB82WEST12345698765432')).toBe(true);

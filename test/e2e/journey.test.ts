@@ -441,7 +441,7 @@ describe('what applicants get wrong: the pages forgive it or say what to fix', (
     await page.close();
   });
 
-  it('an appeal keeps its answers across a reload, warns when there is no way to answer, and says so after sending', async () => {
+  it('an appeal keeps its answers across a reload, warns once past the ways to answer left empty, and says so after sending', async () => {
     const page = await newPage(360);
     await page.goto(`${runtime.url}/appeal?lang=ru`);
     await ready(page);
@@ -453,8 +453,15 @@ describe('what applicants get wrong: the pages forgive it or say what to fix', (
     await page.reload();
     await ready(page);
     expect(await page.locator('#subject').inputValue()).toBe('Автобус до села');
-    // No e-mail, phone or address: the page says before sending that there may be no answer
-    // (a status box fills a moment after it appears: ui.tsx's Alert).
+    // Not before the person has been past the ways to answer them: no warning's status box yet.
+    const warningBox = page.locator('main form div[role="status"]');
+    expect(await warningBox.count()).toBe(0);
+    await page.locator('#email').focus();
+    await page.locator('#address').focus();
+    expect(await warningBox.count()).toBe(0);
+    // The e-mail, phone and address left behind, all empty: the page says before sending that there
+    // may be no answer (a status box fills a moment after it appears: ui.tsx's Alert).
+    await page.keyboard.press('Tab');
     await page.locator('main form .alert--warning').waitFor();
     expect(await page.locator('main form .alert--warning').count()).toBe(1);
     const warned = await axe(page);

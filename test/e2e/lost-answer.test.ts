@@ -1,7 +1,7 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe, describeViolations, screenshot } from './browser.js';
-import { type ApplicationAnswers, anna, choose, fill, ready, submit } from './pages.js';
+import { type ApplicationAnswers, anna, answerUpToPayment, choose, fill, ready, submit } from './pages.js';
 import { browserSuite } from './suite.js';
 
 /**
@@ -43,26 +43,7 @@ async function expectNoAxeViolations(page: Page, what: string): Promise<void> {
 async function applyUpToCheck(page: Page, lang: string, a: ApplicationAnswers): Promise<void> {
   await page.goto(`${suite.runtime.url}/apply?lang=${lang}`);
   await ready(page);
-  await fill(page, 'fullName', a.fullName);
-  await fill(page, 'birthDay', a.birth[0]);
-  await fill(page, 'birthMonth', a.birth[1]);
-  await fill(page, 'birthYear', a.birth[2]);
-  await fill(page, 'phone', a.phone);
-  await submit(page);
-  await page.locator('#householdSize').waitFor();
-  await fill(page, 'householdSize', a.householdSize);
-  await fill(page, 'children', a.children);
-  await fill(page, 'income', a.income);
-  await submit(page);
-  await page.locator('input[name="categories"]').first().waitFor();
-  for (const c of a.categories) await choose(page, 'categories', c);
-  await submit(page);
-  await page.locator('input[name="aidType"]').first().waitFor();
-  await choose(page, 'aidType', a.aidType);
-  await fill(page, 'amount', a.amount);
-  await fill(page, 'reason', a.reason);
-  await submit(page);
-  await page.locator('input[name="payoutMethod"]').first().waitFor();
+  await answerUpToPayment(page, a);
   await choose(page, 'payoutMethod', 'cash_desk');
   await submit(page);
   await page.locator('.summary').first().waitFor();

@@ -40,6 +40,30 @@ export const anna: ApplicationAnswers = {
   reason: 'Лекарства после операции.',
 };
 
+/** From the form's first step (open) to its payment step: the answers, step by step. */
+export async function answerUpToPayment(page: Page, a: ApplicationAnswers): Promise<void> {
+  await fill(page, 'fullName', a.fullName);
+  await fill(page, 'birthDay', a.birth[0]);
+  await fill(page, 'birthMonth', a.birth[1]);
+  await fill(page, 'birthYear', a.birth[2]);
+  await fill(page, 'phone', a.phone);
+  await submit(page);
+  await page.locator('#householdSize').waitFor();
+  await fill(page, 'householdSize', a.householdSize);
+  await fill(page, 'children', a.children);
+  await fill(page, 'income', a.income);
+  await submit(page);
+  await page.locator('input[name="categories"]').first().waitFor();
+  for (const c of a.categories) await choose(page, 'categories', c);
+  await submit(page);
+  await page.locator('input[name="aidType"]').first().waitFor();
+  await choose(page, 'aidType', a.aidType);
+  await fill(page, 'amount', a.amount);
+  await fill(page, 'reason', a.reason);
+  await submit(page);
+  await page.locator('input[name="payoutMethod"]').first().waitFor();
+}
+
 /** Waits until the page title (h1) is there and focused, i.e. the page has rendered. */
 export async function ready(page: Page): Promise<void> {
   await page.locator('#page-title').waitFor();

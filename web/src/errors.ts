@@ -1,3 +1,4 @@
+import { useCallback, useState } from 'preact/hooks';
 import type { Failure, Problem } from './api.js';
 import type { Messages } from './messages/en.js';
 
@@ -8,8 +9,33 @@ export interface FieldError {
   message: string;
 }
 
+/**
+ * Words a page keeps to show later (a field's problem, why a send failed), kept as how to say them
+ * rather than as said, so that they follow a switch of the page's language.
+ */
+export type Said = (t: Messages) => string;
+
+/** A field's problem as a page keeps it; `saidIn` makes it the FieldError shown. */
+export interface FieldProblem {
+  field: string;
+  say: Said;
+}
+
+/** A message a page shows until it is unset (why a send failed), kept as Said: useState for a Said. */
+export function useSaid(): [Said | undefined, (say: Said | undefined) => void] {
+  const [said, keep] = useState<Said | undefined>(undefined);
+  // Wrapped: useState's setter would call a function given to it as an update.
+  const set = useCallback((say: Said | undefined) => keep(() => say), []);
+  return [said, set];
+}
+
+/** The problems in the page's language as it is now. */
+export function saidIn(t: Messages, problems: readonly FieldProblem[]): FieldError[] {
+  return problems.map((p) => ({ field: p.field, message: p.say(t) }));
+}
+
 export type ErrorKey = keyof Messages['err'];
-type Variant = 'missing' | 'invalid' | 'future' | 'tooMany' | 'checksum' | 'looksRu';
+type Variant = 'missing' | 'invalid' | 'future' | 'tooMany' | 'checksum' | 'looksRu' | 'noPostalAddress';
 
 /**
  * What the person gave for the field an issue names: the value at the issue's path in the body
@@ -52,6 +78,7 @@ export function localise(t: Messages, key: ErrorKey, serverMessage: string, inpu
   if (m.includes('check digits do not match')) variant = 'checksum';
   if (m.includes('looks like a 20-digit')) variant = 'looksRu';
   if (m.includes("needs the bank's 9-digit bic")) variant = 'missing';
+  if (m.includes('gave no postal address')) variant = 'noPostalAddress';
   return variants[variant] || variants.invalid || variants.missing || serverMessage;
 }
 

@@ -62,9 +62,15 @@ export function PayoutFields(p: {
   legend?: string;
   /** `autocomplete` of the account holder: the applicant's own name, not a colleague's. */
   holderAutocomplete?: string;
+  /**
+   * Whether the applicant gave a postal address, which in-kind aid goes to when the delivery
+   * address is left empty; with none, the delivery address is required. Unset: not known here.
+   */
+  postalAddressGiven?: boolean;
 }) {
   const { t } = useI18n();
   const d = p.draft;
+  const noPostalAddress = p.postalAddressGiven === false;
   const set =
     <K extends keyof PayoutDraft>(key: K) =>
     (value: string) =>
@@ -142,8 +148,8 @@ export function PayoutFields(p: {
           <TextField
             id="deliveryAddress"
             label={t.deliveryAddress}
-            hint={t.deliveryAddressHint}
-            optional
+            hint={noPostalAddress ? undefined : t.deliveryAddressHint}
+            optional={!noPostalAddress}
             error={p.error('deliveryAddress')}
             value={d.deliveryAddress}
             onInput={set('deliveryAddress')}

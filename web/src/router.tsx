@@ -4,9 +4,14 @@ import { useEffect, useState } from 'preact/hooks';
 /** A tiny History API router: the app has a handful of pages, a library would be more than the app. */
 const listeners = new Set<() => void>();
 
-export function navigate(to: string, options: { replace?: boolean } = {}): void {
-  if (options.replace) history.replaceState(null, '', to);
-  else history.pushState(null, '', to);
+/**
+ * `state` is kept in the history entry for the page to read back (history.state), e.g. what the
+ * entry below it is; a new address for the same entry (`replace`, a language switch) keeps the
+ * entry's state unless another is given.
+ */
+export function navigate(to: string, options: { replace?: boolean; state?: unknown } = {}): void {
+  if (options.replace) history.replaceState(options.state ?? history.state, '', to);
+  else history.pushState(options.state ?? null, '', to);
   for (const listener of listeners) listener();
 }
 

@@ -40,16 +40,17 @@ function isTyping(el: Element | null): boolean {
  * which on a phone closes the keyboard after every letter.
  */
 export function ErrorSummary({ errors }: { errors: FieldError[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  const shown = useRef('');
+  const shown = useRef({ content: '', lang });
   const content = errors.map((e) => `${e.field}\u0000${e.message}`).join('\u0001');
   useEffect(() => {
     const before = shown.current;
-    shown.current = content;
-    if (content === '' || content === before) return;
-    if (before === '' || !isTyping(document.activeElement)) ref.current?.focus();
-  }, [content]);
+    shown.current = { content, lang };
+    // The same problems said in the language just switched to: nothing new, the focus stays.
+    if (content === '' || content === before.content || lang !== before.lang) return;
+    if (before.content === '' || !isTyping(document.activeElement)) ref.current?.focus();
+  }, [content, lang]);
   if (errors.length === 0) return null;
   const jump = (event: TargetedMouseEvent<HTMLAnchorElement>, field: string) => {
     event.preventDefault();

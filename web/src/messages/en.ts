@@ -114,7 +114,7 @@ export const en = {
   submitting: 'Sending your application…',
   submitDeclaration:
     'By sending this application you confirm that the information is correct to the best of your knowledge.',
-  draftKept: 'Your answers are kept on this device until you send them.',
+  draftKept: 'Your answers are kept in this tab until you close it or send the form.',
   notGiven: 'Not given',
   sentLongAgo: (reference: string) =>
     `This application was already sent more than a day ago, as ${reference}. Follow it on the status page with the access code you were given. To apply for something else, start a new application.`,
@@ -395,6 +395,7 @@ export const en = {
     deliveryAddress: {
       missing: 'Enter the delivery address',
       invalid: 'Enter the delivery address in up to 500 characters',
+      noPostalAddress: 'Enter the address to deliver the aid to: you did not give a postal address',
     },
     kind: { missing: 'Choose what kind of appeal it is', invalid: 'Choose what kind of appeal it is' },
     topic: { missing: 'Choose what the appeal is about', invalid: 'Choose what the appeal is about' },

@@ -101,7 +101,7 @@ export const zh: Messages = {
   submit: '确认并提交申请',
   submitting: '正在提交申请…',
   submitDeclaration: '提交申请即表示您确认，就您所知所填信息真实无误。',
-  draftKept: '在您提交之前，您的回答会保存在本设备上。',
+  draftKept: '您的回答会保存在此标签页中，直到您关闭它或提交表格。',
   notGiven: '未填写',
   sentLongAgo: (reference: string) =>
     `此申请已于一天多以前提交，编号为 ${reference}。请凭收到的访问码在状态页面查看。如需申请其他事项，请重新开始填写申请。`,
@@ -316,7 +316,11 @@ export const zh: Messages = {
     },
     accountNumber: { missing: '请输入 20 位账号', invalid: '账号必须正好是 20 位数字' },
     bic: { missing: '请输入 9 位银行 BIC', invalid: '请输入银行 BIC：9 位数字，例如 044525225' },
-    deliveryAddress: { missing: '请输入送货地址', invalid: '送货地址不超过 500 字' },
+    deliveryAddress: {
+      missing: '请输入送货地址',
+      invalid: '送货地址不超过 500 字',
+      noPostalAddress: '请输入送货地址：您没有填写通信地址',
+    },
     kind: { missing: '请选择信访类别', invalid: '请选择信访类别' },
     topic: { missing: '请选择信访涉及的事项', invalid: '请选择信访涉及的事项' },
     relatedReference: { missing: '', invalid: '请按确认页上的格式输入编号，例如 AID-2026-000123' },

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { appealSchema } from '../../../domain/appeal.js';
-import { type Language, languages } from '../../../domain/catalogue.js';
+import { languages } from '../../../domain/catalogue.js';
 import { api, randomId } from '../api.js';
 import {
   type AppealFields,
@@ -11,7 +11,7 @@ import {
   emptyAppealFields,
   noWayToAnswer,
 } from '../appeal-fields.js';
-import { type FieldError, failureMessage, localise, valueAt } from '../errors.js';
+import { type FieldProblem, failureMessage, localise, saidIn, useSaid, valueAt } from '../errors.js';
 import { birthField } from '../form-values.js';
 import { languageNames, useI18n } from '../i18n.js';
 import type { Messages } from '../messages/en.js';
@@ -43,20 +43,42 @@ interface AppealDraft extends AppealFields, KeyedSends {}
 
 const draftKey = 'aidflow.appeal-draft';
 
-const emptyAppealDraft = (language: Language): AppealDraft => ({
+// No letters' language until the person chooses one: the page's language, as it is when sent.
+const emptyAppealDraft = (): AppealDraft => ({
   idempotencyKey: randomId(),
   unconfirmed: [],
-  ...emptyAppealFields(language),
+  ...emptyAppealFields(''),
 });
 
-function validate(t: Messages, body: Record<string, unknown>): FieldError[] {
+/** The form's fields from top to bottom: the error summary lists problems in the order they are met. */
+const fieldsInPageOrder = [
+  'kind',
+  'topic',
+  'relatedReference',
+  'subject',
+  'text',
+  'fullName',
+  'birthDay',
+  'email',
+  'phone',
+  'address',
+  'preferredLanguage',
+];
+const placeOnPage = (field: string) => {
+  const place = fieldsInPageOrder.indexOf(field);
+  return place < 0 ? fieldsInPageOrder.length : place;
+};
+const inPageOrder = (problems: readonly FieldProblem[]) =>
+  [...problems].sort((a, b) => placeOnPage(a.field) - placeOnPage(b.field));
+
+function validate(body: Record<string, unknown>): FieldProblem[] {
   const result = appealSchema.safeParse(body);
   if (result.success) return [];
   const seen = new Set<string>();
   return result.error.issues
     .map((issue) => {
       const { key, id } = appealFieldOf(issue.path);
-      return { field: id, message: localise(t, key, issue.message, valueAt(body, issue.path)) };
+      return { field: id, say: (t: Messages) => localise(t, key, issue.message, valueAt(body, issue.path)) };
     })
     .filter((e) => {
       if (seen.has(e.field)) return false;
@@ -70,14 +92,17 @@ export function AppealPage() {
   const loc = useLocation();
   const related = loc.query.get('related');
   const [d, setD] = useState<AppealDraft>(() => {
-    const draft = loadSessionDraft(draftKey, emptyAppealDraft(lang as Language));
+    const draft = loadSessionDraft(draftKey, emptyAppealDraft());
     // "Complain about this decision" from a case: that case, whatever the draft said.
     return related ? { ...draft, kind: 'complaint', topic: 'aid', relatedReference: related } : draft;
   });
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useSaid();
   const [unavailable, setUnavailable] = useState(false);
+  // Whether the person has been past the ways to answer them (left those fields, or sent): only
+  // then does the form warn that none was given, not to someone who has not reached them yet.
+  const [pastContact, setPastContact] = useState(false);
   // After a send that got no answer for want of a connection: how many times the page has sent
   // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
   // the person sent is ever sent without them.
@@ -92,13 +117,15 @@ export function AppealPage() {
       saveSessionDraft(draftKey, next);
       setSendAgainTries(undefined);
     };
+  const errors = saidIn(t, inPageOrder(problems));
   const err = (id: string) => errorFor(errors, id);
   useSendWhenOnline(busy || sent ? undefined : sendAgainTries, () => {
     void send(sendAgainTries);
   });
 
   if (sent) return <ApplicationSent reference={sent} />;
-  const noContact = noWayToAnswer(d);
+  const lettersLanguage = d.preferredLanguage || lang;
+  const warnNoContact = pastContact && noWayToAnswer(d);
 
   const submit = (e: Event) => {
     e.preventDefault();
@@ -108,10 +135,11 @@ export function AppealPage() {
   /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
   const send = async (tries: number | undefined) => {
     if (busy) return;
-    const body = appealBody(d);
-    const problems = validate(t, body);
-    setErrors(problems);
-    if (problems.length > 0) return;
+    setPastContact(true);
+    const body = appealBody({ ...d, preferredLanguage: lettersLanguage });
+    const found = validate(body);
+    setProblems(found);
+    if (found.length > 0) return;
     setBusy(true);
     setFailure(undefined);
     setSendAgainTries(undefined);
@@ -129,7 +157,7 @@ export function AppealPage() {
         ),
       (sends) => {
         setD((current) => ({ ...current, ...sends }));
-        saveSessionDraft(draftKey, { ...loadSessionDraft(draftKey, emptyAppealDraft(lang)), ...sends });
+        saveSessionDraft(draftKey, { ...loadSessionDraft(draftKey, emptyAppealDraft()), ...sends });
       },
       randomId,
     );
@@ -138,7 +166,7 @@ export function AppealPage() {
       rememberCase(out.receipt);
       rememberSentAsEarlier(out.earlier ? out.receipt.reference : undefined);
       saveSessionDraft(draftKey, undefined);
-      setD(emptyAppealDraft(lang as Language));
+      setD(emptyAppealDraft());
       navigate(withQuery('/appeal', { related: undefined, sent: out.receipt.reference }), { replace: true });
       return;
     }
@@ -149,20 +177,20 @@ export function AppealPage() {
       return;
     }
     if (out.kind === 'taken') {
-      setFailure(t.appealSentElsewhere);
+      setFailure((t) => t.appealSentElsewhere);
       return;
     }
     const res = out.failure;
     if (res.kind === 'unavailable') setUnavailable(true);
     else if (res.kind === 'http' && res.status === 400 && res.problem.errors?.length) {
-      setErrors(
+      setProblems(
         res.problem.errors.map((pe) => {
           const { key: k, id } = appealFieldOf(pe.path.split('.').filter(Boolean));
-          return { field: id, message: localise(t, k, pe.message, valueAt(body, pe.path)) };
+          return { field: id, say: (t: Messages) => localise(t, k, pe.message, valueAt(body, pe.path)) };
         }),
       );
-    } else if (res.kind === 'http' && res.status !== 429) setFailure(t.sendRefused(res.status));
-    else setFailure(failureMessage(t, res));
+    } else if (res.kind === 'http' && res.status !== 429) setFailure((t) => t.sendRefused(res.status));
+    else setFailure((t) => failureMessage(t, res));
   };
 
   // An appeal sent from this tab a moment ago: Back or the menu may lead here again.
@@ -182,7 +210,7 @@ export function AppealPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure}</p>
+          <p>{failure(t)}</p>
         </Alert>
       )}
       {!busy && d.unconfirmed.length > 0 && (
@@ -258,13 +286,23 @@ export function AppealPage() {
           ids={['birthDay', 'birthMonth', 'birthYear']}
           values={[d.birthDay, d.birthMonth, d.birthYear]}
           onInput={(part, value) => set(birthField[part])(value)}
-          legend={t.birthDate}
+          legend={
+            <>
+              {t.birthDate}
+              <span class="optional"> {t.optional}</span>
+            </>
+          }
           hintId="birthDate-hint"
           hint={t.birthDateHint}
           error={err('birthDay')}
           ownBirthDate
         />
-        <fieldset class="field">
+        <fieldset
+          class="field"
+          onFocusOut={(e) => {
+            if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setPastContact(true);
+          }}
+        >
           <legend>{t.contactLegend}</legend>
           <div class="hint">{t.contactHint}</div>
           <TextField
@@ -305,11 +343,11 @@ export function AppealPage() {
           id="preferredLanguage"
           legend={t.preferredLanguage}
           small
-          value={d.preferredLanguage}
+          value={lettersLanguage}
           onChange={set('preferredLanguage')}
           choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
         />
-        {noContact && (
+        {warnNoContact && (
           <Alert kind="warning" title={t.appealNoContactTitle}>
             <p>{t.appealNoContact}</p>
           </Alert>

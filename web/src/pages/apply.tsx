@@ -5,7 +5,16 @@ import type { CatalogueCodes } from '../../../domain/catalogue-entries.js';
 import { parseReference } from '../../../domain/reference-text.js';
 import { api, randomId } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type ErrorKey, type FieldError, failureMessage, localise, problemCode, valueAt } from '../errors.js';
+import {
+  type ErrorKey,
+  type FieldProblem,
+  failureMessage,
+  localise,
+  problemCode,
+  saidIn,
+  useSaid,
+  valueAt,
+} from '../errors.js';
 import {
   birthField,
   isoDateOrRaw,
@@ -55,6 +64,7 @@ interface Draft extends KeyedSends {
   email: string;
   phone: string;
   address: string;
+  /** Empty until the person chooses one: the letters are then in the page's language, as it is when sent. */
   preferredLanguage: string;
   householdSize: string;
   children: string;
@@ -77,7 +87,7 @@ interface Draft extends KeyedSends {
   idempotencyKey: string;
 }
 
-const emptyDraft = (language: Language): Draft => ({
+const emptyDraft = (): Draft => ({
   fullName: '',
   birthDay: '',
   birthMonth: '',
@@ -85,7 +95,7 @@ const emptyDraft = (language: Language): Draft => ({
   email: '',
   phone: '',
   address: '',
-  preferredLanguage: language,
+  preferredLanguage: '',
   householdSize: '',
   children: '',
   income: '',
@@ -105,11 +115,14 @@ const emptyDraft = (language: Language): Draft => ({
 });
 
 const draftKey = 'aidflow.application-draft';
-const loadDraft = (language: Language): Draft => loadSessionDraft(draftKey, emptyDraft(language));
+const loadDraft = (): Draft => loadSessionDraft(draftKey, emptyDraft());
 const saveDraft = (draft: Draft | undefined): void => saveSessionDraft(draftKey, draft);
 
+/** The letters' language: the one chosen, else the page's (so a switch of the page's language counts). */
+const lettersLanguage = (d: Draft, pageLanguage: Language): string => d.preferredLanguage || pageLanguage;
+
 /** The request body exactly as the API takes it. */
-function toBody(d: Draft): Record<string, unknown> {
+function toBody(d: Draft, pageLanguage: Language): Record<string, unknown> {
   const payout = payoutBody(d);
   return {
     applicant: {
@@ -118,7 +131,7 @@ function toBody(d: Draft): Record<string, unknown> {
       email: optionalText(d.email),
       phone: optionalText(d.phone),
       address: optionalText(d.address),
-      preferredLanguage: d.preferredLanguage,
+      preferredLanguage: lettersLanguage(d, pageLanguage),
     },
     categories: d.categories,
     household: {
@@ -179,8 +192,15 @@ const stepFields: Record<StepId, readonly string[]> = {
   check: [],
 };
 const stepOfField = (id: string): StepId => steps.find((s) => stepFields[s].includes(id)) ?? 'about';
+const stepPath = (step: StepId) => withQuery('/apply', { step: step === 'about' ? undefined : step });
 
-function uniqueByField(errors: FieldError[]): FieldError[] {
+/** Kept in a step's history entry (router.tsx): the step of this form in the entry below it. */
+interface StepEntry {
+  applyStepBelow?: StepId;
+}
+const stepBelow = (): StepId | undefined => (history.state as StepEntry | null)?.applyStepBelow;
+
+function uniqueByField(errors: FieldProblem[]): FieldProblem[] {
   const seen = new Set<string>();
   return errors.filter((e) => {
     if (seen.has(e.field)) return false;
@@ -189,8 +209,8 @@ function uniqueByField(errors: FieldError[]): FieldError[] {
   });
 }
 
-/** Validates with the same schema the server uses and explains each problem in the person's language. */
-function validate(t: Messages, body: Record<string, unknown>, codes: CatalogueCodes): FieldError[] {
+/** Validates with the same schema the server uses; each problem is explained in the person's language. */
+function validate(body: Record<string, unknown>, codes: CatalogueCodes): FieldProblem[] {
   // The office's catalogue (GET /v1/catalogue): an aid type added by the administrator is accepted.
   const result = aidApplicationSchemaAt(todayIso(), { currency: officeCurrency, catalogue: codes }).safeParse(
     body,
@@ -199,7 +219,7 @@ function validate(t: Messages, body: Record<string, unknown>, codes: CatalogueCo
   return uniqueByField(
     result.error.issues.map((issue) => {
       const { key, id } = fieldOf(issue.path);
-      return { field: id, message: localise(t, key, issue.message, valueAt(body, issue.path)) };
+      return { field: id, say: (t: Messages) => localise(t, key, issue.message, valueAt(body, issue.path)) };
     }),
   );
 }
@@ -220,21 +240,24 @@ export function ApplyPage() {
   const { t, lang } = i18n;
   const office = useCatalogue();
   const loc = useLocation();
-  const [draft, setDraft] = useState<Draft>(() => loadDraft(lang));
+  const [draft, setDraft] = useState<Draft>(loadDraft);
   // The step and the confirmation are in the address, so the phone's Back button goes back a
   // step and a reload keeps the page the person is on.
   const step = stepIn(loc.query.get('step'));
   const sent = loc.query.get('sent');
   const [returnToCheck, setReturnToCheck] = useState(false);
-  const [allErrors, setErrors] = useState<FieldError[]>([]);
+  const [allErrors, setErrors] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useSaid();
   // After a send that got no answer for want of a connection: how many times the page has sent
   // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
   // the person sent is ever sent without them.
   const [sendAgainTries, setSendAgainTries] = useState<number | undefined>();
   // Only the shown step's problems: Back and Forward leave the others behind.
-  const errors = allErrors.filter((e) => stepOfField(e.field) === step);
+  const errors = saidIn(
+    t,
+    allErrors.filter((e) => stepOfField(e.field) === step),
+  );
 
   const stepIndex = steps.indexOf(step);
   const title = sent ? t.confirmationTitle : stepTitle(t, step);
@@ -252,13 +275,25 @@ export function ApplyPage() {
   const goTo = (next: StepId) => {
     setErrors([]);
     setFailure(undefined);
-    if (next !== step) navigate(withQuery('/apply', { step: next === 'about' ? undefined : next }));
+    if (next !== step) navigate(stepPath(next), { state: { applyStepBelow: step } satisfies StepEntry });
+    window.scrollTo(0, 0);
+  };
+
+  // The form's Back does what the phone's Back does when the entry below is the previous step, so
+  // the two never disagree; else (a step opened from a link, or reached by "Change") it takes this
+  // entry's place, and the phone's Back still leaves the form from there.
+  const goBack = () => {
+    const previous = steps[stepIndex - 1] ?? 'about';
+    setErrors([]);
+    setFailure(undefined);
+    if (stepBelow() === previous) history.back();
+    else navigate(stepPath(previous), { replace: true });
     window.scrollTo(0, 0);
   };
 
   const onContinue = (event: Event) => {
     event.preventDefault();
-    const problems = validate(t, toBody(draft), office.codes).filter((e) =>
+    const problems = validate(toBody(draft, lang), office.codes).filter((e) =>
       stepFields[step].includes(e.field),
     );
     setErrors(problems);
@@ -281,8 +316,8 @@ export function ApplyPage() {
   /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
   const send = async (tries: number | undefined) => {
     if (busy) return;
-    const body = toBody(draft);
-    const problems = validate(t, body, office.codes);
+    const body = toBody(draft, lang);
+    const problems = validate(body, office.codes);
     if (problems.length > 0) {
       goTo(stepOfField(problems[0]?.field ?? 'fullName'));
       setErrors(problems.filter((e) => stepOfField(e.field) === stepOfField(problems[0]?.field ?? '')));
@@ -300,14 +335,14 @@ export function ApplyPage() {
         api('POST', '/v1/aid-applications', { body: sending, headers: { 'idempotency-key': key } }),
       (sends) => {
         setDraft((current) => ({ ...current, ...sends }));
-        saveDraft({ ...loadDraft(lang), ...sends });
+        saveDraft({ ...loadDraft(), ...sends });
       },
       randomId,
     );
     setBusy(false);
     if (out.kind === 'sent') {
       saveDraft(undefined);
-      setDraft(emptyDraft(lang));
+      setDraft(emptyDraft());
       rememberCase({ reference: out.receipt.reference, accessCode: out.receipt.accessCode });
       rememberSentAsEarlier(out.earlier ? out.receipt.reference : undefined);
       // In place of the check step: Back from the confirmation does not lead to a form to send again.
@@ -321,7 +356,7 @@ export function ApplyPage() {
       return;
     }
     if (out.kind === 'taken') {
-      setFailure(t.applicationSentElsewhere);
+      setFailure((t) => t.applicationSentElsewhere);
       return;
     }
     const res = out.failure;
@@ -329,7 +364,7 @@ export function ApplyPage() {
       const serverErrors = uniqueByField(
         res.problem.errors.map((e) => {
           const { key, id } = fieldOf(e.path.split('.').filter(Boolean));
-          return { field: id, message: localise(t, key, e.message, valueAt(body, e.path)) };
+          return { field: id, say: (t: Messages) => localise(t, key, e.message, valueAt(body, e.path)) };
         }),
       );
       const first = stepOfField(serverErrors[0]?.field ?? 'fullName');
@@ -341,14 +376,11 @@ export function ApplyPage() {
     const existing =
       res.kind === 'http' && (res.problem as { existingReference?: unknown }).existingReference;
     if (res.status === 409 && typeof existing === 'string') {
-      setFailure(
-        problemCode(res) === 'idempotency_key_expired'
-          ? t.sentLongAgo(existing)
-          : t.duplicateApplication(existing),
-      );
+      const expired = problemCode(res) === 'idempotency_key_expired';
+      setFailure((t) => (expired ? t.sentLongAgo(existing) : t.duplicateApplication(existing)));
       return;
     }
-    setFailure(
+    setFailure((t) =>
       res.kind === 'http' && res.status !== 429 ? t.sendRefused(res.status) : failureMessage(t, res),
     );
   };
@@ -366,11 +398,7 @@ export function ApplyPage() {
     <>
       {stepIndex > 0 && (
         <p>
-          <button
-            type="button"
-            class="back-link button--link"
-            onClick={() => goTo(steps[stepIndex - 1] ?? 'about')}
-          >
+          <button type="button" class="back-link button--link" onClick={goBack}>
             {t.back}
           </button>
         </p>
@@ -387,7 +415,7 @@ export function ApplyPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure}</p>
+          <p>{failure(t)}</p>
         </Alert>
       )}
       {step === 'check' && !busy && draft.unconfirmed.length > 0 && (
@@ -462,7 +490,7 @@ export function ApplyPage() {
               legend={t.preferredLanguage}
               small
               error={err('preferredLanguage')}
-              value={draft.preferredLanguage}
+              value={lettersLanguage(draft, lang)}
               onChange={set('preferredLanguage')}
               choices={languages.map((l) => ({ value: l, label: languageNames[l], lang: l }))}
             />
@@ -548,6 +576,7 @@ export function ApplyPage() {
             draft={draft}
             legend={t.payoutMethod}
             holderAutocomplete="name"
+            postalAddressGiven={draft.address.trim() !== ''}
             error={err}
             onChange={(payout) => {
               const next = { ...draft, ...payout };
@@ -586,9 +615,10 @@ export function ApplyPage() {
 }
 
 function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: StepId) => void }) {
-  const { t, money, date } = useI18n();
+  const { t, lang, money, date } = useI18n();
   const { aidTypeName, categoryName } = useCatalogue();
-  const body = toBody(draft);
+  const body = toBody(draft, lang);
+  const letters = lettersLanguage(draft, lang);
   const birth = (body.applicant as { birthDate?: string }).birthDate;
   const amount = minorUnitsOrRaw(draft.amount);
   const income = minorUnitsOrRaw(draft.income);
@@ -623,7 +653,7 @@ function CheckAnswers({ draft, onChange }: { draft: Draft; onChange: (step: Step
           { key: t.address, value: or(draft.address), action: change('about', t.address) },
           {
             key: t.preferredLanguage,
-            value: languageNames[draft.preferredLanguage as Language] ?? draft.preferredLanguage,
+            value: languageNames[letters as Language] ?? letters,
             action: change('about', t.preferredLanguage),
           },
         ]}

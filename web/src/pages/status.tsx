@@ -6,7 +6,15 @@ import { normalizeReferenceInput, parseReference } from '../../../domain/referen
 import { withdrawalRefusal } from '../../../domain/withdrawal.js';
 import { api } from '../api.js';
 import { useCatalogue } from '../catalogue.js';
-import { type FieldError, failureMessage, problemCode, problemField } from '../errors.js';
+import {
+  type FieldProblem,
+  failureMessage,
+  problemCode,
+  problemField,
+  type Said,
+  saidIn,
+  useSaid,
+} from '../errors.js';
 import { useI18n } from '../i18n.js';
 import { rememberedCase } from '../remembered-case.js';
 import { useLocation } from '../router.js';
@@ -104,23 +112,24 @@ export function StatusPage() {
         ? remembered.accessCode
         : '',
   );
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const errors = saidIn(t, problems);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useSaid();
   const [found, setFound] = useState<CaseView | undefined>();
   useTitle(found ? found.reference : t.statusTitle, found?.reference ?? 'form');
 
   const lookUp = async () => {
     const ref = normalizeReferenceInput(reference);
     const code = normalizeAccessCode(accessCode);
-    const problems: FieldError[] = [];
-    if (!ref) problems.push({ field: 'reference', message: t.err.reference.missing });
-    else if (!parseReference(ref)) problems.push({ field: 'reference', message: t.err.reference.invalid });
-    if (!code) problems.push({ field: 'accessCode', message: t.err.accessCode.missing });
+    const wrong: FieldProblem[] = [];
+    if (!ref) wrong.push({ field: 'reference', say: (t) => t.err.reference.missing });
+    else if (!parseReference(ref)) wrong.push({ field: 'reference', say: (t) => t.err.reference.invalid });
+    if (!code) wrong.push({ field: 'accessCode', say: (t) => t.err.accessCode.missing });
     else if (!looksLikeAccessCode(code))
-      problems.push({ field: 'accessCode', message: t.err.accessCode.invalid });
-    setErrors(problems);
-    if (problems.length > 0) return;
+      wrong.push({ field: 'accessCode', say: (t) => t.err.accessCode.invalid });
+    setProblems(wrong);
+    if (wrong.length > 0) return;
     setBusy(true);
     setFailure(undefined);
     const res = await api<CaseView>('GET', `/v1/cases/${encodeURIComponent(ref)}`, {
@@ -130,8 +139,8 @@ export function StatusPage() {
     if (res.ok) {
       setFound(res.data);
       saveSessionDraft(openCaseKey, { reference: res.data.reference, accessCode: code });
-    } else if (res.kind === 'http' && res.status === 404) setFailure(t.caseNotFound);
-    else setFailure(failureMessage(t, res));
+    } else if (res.kind === 'http' && res.status === 404) setFailure((t) => t.caseNotFound);
+    else setFailure((t) => failureMessage(t, res));
   };
 
   // Straight from the confirmation page: the code is known for this tab, show the case at once.
@@ -158,7 +167,7 @@ export function StatusPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure}</p>
+          <p>{failure(t)}</p>
         </Alert>
       )}
       <PageTitle>{t.statusTitle}</PageTitle>
@@ -366,9 +375,10 @@ function ReplyBox(p: {
   const { t, date, dateTime } = useI18n();
   const draftKey = replyDraftKey(p.reference);
   const [text, setText] = useState(() => loadSessionDraft(draftKey, { text: '' }).text);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const errors = saidIn(t, problems);
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useSaid();
   const failureRef = useFocusWhen(failure);
   const edit = (value: string) => {
     setText(value);
@@ -376,8 +386,8 @@ function ReplyBox(p: {
   };
   const send = async (e: Event) => {
     e.preventDefault();
-    if (!text.trim()) return setErrors([{ field: 'reply', message: t.replyMissing }]);
-    setErrors([]);
+    if (!text.trim()) return setProblems([{ field: 'reply', say: (t) => t.replyMissing }]);
+    setProblems([]);
     setFailure(undefined);
     setBusy(true);
     const res = await api<{ answeredAt?: string }>(
@@ -402,7 +412,7 @@ function ReplyBox(p: {
         text: at ? t.replyAlreadyReceived(dateTime(at)) : t.replyNothingAsked,
       });
     }
-    setFailure(failureMessage(t, res, { answer_deadline_passed: t.replyDeadlinePassed }));
+    setFailure((t) => failureMessage(t, res, { answer_deadline_passed: t.replyDeadlinePassed }));
   };
   return (
     <section aria-labelledby="reply-title" class="inset">
@@ -422,7 +432,7 @@ function ReplyBox(p: {
       {failure && (
         <div ref={failureRef} tabIndex={-1}>
           <Alert kind="error" title={t.errorSummaryTitle}>
-            <p>{failure}</p>
+            <p>{failure(t)}</p>
           </Alert>
         </div>
       )}
@@ -458,7 +468,7 @@ function WithdrawBox(p: {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
+  const [failure, setFailure] = useSaid();
   const send = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
@@ -472,12 +482,12 @@ function WithdrawBox(p: {
     const code = problemCode(res);
     if (code === 'payment_authorised') return p.onTooLate(t.withdrawTooLatePaid);
     if (code === 'case_closed') return p.onTooLate(t.withdrawTooLateClosed);
-    setFailure(failureMessage(t, res));
+    setFailure((t) => failureMessage(t, res));
   };
   return (
     <details class="withdraw">
       <summary>{t.withdrawTitle}</summary>
-      {failure && <Alert kind="error">{failure}</Alert>}
+      {failure && <Alert kind="error">{failure(t)}</Alert>}
       <p>{t.withdrawIntro}</p>
       <form noValidate onSubmit={send}>
         <TextArea id="withdrawReason" label={t.withdrawReasonLabel} value={reason} onInput={setReason} />
@@ -493,21 +503,22 @@ function FeedbackForm(p: { reference: string; accessCode: string }) {
   const { t } = useI18n();
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [problems, setProblems] = useState<FieldProblem[]>([]);
+  const errors = saidIn(t, problems);
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ ok: boolean; message: string } | undefined>();
+  const [result, setResult] = useState<{ ok: boolean; say: Said } | undefined>();
   const resultRef = useFocusWhen(result);
   if (result?.ok) {
     return (
       <div ref={resultRef} tabIndex={-1} data-testid="feedback-sent">
-        <Alert kind="success">{result.message}</Alert>
+        <Alert kind="success">{result.say(t)}</Alert>
       </div>
     );
   }
   const send = async (e: Event) => {
     e.preventDefault();
-    if (!rating) return setErrors([{ field: 'rating', message: t.feedbackMissing }]);
-    setErrors([]);
+    if (!rating) return setProblems([{ field: 'rating', say: (t) => t.feedbackMissing }]);
+    setProblems([]);
     setResult(undefined);
     setBusy(true);
     const res = await api('POST', `/v1/cases/${encodeURIComponent(p.reference)}/feedback`, {
@@ -515,16 +526,17 @@ function FeedbackForm(p: { reference: string; accessCode: string }) {
       body: { rating: Number(rating), ...(comment.trim() ? { comment } : {}) },
     });
     setBusy(false);
-    if (res.ok) return setResult({ ok: true, message: t.feedbackSent });
+    if (res.ok) return setResult({ ok: true, say: (t) => t.feedbackSent });
     // Rated already (a retry whose first answer was lost, a second tab): that is what was wanted.
     if (problemCode(res) === 'feedback_already_given')
-      return setResult({ ok: true, message: t.feedbackAlreadySent });
+      return setResult({ ok: true, say: (t) => t.feedbackAlreadySent });
     setResult({
       ok: false,
-      message: failureMessage(t, res, {
-        no_answer_yet: t.feedbackNotYet,
-        feedback_not_for_aid: t.feedbackNotForAid,
-      }),
+      say: (t) =>
+        failureMessage(t, res, {
+          no_answer_yet: t.feedbackNotYet,
+          feedback_not_for_aid: t.feedbackNotForAid,
+        }),
     });
   };
   return (
@@ -534,7 +546,7 @@ function FeedbackForm(p: { reference: string; accessCode: string }) {
       {result && (
         <div ref={resultRef} tabIndex={-1}>
           <Alert kind="error" title={t.errorSummaryTitle}>
-            <p>{result.message}</p>
+            <p>{result.say(t)}</p>
           </Alert>
         </div>
       )}
