@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { axe, describeViolations, screenshot } from './browser.js';
-import { anna, answerUpToPayment, choose, fill, ready, submit } from './pages.js';
+import { anna, answerAboutYou, answerUpToPayment, choose, fill, ready, submit } from './pages.js';
 import { browserSuite } from './suite.js';
 
 /**
@@ -214,11 +214,7 @@ describe('the application form, as the review of the applicant pages found it', 
     await ready(page);
     await page.locator('main a[href="/apply"]').first().click();
     await ready(page);
-    await fill(page, 'fullName', anna.fullName);
-    await fill(page, 'birthDay', anna.birth[0]);
-    await fill(page, 'birthMonth', anna.birth[1]);
-    await fill(page, 'birthYear', anna.birth[2]);
-    await fill(page, 'phone', anna.phone);
+    await answerAboutYou(page, anna);
     await submit(page);
     await page.locator('#householdSize').waitFor();
     const back = page.locator('main button.back-link');

@@ -9,7 +9,7 @@ import { localCredentials, localRegion } from '../../local/dynamodb-local.js';
 import { appTableName, type Runtime, startRuntime } from '../../local/runtime.js';
 import { distinctApplicant, distinctApplication } from '../support/api-client.js';
 import { axe, type Browser, describeViolations, launchBrowser, screenshot } from './browser.js';
-import { anna, choose, fill, ready, submit } from './pages.js';
+import { anna, answerAboutYou, choose, fill, ready, submit } from './pages.js';
 import { staffDesk } from './staff-desk.js';
 
 /**
@@ -140,11 +140,7 @@ describe('an aid application, end to end in the browser', () => {
     expect(await page.locator('.error-summary a').count()).toBeGreaterThan(1);
     await screenshot(page, 'apply-1-about-errors-360');
 
-    await fill(page, 'fullName', anna.fullName);
-    await fill(page, 'birthDay', anna.birth[0]);
-    await fill(page, 'birthMonth', anna.birth[1]);
-    await fill(page, 'birthYear', anna.birth[2]);
-    await fill(page, 'phone', anna.phone);
+    await answerAboutYou(page, anna);
     await choose(page, 'preferredLanguage', 'ru');
     await screenshot(page, 'apply-1-about-360');
     await submit(page);

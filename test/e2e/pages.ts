@@ -40,13 +40,18 @@ export const anna: ApplicationAnswers = {
   reason: 'Лекарства после операции.',
 };
 
-/** From the form's first step (open) to its payment step: the answers, step by step. */
-export async function answerUpToPayment(page: Page, a: ApplicationAnswers): Promise<void> {
+/** The form's first step (open): the name, the date of birth and the phone, not yet sent on. */
+export async function answerAboutYou(page: Page, a: ApplicationAnswers): Promise<void> {
   await fill(page, 'fullName', a.fullName);
   await fill(page, 'birthDay', a.birth[0]);
   await fill(page, 'birthMonth', a.birth[1]);
   await fill(page, 'birthYear', a.birth[2]);
   await fill(page, 'phone', a.phone);
+}
+
+/** From the form's first step (open) to its payment step: the answers, step by step. */
+export async function answerUpToPayment(page: Page, a: ApplicationAnswers): Promise<void> {
+  await answerAboutYou(page, a);
   await submit(page);
   await page.locator('#householdSize').waitFor();
   await fill(page, 'householdSize', a.householdSize);
