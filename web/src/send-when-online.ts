@@ -21,11 +21,15 @@ export function sendAgainDelayMs(tries: number): number {
 export function useSendWhenOnline(tries: number | undefined, send: () => void): void {
   const latest = useRef(send);
   latest.current = send;
+  // Set as the page renders: a change of answers unsets `tries` at once, while the effect's
+  // cleanup below waits for the next frame, and a timer due in between must not send them.
+  const armed = useRef(false);
+  armed.current = tries !== undefined;
   useEffect(() => {
     if (tries === undefined) return;
     let done = false;
     const sendOnce = () => {
-      if (done || !navigator.onLine) return;
+      if (done || !armed.current || !navigator.onLine) return;
       done = true;
       latest.current();
     };
