@@ -17,6 +17,16 @@ const registered = {
   overdue: false,
 } as const;
 
+/** The appeal `before`, answered on time by the office at `answeredAt`. */
+function answeredOnTime<T extends object>(before: T, answeredAt: string) {
+  return {
+    ...before,
+    status: 'answered' as const,
+    onTime: true,
+    answer: { text: 'ok', answeredAt, answeredBy: 'office', delivery: 'sms' as const },
+  };
+}
+
 describe('appeal report facts', () => {
   it('counts a new appeal by channel, kind and topic, and its priority', () => {
     expect(appealFacts(undefined, { ...registered })).toEqual([
@@ -29,17 +39,7 @@ describe('appeal report facts', () => {
 
   it('counts an answer with its days and whether it was on time', () => {
     const before = { ...registered, status: 'in_progress' as const };
-    const after = {
-      ...before,
-      status: 'answered' as const,
-      onTime: true,
-      answer: {
-        text: 'ok',
-        answeredAt: '2026-03-12T10:00:00.000Z',
-        answeredBy: 'office',
-        delivery: 'sms' as const,
-      },
-    };
+    const after = answeredOnTime(before, '2026-03-12T10:00:00.000Z');
 
     expect(appealFacts(before, after)).toEqual([
       { id: 'answered', counters: { answered: 1, answered_on_time: 1, answer_days: 10 } },
@@ -49,17 +49,7 @@ describe('appeal report facts', () => {
   it('counts the days of an answer in the office’s time zone, not in UTC', () => {
     // Arrange: registered on 2 March in Moscow; answered at 01:30 Moscow time on 2 March (22:30 UTC on 1 March).
     const before = { ...registered, jurisdiction: 'ru', status: 'in_progress' as const };
-    const after = {
-      ...before,
-      status: 'answered' as const,
-      onTime: true,
-      answer: {
-        text: 'ok',
-        answeredAt: '2026-03-01T22:30:00.000Z',
-        answeredBy: 'office',
-        delivery: 'sms' as const,
-      },
-    };
+    const after = answeredOnTime(before, '2026-03-01T22:30:00.000Z');
 
     // Act
     const facts = appealFacts(before, after);
