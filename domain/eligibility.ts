@@ -47,6 +47,39 @@ export type EligibilityPolicy = z.infer<typeof eligibilityPolicySchema>;
 export interface EligibilityHistory {
   /** When cash aid was last paid to this person (date or instant), if ever. */
   lastCashAidAt?: string;
+  /**
+   * The references of the person's other applications for the same aid that are still open.
+   * Intake refuses a second one under the same spelling of a name; one under another spelling
+   * (or with a national id the first did not give) is found here, and a person decides.
+   */
+  otherOpenApplications?: readonly string[];
+}
+
+/** The check eligibility adds to a rule set's when the person has another open application. */
+export const otherOpenApplicationCode = 'other_open_application';
+
+const otherOpenApplicationTexts: Readonly<Record<Language, (references: string) => string>> = {
+  en: (r) =>
+    `You have another application for this aid that is still open (${r}). A member of staff checks that this one asks for something else before it goes on.`,
+  uk: (r) =>
+    `У вас є інша заява на цю допомогу, яка ще розглядається (${r}). Працівник перевірить, що ця заява про інше, перш ніж розглядати її далі.`,
+  ru: (r) =>
+    `У вас есть другое заявление на эту помощь, которое ещё рассматривается (${r}). Сотрудник проверит, что это заявление о другом, прежде чем рассматривать его дальше.`,
+  zh: (r) => `您还有一份同类援助申请仍在办理中（${r}）。工作人员会先核实本申请是否为另一事项，再继续办理。`,
+};
+
+function otherOpenApplicationOutcome(references: readonly string[], language: Language): RuleOutcome {
+  const messages = Object.fromEntries(
+    languages.map((l) => [l, otherOpenApplicationTexts[l](references.join(', '))]),
+  ) as LocalizedText;
+  return {
+    code: otherOpenApplicationCode,
+    passed: false,
+    mandatory: false,
+    message: messages[language],
+    messages,
+    factsUsed: { otherOpenApplications: [...references] },
+  };
 }
 
 /** The part of an application that eligibility reads (an `AidApplication` fits). */
@@ -215,6 +248,10 @@ export async function evaluateEligibility(input: EvaluateEligibilityInput): Prom
       factsUsed,
     };
   });
+
+  // Not a rule of the set: discretionary, so it sends the case to a person and never rejects it.
+  if (history.otherOpenApplications?.length)
+    rules.push(otherOpenApplicationOutcome(history.otherOpenApplications, language));
 
   const failed = rules.filter((r) => !r.passed);
   const verdict: Verdict = failed.some((r) => r.mandatory)

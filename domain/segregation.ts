@@ -56,10 +56,14 @@ export const ownApplicationReason =
 
 /**
  * Whether the case is the staff member's own application: one of the person keys recorded for
- * them (PUT /v1/staff/{username}/identity) is the applicant's, as intake computed it.
+ * them (PUT /v1/staff/{username}/identity) is one the applicant could be keyed by (the stored one,
+ * or another spelling's: a member of staff is not to escape this by writing Петр for Пётр).
  */
-export function isOwnApplication(staffPersonKeys: readonly string[], applicantPersonKey: string): boolean {
-  return staffPersonKeys.includes(applicantPersonKey);
+export function isOwnApplication(
+  staffPersonKeys: readonly string[],
+  applicantPersonKeys: readonly string[],
+): boolean {
+  return applicantPersonKeys.some((key) => staffPersonKeys.includes(key));
 }
 
 /**

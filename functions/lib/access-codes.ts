@@ -1,6 +1,13 @@
 import { createHash, createHmac, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 import { promisify } from 'node:util';
 import { normalizeAccessCode } from '../../domain/access-code.js';
+import { nameSpellings } from '../../domain/name-spellings.js';
+import {
+  nationalIdSpellings,
+  normalizedName,
+  normalizedNationalId,
+  type PersonFacts,
+} from '../../domain/same-person.js';
 import { config } from './config.js';
 
 const scryptAsync = promisify(scrypt) as (
@@ -67,15 +74,32 @@ export async function verifyAccessCode(code: string, caseId: string, stored: str
  * A stable key for "the same person" without storing who they are: national id when given,
  * else normalised name + birth date; HMAC'd with the pepper so the key cannot be reversed.
  */
-export function personKey(applicant: {
-  fullName: string;
-  birthDate: string;
-  nationalId?: string | undefined;
-}): string {
+export function personKey(applicant: PersonFacts & { fullName: string; birthDate: string }): string {
   const basis = applicant.nationalId
-    ? `id:${applicant.nationalId.replace(/\s/g, '').toUpperCase()}`
-    : `nb:${applicant.fullName.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()}|${applicant.birthDate}`;
+    ? `id:${normalizedNationalId(applicant.nationalId)}`
+    : `nb:${normalizedName(applicant.fullName)}|${applicant.birthDate}`;
   return pepperedMac(basis).toString('base64url');
+}
+
+/**
+ * Every key another application by the same person could have been stored under: the national
+ * id's, written with or without its hyphens, and each spelling's of the name with the birth date (ё or е, the surname first or last;
+ * domain/name-spellings.ts), whether or not that application gave an id. The name as written
+ * comes first. Finding a case by one of them is a candidate; `samePerson` decides.
+ */
+export function personKeyVariants(person: PersonFacts): string[] {
+  const byId = person.nationalId
+    ? nationalIdSpellings(person.nationalId).map((nationalId) =>
+        personKey({ fullName: '', birthDate: '', nationalId }),
+      )
+    : [];
+  const byName =
+    person.fullName && person.birthDate
+      ? nameSpellings(person.fullName).map((fullName) =>
+          personKey({ fullName, birthDate: person.birthDate ?? '' }),
+        )
+      : [];
+  return [...new Set([...byId, ...byName])];
 }
 
 export function sha256(text: string): string {

@@ -1,5 +1,12 @@
+import { isTerminal } from '../../domain/aid-lifecycle.js';
 import type { Language } from '../../domain/catalogue.js';
-import { type EligibilityPolicy, evaluateEligibility } from '../../domain/eligibility.js';
+import {
+  type EligibilityHistory,
+  type EligibilityPolicy,
+  evaluateEligibility,
+} from '../../domain/eligibility.js';
+import { samePerson } from '../../domain/same-person.js';
+import { personKeyVariants } from '../lib/access-codes.js';
 import { tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
 import { systemActor } from '../lib/store/audit.js';
@@ -7,6 +14,7 @@ import { caseStatusChange } from '../lib/store/case-writes.js';
 import { caseEligibility, eligibilityPut } from '../lib/store/eligibility-records.js';
 import { caseIdsOfPerson } from '../lib/store/person-cases.js';
 import { batchGetCases, getCase, policyInForce } from '../lib/store/reads.js';
+import type { AidCaseRecord } from '../lib/store/records.js';
 import { cachedRuleSetVersion } from '../lib/store/rule-set-versions.js';
 import { transact } from '../lib/store/transactions.js';
 
@@ -36,12 +44,11 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
   const policy = await policyInForce<EligibilityPolicy>('subsistence-minimum', asOfDate);
   if (!policy) throw new PermanentStepError(`no subsistence minimum in force on ${asOfDate}`);
 
-  const history = await previousGrants(current.personKey, current.aidType, caseId);
   const result = await evaluateEligibility({
     application: current,
     ruleSet,
     policy,
-    history: history ? { lastCashAidAt: history } : {},
+    history: await personHistory(current),
     asOf: new Date(current.submittedAt),
     language: current.language as Language,
   });
@@ -76,18 +83,33 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
   return { verdict: result.verdict };
 }
 
-/** The latest grant of the same aid type to the same person, other than this case. */
-async function previousGrants(
-  personKey: string,
-  aidType: string,
-  caseId: string,
-): Promise<string | undefined> {
-  const sameType = (await caseIdsOfPerson(personKey, aidType)).filter((id) => id !== caseId);
-  if (sameType.length === 0) return undefined;
-  const cases = await batchGetCases(sameType);
-  const granted = cases
+/**
+ * The person's other cases of the same aid type, whatever spelling of their name or national id
+ * each was sent under (personKeyVariants finds the candidates, samePerson decides): the latest
+ * grant for the once-a-year rules, and the ones still open. One under the very key this one has
+ * needs no second look.
+ */
+async function personHistory(current: AidCaseRecord): Promise<EligibilityHistory> {
+  const candidates = [...new Set([current.personKey, ...personKeyVariants(current.applicant)])];
+  const found = await Promise.all(candidates.map((key) => caseIdsOfPerson(key, current.aidType)));
+  const ids = [...new Set(found.flat())].filter((id) => id !== current.caseId);
+  if (ids.length === 0) return {};
+  const cases = (await batchGetCases(ids)).filter(
+    (c) =>
+      c.personKey === current.personKey ||
+      (c.applicant !== undefined && samePerson(current.applicant, c.applicant)),
+  );
+  const lastCashAidAt = cases
     .filter((c) => grantedStatuses.has(c.status))
     .map((c) => c.decision?.decidedAt ?? c.updatedAt)
+    .sort()
+    .at(-1);
+  const otherOpenApplications = cases
+    .filter((c) => !isTerminal(c.status))
+    .map((c) => c.reference)
     .sort();
-  return granted.at(-1);
+  return {
+    ...(lastCashAidAt ? { lastCashAidAt } : {}),
+    ...(otherOpenApplications.length > 0 ? { otherOpenApplications } : {}),
+  };
 }

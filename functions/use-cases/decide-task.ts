@@ -11,6 +11,7 @@ import {
   paymentStageViolation,
 } from '../../domain/segregation.js';
 import { allowedOutcomes, type TaskType } from '../../domain/tasks.js';
+import { personKeyVariants } from '../lib/access-codes.js';
 import { tableName } from '../lib/clients.js';
 import {
   ConflictError,
@@ -81,8 +82,13 @@ function nextStatus(type: TaskType, outcome: string): AidStatus {
   }
 }
 
-/** What segregation of duties reads of a case: the commission's inbox reads only these. */
-export type SegregationFacts = Pick<AidCaseRecord, 'personKey' | 'deciders' | 'reconsideration'>;
+/**
+ * What segregation of duties reads of a case: the commission's inbox reads only these (it has no
+ * staff keys to compare, so no applicant); a decision also reads the applicant, for every key
+ * their name could be spelt under.
+ */
+export type SegregationFacts = Pick<AidCaseRecord, 'personKey' | 'deciders' | 'reconsideration'> &
+  Partial<Pick<AidCaseRecord, 'applicant'>>;
 
 /**
  * Why segregation of duties refuses a task: `code` (and `stage`, the task type of the earlier
@@ -119,6 +125,14 @@ export function assertSegregation(
 }
 
 /**
+ * The keys the applicant could be stored under. On the side of refusing: a namesake born the same
+ * day with another national id is refused too, and a colleague takes the task.
+ */
+function applicantKeys(current: SegregationFacts): string[] {
+  return [current.personKey, ...(current.applicant ? personKeyVariants(current.applicant) : [])];
+}
+
+/**
  * Why segregation of duties refuses this person the task, or undefined when it does not: what
  * `assertSegregation` answers 403 with, and what the commission's inbox hides a vote by.
  */
@@ -128,7 +142,7 @@ export function segregationReason(
   principal: Pick<Principal, 'sub'>,
   staffKeys: readonly string[] = [],
 ): SegregationRefusal | undefined {
-  if (isOwnApplication(staffKeys, current.personKey)) {
+  if (staffKeys.length > 0 && isOwnApplication(staffKeys, applicantKeys(current))) {
     return { code: 'own_application', detail: ownApplicationReason };
   }
   // A reopened case is reconsidered only by people who took no part in what the appeal contests:

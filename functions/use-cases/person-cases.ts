@@ -1,5 +1,5 @@
-import { nameSpellings } from '../../domain/name-spellings.js';
-import { personKey } from '../lib/access-codes.js';
+import { samePerson } from '../../domain/same-person.js';
+import { personKeyVariants } from '../lib/access-codes.js';
 import { type AppealCaseRecord, appealKeys } from '../lib/store/appeal-records.js';
 import { itemsByKey } from '../lib/store/index-items.js';
 import { keys } from '../lib/store/keys.js';
@@ -29,26 +29,19 @@ async function appealIdsOfPerson(person: string): Promise<string[]> {
  * (their repeat-detection entries), newest first, without any index of names. The name must be
  * the one on the application, case and spacing aside, but for the ways a caller's name and its
  * application most often differ: ё and е, and the surname first or last (domain/name-spellings.ts);
- * each spelling is a key of its own to ask for.
+ * each spelling is a key of its own to ask for, as is the national id when the caller gives one
+ * (an application with the id, or without it under the name and birth date).
  */
 export async function casesOfPerson(query: PersonQuery): Promise<{ items: CaseSummary[] }> {
-  const personKeys = query.nationalId
-    ? [
-        personKey({
-          fullName: query.fullName,
-          birthDate: query.birthDate ?? '',
-          nationalId: query.nationalId,
-        }),
-      ]
-    : nameSpellings(query.fullName).map((fullName) =>
-        personKey({ fullName, birthDate: query.birthDate ?? '' }),
-      );
+  const personKeys = personKeyVariants(query);
   const found = await Promise.all(
     personKeys.flatMap((key) => [caseIdsOfPerson(key), appealIdsOfPerson(key)]),
   );
   const ids = [...new Set(found.flat())];
   const cases = await itemsByKey<AidCaseRecord | AppealCaseRecord>(ids.map((id) => keys.case(id)));
   const items = cases
+    // Found under a spelling's key: a namesake born that day whose national id differs is not them.
+    .filter((c) => !c.applicant || samePerson(query, c.applicant))
     .map(summary)
     .sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0));
   return { items };

@@ -95,6 +95,40 @@ describe('eligibility results', () => {
     );
   });
 
+  it('sends an eligible application to a person while another of the same person is open', async () => {
+    const result = await evaluateEligibility({
+      application: anApplication(),
+      ruleSet: cashRuleSet(),
+      policy: demoPolicy,
+      history: { otherOpenApplications: ['AID-2026-000017'] },
+      asOf: new Date(MARCH_15),
+      language: 'en',
+    });
+
+    expect(result.verdict).toBe('needs_review');
+    expect(result.rules.at(-1)).toMatchObject({
+      code: 'other_open_application',
+      passed: false,
+      mandatory: false,
+      message: expect.stringContaining('AID-2026-000017'),
+    });
+    expect(
+      Object.values(result.rules.at(-1)?.messages ?? {}).every((m) => m.includes('AID-2026-000017')),
+    ).toBe(true);
+  });
+
+  it('still rejects an application that fails a mandatory rule while another is open', async () => {
+    const result = await evaluateEligibility({
+      application: anApplication(),
+      ruleSet: cashRuleSet(),
+      policy: demoPolicy,
+      history: { lastCashAidAt: '2025-11-20', otherOpenApplications: ['AID-2026-000017'] },
+      asOf: new Date(MARCH_15),
+    });
+
+    expect(result.verdict).toBe('ineligible');
+  });
+
   it('leaves the rule set it was given untouched', async () => {
     const ruleSet = cashRuleSet();
     const before = structuredClone(ruleSet);

@@ -159,6 +159,21 @@ describe('an appeal contesting an aid decision', () => {
     expect((await view(aid)).status).toBe('awaiting_approval');
   });
 
+  it('reopens a rejection its applicant contests under another spelling of her name', async () => {
+    // Arrange: "Фёдорова Ольга" on the application, "Ольга Федорова" on the complaint.
+    const applicant = { ...person(), fullName: `Фёдорова Ольга ${String.fromCharCode(1040 + people)}` };
+    const aid = await rejectedCase(applicant);
+
+    // Act
+    await complain(
+      { ...applicant, fullName: `Ольга ${String.fromCharCode(1040 + people)} Федорова` },
+      aid.reference,
+    );
+
+    // Assert
+    await status(aid, 'in_review');
+  });
+
   it("does not reopen someone else's case", async () => {
     // Arrange
     const aid = await rejectedCase(person());

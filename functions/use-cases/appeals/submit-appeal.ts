@@ -15,6 +15,7 @@ import { deadlinePolicy, dueDateFor, lateRegistration, termStart } from '../../.
 import { can, explainDenial } from '../../../domain/permissions.js';
 import { formatReference } from '../../../domain/reference.js';
 import { retentionExpiry } from '../../../domain/retention.js';
+import { normalizedName } from '../../../domain/same-person.js';
 import { hashAccessCode, newAccessCode, pepperedMac, personKey, sha256 } from '../../lib/access-codes.js';
 import { dynamo, tableName } from '../../lib/clients.js';
 import { config } from '../../lib/config.js';
@@ -60,7 +61,7 @@ export function appealPersonKey(applicant: AppealApplicant): string | undefined 
   }
   const contact = applicant.email?.toLowerCase() ?? applicant.phone?.replace(/\D/g, '');
   if (!contact) return undefined;
-  const basis = `nc:${name.normalize('NFKC').toLocaleLowerCase('und').replace(/\s+/g, ' ').trim()}|${contact}`;
+  const basis = `nc:${normalizedName(name)}|${contact}`;
   return pepperedMac(basis).toString('base64url');
 }
 

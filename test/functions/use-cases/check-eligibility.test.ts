@@ -136,4 +136,108 @@ describe('the eligibility check', () => {
     expect(task.eligibility?.rules).toEqual(expected);
     expect(view.eligibility?.rules).toEqual(expected);
   });
+
+  describe('finds the same person under another spelling of their name or national id', () => {
+    const birthDate = '1956-04-07';
+    const paidAt = () => {
+      const at = new Date(now);
+      at.setUTCDate(at.getUTCDate() - 60);
+      at.setUTCHours(12, 0, 0, 0);
+      return at.toISOString();
+    };
+    /** An earlier cash aid case, stored under the key its own applicant gives. */
+    async function earlierCase(applicant: { fullName: string; nationalId?: string }, status: string) {
+      const person = { ...applicant, birthDate };
+      const item = aidCaseItem({
+        aidType: 'cash',
+        status,
+        applicant: { ...person, preferredLanguage: 'ru' },
+        personKey: personKey(person),
+        submittedAt: '2020-01-01T10:00:00.000Z',
+        ...(status === 'paid' ? { decision: { outcome: 'approved', decidedAt: paidAt() } } : {}),
+      });
+      await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
+      return item.reference;
+    }
+    async function checkedApplication(applicant: { fullName: string; nationalId?: string }) {
+      const application = aidApplicationSchema.parse(
+        sampleApplication({
+          aidType: 'cash',
+          applicant: { ...distinctApplicant(), ...applicant, birthDate },
+        }),
+      );
+      const { caseId: checked } = await submitAidApplication({ application, now });
+      await checkEligibility(checked, now);
+      return storedExplanation(checked);
+    }
+
+    it('counts cash aid paid to "Кузьмин Пётр Ильич" for "Петр Ильич Кузьмин"', async () => {
+      // Arrange
+      await earlierCase({ fullName: 'Кузьмин Пётр Ильич' }, 'paid');
+
+      // Act
+      const explanation = await checkedApplication({ fullName: 'Петр Ильич Кузьмин' });
+
+      // Assert
+      expect(explanation?.facts.receivedCashAidBefore).toBe(true);
+      expect(explanation?.facts.lastCashAidDate).toBe(paidAt().slice(0, 10));
+    });
+
+    it('counts cash aid paid under the name and birth date, though this application gives a national id', async () => {
+      // Arrange
+      await earlierCase({ fullName: 'Соколова Вера Андреевна' }, 'paid');
+
+      // Act
+      const explanation = await checkedApplication({
+        fullName: 'Соколова Вера Андреевна',
+        nationalId: '12345678901',
+      });
+
+      // Assert
+      expect(explanation?.facts.receivedCashAidBefore).toBe(true);
+    });
+
+    it('does not count the cash aid of a namesake born the same day with another national id', async () => {
+      // Arrange
+      await earlierCase({ fullName: 'Орлов Иван Иванович', nationalId: '111-111-111 11' }, 'paid');
+
+      // Act
+      const explanation = await checkedApplication({
+        fullName: 'Орлов Иван Иванович',
+        nationalId: '22222222222',
+      });
+
+      // Assert
+      expect(explanation?.facts.receivedCashAidBefore).toBe(false);
+    });
+
+    it('sends to a person an application while another for the same aid is open under another spelling', async () => {
+      // Arrange
+      const open = await earlierCase({ fullName: 'Фёдорова Анна' }, 'in_review');
+
+      // Act
+      const explanation = await checkedApplication({ fullName: 'Анна Федорова' });
+
+      // Assert
+      const flagged = explanation?.rules.find((r) => r.code === 'other_open_application');
+      expect(explanation?.verdict).toBe('needs_review');
+      expect(flagged).toMatchObject({
+        passed: false,
+        mandatory: false,
+        factsUsed: { otherOpenApplications: [open] },
+      });
+      expect(flagged?.messages.ru).toContain(open);
+    });
+
+    it('does not hold up an application for a closed one of the same person', async () => {
+      // Arrange
+      await earlierCase({ fullName: 'Белова Нина' }, 'withdrawn');
+
+      // Act
+      const explanation = await checkedApplication({ fullName: 'Нина Белова' });
+
+      // Assert
+      expect(explanation?.rules.map((r) => r.code)).not.toContain('other_open_application');
+    });
+  });
 });

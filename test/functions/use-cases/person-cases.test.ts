@@ -18,9 +18,15 @@ describe("finding a caller's cases without the reference", () => {
   });
   afterAll(async () => table.drop());
 
-  async function applicationOf(fullName: string, dob = birthDate): Promise<string> {
+  async function applicationOf(fullName: string, dob = birthDate, nationalId?: string): Promise<string> {
     const caseId = randomUUID();
-    const item = aidCaseItem({ caseId, year, personKey: personKey({ fullName, birthDate: dob }) });
+    const applicant = { fullName, birthDate: dob, ...(nationalId ? { nationalId } : {}) };
+    const item = aidCaseItem({
+      caseId,
+      year,
+      applicant: { ...applicant, preferredLanguage: 'ru' },
+      personKey: personKey(applicant),
+    });
     await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
     return item.reference;
   }
@@ -57,5 +63,37 @@ describe("finding a caller's cases without the reference", () => {
 
     // Assert
     expect(found.items).toEqual([]);
+  });
+
+  it('finds by the national id the caller gives both the application with it and one without it', async () => {
+    // Arrange
+    const withId = await applicationOf('Лаптева Зоя Петровна', birthDate, '123-456-789 01');
+    const withoutId = await applicationOf('Лаптева Зоя Петровна');
+
+    // Act
+    const found = await casesOfPerson({
+      fullName: 'Лаптева Зоя Петровна',
+      birthDate,
+      nationalId: '12345678901',
+    });
+
+    // Assert
+    expect(found.items.map((c) => c.reference).sort()).toEqual([withId, withoutId].sort());
+  });
+
+  it('leaves out a namesake born the same day whose national id is another', async () => {
+    // Arrange
+    await applicationOf('Мухина Ольга Сергеевна', birthDate, '111-111-111 11');
+    const theCallers = await applicationOf('Мухина Ольга Сергеевна', birthDate, '222-222-222 22');
+
+    // Act
+    const found = await casesOfPerson({
+      fullName: 'Мухина Ольга Сергеевна',
+      birthDate,
+      nationalId: '22222222222',
+    });
+
+    // Assert
+    expect(found.items.map((c) => c.reference)).toEqual([theCallers]);
   });
 });

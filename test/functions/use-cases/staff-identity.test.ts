@@ -107,4 +107,44 @@ describe('staff applying for aid (segregation of duties)', () => {
     expect(bySelf).toMatchObject({ name: 'ForbiddenError', status: 403 });
     expect(byColleague).toMatchObject({ outcome: 'approve', caseStatus: 'awaiting_approval' });
   });
+
+  it('refuses a reviewer her own application sent under another spelling of her name', async () => {
+    // Arrange: recorded as "Фёдорова Анна", she applies as "Анна Федорова".
+    const anna = { fullName: 'Фёдорова Анна Тестовна', birthDate: '1981-02-03' };
+    await recordIdentity('reviewer-e', anna);
+    const taskId = await caseInReview({
+      ...anna,
+      fullName: 'Анна Тестовна Федорова',
+      phone: '+7 912 000-00-03',
+    });
+
+    // Act
+    const own = decideTask({
+      taskId,
+      decision: { outcome: 'approve' },
+      principal: reviewer('reviewer-e'),
+      now: new Date(),
+    });
+
+    // Assert
+    await expect(own).rejects.toMatchObject({ name: 'ForbiddenError', status: 403 });
+  });
+
+  it('refuses a reviewer recorded by name her own application sent with her national id', async () => {
+    // Arrange: recorded by name only, she applies with her national id (the case is keyed by it).
+    const vera = { fullName: 'Вера Тестовна Иднова', birthDate: '1983-04-05' };
+    await recordIdentity('reviewer-f', vera);
+    const taskId = await caseInReview({ ...vera, nationalId: '987-654-321 00', phone: '+7 912 000-00-04' });
+
+    // Act
+    const own = decideTask({
+      taskId,
+      decision: { outcome: 'approve' },
+      principal: reviewer('reviewer-f'),
+      now: new Date(),
+    });
+
+    // Assert
+    await expect(own).rejects.toMatchObject({ name: 'ForbiddenError', status: 403 });
+  });
 });

@@ -348,7 +348,10 @@ export function EligibilitySection({
           </thead>
           <tbody>
             {eligibility.rules.map((r) => {
-              const name = ruleName(r.code);
+              // The one check the system adds to a rule set's own (domain/eligibility.ts).
+              const name =
+                ruleName(r.code) ??
+                (r.code === 'other_open_application' ? t.otherOpenApplicationRule : undefined);
               return (
                 <tr key={r.code} data-rule={r.code}>
                   <th scope="row">

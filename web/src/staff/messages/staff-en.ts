@@ -127,6 +127,7 @@ export const staffEn = {
   rule: 'Rule',
   ruleResult: 'Result',
   mandatory: 'mandatory',
+  otherOpenApplicationRule: 'Another open application of the same person for this aid',
   history: 'History',
   decidedBy: (who: string, outcome: string) => `${outcome} by ${who}`,
   taskOpen: 'open',

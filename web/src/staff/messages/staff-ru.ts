@@ -120,6 +120,7 @@ export const staffRu: StaffMessages = {
   rule: 'Правило',
   ruleResult: 'Итог',
   mandatory: 'обязательное',
+  otherOpenApplicationRule: 'Другое открытое заявление этого же человека на эту помощь',
   history: 'История',
   decidedBy: (who: string, outcome: string) => `${outcome} — ${who}`,
   taskOpen: 'открыта',

@@ -123,6 +123,7 @@ export const staffUk: StaffMessages = {
   rule: 'Правило',
   ruleResult: 'Підсумок',
   mandatory: 'обов’язкове',
+  otherOpenApplicationRule: 'Інша відкрита заява цієї ж особи на цю допомогу',
   history: 'Історія',
   decidedBy: (who: string, outcome: string) => `${outcome} — ${who}`,
   taskOpen: 'відкрите',

@@ -116,6 +116,7 @@ export const staffZh: StaffMessages = {
   rule: '规则',
   ruleResult: '结果',
   mandatory: '强制性',
+  otherOpenApplicationRule: '同一人对此援助的另一份未结申请',
   history: '办理记录',
   decidedBy: (who: string, outcome: string) => `${who}：${outcome}`,
   taskOpen: '待办',
