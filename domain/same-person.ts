@@ -56,6 +56,15 @@ export function sameName(a: string, b: string): boolean {
 }
 
 /**
+ * What the name key of an aid case is a keyed hash of (functions/lib/access-codes.ts
+ * `personNameKey`): the name however spelt, with the birth date. Every aid case carries it, with
+ * or without a national id, so one query finds a person's cases whichever way each was written.
+ */
+export function nameKeyBasis(fullName: string, birthDate: string): string {
+  return `nm:${nameWithoutSpelling(fullName)}|${birthDate}`;
+}
+
+/**
  * Two national ids decide when both are given (namesakes born on one day are two people); else
  * the same name, however spelt, and the same birth date. Without a name, or without both a birth
  * date and an id, nothing says they are one person.

@@ -35,6 +35,7 @@ import { FunctionHost, localAccountId } from './function-host.js';
 import { createLocalHttpServer } from './http-server.js';
 import { LocalIssuer, localClientId } from './local-issuer.js';
 import { mailboxRoute } from './mailbox.js';
+import { migrateNameKeys } from './name-key-migration.js';
 import { moveItemsToOwnDatabase } from './own-database-moves.js';
 import { type RuntimeInfo, runtimeInfoFile } from './runtime-info.js';
 import { seedDemoData } from './seed.js';
@@ -128,6 +129,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   if (options.reset) rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
 
+  const accessCodePepper = localSecret(dataDir, 'access-code-pepper');
   // Settings that do not depend on an address: set before any handler module is imported, since
   // Powertools reads its log level at import.
   Object.assign(process.env, {
@@ -135,7 +137,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     AWS_REGION: localRegion,
     AWS_ACCESS_KEY_ID: localCredentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localCredentials.secretAccessKey,
-    ACCESS_CODE_PEPPER: localSecret(dataDir, 'access-code-pepper'),
+    ACCESS_CODE_PEPPER: accessCodePepper,
     POWERTOOLS_METRICS_DISABLED: 'true',
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   });
@@ -183,6 +185,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const dynamoRef = dynamo;
     cleanups.push(() => dynamoRef.stop());
     await ensureAppTable(client, appTableName);
+    await migrateNameKeys(client, appTableName, accessCodePepper);
     await ensureKeyValueTable(client, runtimeTableName);
     await ensureKeyValueTable(journalClient, journalTableName);
     await ensureKeyValueTable(mailboxClient, mailboxTableName);

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import { normalizeAccessCode } from '../../domain/access-code.js';
 import { nameSpellings } from '../../domain/name-spellings.js';
 import {
+  nameKeyBasis,
   nationalIdSpellings,
   normalizedName,
   normalizedNationalId,
@@ -35,8 +36,8 @@ export function accessCodeForKey(scope: string, idempotencyKey: string): string 
 }
 
 /** HMAC-SHA256 keyed with the pepper (a secret outside the table): not reversible without it. */
-export function pepperedMac(text: string): Buffer {
-  return createHmac('sha256', config().ACCESS_CODE_PEPPER).update(text).digest();
+export function pepperedMac(text: string, pepper = config().ACCESS_CODE_PEPPER): Buffer {
+  return createHmac('sha256', pepper).update(text).digest();
 }
 
 function accessCodeOf(bytes: Uint8Array): string {
@@ -79,6 +80,14 @@ export function personKey(applicant: PersonFacts & { fullName: string; birthDate
     ? `id:${normalizedNationalId(applicant.nationalId)}`
     : `nb:${normalizedName(applicant.fullName)}|${applicant.birthDate}`;
   return pepperedMac(basis).toString('base64url');
+}
+
+/**
+ * The aid case's name key (table-spec #37): its name however spelt (ё or е, words in any order)
+ * and its birth date, keyed like `personKey`. `pepper` only for a migration run outside a handler.
+ */
+export function personNameKey(person: { fullName: string; birthDate: string }, pepper?: string): string {
+  return pepperedMac(nameKeyBasis(person.fullName, person.birthDate), pepper).toString('base64url');
 }
 
 /**

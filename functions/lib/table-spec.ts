@@ -42,9 +42,10 @@
  * |34 | payment batch register, newest first, paged    | GSI2 gsi2pk = PAYMENT_BATCHES, gsi2sk = createdAt#batchId (the batch header; read by key for count, totals, sent) |
  * |35 | downloads of a batch's files, newest first     | pk = BATCH#<batchId>, sk begins_with DOWNLOAD# (sk = DOWNLOAD#<at>#<id>; the header keeps the count and the last) |
  * |36 | who is looking at a task; a role's running claims | pk = TASK#<taskId>, sk = CLAIM (one conditional put); GSI2 gsi2pk = TASK_CLAIMS#<role>, gsi2sk > now (gsi2sk = <until>#<username>; only running claims are read; TTL a day after) |
+ * |37 | a person's aid cases by name, however spelt (12-month rules, caller search) | GSI4 nameKey = <name key>, aidType = <aidType> (the aid case item's own attributes: a keyed hash of the name with ё as е and its words sorted, and the birth date; set with or without a national id) |
  *
- * GSI1 and GSI3 project keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
- * index reader (#2, #3, #8, #12, #31, #34, the sweeper's open appeals) queries the keys and then reads the
+ * GSI1, GSI3 and GSI4 project keys only; GSI2 keys plus the few immutable attributes of #7 and #23. Every other
+ * index reader (#2, #3, #8, #12, #31, #34, #37, the sweeper's open appeals) queries the keys and then reads the
  * items themselves by key (BatchGetItem, consistent), dropping entries whose item has since left
  * the partition (the index is eventually consistent).
  *
@@ -93,6 +94,11 @@ export const tableSpec = {
     // transaction, adds nothing to the case item (which every later write is billed for), and its
     // entry leaves with the case. The eligibility check reads the cases it names by key.
     { indexName: 'gsi3', partitionKey: 'personKey', sortKey: 'aidType', nonKeyAttributes: [] },
+    // The person key is one spelling's, and a national id's when one was given: the same person
+    // writing "Петр" for "Пётр", or leaving the id out next time, has another. The name key is
+    // the same for every spelling, so the once-a-year rules need one query, not one per spelling
+    // (#37). One more small index write per case, at intake only (it never changes).
+    { indexName: 'gsi4', partitionKey: 'nameKey', sortKey: 'aidType', nonKeyAttributes: [] },
   ],
 } as const;
 

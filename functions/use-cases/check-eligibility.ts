@@ -6,7 +6,7 @@ import {
   evaluateEligibility,
 } from '../../domain/eligibility.js';
 import { samePerson } from '../../domain/same-person.js';
-import { personKeyVariants } from '../lib/access-codes.js';
+import { personKeyVariants, personNameKey } from '../lib/access-codes.js';
 import { tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
 import { systemActor } from '../lib/store/audit.js';
@@ -84,14 +84,22 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
 }
 
 /**
- * The person's other cases of the same aid type, whatever spelling of their name or national id
- * each was sent under (personKeyVariants finds the candidates, samePerson decides): the latest
- * grant for the once-a-year rules, and the ones still open. One under the very key this one has
- * needs no second look.
+ * The person's other cases of the same aid type, whatever spelling of their name each was sent
+ * under and whether or not it gave the national id: by the name key (table-spec #37), by this
+ * case's own key and by the national id's keys (an earlier case that gave the id is keyed by it);
+ * samePerson decides. The latest grant is for the once-a-year rules; the ones still open go to a
+ * person. One under the very key this one has needs no second look.
  */
 async function personHistory(current: AidCaseRecord): Promise<EligibilityHistory> {
-  const candidates = [...new Set([current.personKey, ...personKeyVariants(current.applicant)])];
-  const found = await Promise.all(candidates.map((key) => caseIdsOfPerson(key, current.aidType)));
+  const { applicant, aidType } = current;
+  const byKey = [
+    current.personKey,
+    ...(applicant.nationalId ? personKeyVariants({ nationalId: applicant.nationalId }) : []),
+  ];
+  const found = await Promise.all([
+    caseIdsOfPerson(current.nameKey ?? personNameKey(applicant), aidType, 'nameKey'),
+    ...[...new Set(byKey)].map((key) => caseIdsOfPerson(key, aidType)),
+  ]);
   const ids = [...new Set(found.flat())].filter((id) => id !== current.caseId);
   if (ids.length === 0) return {};
   const cases = (await batchGetCases(ids)).filter(

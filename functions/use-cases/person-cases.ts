@@ -1,5 +1,5 @@
 import { samePerson } from '../../domain/same-person.js';
-import { personKeyVariants } from '../lib/access-codes.js';
+import { personKeyVariants, personNameKey } from '../lib/access-codes.js';
 import { type AppealCaseRecord, appealKeys } from '../lib/store/appeal-records.js';
 import { itemsByKey } from '../lib/store/index-items.js';
 import { keys } from '../lib/store/keys.js';
@@ -24,19 +24,21 @@ async function appealIdsOfPerson(person: string): Promise<string[]> {
 
 /**
  * A caller's cases when they do not have their reference: "what is your name and date of birth?"
- * The person's key is the same keyed hash the intake stores (access-codes.ts `personKey`), so the
- * search finds exactly that person's aid cases (the person index, table-spec #31) and appeals
- * (their repeat-detection entries), newest first, without any index of names. The name must be
- * the one on the application, case and spacing aside, but for the ways a caller's name and its
- * application most often differ: ё and е, and the surname first or last (domain/name-spellings.ts);
- * each spelling is a key of its own to ask for, as is the national id when the caller gives one
- * (an application with the id, or without it under the name and birth date).
+ * The keys are the keyed hashes intake stores (access-codes.ts), so the search finds that person's
+ * aid cases and appeals, newest first, without any index of names. The name must be the one on the
+ * application, case and spacing aside, but for the ways a caller's name and its application most
+ * often differ: ё and е, and the surname first or last. Aid cases are found by their name key,
+ * which is the same for every such spelling (table-spec #37), and by the national id when the
+ * caller gives one; appeals by each spelling's key (domain/name-spellings.ts) in their writers'
+ * entries.
  */
 export async function casesOfPerson(query: PersonQuery): Promise<{ items: CaseSummary[] }> {
-  const personKeys = personKeyVariants(query);
-  const found = await Promise.all(
-    personKeys.flatMap((key) => [caseIdsOfPerson(key), appealIdsOfPerson(key)]),
-  );
+  const { fullName, birthDate, nationalId } = query;
+  const found = await Promise.all([
+    ...(birthDate ? [caseIdsOfPerson(personNameKey({ fullName, birthDate }), undefined, 'nameKey')] : []),
+    ...(nationalId ? personKeyVariants({ nationalId }).map((key) => caseIdsOfPerson(key)) : []),
+    ...personKeyVariants(query).map((key) => appealIdsOfPerson(key)),
+  ]);
   const ids = [...new Set(found.flat())];
   const cases = await itemsByKey<AidCaseRecord | AppealCaseRecord>(ids.map((id) => keys.case(id)));
   const items = cases

@@ -3,7 +3,14 @@ import type { AidApplication } from '../../domain/aid-application.js';
 import { genesisHead } from '../../domain/audit-chain.js';
 import { canonicalJson, ruleSetHash } from '../../domain/canonical-json.js';
 import { formatReference } from '../../domain/reference.js';
-import { accessCodeForKey, hashAccessCode, newAccessCode, personKey, sha256 } from '../lib/access-codes.js';
+import {
+  accessCodeForKey,
+  hashAccessCode,
+  newAccessCode,
+  personKey,
+  personNameKey,
+  sha256,
+} from '../lib/access-codes.js';
 
 import { tableName } from '../lib/clients.js';
 import { ConflictError, TransientError, ValidationError } from '../lib/errors.js';
@@ -127,8 +134,9 @@ export async function submitAidApplication(input: {
     requestedAmount: application.requestedAmount,
     reason: application.reason,
     payout: application.payout,
-    // With aidType, the keys of the person index (table-spec #31): no item of its own.
+    // With aidType, the keys of the person indexes (table-spec #31, #37): no item of their own.
     personKey: person,
+    nameKey: personNameKey(application.applicant),
     holdsOpenApplication: true,
     accessCodeHash: await hashAccessCode(accessCode, caseId),
     ...(idempotencyKey ? { requestHash } : {}),

@@ -62,6 +62,11 @@ export interface AidCaseRecord {
   readonly payout: AidApplication['payout'];
   readonly personKey: string;
   /**
+   * The name however spelt, with the birth date (table-spec #37, access-codes.ts `personNameKey`).
+   * Cases from before it get it once, from their applicant (local/name-key-migration.ts).
+   */
+  readonly nameKey?: string;
+  /**
    * Set at intake when the case took the person's open-application lock for its aid type
    * (OpenApplicationRecord): reaching a closed status releases it. Cases from before the lock have
    * none and release nothing.

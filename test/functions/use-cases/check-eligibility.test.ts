@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aidApplicationSchema } from '../../../domain/aid-application.js';
-import { personKey } from '../../../functions/lib/access-codes.js';
+import { personKey, personNameKey } from '../../../functions/lib/access-codes.js';
 import type { Principal } from '../../../functions/lib/http.js';
 import { storedExplanation } from '../../../functions/lib/store/eligibility-records.js';
 import { getCase } from '../../../functions/lib/store/reads.js';
@@ -153,6 +153,7 @@ describe('the eligibility check', () => {
         status,
         applicant: { ...person, preferredLanguage: 'ru' },
         personKey: personKey(person),
+        nameKey: personNameKey(person),
         submittedAt: '2020-01-01T10:00:00.000Z',
         ...(status === 'paid' ? { decision: { outcome: 'approved', decidedAt: paidAt() } } : {}),
       });
@@ -183,14 +184,25 @@ describe('the eligibility check', () => {
       expect(explanation?.facts.lastCashAidDate).toBe(paidAt().slice(0, 10));
     });
 
+    it('counts cash aid paid under the national id, though this application gives none', async () => {
+      // Arrange
+      await earlierCase({ fullName: 'Соколова Вера Андреевна', nationalId: '123-456-789 01' }, 'paid');
+
+      // Act
+      const explanation = await checkedApplication({ fullName: 'Соколова Вера Андреевна' });
+
+      // Assert
+      expect(explanation?.facts.receivedCashAidBefore).toBe(true);
+    });
+
     it('counts cash aid paid under the name and birth date, though this application gives a national id', async () => {
       // Arrange
-      await earlierCase({ fullName: 'Соколова Вера Андреевна' }, 'paid');
+      await earlierCase({ fullName: 'Громова Вера Андреевна' }, 'paid');
 
       // Act
       const explanation = await checkedApplication({
-        fullName: 'Соколова Вера Андреевна',
-        nationalId: '12345678901',
+        fullName: 'Громова Вера Андреевна',
+        nationalId: '55555555555',
       });
 
       // Assert
@@ -213,10 +225,10 @@ describe('the eligibility check', () => {
 
     it('sends to a person an application while another for the same aid is open under another spelling', async () => {
       // Arrange
-      const open = await earlierCase({ fullName: 'Фёдорова Анна' }, 'in_review');
+      const open = await earlierCase({ fullName: 'Семёнова Алёна' }, 'in_review');
 
       // Act
-      const explanation = await checkedApplication({ fullName: 'Анна Федорова' });
+      const explanation = await checkedApplication({ fullName: 'Алена Семенова' });
 
       // Assert
       const flagged = explanation?.rules.find((r) => r.code === 'other_open_application');
@@ -227,6 +239,23 @@ describe('the eligibility check', () => {
         factsUsed: { otherOpenApplications: [open] },
       });
       expect(flagged?.messages.ru).toContain(open);
+    });
+
+    it('finds an application sent a moment before under another spelling, both through intake', async () => {
+      // Arrange
+      const first = aidApplicationSchema.parse(
+        sampleApplication({
+          aidType: 'cash',
+          applicant: { ...distinctApplicant(), fullName: 'Фёдоров Артём', birthDate },
+        }),
+      );
+      const { reference } = await submitAidApplication({ application: first, now });
+
+      // Act
+      const explanation = await checkedApplication({ fullName: 'Артем Федоров' });
+
+      // Assert
+      expect(explanation?.rules.at(-1)?.factsUsed).toEqual({ otherOpenApplications: [reference] });
     });
 
     it('does not hold up an application for a closed one of the same person', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { personKey } from '../../../functions/lib/access-codes.js';
+import { personKey, personNameKey } from '../../../functions/lib/access-codes.js';
 import { casesOfPerson } from '../../../functions/use-cases/person-cases.js';
 import { aidCaseItem } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
@@ -26,6 +26,7 @@ describe("finding a caller's cases without the reference", () => {
       year,
       applicant: { ...applicant, preferredLanguage: 'ru' },
       personKey: personKey(applicant),
+      nameKey: personNameKey(applicant),
     });
     await table.doc.send(new PutCommand({ TableName: table.tableName, Item: item }));
     return item.reference;
