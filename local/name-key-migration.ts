@@ -1,15 +1,10 @@
 import { ConditionalCheckFailedException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  ScanCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { personNameKey } from '../functions/lib/access-codes.js';
+import { migrateOnce, migrationMarker } from './table-migration.js';
 
 /** Written once every aid case of a table has its name key (so later starts read one item, not scan). */
-export const nameKeyMarker = { pk: 'MIGRATION#name-key', sk: 'MIGRATION' } as const;
+export const nameKeyMarker = migrationMarker('name-key');
 
 interface UnkeyedCase {
   pk: string;
@@ -30,25 +25,15 @@ export async function migrateNameKeys(
   tableName: string,
   pepper: string,
 ): Promise<{ keyed: number }> {
-  const doc = DynamoDBDocumentClient.from(client);
-  const done = await doc.send(new GetCommand({ TableName: tableName, Key: nameKeyMarker }));
-  if (done.Item) return { keyed: 0 };
-  let keyed = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: '#type = :aidCase AND attribute_not_exists(nameKey)',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':aidCase': 'AidCase' },
-        ProjectionExpression: 'pk, sk, applicant',
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of (page.Items ?? []) as UnkeyedCase[]) {
+  const keyed = await migrateOnce<UnkeyedCase>(client, tableName, {
+    name: 'name-key',
+    filter: '#type = :aidCase AND attribute_not_exists(nameKey)',
+    names: { '#type': 'type' },
+    values: { ':aidCase': 'AidCase' },
+    projection: 'pk, sk, applicant',
+    each: async (doc, item) => {
       const { fullName, birthDate } = item.applicant ?? {};
-      if (typeof fullName !== 'string' || typeof birthDate !== 'string') continue;
+      if (typeof fullName !== 'string' || typeof birthDate !== 'string') return false;
       try {
         await doc.send(
           new UpdateCommand({
@@ -59,19 +44,13 @@ export async function migrateNameKeys(
             ExpressionAttributeValues: { ':key': personNameKey({ fullName, birthDate }, pepper) },
           }),
         );
-        keyed++;
+        return true;
       } catch (error) {
         // Gone since the scan (retention), or keyed meanwhile: nothing to do.
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (error instanceof ConditionalCheckFailedException) return false;
+        throw error;
       }
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  await doc.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...nameKeyMarker, type: 'Migration', at: new Date().toISOString(), keyed },
-    }),
-  );
+    },
+  });
   return { keyed };
 }

@@ -1,14 +1,9 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteCommand,
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  ScanCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand } from '@aws-sdk/lib-dynamodb';
+import { migrateOnce, migrationMarker } from './table-migration.js';
 
 /** Written once a table's old person index items are gone (so later starts read one item, not scan). */
-export const personIndexMarker = { pk: 'MIGRATION#person-index', sk: 'MIGRATION' } as const;
+export const personIndexMarker = migrationMarker('person-index');
 
 /**
  * Deletes the person index items (`PERSON#<personKey>` / `CASE#<submittedAt>#<caseId>`, type
@@ -23,33 +18,16 @@ export async function migratePersonIndex(
   client: DynamoDBClient,
   tableName: string,
 ): Promise<{ removed: number }> {
-  const doc = DynamoDBDocumentClient.from(client);
-  const done = await doc.send(new GetCommand({ TableName: tableName, Key: personIndexMarker }));
-  if (done.Item) return { removed: 0 };
-  let removed = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await doc.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: '#type = :personCase',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':personCase': 'PersonCase' },
-        ProjectionExpression: 'pk, sk',
-        ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-      }),
-    );
-    for (const item of (page.Items ?? []) as { pk: string; sk: string }[]) {
+  const removed = await migrateOnce<{ pk: string; sk: string }>(client, tableName, {
+    name: 'person-index',
+    filter: '#type = :personCase',
+    names: { '#type': 'type' },
+    values: { ':personCase': 'PersonCase' },
+    projection: 'pk, sk',
+    each: async (doc, item) => {
       await doc.send(new DeleteCommand({ TableName: tableName, Key: { pk: item.pk, sk: item.sk } }));
-      removed++;
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  await doc.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: { ...personIndexMarker, type: 'Migration', at: new Date().toISOString(), removed },
-    }),
-  );
+      return true;
+    },
+  });
   return { removed };
 }

@@ -64,7 +64,7 @@ describe('giving the aid cases from before the name key their key', () => {
 
     // Assert
     expect(again).toEqual({ keyed: 0 });
-    expect(await get(nameKeyMarker)).toMatchObject({ type: 'Migration', keyed: 1 });
+    expect(await get(nameKeyMarker)).toMatchObject({ type: 'Migration', changed: 1 });
     expect((await get(late))?.nameKey).toBeUndefined();
   });
 });
