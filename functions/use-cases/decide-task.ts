@@ -88,7 +88,7 @@ function nextStatus(type: TaskType, outcome: string): AidStatus {
  * their name could be spelt under.
  */
 export type SegregationFacts = Pick<AidCaseRecord, 'personKey' | 'deciders' | 'reconsideration'> &
-  Partial<Pick<AidCaseRecord, 'applicant'>>;
+  Partial<Pick<AidCaseRecord, 'applicant' | 'nameKey'>>;
 
 /**
  * Why segregation of duties refuses a task: `code` (and `stage`, the task type of the earlier
@@ -125,11 +125,16 @@ export function assertSegregation(
 }
 
 /**
- * The keys the applicant could be stored under. On the side of refusing: a namesake born the same
- * day with another national id is refused too, and a colleague takes the task.
+ * The keys the applicant could be stored under: the case's own two, and each spelling's (for staff
+ * identities recorded before the name key). On the side of refusing: a namesake born the same day
+ * with another national id is refused too, and a colleague takes the task.
  */
 function applicantKeys(current: SegregationFacts): string[] {
-  return [current.personKey, ...(current.applicant ? personKeyVariants(current.applicant) : [])];
+  return [
+    current.personKey,
+    ...(current.nameKey ? [current.nameKey] : []),
+    ...(current.applicant ? personKeyVariants(current.applicant) : []),
+  ];
 }
 
 /**

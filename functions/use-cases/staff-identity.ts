@@ -1,7 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffIdentity } from '../../domain/staff-identity.js';
 import type { StaffIdentityRecorded, StaffIdentityStatus } from '../../domain/staff-identity-responses.js';
-import { personKey } from '../lib/access-codes.js';
+import { personKey, personNameKey } from '../lib/access-codes.js';
 import { dynamo, tableName } from '../lib/clients.js';
 import type { Principal } from '../lib/http.js';
 import { keys } from '../lib/store/keys.js';
@@ -19,7 +19,7 @@ export function personKeysOf(identity: StaffIdentity): string[] {
 
 /**
  * Records (or replaces) a member of staff's identity as an applicant. The name, birth date and id
- * are not stored: only their person keys, which cannot be reversed (access-codes.ts).
+ * are not stored: only their person keys and name key, which cannot be reversed (access-codes.ts).
  */
 export async function setStaffIdentity(input: {
   username: string;
@@ -33,6 +33,7 @@ export async function setStaffIdentity(input: {
     type: 'StaffIdentity',
     username: input.username,
     personKeys: personKeysOf(input.identity),
+    nameKey: personNameKey(input.identity),
     updatedAt,
     updatedBy: input.principal.username,
   };
@@ -40,10 +41,13 @@ export async function setStaffIdentity(input: {
   return { username: input.username, personKeys: record.personKeys.length, updatedAt };
 }
 
-/** The person keys of a member of staff (none when no identity was recorded). */
+/**
+ * The keys a member of staff's own applications could carry: their person keys, and their name key
+ * (which the case carries too, however the name was spelt on it). None when no identity was recorded.
+ */
 export async function staffPersonKeys(username: string): Promise<readonly string[]> {
   const record = await getItem<StaffIdentityRecord>(keys.staffIdentity(username));
-  return record?.personKeys ?? [];
+  return record ? [...record.personKeys, ...(record.nameKey ? [record.nameKey] : [])] : [];
 }
 
 /**

@@ -363,6 +363,8 @@ export interface StaffIdentityRecord {
   readonly type: 'StaffIdentity';
   readonly username: string;
   readonly personKeys: readonly string[];
+  /** The name key (table-spec #37): their name however spelt. Identities recorded before have none. */
+  readonly nameKey?: string;
   readonly updatedAt: string;
   readonly updatedBy: string;
 }

@@ -147,4 +147,26 @@ describe('staff applying for aid (segregation of duties)', () => {
     // Assert
     await expect(own).rejects.toMatchObject({ name: 'ForbiddenError', status: 403 });
   });
+
+  it('refuses a reviewer her own application however many ё she left out of her name', async () => {
+    // Arrange: recorded as "Фёдорова Алёна", she applies as "Алена Федорова".
+    const alyona = { fullName: 'Фёдорова Алёна Тестовна', birthDate: '1984-06-07' };
+    await recordIdentity('reviewer-g', alyona);
+    const taskId = await caseInReview({
+      ...alyona,
+      fullName: 'Алена Тестовна Федорова',
+      phone: '+7 912 000-00-05',
+    });
+
+    // Act
+    const own = decideTask({
+      taskId,
+      decision: { outcome: 'approve' },
+      principal: reviewer('reviewer-g'),
+      now: new Date(),
+    });
+
+    // Assert
+    await expect(own).rejects.toMatchObject({ name: 'ForbiddenError', status: 403 });
+  });
 });
