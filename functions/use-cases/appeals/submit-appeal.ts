@@ -234,7 +234,7 @@ export async function submitAppeal(input: {
     auditSeq: firstLink.seq,
     auditHash: firstLink.hash,
     // Born closed (an anonymous appeal where the law does not answer those): retention starts now.
-    ...(isAppealTerminal(status) ? { expiresAt: retentionExpiry('appeal', at) } : {}),
+    ...(isAppealTerminal(status) ? { expiresAt: retentionExpiry('appeal', at, policy.timeZone) } : {}),
   };
   const receipt: PublicReceipt = {
     caseId,
