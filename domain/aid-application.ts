@@ -4,6 +4,7 @@ import { aidTypeCodes, categoryCodes } from './catalogue.js';
 import { catalogueCodeSchema } from './catalogue-code-schema.js';
 import type { CatalogueCodes } from './catalogue-entries.js';
 import { type IsoDate, toIsoDate } from './dates.js';
+import { lacksDeliveryAddress } from './delivery-address.js';
 import { moneySchema } from './money-schema.js';
 import { payoutSchema } from './payout.js';
 import { at, isObject, meta, strictObject, text, typeMessage, wholeNumber } from './schema-helpers.js';
@@ -113,11 +114,7 @@ export const aidApplicationSchema = meta(
         }
         // In-kind aid is brought to the door: to the delivery address, else to the postal address.
         // With neither, it has nowhere to go.
-        if (
-          at(app, 'payout', 'method') === 'in_kind' &&
-          at(app, 'payout', 'deliveryAddress') === undefined &&
-          at(app, 'applicant', 'address') === undefined
-        ) {
+        if (lacksDeliveryAddress(at(app, 'payout'), at(app, 'applicant', 'address'))) {
           ctx.addIssue({
             code: 'custom',
             path: ['payout', 'deliveryAddress'],

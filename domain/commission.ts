@@ -1,3 +1,4 @@
+import { toIsoDate } from './dates.js';
 import { type ApprovalLadder, type CommissionVote, commissionOutcome } from './review-ladder.js';
 
 /**
@@ -65,15 +66,17 @@ function cell(text: string): string {
 
 /**
  * The minutes as a Markdown document: who sat, how each voted and why (a vote against the outcome
- * marked as a dissent), the count against the quorum, and the outcome. Deterministic for the same input, so a re-download is byte-identical.
+ * marked as a dissent), the count against the quorum, and the outcome. Deterministic for the same input and time zone, so a re-download is byte-identical.
  */
-export function renderMinutes(m: Minutes): string {
+export function renderMinutes(m: Minutes, timeZone = 'UTC'): string {
   const approve = m.votes.filter((v) => v.outcome === 'approve').length;
   const reject = m.votes.length - approve;
   const lines = [
     `# Minutes of the aid commission — ${m.caseReference}`,
     '',
-    `- Date: ${m.decidedAt.slice(0, 10)} (${m.decidedAt})`,
+    // The date of the minutes is the office's (a vote closed at 01:30 on 1 January in Moscow is
+    // minuted on 1 January); the instant beside it stays in UTC.
+    `- Date: ${toIsoDate(new Date(m.decidedAt), timeZone)} (${m.decidedAt})`,
     `- Aid type: ${m.aidType}`,
     `- Amount proposed by the review: ${formatMinor(m.amount.minor)} ${m.amount.currency}`,
     `- Members: ${m.members}; votes needed to decide: ${m.votesToDecide}; votes cast: ${m.votes.length}`,

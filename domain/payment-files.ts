@@ -1,3 +1,4 @@
+import { toIsoDate } from './dates.js';
 import type { Money } from './money.js';
 import { type Pain001Payment, writePain001 } from './pain001.js';
 import type { PayoutChannel } from './payments.js';
@@ -29,6 +30,12 @@ export interface BatchFileItem {
 export interface BatchFileHeader {
   readonly batchId: string;
   readonly createdAt: string;
+  /**
+   * The office's time zone: the requested execution date is the office's date of `createdAt` (a
+   * batch made at 01:30 on 1 January in Moscow is for 1 January, not for a 31 December already
+   * past at the office's bank).
+   */
+  readonly timeZone: string;
 }
 
 /** The office's own account that pays for one funding source (the debtor of pain.001). */
@@ -117,7 +124,7 @@ export function batchPain001(
         throw new RangeError(`No office account is configured for the funding source "${source}".`);
       return {
         paymentInfoId: `${header.batchId}-${index + 1}`,
-        requestedExecutionDate: header.createdAt.slice(0, 10),
+        requestedExecutionDate: toIsoDate(new Date(header.createdAt), header.timeZone),
         debtorName: debtor.name,
         debtorAccount: { iban: debtor.iban, accountNumber: debtor.accountNumber },
         debtorBic: debtor.bic,

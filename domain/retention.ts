@@ -1,3 +1,5 @@
+import { toIsoDate } from './dates.js';
+
 /**
  * How long a closed case is kept (issue 6), as data. When a case reaches a terminal status it gets
  * `expiresAt` (the table's TTL attribute); DynamoDB deletes it some time after that instant and
@@ -37,11 +39,15 @@ export const retentionPolicies: Readonly<Record<RetainedCaseKind, RetentionPolic
 
 /**
  * The TTL of a case closed at `closedAt`: epoch seconds of 1 January (UTC) of the year
- * `yearsAfterClosing` after the year following the closing.
+ * `yearsAfterClosing` after the year following the closing. The year of closing is the office's
+ * (`timeZone`): a file closed at 01:30 on 1 January in Moscow was closed in the new year, and
+ * counting it in the old one would delete it a year before its term ends. 00:00 UTC is after
+ * midnight in the offices' zones (east of UTC), so the term is never cut short by the hours.
  */
-export function retentionExpiry(kind: RetainedCaseKind, closedAt: string | Date): number {
+export function retentionExpiry(kind: RetainedCaseKind, closedAt: string | Date, timeZone = 'UTC'): number {
   const closed = typeof closedAt === 'string' ? new Date(closedAt) : closedAt;
   if (Number.isNaN(closed.getTime())) throw new RangeError(`Not a time: ${String(closedAt)}`);
-  const year = closed.getUTCFullYear() + 1 + retentionPolicies[kind].yearsAfterClosing;
+  const closedYear = Number(toIsoDate(closed, timeZone).slice(0, 4));
+  const year = closedYear + 1 + retentionPolicies[kind].yearsAfterClosing;
   return Date.UTC(year, 0, 1) / 1000;
 }

@@ -4,6 +4,7 @@ import { clock } from '../lib/clock.js';
 import { config } from '../lib/config.js';
 import { ValidationError } from '../lib/errors.js';
 import { httpRoute } from '../lib/http.js';
+import { officeDate } from '../lib/office-day.js';
 import { currentCatalogue } from '../lib/store/catalogue.js';
 import { submitAidApplication } from '../use-cases/submit-aid-application.js';
 
@@ -14,7 +15,9 @@ export const handler = httpRoute(
     // Aid types and categories are checked against the stored catalogue (cached per container), in
     // the same pass as the shape, so one 400 lists every failing field.
     body: async () =>
-      aidApplicationSchemaAt(clock.now(), {
+      // "Not in the future" for a birth date is against the office's today (a child born after
+      // midnight in Moscow, before 03:00, is born today there and tomorrow in UTC).
+      aidApplicationSchemaAt(officeDate(clock.now()), {
         currency: config().CURRENCY,
         catalogue: (await currentCatalogue()).codes,
       }),

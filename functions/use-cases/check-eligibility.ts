@@ -9,6 +9,7 @@ import { samePerson } from '../../domain/same-person.js';
 import { personKeyVariants, personNameKey } from '../lib/access-codes.js';
 import { tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
+import { officeDate } from '../lib/office-day.js';
 import { systemActor } from '../lib/store/audit.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
 import { caseEligibility, eligibilityPut } from '../lib/store/eligibility-records.js';
@@ -40,7 +41,8 @@ export async function checkEligibility(caseId: string, now: Date): Promise<Eligi
   const ruleSet = await cachedRuleSetVersion(current.aidType, current.ruleSet.id, current.ruleSet.version);
   if (!ruleSet)
     throw new PermanentStepError(`rule set ${current.ruleSet.id} v${current.ruleSet.version} is missing`);
-  const asOfDate = current.submittedAt.slice(0, 10);
+  // The policy in force on the office's day of submission, as the rule set was pinned (intake).
+  const asOfDate = officeDate(current.submittedAt);
   const policy = await policyInForce<EligibilityPolicy>('subsistence-minimum', asOfDate);
   if (!policy) throw new PermanentStepError(`no subsistence minimum in force on ${asOfDate}`);
 

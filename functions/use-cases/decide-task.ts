@@ -1,6 +1,7 @@
 import { type AidStatus, InvalidTransitionError } from '../../domain/aid-lifecycle.js';
 import { amountAboveRequested } from '../../domain/approved-amount.js';
 import { commentProblem } from '../../domain/decision-comments.js';
+import { lacksDeliveryAddress } from '../../domain/delivery-address.js';
 import { infoRequestDueAt } from '../../domain/info-request.js';
 import type { Money } from '../../domain/money.js';
 import { headLimitMinor } from '../../domain/review-ladder.js';
@@ -193,6 +194,9 @@ export function segregationReason(
   };
 }
 
+const reissueNeedsAddress =
+  'In-kind aid is delivered, and the case has no postal address of the applicant: give the address to deliver to in "deliveryAddress".';
+
 /**
  * Records a staff decision on an open task. The task and the case change in one transaction with
  * the audit event; the workflow resumes from the task's stream record (SendTaskSuccess), so a
@@ -232,6 +236,11 @@ export async function decideTask(input: {
   if (!current) throw new NotFoundError(`The case of task ${task.taskId} no longer exists.`);
 
   assertSegregation(current, task, principal, staffKeys);
+  // A re-issue switched to in-kind is delivered: as at intake, to the new delivery address, else to
+  // the applicant's postal address; with neither, the goods would have nowhere to go.
+  if (decision.payout && lacksDeliveryAddress(decision.payout, current.applicant.address)) {
+    throw new ValidationError([{ path: 'payout.deliveryAddress', message: reissueNeedsAddress }]);
+  }
   if (task.taskType === 'commission_vote') {
     return recordCommissionVote({ task, current, decision, principal, now: input.now });
   }

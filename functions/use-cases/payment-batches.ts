@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { toIsoDate } from '../../domain/dates.js';
 import type { Money } from '../../domain/money.js';
 import {
   type BatchFileItem,
@@ -23,6 +22,7 @@ import { tableName } from '../lib/clients.js';
 import { csvHeaders, toCsv } from '../lib/csv.js';
 import { ConflictError, ForbiddenError, NotFoundError, TransientError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
+import { officeDate, officeTimeZone } from '../lib/office-day.js';
 import type { AuditHeadHolder } from '../lib/store/audit.js';
 import { caseIdForKey, findIdempotentResponse, idempotencyPut } from '../lib/store/idempotency.js';
 import { itemsByKey } from '../lib/store/index-items.js';
@@ -285,7 +285,7 @@ async function batchInto(
     );
   }
   const threshold =
-    (await policyInForce<Money>('batch-four-eyes-threshold', toIsoDate(now))) ?? defaultFourEyesThreshold;
+    (await policyInForce<Money>('batch-four-eyes-threshold', officeDate(now))) ?? defaultFourEyesThreshold;
   const violation = fourEyesViolation(eligible, principal.sub, threshold);
   if (violation) {
     const { detail, ...fields } = violation;
@@ -679,7 +679,7 @@ async function batchFile(batchId: string, format: BatchFileFormat, now: Date): P
     );
   }
   const accounts =
-    (await policyInForce<OfficeAccounts>('office-accounts', toIsoDate(now))) ?? demoOfficeAccounts;
+    (await policyInForce<OfficeAccounts>('office-accounts', officeDate(now))) ?? demoOfficeAccounts;
   const missing = sourcesWithoutAccount(items, accounts);
   if (missing.length > 0) {
     throw new ConflictError(
@@ -688,7 +688,7 @@ async function batchFile(batchId: string, format: BatchFileFormat, now: Date): P
     );
   }
   return {
-    text: batchPain001({ batchId, createdAt: header.createdAt }, items, accounts),
+    text: batchPain001({ batchId, createdAt: header.createdAt, timeZone: officeTimeZone() }, items, accounts),
     headers: {
       'content-type': 'application/xml; charset=utf-8',
       'content-disposition': `attachment; filename="${batchId}.pain.001.001.09.xml"`,

@@ -7,6 +7,7 @@ import { tableName } from '../lib/clients.js';
 import { ConflictError, NotFoundError, TransientError, ValidationError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
 import { zodIssuesToFieldErrors } from '../lib/http.js';
+import { officeDate } from '../lib/office-day.js';
 import { aidTypeEntry, forgetCachedCatalogue } from '../lib/store/catalogue.js';
 import { keys } from '../lib/store/keys.js';
 import { queryPartition } from '../lib/store/reads.js';
@@ -88,7 +89,7 @@ export async function createRuleSet(input: {
   // A write reads what is stored now, not this container's cached copy (the aid type may be new).
   forgetCachedCatalogue();
   await assertAidType(aidType);
-  const today = now.toISOString().slice(0, 10);
+  const today = officeDate(now);
   if (body.effectiveFrom < today) {
     throw new ValidationError([
       {

@@ -1,10 +1,10 @@
-import { toIsoDate } from '../../domain/dates.js';
 import type { Money } from '../../domain/money.js';
 import type { Delivery, Settlement } from '../../domain/payment-requests.js';
 import { type PayoutChannel, repeatsDelivery, repeatsSettlement } from '../../domain/payments.js';
 import { tableName } from '../lib/clients.js';
 import { ConflictError, NotFoundError, TransientError, ValidationError } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
+import { officeDate } from '../lib/office-day.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
 import { keys } from '../lib/store/keys.js';
 import { getPaymentBatch } from '../lib/store/payment-batches.js';
@@ -98,7 +98,10 @@ export async function recordDelivery(input: {
   now: Date;
 }): Promise<SettlementView> {
   const { delivery, principal, now } = input;
-  if (delivery.deliveredAt > toIsoDate(now)) {
+  // Delivery dates are the office's days: at 01:30 on 1 January in Moscow, goods handed over
+  // that day were not delivered "in the future" (UTC still says 31 December), and goods
+  // authorised then cannot have been handed over on 31 December.
+  if (delivery.deliveredAt > officeDate(now)) {
     throw new ValidationError([{ path: 'deliveredAt', message: 'The delivery date is in the future.' }]);
   }
   return settle(input.disbursementId, principal, now, {
@@ -111,11 +114,12 @@ export async function recordDelivery(input: {
             'This disbursement is paid through the bank or the cash desk: record its settlement instead of a delivery.',
         };
       }
-      if (delivery.deliveredAt < d.createdAt.slice(0, 10)) {
+      const authorisedOn = officeDate(d.createdAt);
+      if (delivery.deliveredAt < authorisedOn) {
         return {
           code: 'delivered_before_authorised',
-          detail: `The delivery date is before the disbursement was authorised (${d.createdAt.slice(0, 10)}).`,
-          authorisedOn: d.createdAt.slice(0, 10),
+          detail: `The delivery date is before the disbursement was authorised (${authorisedOn}).`,
+          authorisedOn,
         };
       }
       return undefined;

@@ -15,6 +15,7 @@ import {
 import { tableName } from '../lib/clients.js';
 import { ConflictError, TransientError, ValidationError } from '../lib/errors.js';
 import { countMetric } from '../lib/metrics.js';
+import { officeDate } from '../lib/office-day.js';
 import { type AuditEventInput, auditPut, chainAuditEvent } from '../lib/store/audit.js';
 import { cachedRuleSetInForce } from '../lib/store/catalogue.js';
 import { caseIdForKey, keyReusedCode, replayWindowSeconds } from '../lib/store/idempotency.js';
@@ -88,14 +89,18 @@ export async function submitAidApplication(input: {
   // key already used (its id is the key's), and the cancellation is answered from the stored case.
   // A retry then costs a reference number (a gap), never a second case.
   const at = now.toISOString();
-  const ruleSet = await cachedRuleSetInForce(application.aidType, at.slice(0, 10));
+  // The rules in force and the reference's year are the office's day's: an application sent at
+  // 01:00 in Moscow on 1 January is under the new year's rules, number and budget, though UTC
+  // still says 31 December.
+  const today = officeDate(now);
+  const ruleSet = await cachedRuleSetInForce(application.aidType, today);
   if (!ruleSet) {
     throw new ValidationError([
       { path: 'aidType', message: `The aid type "${application.aidType}" is not offered at the moment.` },
     ]);
   }
 
-  const year = now.getUTCFullYear();
+  const year = Number(today.slice(0, 4));
   const reference = formatReference('AID', year, await takeReferenceNumber('AID', year));
   const caseId = idempotencyKey ? caseIdForKey(keyScope, idempotencyKey) : randomUUID();
   const accessCode = idempotencyKey ? accessCodeForKey(keyScope, idempotencyKey) : newAccessCode();

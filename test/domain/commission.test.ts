@@ -61,6 +61,17 @@ describe('the minutes', () => {
     expect(text).toContain('**Outcome: approved** by a majority of 2 of 3 members.');
   });
 
+  it("dates the minutes on the office's day: a vote closed at 01:30 on 1 January in Moscow is minuted on 1 January", () => {
+    // Arrange: 22:30 UTC on 31 December.
+    const atNight = { ...minutes, decidedAt: '2026-12-31T22:30:00.000Z' };
+
+    // Act
+    const text = renderMinutes(atNight, 'Europe/Moscow');
+
+    // Assert: the instant beside it stays as stored.
+    expect(text).toContain('- Date: 2027-01-01 (2026-12-31T22:30:00.000Z)');
+  });
+
   it('marks the votes against the outcome as dissents', () => {
     const rows = renderMinutes(minutes)
       .split('\n')

@@ -58,7 +58,11 @@ const batch: BatchFileItem[] = [
     amount: { currency: 'RUB', minor: 99 },
   }),
 ];
-const header = { batchId: 'bat_0123456789abcdef01234567', createdAt: '2026-11-22T09:31:11.980Z' };
+const header = {
+  batchId: 'bat_0123456789abcdef01234567',
+  createdAt: '2026-11-22T09:31:11.980Z',
+  timeZone: 'Europe/Moscow',
+};
 
 const text = (e: XmlElement | undefined) => e?.text ?? '';
 const toMinor = (decimal: string) => Math.round(Number(decimal) * 100);
@@ -160,6 +164,21 @@ describe('the pain.001 writer', () => {
         transactions: p.transactions.map((t) => ({ ...t, creditorName })),
       })),
     });
+
+  it("asks for execution on the office's date of the batch: made at 01:30 on 1 January in Moscow, it is for 1 January", () => {
+    // Arrange: 22:30 UTC on 31 December is 01:30 on 1 January in Moscow.
+    const newYearsNight = { ...header, createdAt: '2026-12-31T22:30:00.000Z' };
+
+    // Act
+    const night = parseXml(batchPain001(newYearsNight, batch, demoOfficeAccounts));
+
+    // Assert: the creation time stays the instant, in UTC.
+    expect(findAll(night, 'ReqdExctnDt').map((e) => text(child(e, 'Dt')))).toEqual([
+      '2027-01-01',
+      '2027-01-01',
+    ]);
+    expect(text(findAll(night, 'CreDtTm')[0])).toBe('2026-12-31T22:30:00Z');
+  });
 
   it('escapes markup in names and keeps Cyrillic and Chinese as they are', () => {
     const xml = writePain001(withCreditor('Tom & "Jerry" <Ltd> Иванов 王'));

@@ -17,6 +17,19 @@ describe('how long a closed case is kept', () => {
     expect(retentionExpiry('appeal', '2027-01-01T00:00:00.000Z')).toBe(epoch('2033-01-01T00:00:00Z'));
   });
 
+  it("counts from the office's year of closing: 01:30 on 1 January in Moscow is closed in the new year", () => {
+    // Arrange: 22:30 UTC on 31 December.
+    const newYearsNight = '2026-12-31T22:30:00.000Z';
+
+    // Act
+    const inMoscow = retentionExpiry('aid', newYearsNight, 'Europe/Moscow');
+    const inUtc = retentionExpiry('aid', newYearsNight);
+
+    // Assert
+    expect(inMoscow).toBe(epoch('2033-01-01T00:00:00Z'));
+    expect(inUtc).toBe(epoch('2032-01-01T00:00:00Z'));
+  });
+
   it('refuses a closing time that is not a time', () => {
     expect(() => retentionExpiry('aid', 'yesterday')).toThrow(RangeError);
   });

@@ -189,6 +189,41 @@ describe('the finance desk', () => {
     await page.close();
   });
 
+  it('says at the delivery address that an in-kind re-issue needs one when the applicant gave no postal address', async () => {
+    // Arrange: a bank transfer the bank returned, for an applicant who gave no postal address.
+    const c = await authorised(120_000, bankTransfer);
+    const disbursementId = `dsb_${c.caseId}`;
+    const { batchId } = await apiAs<{ batchId: string }>('finance2', 'POST', '/v1/payment-batches', {
+      disbursementIds: [disbursementId],
+    });
+    await apiAs('finance2', 'POST', `/v1/payment-batches/${batchId}/sent`);
+    await apiAs('finance2', 'POST', `/v1/disbursements/${disbursementId}/settlement`, {
+      status: 'failed',
+      reason: 'Account closed',
+    });
+    await suite.runtime.settle();
+    const page = await newPage();
+    await signIn(page, 'finance2');
+    await page.goto(`${suite.runtime.url}/staff/tasks?lang=en`);
+    await page.locator(`a[data-task-type="reissue_payment"][data-reference="${c.reference}"]`).click();
+    await choose(page, 'outcome', 'reissue');
+    await choose(page, 'correctPayout', 'yes');
+    await choose(page, 'payoutMethod', 'in_kind');
+
+    // Act: sent with the delivery address left empty (the server refuses it there).
+    await page.locator('.decision-panel button[type="submit"]').click();
+
+    // Assert: the problem is at the field, in the desk's words, and the field was never optional.
+    const error = page.locator('#deliveryAddress-error');
+    await error.waitFor();
+    expect(await error.textContent()).toContain(
+      'Enter the address to deliver the aid to: the applicant gave no postal address',
+    );
+    expect(await page.locator('label[for="deliveryAddress"]').textContent()).not.toContain('optional');
+    await expectNoAxeViolations(page, 'an in-kind re-issue refused for want of an address');
+    await page.close();
+  });
+
   it('keeps the officer at their place in the list when a result is recorded or the form cancelled', async () => {
     // Arrange: several bank transfers in a batch sent to the bank, on a short window, so the last
     // row's form is well below the top of the page.

@@ -35,7 +35,15 @@ export function saidIn(t: Messages, problems: readonly FieldProblem[]): FieldErr
 }
 
 export type ErrorKey = keyof Messages['err'];
-type Variant = 'missing' | 'invalid' | 'future' | 'tooMany' | 'checksum' | 'looksRu' | 'noPostalAddress';
+type Variant =
+  | 'missing'
+  | 'invalid'
+  | 'future'
+  | 'tooMany'
+  | 'checksum'
+  | 'looksRu'
+  | 'noPostalAddress'
+  | 'noCaseAddress';
 
 /**
  * What the person gave for the field an issue names: the value at the issue's path in the body
@@ -79,6 +87,8 @@ export function localise(t: Messages, key: ErrorKey, serverMessage: string, inpu
   if (m.includes('looks like a 20-digit')) variant = 'looksRu';
   if (m.includes("needs the bank's 9-digit bic")) variant = 'missing';
   if (m.includes('gave no postal address')) variant = 'noPostalAddress';
+  // A re-issue on the staff desk: the case (not the reader) has no postal address.
+  if (m.includes('case has no postal address')) variant = 'noCaseAddress';
   return variants[variant] || variants.invalid || variants.missing || serverMessage;
 }
 

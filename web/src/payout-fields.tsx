@@ -67,6 +67,8 @@ export function PayoutFields(p: {
    * address is left empty; with none, the delivery address is required. Unset: not known here.
    */
   postalAddressGiven?: boolean;
+  /** The delivery address's hint when it may be left empty (staff speak of the applicant's address). */
+  deliveryAddressHint?: string;
 }) {
   const { t } = useI18n();
   const d = p.draft;
@@ -148,7 +150,7 @@ export function PayoutFields(p: {
           <TextField
             id="deliveryAddress"
             label={t.deliveryAddress}
-            hint={noPostalAddress ? undefined : t.deliveryAddressHint}
+            hint={noPostalAddress ? undefined : (p.deliveryAddressHint ?? t.deliveryAddressHint)}
             optional={!noPostalAddress}
             error={p.error('deliveryAddress')}
             value={d.deliveryAddress}

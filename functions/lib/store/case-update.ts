@@ -1,5 +1,6 @@
 import { headOf } from '../../../domain/audit-chain.js';
 import { type RetainedCaseKind, retentionExpiry } from '../../../domain/retention.js';
+import { officeTimeZone } from '../office-day.js';
 import { type Actor, auditHeadMove, auditPut, chainAuditEvent } from './audit.js';
 import { keys } from './keys.js';
 import type { CodedNote, TimelineEntry } from './records.js';
@@ -80,7 +81,7 @@ export function versionedCaseUpdate(
   const removes: string[] = [];
   if (isClosed(to) && to !== current.status) {
     names['#expiresAt'] = 'expiresAt';
-    values[':expiresAt'] = retentionExpiry(kind, change.at);
+    values[':expiresAt'] = retentionExpiry(kind, change.at, officeTimeZone());
     sets.push('#expiresAt = :expiresAt');
   } else if (!isClosed(to) && current.expiresAt !== undefined) {
     names['#expiresAt'] = 'expiresAt';

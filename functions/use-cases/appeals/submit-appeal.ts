@@ -150,7 +150,9 @@ export async function submitAppeal(input: {
   const repeatOf = earlier.at(-1)?.reference;
   const repeatOfCaseId = earlier.at(-1)?.caseId;
 
-  const year = now.getUTCFullYear();
+  // The year of the office's registration day: an appeal registered at 01:00 on 1 January in
+  // Moscow is the new year's (UTC still says 31 December).
+  const year = Number(registeredOn.slice(0, 4));
   // As the aid intake: one counter write per appeal at an office's pace, one per block in a burst.
   const reference = formatReference('APL', year, await takeReferenceNumber('APL', year));
   const caseId = randomUUID();
@@ -233,7 +235,7 @@ export async function submitAppeal(input: {
     auditSeq: firstLink.seq,
     auditHash: firstLink.hash,
     // Born closed (an anonymous appeal where the law does not answer those): retention starts now.
-    ...(isAppealTerminal(status) ? { expiresAt: retentionExpiry('appeal', at) } : {}),
+    ...(isAppealTerminal(status) ? { expiresAt: retentionExpiry('appeal', at, policy.timeZone) } : {}),
   };
   const receipt: PublicReceipt = {
     caseId,

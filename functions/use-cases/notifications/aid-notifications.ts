@@ -7,6 +7,7 @@ import {
 } from '../../../domain/aid-messages.js';
 import type { Language } from '../../../domain/catalogue.js';
 import { dynamo, tableName } from '../../lib/clients.js';
+import { officeDate } from '../../lib/office-day.js';
 import { notificationKeys } from '../../lib/store/notification-records.js';
 import type { AidCaseRecord } from '../../lib/store/records.js';
 import { deliveryChannel } from '../appeals/notifications.js';
@@ -57,7 +58,9 @@ export function aidMessageFor(
         kind: 'info_requested',
         reference,
         question: newImage.infoRequest?.question ?? '',
-        dueDate: (newImage.infoRequest?.dueAt ?? '').slice(0, 10),
+        // The office's date of the deadline, as the status page shows it in the applicant's
+        // browser: a deadline at 01:30 in Moscow falls on that Moscow day, not the UTC day before.
+        dueDate: newImage.infoRequest?.dueAt ? officeDate(newImage.infoRequest.dueAt) : '',
       };
     case 'approved': {
       const amount = newImage.decision?.amount ?? newImage.approvedAmount;

@@ -72,6 +72,22 @@ describe('budgets: GET /v1/budgets and PUT /v1/budgets/{source}/{year}', () => {
     expect(res.body.items.every((l) => balances(figures(l)))).toBe(true);
   });
 
+  it("lists the office's year when none is asked: at 01:30 on 1 January in Moscow, the new year's lines", async () => {
+    // Arrange: 22:30 UTC on 31 December before the seeded year is already that year in Moscow.
+    clock.setOffset(Date.parse(`${year - 1}-12-31T22:30:00Z`) - Date.now());
+
+    // Act
+    const res = (await listBudgets(
+      httpEvent({ method: 'GET', path: '/v1/budgets', claims: staffClaims('admin', ['admin']) }),
+      lambdaContext,
+    ).finally(() => clock.setOffset(0))) as Result;
+
+    // Assert
+    const items = (JSON.parse(res.body) as { items: Line[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((l) => l.year === year)).toBe(true);
+  });
+
   it('refuses the budgets to a reviewer with the reason, and a change to anyone but an administrator', async () => {
     const read = await list(['reviewer', ['reviewer']]);
     const write = await put('regional_budget', { allocated: rub(1) }, ['finance', ['finance']]);

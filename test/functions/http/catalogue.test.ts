@@ -1,5 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toIsoDate } from '../../../domain/dates.js';
 import { ruleSetHash } from '../../../domain/eligibility.js';
 import { demoRuleSets } from '../../../domain/eligibility-demo.js';
 import { handler as createRuleSet } from '../../../functions/http/create-rule-set.js';
@@ -58,7 +59,8 @@ const addAidType = (code: string, body: unknown) => putAidType(code, body, 'admi
 
 const apply = (body: Json) => call(submit, { method: 'POST', path: '/v1/aid-applications', body });
 
-const today = new Date().toISOString().slice(0, 10);
+// The office's today (Moscow, the default jurisdiction): from 21:00 UTC it is already tomorrow there.
+const today = toIsoDate(new Date(), 'Europe/Moscow');
 const cashRules = demoRuleSets.find((r) => r.aidType === 'cash');
 if (!cashRules) throw new Error('the demo rule sets have no cash rules');
 

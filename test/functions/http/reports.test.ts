@@ -3,6 +3,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as aidUsage } from '../../../functions/http/aid-usage-report.js';
 import { handler as budgets } from '../../../functions/http/budgets-report.js';
+import { clock } from '../../../functions/lib/clock.js';
 import { openApiDocument } from '../../../functions/lib/openapi.js';
 import { countPaidDisbursement } from '../../../functions/use-cases/reports/aid-usage.js';
 import { aidCaseItem, disbursementItem } from '../../support/case-items.js';
@@ -51,6 +52,21 @@ describe('GET /v1/reports/aid-usage and /v1/reports/budgets', () => {
     expect(res.headers?.['content-disposition']).toBe(`attachment; filename="budgets-${year}.csv"`);
     expect(String(res.body)).toMatch(/^source,currency,opening,allocated,reserved,spent,spentOnAdults,/);
     expect(String(res.body)).toContain('\r\nregional_budget,RUB,');
+  });
+
+  it("reports the office's year when none is asked: at 01:30 on 1 January in Moscow, the new year", async () => {
+    // Arrange: 22:30 UTC on 31 December before the seeded year is already that year in Moscow.
+    clock.setOffset(Date.parse(`${year - 1}-12-31T22:30:00Z`) - Date.now());
+
+    // Act
+    const [usage, lines] = await Promise.all([
+      get(aidUsage, '/v1/reports/aid-usage', {}),
+      get(budgets, '/v1/reports/budgets', {}),
+    ]).finally(() => clock.setOffset(0));
+
+    // Assert
+    expect(JSON.parse(String(usage.body))).toMatchObject({ year });
+    expect(JSON.parse(String(lines.body))).toMatchObject({ year });
   });
 
   it('refuses a clerk, with the roles that may read reports', async () => {

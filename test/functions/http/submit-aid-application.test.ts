@@ -2,6 +2,7 @@ import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler } from '../../../functions/http/submit-aid-application.js';
+import { clock } from '../../../functions/lib/clock.js';
 import { caseStatusChange } from '../../../functions/lib/store/case-writes.js';
 import { getCase } from '../../../functions/lib/store/reads.js';
 import { transact } from '../../../functions/lib/store/transactions.js';
@@ -89,6 +90,21 @@ describe('POST /v1/aid-applications', () => {
     const res = await submit(JSON.stringify(body));
     expect(res.status).toBe(400);
     expect((res.json.errors as { path: string }[]).map((e) => e.path)).toContain('applicant');
+  });
+
+  it("takes 'not in the future' for a birth date on the office's day: born on 1 January, applied at 01:30 that night in Moscow", async () => {
+    // Arrange: 22:30 UTC on 31 December is 01:30 on 1 January in Moscow (the default jurisdiction).
+    clock.setOffset(Date.parse('2026-12-31T22:30:00Z') - Date.now());
+    const body = distinctApplication({
+      applicant: { ...distinctApplicant(), birthDate: '2027-01-01' },
+      categories: ['family_with_children'],
+    });
+
+    // Act
+    const res = await submit(JSON.stringify(body)).finally(() => clock.setOffset(0));
+
+    // Assert
+    expect(res.status).toBe(201);
   });
 
   it('refuses a malformed Idempotency-Key with a hint', async () => {

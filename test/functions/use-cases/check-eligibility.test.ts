@@ -1,9 +1,11 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aidApplicationSchema } from '../../../domain/aid-application.js';
+import { demoPolicy } from '../../../domain/eligibility-demo.js';
 import { personKey, personNameKey } from '../../../functions/lib/access-codes.js';
 import type { Principal } from '../../../functions/lib/http.js';
 import { storedExplanation } from '../../../functions/lib/store/eligibility-records.js';
+import { keys } from '../../../functions/lib/store/keys.js';
 import { getCase } from '../../../functions/lib/store/reads.js';
 import { viewCaseAsApplicant } from '../../../functions/use-cases/case-status.js';
 import { checkEligibility } from '../../../functions/use-cases/check-eligibility.js';
@@ -268,5 +270,35 @@ describe('the eligibility check', () => {
       // Assert
       expect(explanation?.rules.map((r) => r.code)).not.toContain('other_open_application');
     });
+  });
+
+  it("uses the subsistence minimum in force on the office's day of submission: 01:30 in Moscow on 1 January is the new year's", async () => {
+    // Arrange: a higher minimum from 1 January 2027, and an application sent at 22:30 UTC on
+    // 31 December, which is 01:30 on 1 January in Moscow (the default jurisdiction).
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...keys.policy('subsistence-minimum', '2027-01-01'),
+          type: 'Policy',
+          value: {
+            ...demoPolicy,
+            id: 'subsistence-minimum-2027',
+            effectiveFrom: '2027-01-01',
+            subsistenceMinimumMinor: 1_700_000,
+          },
+        },
+      }),
+    );
+    const application = aidApplicationSchema.parse(sampleApplication({ applicant: distinctApplicant() }));
+    const newYearsNight = new Date('2026-12-31T22:30:00Z');
+    const { caseId: sentAtNight } = await submitAidApplication({ application, now: newYearsNight });
+
+    // Act
+    await checkEligibility(sentAtNight, newYearsNight);
+
+    // Assert
+    const facts = (await storedExplanation(sentAtNight))?.facts;
+    expect(facts?.subsistenceMinimumMinor).toBe(1_700_000);
   });
 });

@@ -84,6 +84,30 @@ describe('aid notifications, written from the table stream', () => {
     expect(n?.text).toContain('19 березня 2031');
   });
 
+  it("names the office's day of the deadline: due at 01:30 on 19 March in Moscow is 19 March, though UTC says the 18th", async () => {
+    // Arrange: asked at 22:30 UTC on 4 March, 01:30 on 5 March in Moscow (the default jurisdiction).
+    const inReview = aidCaseItem({ status: 'in_review', version: 3, language: 'ru' });
+    const asked = {
+      ...inReview,
+      status: 'info_requested',
+      version: 4,
+      updatedAt: '2031-03-04T22:30:00.000Z',
+      infoRequest: {
+        question: 'Пришлите справку о доходах.',
+        requestedAt: '2031-03-04T22:30:00.000Z',
+        requestedBy: 'reviewer',
+        dueAt: '2031-03-18T22:30:00.000Z',
+      },
+    };
+
+    // Act
+    await writeAidNotification(inReview, asked);
+
+    // Assert
+    const [n] = await notificationsOf(inReview.caseId);
+    expect(n?.text).toContain('19 марта 2031');
+  });
+
   it('gives a refusal by the rules with each rule’s reason in the applicant’s language', async () => {
     const submitted = aidCaseItem({ language: 'zh' });
     const refused = {

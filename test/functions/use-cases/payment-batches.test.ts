@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Money } from '../../../domain/money.js';
+import { demoOfficeAccounts } from '../../../domain/payment-files.js';
 import { endToEndIdFor, payoutChannel } from '../../../domain/payments.js';
 import type { Principal } from '../../../functions/lib/http.js';
 import { keys } from '../../../functions/lib/store/keys.js';
@@ -18,7 +19,7 @@ import {
 import { aidCaseItem } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
-import { pain001Problems, parseXml } from '../../support/pain001-structure.js';
+import { child, findAll, pain001Problems, parseXml } from '../../support/pain001-structure.js';
 
 const now = new Date('2033-05-04T08:00:00Z');
 const finance: Principal = { sub: 'sub-finance', username: 'finance', roles: ['finance'] };
@@ -561,6 +562,53 @@ describe('payment batches', () => {
       sentBy: 'finance',
       downloads: 3,
       lastDownload: { by: 'finance2' },
+    });
+  });
+  // Last in this suite: its batches are the newest, which the listing tests above do not expect.
+  describe("at 01:30 on 1 January in Moscow (22:30 UTC on 31 December), the policies of the office's new year", () => {
+    const newYearsNight = new Date('2033-12-31T22:30:00Z');
+    beforeAll(async () => {
+      const from2034 = (name: string, value: unknown) =>
+        table.doc.send(
+          new PutCommand({
+            TableName: table.tableName,
+            Item: { ...keys.policy(name, '2034-01-01'), type: 'Policy', value },
+          }),
+        );
+      await from2034('batch-four-eyes-threshold', { currency: 'RUB', minor: 100_000 });
+      await from2034('office-accounts', { ...demoOfficeAccounts, initiatingParty: 'Office from 2034' });
+    });
+
+    it("hold four eyes to the new year's threshold", async () => {
+      // Arrange: above the threshold from 1 January only.
+      const own = await authorised({ minor: 200_000, authorisedBy: finance });
+
+      // Act
+      const refused = await errorOf(
+        createPaymentBatch({ disbursementIds: [own], principal: finance, now: newYearsNight }),
+      );
+
+      // Assert
+      expect(refused).toMatchObject({ name: 'ForbiddenError', extra: { code: 'four_eyes' } });
+    });
+
+    it("write the pain.001 from the new year's office accounts, for execution on 1 January", async () => {
+      // Arrange
+      const transfer = await authorised({ minor: 20_000, authorisedBy: finance2 });
+      const receipt = await createPaymentBatch({
+        disbursementIds: [transfer],
+        principal: finance,
+        now: newYearsNight,
+      });
+
+      // Act
+      const xml = await paymentBatchFile(receipt.batchId, 'pain001', newYearsNight, finance);
+
+      // Assert
+      const doc = parseXml(xml.text);
+      const initiatingParty = findAll(doc, 'InitgPty')[0];
+      expect(child(initiatingParty ?? doc, 'Nm')?.text).toBe('Office from 2034');
+      expect(findAll(doc, 'ReqdExctnDt').map((e) => child(e, 'Dt')?.text)).toEqual(['2034-01-01']);
     });
   });
 });

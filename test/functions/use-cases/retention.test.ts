@@ -89,6 +89,28 @@ describe('retention of closed cases', () => {
     );
   });
 
+  it("counts the term from the office's year: an aid case closed at 01:30 on 1 January in Moscow is kept a year longer than UTC says", async () => {
+    // Arrange: 22:30 UTC on 31 December 2031 is 1 January 2032 in Moscow (the default jurisdiction).
+    const item = aidCaseItem({ status: 'in_review' });
+    await put(item);
+
+    // Act
+    const outcome = await transact(
+      caseStatusChange(table.tableName, item as unknown as AidCaseRecord, {
+        to: 'rejected',
+        at: '2031-12-31T22:30:00.000Z',
+        actor: reviewer,
+        action: 'task.review.reject',
+      }),
+    );
+
+    // Assert: 1 January 2038 (closed in 2032, kept five years from 1 January 2033).
+    expect(outcome.ok).toBe(true);
+    expect((await get<AidCaseRecord>(keys.case(item.caseId)))?.expiresAt).toBe(
+      Date.parse('2038-01-01T00:00:00Z') / 1000,
+    );
+  });
+
   it('clears expiresAt when an appeal reopens the rejected case', async () => {
     // Arrange
     const item = aidCaseItem({ status: 'in_review' });

@@ -96,7 +96,7 @@ describe('settling disbursements (paid, failed, delivered) against the budget', 
   async function authorisedCase(
     source: string,
     minor: number,
-    options: { aidType?: string; payout?: Record<string, unknown> } = {},
+    options: { aidType?: string; payout?: Record<string, unknown>; authorisedAt?: Date } = {},
   ): Promise<{ caseId: string; disbursementId: string }> {
     const caseId = randomUUID();
     await table.doc.send(
@@ -135,7 +135,11 @@ describe('settling disbursements (paid, failed, delivered) against the budget', 
     );
     expect((await reserveFunds(caseId, now)).outcome).toBe('reserved');
     await authorise(caseId, finance);
-    const { disbursementId } = await createDisbursement({ caseId, taskToken: `token-${caseId}`, now });
+    const { disbursementId } = await createDisbursement({
+      caseId,
+      taskToken: `token-${caseId}`,
+      now: options.authorisedAt ?? now,
+    });
     return { caseId, disbursementId };
   }
 
@@ -439,6 +443,38 @@ describe('settling disbursements (paid, failed, delivered) against the budget', 
     expect(forBank.name).toBe('ConflictError');
     expect(future.name).toBe('ValidationError');
     expect((await disbursement(disbursementId)).status).toBe('authorised');
+  });
+
+  it("dates a delivery on the office's days: on 1 January at 01:30 in Moscow that day is today, and 31 December is before an authorisation made that night", async () => {
+    // Arrange: authorised at 22:30 UTC on 31 December, 01:30 on 1 January in Moscow (the default
+    // jurisdiction); the deliveries are recorded half an hour later, still 31 December in UTC.
+    await setBudget('charity', 2_000_000);
+    const authorisedAt = new Date(`${year}-12-31T22:30:00Z`);
+    const recordedAt = new Date(`${year}-12-31T23:00:00Z`);
+    const inKind = { aidType: 'food_set', payout: { method: 'in_kind', deliveryAddress: 'ул. Ленина, 1' } };
+    const early = await authorisedCase('charity', 10_000, { ...inKind, authorisedAt });
+    const onTheDay = await authorisedCase('charity', 10_000, { ...inKind, authorisedAt });
+
+    // Act
+    const theDayBefore = await recordDelivery({
+      disbursementId: early.disbursementId,
+      delivery: { deliveredAt: `${year}-12-31` },
+      principal: finance,
+      now: recordedAt,
+    }).catch((error: unknown) => error);
+    const today = await recordDelivery({
+      disbursementId: onTheDay.disbursementId,
+      delivery: { deliveredAt: `${year + 1}-01-01` },
+      principal: finance,
+      now: recordedAt,
+    });
+
+    // Assert
+    expect(theDayBefore).toMatchObject({
+      name: 'ConflictError',
+      extra: { code: 'delivered_before_authorised', authorisedOn: `${year + 1}-01-01` },
+    });
+    expect(today).toMatchObject({ status: 'paid', delivery: { deliveredAt: `${year + 1}-01-01` } });
   });
 
   it('answers 404 for an unknown disbursement', async () => {

@@ -1,11 +1,13 @@
-import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AidApplication } from '../../../domain/aid-application.js';
+import { demoRuleSets } from '../../../domain/eligibility-demo.js';
 import { personKey, verifyAccessCode } from '../../../functions/lib/access-codes.js';
 import { dynamo } from '../../../functions/lib/clients.js';
 import { ConflictError } from '../../../functions/lib/errors.js';
 import { keyReusedCode, replayWindowSeconds } from '../../../functions/lib/store/idempotency.js';
+import { keys } from '../../../functions/lib/store/keys.js';
 import { caseIdsOfPerson } from '../../../functions/lib/store/person-cases.js';
 import { getCase } from '../../../functions/lib/store/reads.js';
 import { submitAidApplication } from '../../../functions/use-cases/submit-aid-application.js';
@@ -174,5 +176,37 @@ describe('submitting an aid application', () => {
     for (const receipt of [a, b, keyless]) expect(z.uuid().safeParse(receipt.caseId).success).toBe(true);
     expect(new Set([a.caseId, b.caseId, keyless.caseId, keyA, keyB]).size).toBe(5);
     expect(new Set([a.accessCode, b.accessCode, keyless.accessCode]).size).toBe(3);
+  });
+
+  it("takes the rules in force and the reference's year on the office's day: 01:30 in Moscow on 1 January is the new year", async () => {
+    // Arrange: a version of the cash rules from 1 January 2027; 22:30 UTC on 31 December is
+    // already 1 January in Moscow (the default jurisdiction).
+    const cashRules = demoRuleSets.find((r) => r.aidType === 'cash');
+    if (!cashRules) throw new Error('the demo has cash rules');
+    const newYearRules = { ...cashRules, version: 2027, effectiveFrom: '2027-01-01' };
+    await table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: {
+          ...keys.ruleSet('cash', newYearRules.effectiveFrom, newYearRules.version),
+          type: 'RuleSet',
+          aidType: 'cash',
+          ruleSet: newYearRules,
+        },
+      }),
+    );
+    const newYearsNight = new Date('2026-12-31T22:30:00Z');
+
+    // Act
+    const receipt = await submitAidApplication({
+      application: distinctApplication({ aidType: 'cash' }) as unknown as AidApplication,
+      now: newYearsNight,
+    });
+
+    // Assert
+    expect(receipt.reference).toMatch(/^AID-2027-/);
+    const stored = await getCase(receipt.caseId);
+    expect(stored?.year).toBe(2027);
+    expect(stored?.ruleSet.version).toBe(2027);
   });
 });

@@ -47,7 +47,7 @@ describe('registering appeals', () => {
     const second = await submitAppeal({ appeal: complaint(2), principal: undefined, now });
 
     // Assert
-    const year = now.getUTCFullYear();
+    const year = toIsoDate(now, deadlinePolicies.ru.timeZone).slice(0, 4);
     expect([first.reference, second.reference]).toEqual([`APL-${year}-000001`, `APL-${year}-000002`]);
     expect(requests.filter((r) => r === 'UpdateItemCommand')).toHaveLength(2);
   });
@@ -98,6 +98,23 @@ describe('registering appeals', () => {
       status: 409,
       extra: { code: 'idempotency_key_reused' },
     });
+  });
+
+  it('numbers an appeal registered at 01:30 on 1 January in Moscow in the new year, with the registration day', async () => {
+    // Arrange: 22:30 UTC on 31 December is 01:30 on 1 January in Moscow (the default jurisdiction).
+    const newYearsNight = new Date('2026-12-31T22:30:00Z');
+
+    // Act
+    const receipt = await submitAppeal({ appeal: complaint(2027), principal: undefined, now: newYearsNight });
+
+    // Assert
+    expect(receipt.reference).toMatch(/^APL-2027-/);
+    const stored = (
+      await dynamo().send(
+        new GetCommand({ TableName: table.tableName, Key: { pk: `CASE#${receipt.caseId}`, sk: 'CASE' } }),
+      )
+    ).Item;
+    expect(stored).toMatchObject({ year: 2027, registeredOn: '2027-01-01' });
   });
 });
 

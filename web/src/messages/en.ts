@@ -396,6 +396,7 @@ export const en = {
       missing: 'Enter the delivery address',
       invalid: 'Enter the delivery address in up to 500 characters',
       noPostalAddress: 'Enter the address to deliver the aid to: you did not give a postal address',
+      noCaseAddress: 'Enter the address to deliver the aid to: the applicant gave no postal address',
     },
     kind: { missing: 'Choose what kind of appeal it is', invalid: 'Choose what kind of appeal it is' },
     topic: { missing: 'Choose what the appeal is about', invalid: 'Choose what the appeal is about' },

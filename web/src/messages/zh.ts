@@ -320,6 +320,7 @@ export const zh: Messages = {
       missing: '请输入送货地址',
       invalid: '送货地址不超过 500 字',
       noPostalAddress: '请输入送货地址：您没有填写通信地址',
+      noCaseAddress: '请输入送货地址：申请人没有填写通信地址',
     },
     kind: { missing: '请选择信访类别', invalid: '请选择信访类别' },
     topic: { missing: '请选择信访涉及的事项', invalid: '请选择信访涉及的事项' },

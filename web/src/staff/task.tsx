@@ -508,6 +508,8 @@ function DecisionForm({
   const statusName = useStatusName();
   const { catalogue } = useCatalogue();
   const payoutText = usePayoutText();
+  // Whether in-kind aid could go to the applicant's postal address (unknown without the applicant).
+  const postalAddressGiven = task.case.applicant ? Boolean(task.case.applicant.address?.trim()) : undefined;
   const requested = task.case.requestedAmount;
   // The head's form starts from the amount the review proposed (what an approval without an amount
   // keeps), a review's from the requested one.
@@ -814,7 +816,13 @@ function DecisionForm({
               ]}
             />
             {correctPayout === 'yes' && (
-              <PayoutFields draft={payout} onChange={setPayout} error={(f) => errorFor(errors, f)} />
+              <PayoutFields
+                draft={payout}
+                onChange={setPayout}
+                error={(f) => errorFor(errors, f)}
+                {...(postalAddressGiven === undefined ? {} : { postalAddressGiven })}
+                deliveryAddressHint={t.deliveryAddressHintApplicant}
+              />
             )}
           </div>
         )}

@@ -356,6 +356,7 @@ export const staffEn = {
   correctPayoutQuestion: 'Payout details for the new payment',
   samePayout: 'Keep the same details (the bank’s failure was passing)',
   newPayout: 'Correct the details',
+  deliveryAddressHintApplicant: 'Leave empty to deliver to the applicant’s postal address.',
   // Finance desk
   channels: {
     bank_transfer: 'Bank transfer',

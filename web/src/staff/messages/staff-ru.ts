@@ -351,6 +351,7 @@ export const staffRu: StaffMessages = {
   correctPayoutQuestion: 'Реквизиты для новой выплаты',
   samePayout: 'Оставить прежние реквизиты (сбой банка был временным)',
   newPayout: 'Исправить реквизиты',
+  deliveryAddressHintApplicant: 'Оставьте пустым, чтобы доставить по почтовому адресу заявителя.',
   // Finance desk
   channels: {
     bank_transfer: 'Банковский перевод',

@@ -354,6 +354,7 @@ export const staffUk: StaffMessages = {
   correctPayoutQuestion: 'Реквізити для нової виплати',
   samePayout: 'Лишити ті самі реквізити (збій банку був тимчасовим)',
   newPayout: 'Виправити реквізити',
+  deliveryAddressHintApplicant: 'Залиште порожнім, щоб доставити на поштову адресу заявника.',
   // Finance desk
   channels: {
     bank_transfer: 'Банківський переказ',

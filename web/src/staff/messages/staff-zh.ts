@@ -329,6 +329,7 @@ export const staffZh: StaffMessages = {
   correctPayoutQuestion: '新一次支付的收款信息',
   samePayout: '保持原信息（银行故障是暂时的）',
   newPayout: '更正收款信息',
+  deliveryAddressHintApplicant: '留空则送到申请人的通信地址。',
   // Finance desk
   channels: {
     bank_transfer: '银行转账',
