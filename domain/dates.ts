@@ -68,6 +68,36 @@ export function toIsoDate(instant: Date, timeZone = 'UTC'): IsoDate {
   return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
+/** How far a time zone's clock is ahead of UTC at an instant, in milliseconds. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return wall - (instant.getTime() - instant.getUTCMilliseconds());
+}
+
+/**
+ * The last millisecond of a calendar date in a time zone: "by 21 December" in Moscow ends at
+ * 20:59:59.999 UTC that day. The offset is read at the guessed instant and once more at the
+ * corrected one, which settles a change of clocks during the day.
+ */
+export function endOfDayIn(date: IsoDate, timeZone = 'UTC'): Date {
+  const { year, month, day } = partsOrThrow(date);
+  const nextMidnightAsUtc = Date.UTC(year, month - 1, day + 1);
+  let start = nextMidnightAsUtc - zoneOffsetMs(new Date(nextMidnightAsUtc), timeZone);
+  start = nextMidnightAsUtc - zoneOffsetMs(new Date(start), timeZone);
+  return new Date(start - 1);
+}
+
 /** Accepts a date or an ISO instant (as stored for past payments) and returns the calendar date. */
 export function dateOf(value: string | Date, timeZone = 'UTC'): IsoDate {
   if (value instanceof Date) return toIsoDate(value, timeZone);

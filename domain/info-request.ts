@@ -1,3 +1,5 @@
+import { endOfDayIn, toIsoDate } from './dates.js';
+import { addDays } from './deadlines.js';
 import { meta, strictObject, text } from './schema-helpers.js';
 
 /**
@@ -6,17 +8,30 @@ import { meta, strictObject, text } from './schema-helpers.js';
  */
 
 /**
- * Days the applicant has to answer. The aid workflow's wait ("Await the applicant's answer")
- * carries the same value as its TimeoutSeconds: Step Functions cannot take a callback timeout
- * from data in the local engine, so the policy lives in two places and a test keeps them equal.
+ * Days the applicant has to answer: to the end of the 14th day after the request, as the office
+ * counts days, so that "answer by 21 December" holds until midnight of the 21st where the office is.
  */
 export const infoRequestDeadlineDays = 14;
 
-export const infoRequestDeadlineSeconds = infoRequestDeadlineDays * 86_400;
+/**
+ * The aid workflow's wait ("Await the applicant's answer") as its TimeoutSeconds: one day longer
+ * than the policy, because the deadline runs to the end of the office's day and a request made
+ * just after midnight has nearly 15 days. Step Functions cannot take a callback timeout from data
+ * in the local engine, so the wait is fixed; the answer itself is refused from `dueAt` on
+ * (applicant-response.ts), and a test keeps the ASL equal to this.
+ */
+export const infoRequestDeadlineSeconds = (infoRequestDeadlineDays + 1) * 86_400;
 
-/** The date by which an answer is expected, for the applicant's page and the audit trail. */
-export function infoRequestDueAt(requestedAt: Date, days = infoRequestDeadlineDays): string {
-  return new Date(requestedAt.getTime() + days * 86_400_000).toISOString();
+/**
+ * When the time to answer ends: the last moment of the office's day `days` days after the
+ * request, in the office's time zone (the one its dates are read in).
+ */
+export function infoRequestDueAt(
+  requestedAt: Date,
+  timeZone: string,
+  days = infoRequestDeadlineDays,
+): string {
+  return endOfDayIn(addDays(toIsoDate(requestedAt, timeZone), days), timeZone).toISOString();
 }
 
 /** The applicant's answer (POST /v1/cases/{reference}/responses). */

@@ -1,6 +1,7 @@
 import { infoRequestDueAt } from '../../domain/info-request.js';
 import { tableName } from '../lib/clients.js';
 import { ConflictError, PermanentStepError, TransientError } from '../lib/errors.js';
+import { officeTimeZone } from '../lib/office-day.js';
 import { caseStatusChange } from '../lib/store/case-writes.js';
 import { keys } from '../lib/store/keys.js';
 import { getCase, getItem } from '../lib/store/reads.js';
@@ -20,7 +21,7 @@ export async function awaitApplicant(input: {
 }): Promise<{ awaiting: true; dueAt: string }> {
   const current = await getCase(input.caseId);
   if (!current) throw new PermanentStepError(`case ${input.caseId} not found`);
-  const dueAt = infoRequestDueAt(input.now);
+  const dueAt = infoRequestDueAt(input.now, officeTimeZone());
   const wait: ResponseWaitRecord = {
     ...keys.responseWait(input.caseId),
     type: 'ResponseWait',

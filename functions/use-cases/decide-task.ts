@@ -22,6 +22,7 @@ import {
   ValidationError,
 } from '../lib/errors.js';
 import type { Principal } from '../lib/http.js';
+import { officeTimeZone } from '../lib/office-day.js';
 import { caseAnnotation, caseStatusChange } from '../lib/store/case-writes.js';
 import { defaultFundingSourcesOf } from '../lib/store/catalogue.js';
 import { getCase, getTask } from '../lib/store/reads.js';
@@ -269,7 +270,7 @@ export async function decideTask(input: {
             task.taskType === 'review' ? (decision.comment ?? '') : (current.infoRequest?.question ?? ''),
           requestedAt: at,
           requestedBy: principal.username,
-          dueAt: infoRequestDueAt(input.now),
+          dueAt: infoRequestDueAt(input.now, officeTimeZone()),
         }
       : undefined;
   const recorded: TaskDecision = {

@@ -3,6 +3,7 @@ import { useContext } from 'preact/hooks';
 import { type Language, localeOf } from '../../domain/catalogue.js';
 import type { Money } from '../../domain/money.js';
 import { formatMoney } from '../../domain/money.js';
+import { dateFormatter } from './date-format.js';
 import type { StringPack } from './language-packs.js';
 import type { Messages } from './messages/en.js';
 
@@ -35,7 +36,6 @@ export function makeI18n(
   extend: (pack: StringPack) => Promise<void>,
 ): I18n {
   const locale = localeOf[lang];
-  const dateFormat = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric' });
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   const numberFormat = new Intl.NumberFormat(locale);
   return {
@@ -45,11 +45,7 @@ export function makeI18n(
     extend,
     money: (m) => formatMoney(m, locale),
     number: (n) => numberFormat.format(n),
-    date: (value) => {
-      // A civil date has no time zone: format it as the same calendar day everywhere.
-      const d = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00Z`) : new Date(value);
-      return Number.isNaN(d.getTime()) ? value : dateFormat.format(d);
-    },
+    date: dateFormatter(locale),
     dateTime: (value) => {
       const d = new Date(value);
       return Number.isNaN(d.getTime()) ? value : dateTimeFormat.format(d);

@@ -11,6 +11,11 @@ export interface OfficeContact {
   readonly phone: { readonly dial: string; readonly shown: string };
   readonly hours: Readonly<Record<Language, string>>;
   readonly address: Readonly<Record<Language, string>>;
+  /**
+   * Where the office's days are counted (the API's JURISDICTION zone): a deadline such as "answer
+   * by 23 April" ends at midnight there, and a phone in another zone must show that same day.
+   */
+  readonly timeZone: string;
 }
 
 export const office: OfficeContact = {
@@ -27,4 +32,5 @@ export const office: OfficeContact = {
     ru: 'ул. Центральная, 1, каб. 105',
     zh: '中央街1号105室',
   },
+  timeZone: 'Europe/Moscow',
 };

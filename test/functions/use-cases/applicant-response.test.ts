@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/lib/store/keys.js';
-import { recordApplicantResponse } from '../../../functions/use-cases/applicant-response.js';
+import { awaitApplicant, recordApplicantResponse } from '../../../functions/use-cases/applicant-response.js';
 import { putOpenableAidCase } from '../../support/case-items.js';
 import type { TestTable } from '../../support/dynamodb.js';
 import { handlerTable } from '../../support/handler-env.js';
@@ -146,5 +146,30 @@ describe('the applicant answering a request for information', () => {
       caseStatus: 'in_review',
     });
     expect(refused.answeredAt).toBeUndefined();
+  });
+
+  it('takes an answer sent late in the evening of the last day, and refuses one sent after midnight', async () => {
+    // Arrange: asked at 12:00 Moscow time on 9 April; the workflow's wait stores when time runs out.
+    const asked = async () => {
+      const { caseId, reference } = await askedCase();
+      await awaitApplicant({
+        caseId,
+        taskToken: `token-2-${caseId}`,
+        now: new Date(`${year}-04-09T09:00:00Z`),
+      });
+      return reference;
+    };
+    const inTime = await asked();
+    const tooLate = await asked();
+
+    // Act: 23:30 on 23 April in Moscow, then 00:30 on the 24th.
+    const taken = await answer(inTime, 'Справка во вложении.', new Date(`${year}-04-23T20:30:00Z`));
+    const refused = await errorOf(
+      answer(tooLate, 'Справка во вложении.', new Date(`${year}-04-23T21:30:00Z`)),
+    );
+
+    // Assert
+    expect(taken).toMatchObject({ status: 'in_review' });
+    expect(refused).toMatchObject({ code: 'answer_deadline_passed', dueAt: `${year}-04-23T20:59:59.999Z` });
   });
 });
