@@ -88,7 +88,8 @@ function validate(body: Record<string, unknown>): FieldProblem[] {
 }
 
 export function AppealPage() {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const loc = useLocation();
   const related = loc.query.get('related');
   const [d, setD] = useState<AppealDraft>(() => {
@@ -116,7 +117,7 @@ export function AppealPage() {
       saveSessionDraft(draftKey, next);
       sendAgain.stop();
     };
-  const errors = saidIn(t, inPageOrder(problems));
+  const errors = saidIn(i18n, inPageOrder(problems));
   const err = (id: string) => errorFor(errors, id);
 
   if (sent) return <ApplicationSent reference={sent} />;
@@ -205,7 +206,7 @@ export function AppealPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure(t)}</p>
+          <p>{failure(t, i18n)}</p>
         </Alert>
       )}
       {!busy && d.unconfirmed.length > 0 && (

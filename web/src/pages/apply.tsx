@@ -254,7 +254,7 @@ export function ApplyPage() {
   const sendAgain = useSendWhenOnline(step === 'check' && !busy, () => void send());
   // Only the shown step's problems: Back and Forward leave the others behind.
   const errors = saidIn(
-    t,
+    i18n,
     allErrors.filter((e) => stepOfField(e.field) === step),
   );
 
@@ -409,7 +409,7 @@ export function ApplyPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure(t)}</p>
+          <p>{failure(t, i18n)}</p>
         </Alert>
       )}
       {step === 'check' && !busy && draft.unconfirmed.length > 0 && (
