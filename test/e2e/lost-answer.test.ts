@@ -315,6 +315,32 @@ describe('a form sent with no connection', () => {
     await page.close();
   });
 
+  it('waits longer once a send of its own fails too: 30 seconds, then 60', async () => {
+    // Arrange: the line fails the person's send, then the page's first send of its own.
+    const page = await suite.desk.newPage(360);
+    await page.clock.install();
+    await fillAppeal(page, 'Evening bus, on a line that fails twice');
+    await loseTheRequest(page, '/v1/appeals');
+    const sends = countSends(page, '/v1/appeals');
+    await submit(page);
+    await page.locator('[data-testid="send-when-online"]').waitFor();
+    const ownSendFailed = page.waitForEvent('requestfailed');
+    await page.clock.fastForward(31_000);
+    await ownSendFailed;
+    // Hidden while it sent, and said again once that send failed.
+    await page.locator('[data-testid="send-when-online"]').waitFor();
+    await page.unroute('**/v1/appeals');
+
+    // Act and Assert: the next send waits 60 seconds from then, not 30 again.
+    expect(sends()).toBe(2);
+    await page.clock.fastForward(31_000);
+    expect(sends()).toBe(2);
+    await page.clock.fastForward(30_000);
+    await page.locator('[data-testid="reference"]').waitFor();
+    expect(sends()).toBe(3);
+    await page.close();
+  });
+
   it('sends nothing by itself once the person changes an answer: only what they sent goes without them', async () => {
     // Arrange
     const { page, sends } = await appealSentOnAFailingLine('Evening bus, changed');

@@ -1,5 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { localeOf } from '../../domain/catalogue.js';
+import { en } from '../../web/src/messages/en.js';
+import { ru } from '../../web/src/messages/ru.js';
 import { axe, describeViolations, screenshot } from './browser.js';
 import { choose, fill, ready } from './pages.js';
 import { browserSuite } from './suite.js';
@@ -180,6 +183,47 @@ describe('an answer lost on the way back, then a retry', () => {
     );
     expect(items.map((b) => [b.batchId, b.count])).toEqual([[batchId, 2]]);
     await screenshot(page, 'payments-batch-retried-ru');
+    await page.close();
+  });
+});
+
+describe('the status page’s notices', () => {
+  it('say what became of an answer again in the language the page is switched to, its date too', async () => {
+    // Arrange: a question to answer; the answer's first send arrives and its reply is lost, so the
+    // second is told when the answer arrived.
+    const applied = await applyViaApi(260_000);
+    await decideViaApi('reviewer', applied.reference, 'review', {
+      outcome: 'request_info',
+      comment: 'Send a copy of your pension certificate.',
+    });
+    await suite.runtime.settle();
+    const page = await newPage();
+    await openCase(page, 'en', applied.reference, applied.accessCode);
+    await fill(page, 'reply', 'I posted the copy on the 3rd.');
+    await loseNextAnswer(page, '/responses', 'POST');
+    await page.locator('#reply-title ~ form button[type="submit"]').click();
+    await page.locator('#reply-title ~ div .alert--error').waitFor();
+    const retried = page.waitForResponse(
+      (r) => r.url().includes('/responses') && r.request().method() === 'POST' && r.ok(),
+    );
+    await page.locator('#reply-title ~ form button[type="submit"]').click();
+    const { answeredAt } = (await (await retried).json()) as { answeredAt: string };
+    const notice = page.locator('[data-testid="reply-notice"] .alert');
+    await notice.waitFor();
+    const written = (locale: string) =>
+      page.evaluate(
+        ({ at, locale }) =>
+          new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(at)),
+        { at: answeredAt, locale },
+      );
+    expect(await notice.innerText()).toBe(en.replyReceived(await written(localeOf.en)));
+
+    // Act
+    await page.locator('a.language[lang="ru"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ru');
+
+    // Assert: the notice as a Russian page says it, with the date written the Russian way.
+    expect(await notice.innerText()).toBe(ru.replyReceived(await written(localeOf.ru)));
     await page.close();
   });
 });

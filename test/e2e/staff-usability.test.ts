@@ -1,11 +1,18 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { AidUsageRecord } from '../../functions/lib/store/usage-records.js';
+import { usageKeys } from '../../functions/lib/store/usage-records.js';
+import { localCredentials, localRegion } from '../../local/dynamodb-local.js';
+import { appTableName } from '../../local/runtime.js';
 import { axe, describeViolations, screenshot } from './browser.js';
 import { choose, fill } from './pages.js';
 import { browserSuite } from './suite.js';
 
 /**
  * What the staff desk's usability review found, through the screens: an approval above the
- * requested amount, an "Add" that replaced an entry, and a commission inbox with every seat.
+ * requested amount, an "Add" that replaced an entry, a commission inbox with every seat, and an
+ * "Aid paid" report table wider than a laptop's page.
  */
 
 const suite = browserSuite('usability');
@@ -26,6 +33,48 @@ async function applyViaApi(fullName: string, rubles: number): Promise<{ referenc
   });
   expect(res.status).toBe(201);
   return (await res.json()) as { reference: string };
+}
+
+/**
+ * A busy year of the aid usage report, as the table stream would have counted it: every funding
+ * source pays several aid types, each figure in the millions of roubles and the thousands of people.
+ */
+async function putBusyAidUsageYear(year: number): Promise<void> {
+  const sources = ['regional_budget', 'municipal_programme', 'own_income', 'charity', 'other_sources'];
+  const aidTypes = ['medical_treatment', 'housing_repair', 'wildfire_insurance', 'social_taxi'];
+  const rows: AidUsageRecord[] = sources.flatMap((source) =>
+    aidTypes.map((aidType) => ({
+      ...usageKeys.row(year, source, aidType),
+      type: 'AidUsage' as const,
+      year,
+      source,
+      aidType,
+      currency: 'RUB',
+      disabled_minor: 4_567_890_123,
+      disabled_persons: 1_234,
+      pensioners_minor: 9_876_543_210,
+      pensioners_persons: 2_345,
+      other_minor: 1_234_567_890,
+      other_persons: 456,
+      families_minor: 8_765_432_109,
+      families_persons: 3_456,
+    })),
+  );
+  const doc = DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      endpoint: suite.runtime.dynamoEndpoint,
+      region: localRegion,
+      credentials: localCredentials,
+    }),
+  );
+  for (let i = 0; i < rows.length; i += 25) {
+    await doc.send(
+      new BatchWriteCommand({
+        RequestItems: { [appTableName]: rows.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      }),
+    );
+  }
+  doc.destroy();
 }
 
 const sourceOptions = (page: import('playwright-core').Page) =>
@@ -236,6 +285,63 @@ describe('the staff desk after the usability review', () => {
     // Assert: staff's own words for the reference, and the search as it was.
     expect(refused).toMatch(/Enter the whole reference, like AID-2026-000123/);
     expect(await page.locator('#caseStatus').inputValue()).toBe('funds_reserved');
+    await page.close();
+  });
+
+  it('fits the "Aid paid" report on a 1280 px laptop in every language, and scrolls only its table at 360 px', async () => {
+    // Arrange: a busy year, millions per cell; the head reads the reports.
+    await putBusyAidUsageYear(new Date().getFullYear());
+    const page = await suite.desk.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await suite.desk.signIn(page, 'head');
+    const table = page.locator('[data-testid="aid-usage"]');
+    const pageWidth = () => page.evaluate(() => document.documentElement.scrollWidth);
+    /** The figures that are not right-aligned, or whose sum does not keep to one line. */
+    const figuresOutOfShape = () =>
+      table.evaluate((t) =>
+        Array.from(t.querySelectorAll('td.numeric'))
+          .filter((cell) => {
+            const sum = document.createRange();
+            if (cell.firstChild) sum.selectNode(cell.firstChild);
+            return getComputedStyle(cell).textAlign !== 'right' || sum.getClientRects().length !== 1;
+          })
+          .map((cell) => cell.textContent),
+      );
+
+    for (const lang of ['en', 'uk', 'ru', 'zh']) {
+      // Act
+      await page.goto(`${suite.runtime.url}/staff/reports?lang=${lang}`);
+      await table.locator('tbody tr:not(.table-group)').nth(19).waitFor();
+
+      // Assert: no sideways scroll, of the page nor of the table; each sum right-aligned on one line.
+      expect(await pageWidth(), lang).toBeLessThanOrEqual(1280);
+      const box = await table.evaluate((t) => {
+        const wrap = t.closest('.table-wrap');
+        return { scroll: wrap?.scrollWidth ?? 0, client: wrap?.clientWidth ?? 0 };
+      });
+      expect(box.scroll, lang).toBeLessThanOrEqual(box.client);
+      expect(await figuresOutOfShape(), lang).toEqual([]);
+      await screenshot(page, `desk-report-aid-usage-${lang}-1280`);
+    }
+
+    // Act: a phone's width, the table scrolled to its last column.
+    await page.setViewportSize({ width: 360, height: 800 });
+    const scrolled = await table.evaluate((t) => {
+      const wrap = t.closest('.table-wrap');
+      if (!wrap) return undefined;
+      wrap.scrollLeft = wrap.scrollWidth;
+      const name = t.querySelector('tbody tr:not(.table-group) > th');
+      return {
+        by: wrap.scrollLeft,
+        nameFromBoxEdge: (name?.getBoundingClientRect().left ?? 0) - wrap.getBoundingClientRect().left,
+      };
+    });
+
+    // Assert: the page does not scroll sideways; the table does, and each row's name stays in view.
+    expect(await pageWidth()).toBeLessThanOrEqual(360);
+    expect(scrolled?.by).toBeGreaterThan(0);
+    expect(scrolled?.nameFromBoxEdge).toBe(0);
+    await screenshot(page, 'desk-report-aid-usage-zh-360');
     await page.close();
   });
 });

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'preact/hooks';
+import type { Money } from '../../domain/money.js';
 import type { Failure, Problem } from './api.js';
 import type { Messages } from './messages/en.js';
 
@@ -10,10 +11,23 @@ export interface FieldError {
 }
 
 /**
- * Words a page keeps to show later (a field's problem, why a send failed), kept as how to say them
- * rather than as said, so that they follow a switch of the page's language.
+ * How the page's language writes a sum, a number, a date or a time, for words that include one
+ * (useI18n() gives them, with the strings).
  */
-export type Said = (t: Messages) => string;
+export interface Formats {
+  money: (m: Money) => string;
+  number: (n: number) => string;
+  /** A civil date (YYYY-MM-DD) or the date of an instant, e.g. "2 April 1950". */
+  date: (isoDateOrInstant: string) => string;
+  dateTime: (instant: string) => string;
+}
+
+/**
+ * Words a page keeps to show later (a field's problem, why a send failed, what became of an answer
+ * just sent), kept as how to say them rather than as said, so that they follow a switch of the
+ * page's language: its dates and sums too, written with `format` (the page's useI18n()).
+ */
+export type Said = (t: Messages, format: Formats) => string;
 
 /** A field's problem as a page keeps it; `saidIn` makes it the FieldError shown. */
 export interface FieldProblem {
@@ -29,9 +43,9 @@ export function useSaid(): [Said | undefined, (say: Said | undefined) => void] {
   return [said, set];
 }
 
-/** The problems in the page's language as it is now. */
-export function saidIn(t: Messages, problems: readonly FieldProblem[]): FieldError[] {
-  return problems.map((p) => ({ field: p.field, message: p.say(t) }));
+/** The problems in the page's language as it is now (`i18n`: the page's useI18n()). */
+export function saidIn(i18n: Formats & { t: Messages }, problems: readonly FieldProblem[]): FieldError[] {
+  return problems.map((p) => ({ field: p.field, message: p.say(i18n.t, i18n) }));
 }
 
 export type ErrorKey = keyof Messages['err'];

@@ -1,9 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { type Language, localeOf } from '../../domain/catalogue.js';
-import type { Money } from '../../domain/money.js';
 import { formatMoney } from '../../domain/money.js';
 import { dateFormatter } from './date-format.js';
+import type { Formats } from './errors.js';
 import type { StringPack } from './language-packs.js';
 import type { Messages } from './messages/en.js';
 
@@ -15,17 +15,12 @@ export const languageNames: Record<Language, string> = {
   zh: '中文',
 };
 
-export interface I18n {
+export interface I18n extends Formats {
   lang: Language;
   t: Messages;
   setLanguage: (language: Language) => void;
   /** Adds a pack's strings to the language shown, and to every language switched to later. */
   extend: (pack: StringPack) => Promise<void>;
-  money: (m: Money) => string;
-  number: (n: number) => string;
-  /** A civil date (YYYY-MM-DD) or the date of an instant, e.g. "2 April 1950". */
-  date: (isoDateOrInstant: string) => string;
-  dateTime: (instant: string) => string;
 }
 
 /** `t` is the language's strings (language-packs.ts loads them). */

@@ -88,7 +88,8 @@ function validate(body: Record<string, unknown>): FieldProblem[] {
 }
 
 export function AppealPage() {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const loc = useLocation();
   const related = loc.query.get('related');
   const [d, setD] = useState<AppealDraft>(() => {
@@ -103,11 +104,10 @@ export function AppealPage() {
   // Whether the person has been past the ways to answer them (left those fields, or sent): only
   // then does the form warn that none was given, not to someone who has not reached them yet.
   const [pastContact, setPastContact] = useState(false);
-  // After a send that got no answer for want of a connection: how many times the page has sent
-  // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
-  // the person sent is ever sent without them.
-  const [sendAgainTries, setSendAgainTries] = useState<number | undefined>();
   const sent = loc.query.get('sent');
+  // After a send that got no answer for want of a connection, the page sends it again by itself
+  // (send-when-online.ts); a change of answers stops it.
+  const sendAgain = useSendWhenOnline(!busy && !sent, () => void send());
   useTitle(sent ? t.appealSentTitle : t.appealTitle, sent ? 'done' : 'form');
   const set =
     <K extends keyof AppealDraft>(k: K) =>
@@ -115,13 +115,10 @@ export function AppealPage() {
       const next = { ...d, [k]: value };
       setD(next);
       saveSessionDraft(draftKey, next);
-      setSendAgainTries(undefined);
+      sendAgain.stop();
     };
-  const errors = saidIn(t, inPageOrder(problems));
+  const errors = saidIn(i18n, inPageOrder(problems));
   const err = (id: string) => errorFor(errors, id);
-  useSendWhenOnline(busy || sent ? undefined : sendAgainTries, () => {
-    void send(sendAgainTries);
-  });
 
   if (sent) return <ApplicationSent reference={sent} />;
   const lettersLanguage = d.preferredLanguage || lang;
@@ -129,11 +126,10 @@ export function AppealPage() {
 
   const submit = (e: Event) => {
     e.preventDefault();
-    void send(undefined);
+    void send();
   };
 
-  /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
-  const send = async (tries: number | undefined) => {
+  const send = async () => {
     if (busy) return;
     setPastContact(true);
     const body = appealBody({ ...d, preferredLanguage: lettersLanguage });
@@ -142,7 +138,7 @@ export function AppealPage() {
     if (found.length > 0) return;
     setBusy(true);
     setFailure(undefined);
-    setSendAgainTries(undefined);
+    sendAgain.sending();
     const out = await sendKeyed(
       d,
       appealSchema.parse(body),
@@ -173,7 +169,7 @@ export function AppealPage() {
     // Unknown: the draft keeps what was sent, and the form says to send again; with no connection,
     // the page sends again by itself once there is one.
     if (out.kind === 'unknown') {
-      if (out.failure.kind === 'network') setSendAgainTries(tries === undefined ? 0 : tries + 1);
+      if (out.failure.kind === 'network') sendAgain.waitForConnection();
       return;
     }
     if (out.kind === 'taken') {
@@ -210,13 +206,13 @@ export function AppealPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure(t)}</p>
+          <p>{failure(t, i18n)}</p>
         </Alert>
       )}
       {!busy && d.unconfirmed.length > 0 && (
         <Alert kind="warning" title={t.sendUnknownTitle}>
           <p data-testid="send-unknown">{t.appealSendUnknown}</p>
-          {sendAgainTries !== undefined && <p data-testid="send-when-online">{t.sendWhenOnline}</p>}
+          {sendAgain.waiting && <p data-testid="send-when-online">{t.sendWhenOnline}</p>}
         </Alert>
       )}
       {unavailable && (

@@ -249,13 +249,12 @@ export function ApplyPage() {
   const [allErrors, setErrors] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useSaid();
-  // After a send that got no answer for want of a connection: how many times the page has sent
-  // again by itself since (send-when-online.ts). Unset by any change to the answers, so only what
-  // the person sent is ever sent without them.
-  const [sendAgainTries, setSendAgainTries] = useState<number | undefined>();
+  // After a send that got no answer for want of a connection, the page sends it again by itself
+  // (send-when-online.ts), on the check step, where the warning says so; a change of answers stops it.
+  const sendAgain = useSendWhenOnline(step === 'check' && !busy, () => void send());
   // Only the shown step's problems: Back and Forward leave the others behind.
   const errors = saidIn(
-    t,
+    i18n,
     allErrors.filter((e) => stepOfField(e.field) === step),
   );
 
@@ -269,7 +268,7 @@ export function ApplyPage() {
       const next = { ...draft, [key]: value };
       setDraft(next);
       saveDraft(next);
-      setSendAgainTries(undefined);
+      sendAgain.stop();
     };
 
   const goTo = (next: StepId) => {
@@ -306,15 +305,10 @@ export function ApplyPage() {
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    void send(undefined);
+    void send();
   };
-  // On the check step, where the warning says so; a change of answers has unset it.
-  useSendWhenOnline(step === 'check' && !busy ? sendAgainTries : undefined, () => {
-    void send(sendAgainTries);
-  });
 
-  /** `tries`: how many times the page sent again by itself before this send (undefined: the person sent). */
-  const send = async (tries: number | undefined) => {
+  const send = async () => {
     if (busy) return;
     const body = toBody(draft, lang);
     const problems = validate(body, office.codes);
@@ -325,7 +319,7 @@ export function ApplyPage() {
     }
     setBusy(true);
     setFailure(undefined);
-    setSendAgainTries(undefined);
+    sendAgain.sending();
     // The answers as they are now; after a send whose answer was lost, the key's case comes back
     // as first sent if that send did arrive (unconfirmed-send.ts).
     const out: SendOutcome<{ reference: string; accessCode: string }> = await sendKeyed(
@@ -352,7 +346,7 @@ export function ApplyPage() {
     // Unknown: the draft keeps what was sent, and the check step says to send again; with no
     // connection, the page sends again by itself once there is one.
     if (out.kind === 'unknown') {
-      if (out.failure.kind === 'network') setSendAgainTries(tries === undefined ? 0 : tries + 1);
+      if (out.failure.kind === 'network') sendAgain.waitForConnection();
       return;
     }
     if (out.kind === 'taken') {
@@ -415,13 +409,13 @@ export function ApplyPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure(t)}</p>
+          <p>{failure(t, i18n)}</p>
         </Alert>
       )}
       {step === 'check' && !busy && draft.unconfirmed.length > 0 && (
         <Alert kind="warning" title={t.sendUnknownTitle}>
           <p data-testid="send-unknown">{t.applicationSendUnknown}</p>
-          {sendAgainTries !== undefined && <p data-testid="send-when-online">{t.sendWhenOnline}</p>}
+          {sendAgain.waiting && <p data-testid="send-when-online">{t.sendWhenOnline}</p>}
         </Alert>
       )}
       <PageTitle caption={`${t.applyTitle} · ${t.stepOf(stepIndex + 1, steps.length)}`}>{title}</PageTitle>
@@ -582,7 +576,7 @@ export function ApplyPage() {
               const next = { ...draft, ...payout };
               setDraft(next);
               saveDraft(next);
-              setSendAgainTries(undefined);
+              sendAgain.stop();
             }}
           />
         )}

@@ -98,7 +98,8 @@ export function useStatusName() {
 }
 
 export function StatusPage() {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const loc = useLocation();
   const remembered = rememberedCase();
   const open = openCaseOf();
@@ -113,7 +114,7 @@ export function StatusPage() {
         : '',
   );
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const errors = saidIn(t, problems);
+  const errors = saidIn(i18n, problems);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useSaid();
   const [found, setFound] = useState<CaseView | undefined>();
@@ -167,7 +168,7 @@ export function StatusPage() {
       <ErrorSummary errors={errors} />
       {failure && (
         <Alert kind="error" title={t.errorSummaryTitle}>
-          <p>{failure(t)}</p>
+          <p>{failure(t, i18n)}</p>
         </Alert>
       )}
       <PageTitle>{t.statusTitle}</PageTitle>
@@ -207,13 +208,20 @@ export function StatusPage() {
   );
 }
 
+/** What became of something the person just did on the page, kept as Said like its errors. */
+interface Notice {
+  kind: 'success' | 'info';
+  say: Said;
+}
+
 function CaseDetails(p: {
   view: CaseView;
   accessCode: string;
   onReload: () => Promise<void>;
   onBack: () => void;
 }) {
-  const { t, lang, money, date, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, lang, money, date, dateTime } = i18n;
   const { aidTypeName } = useCatalogue();
   const statusName = useStatusName();
   const v = p.view;
@@ -227,7 +235,7 @@ function CaseDetails(p: {
           ? t.decisionWaitlisted
           : undefined;
   // What became of the answer or withdrawal just sent: shown above the status, which it changed, and focused.
-  const [replyNotice, setReplyNotice] = useState<{ kind: 'success' | 'info'; text: string } | undefined>();
+  const [replyNotice, setReplyNotice] = useState<Notice | undefined>();
   const noticeRef = useFocusWhen(replyNotice);
   const feedbackWanted =
     v.kind === 'appeal' && (v.feedbackRequested ?? (v.status === 'answered' && !v.feedback));
@@ -236,7 +244,7 @@ function CaseDetails(p: {
       <PageTitle caption={t.reference}>{v.reference}</PageTitle>
       {replyNotice && (
         <div ref={noticeRef} tabIndex={-1} data-testid="reply-notice">
-          <Alert kind={replyNotice.kind}>{replyNotice.text}</Alert>
+          <Alert kind={replyNotice.kind}>{replyNotice.say(t, i18n)}</Alert>
         </div>
       )}
       <div class="status-box">
@@ -317,9 +325,9 @@ function CaseDetails(p: {
             reference={v.reference}
             accessCode={p.accessCode}
             onDone={p.onReload}
-            onTooLate={async (text) => {
+            onTooLate={async (say) => {
               await p.onReload();
-              setReplyNotice({ kind: 'info', text });
+              setReplyNotice({ kind: 'info', say });
             }}
           />
         )}
@@ -370,13 +378,14 @@ function ReplyBox(p: {
   accessCode: string;
   request: CaseView['infoRequest'];
   /** The answer arrived (now or before) or is no longer wanted: the case is read again, and this said. */
-  onSettled: (notice: { kind: 'success' | 'info'; text: string }) => Promise<void>;
+  onSettled: (notice: Notice) => Promise<void>;
 }) {
-  const { t, date, dateTime } = useI18n();
+  const i18n = useI18n();
+  const { t, date } = i18n;
   const draftKey = replyDraftKey(p.reference);
   const [text, setText] = useState(() => loadSessionDraft(draftKey, { text: '' }).text);
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const errors = saidIn(t, problems);
+  const errors = saidIn(i18n, problems);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useSaid();
   const failureRef = useFocusWhen(failure);
@@ -400,7 +409,10 @@ function ReplyBox(p: {
     if (res.ok) {
       saveSessionDraft(draftKey, undefined);
       const at = res.data?.answeredAt;
-      return p.onSettled({ kind: 'success', text: at ? t.replyReceived(dateTime(at)) : t.replySent });
+      return p.onSettled({
+        kind: 'success',
+        say: (t, { dateTime }) => (at ? t.replyReceived(dateTime(at)) : t.replySent),
+      });
     }
     const code = problemCode(res);
     if (code === 'already_answered' || code === 'nothing_asked') {
@@ -409,7 +421,7 @@ function ReplyBox(p: {
       const at = problemField(res, 'answeredAt');
       return p.onSettled({
         kind: 'info',
-        text: at ? t.replyAlreadyReceived(dateTime(at)) : t.replyNothingAsked,
+        say: (t, { dateTime }) => (at ? t.replyAlreadyReceived(dateTime(at)) : t.replyNothingAsked),
       });
     }
     setFailure((t) => failureMessage(t, res, { answer_deadline_passed: t.replyDeadlinePassed }));
@@ -432,7 +444,7 @@ function ReplyBox(p: {
       {failure && (
         <div ref={failureRef} tabIndex={-1}>
           <Alert kind="error" title={t.errorSummaryTitle}>
-            <p>{failure(t)}</p>
+            <p>{failure(t, i18n)}</p>
           </Alert>
         </div>
       )}
@@ -463,9 +475,10 @@ function WithdrawBox(p: {
   reference: string;
   accessCode: string;
   onDone: () => Promise<void>;
-  onTooLate: (text: string) => Promise<void>;
+  onTooLate: (say: Said) => Promise<void>;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useSaid();
@@ -480,14 +493,14 @@ function WithdrawBox(p: {
     setBusy(false);
     if (res.ok) return p.onDone();
     const code = problemCode(res);
-    if (code === 'payment_authorised') return p.onTooLate(t.withdrawTooLatePaid);
-    if (code === 'case_closed') return p.onTooLate(t.withdrawTooLateClosed);
+    if (code === 'payment_authorised') return p.onTooLate((t) => t.withdrawTooLatePaid);
+    if (code === 'case_closed') return p.onTooLate((t) => t.withdrawTooLateClosed);
     setFailure((t) => failureMessage(t, res));
   };
   return (
     <details class="withdraw">
       <summary>{t.withdrawTitle}</summary>
-      {failure && <Alert kind="error">{failure(t)}</Alert>}
+      {failure && <Alert kind="error">{failure(t, i18n)}</Alert>}
       <p>{t.withdrawIntro}</p>
       <form noValidate onSubmit={send}>
         <TextArea id="withdrawReason" label={t.withdrawReasonLabel} value={reason} onInput={setReason} />
@@ -500,18 +513,19 @@ function WithdrawBox(p: {
 }
 
 function FeedbackForm(p: { reference: string; accessCode: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
   const [problems, setProblems] = useState<FieldProblem[]>([]);
-  const errors = saidIn(t, problems);
+  const errors = saidIn(i18n, problems);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; say: Said } | undefined>();
   const resultRef = useFocusWhen(result);
   if (result?.ok) {
     return (
       <div ref={resultRef} tabIndex={-1} data-testid="feedback-sent">
-        <Alert kind="success">{result.say(t)}</Alert>
+        <Alert kind="success">{result.say(t, i18n)}</Alert>
       </div>
     );
   }
@@ -546,7 +560,7 @@ function FeedbackForm(p: { reference: string; accessCode: string }) {
       {result && (
         <div ref={resultRef} tabIndex={-1}>
           <Alert kind="error" title={t.errorSummaryTitle}>
-            <p>{result.say(t)}</p>
+            <p>{result.say(t, i18n)}</p>
           </Alert>
         </div>
       )}

@@ -607,6 +607,8 @@ export const staffEn = {
   reportYear: 'Year',
   reportEmpty: (year: string) => `No aid was paid in ${year} yet.`,
   chartSeeTable: 'The same figures are in the table below the chart.',
+  tableAidUsage: (year: string, currency: string) =>
+    `Aid paid in ${year}, in ${currency}, by funding source and type; under each sum, to how many people`,
   chartAidUsage: (year: string) => `Aid paid in ${year}, adults and families with children`,
   personCount: (n: number, formatted: string) => (n === 1 ? '1 person' : `${formatted} people`),
   ofWhichDisabled: 'of whom disabled',

@@ -593,6 +593,8 @@ export const staffRu: StaffMessages = {
   reportYear: 'Год',
   reportEmpty: (year: string) => `В ${year} году выплат ещё не было.`,
   chartSeeTable: 'Те же данные — в таблице под диаграммой.',
+  tableAidUsage: (year: string, currency: string) =>
+    `Выплаченная помощь в ${year} году, ${currency}, по источникам финансирования и видам; под каждой суммой — сколько человек её получили`,
   chartAidUsage: (year: string) => `Выплаченная помощь в ${year} году: взрослые и семьи с детьми`,
   personCount: (_n: number, formatted: string) => `чел.: ${formatted}`,
   ofWhichDisabled: 'из них инвалиды',

@@ -596,6 +596,8 @@ export const staffUk: StaffMessages = {
   reportYear: 'Рік',
   reportEmpty: (year: string) => `У ${year} році ще не було виплат.`,
   chartSeeTable: 'Ті самі дані — у таблиці під діаграмою.',
+  tableAidUsage: (year: string, currency: string) =>
+    `Виплачена допомога у ${year} році, ${currency}, за джерелами фінансування та видами; під кожною сумою — скільки осіб її отримали`,
   chartAidUsage: (year: string) => `Виплачена допомога у ${year} році: дорослі та сім’ї з дітьми`,
   personCount: (_n: number, formatted: string) => `осіб: ${formatted}`,
   ofWhichDisabled: 'з них особи з інвалідністю',

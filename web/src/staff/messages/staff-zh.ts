@@ -552,6 +552,8 @@ export const staffZh: StaffMessages = {
   reportYear: '年份',
   reportEmpty: (year: string) => `${year} 年尚无已支付的救助。`,
   chartSeeTable: '图表下方的表格中有相同的数据。',
+  tableAidUsage: (year: string, currency: string) =>
+    `${year} 年已支付的救助（${currency}），按资金来源和类型；每个金额下方为领取人数`,
   chartAidUsage: (year: string) => `${year} 年已支付的救助：成年人与有子女家庭`,
   personCount: (_n: number, formatted: string) => `${formatted} 人`,
   ofWhichDisabled: '其中残疾人',
