@@ -341,6 +341,36 @@ describe('a form sent with no connection', () => {
     await page.close();
   });
 
+  it('sends nothing by itself when the person changed an answer while the send was on its way', async () => {
+    // Arrange: the send hangs on a bad line; meanwhile the person edits the text.
+    const page = await suite.desk.newPage(360);
+    await page.clock.install();
+    await fillAppeal(page, 'Evening bus, changed in flight');
+    let failTheSend: () => void = () => {};
+    const sendHangs = new Promise<void>((resolve) => {
+      void page.route('**/v1/appeals', (route) => {
+        failTheSend = () => void route.abort('failed');
+        resolve();
+      });
+    });
+    await submit(page);
+    await sendHangs;
+    await fill(page, 'text', 'Please add an evening bus to the district hospital, at 19:00.');
+
+    // Act: the send fails for want of a connection, then the line is there for minutes.
+    failTheSend();
+    await page.locator('[data-testid="send-unknown"]').waitFor();
+    await page.unroute('**/v1/appeals');
+    const sends = countSends(page, '/v1/appeals');
+    await page.clock.fastForward(180_000);
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+
+    // Assert: the changed answers wait for the person's Send.
+    expect(sends()).toBe(0);
+    expect(await page.locator('[data-testid="send-when-online"]').count()).toBe(0);
+    await page.close();
+  });
+
   it('sends nothing by itself once the person changes an answer: only what they sent goes without them', async () => {
     // Arrange
     const { page, sends } = await appealSentOnAFailingLine('Evening bus, changed');

@@ -16,7 +16,10 @@ export interface SendWhenOnline {
   waiting: boolean;
   /** A send goes out, the person's or the page's own: nothing more is sent by itself meanwhile. */
   sending: () => void;
-  /** The send got no answer for want of a connection: send it again by itself once there is one. */
+  /**
+   * The send got no answer for want of a connection: send it again by itself once there is one,
+   * unless an answer changed while it was on its way.
+   */
   waitForConnection: () => void;
   /** An answer changed: only what the person sent is ever sent without them, so no more by itself. */
   stop: () => void;
@@ -45,6 +48,9 @@ export function useSendWhenOnline(enabled: boolean, send: () => void): SendWhenO
   // The tries of the send in flight, for `waitForConnection` to count on from. An answer changed
   // meanwhile leaves it as it is, as it leaves the send.
   const triesOfSend = useRef(0);
+  // An answer changed while the send was in flight: if that send then gets no answer, what would
+  // go again is no longer what the person sent, so the page waits for the person's Send.
+  const changedDuringSend = useRef(false);
   const active = enabled ? tries : undefined;
   // Set as the page renders: a change of answers unsets `tries` at once, while the effect's
   // cleanup below waits for the next frame, and a timer due in between must not send them.
@@ -80,9 +86,13 @@ export function useSendWhenOnline(enabled: boolean, send: () => void): SendWhenO
     waiting: tries !== undefined,
     sending: () => {
       triesOfSend.current = sendingByItself.current ?? 0;
+      changedDuringSend.current = false;
       setTries(undefined);
     },
-    waitForConnection: () => setTries(triesOfSend.current),
-    stop: () => setTries(undefined),
+    waitForConnection: () => setTries(changedDuringSend.current ? undefined : triesOfSend.current),
+    stop: () => {
+      changedDuringSend.current = true;
+      setTries(undefined);
+    },
   };
 }
