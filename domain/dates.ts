@@ -50,6 +50,24 @@ export function isoDateSchema(label: string) {
   );
 }
 
+// One formatter per zone, made once: making one costs far more than using it, and the intake
+// takes the office's date on every request.
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterIn(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let formatter = cache.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { ...options, timeZone });
+    cache.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /**
  * The calendar date of an instant in a time zone (default UTC). An office in Moscow passes
  * 'Europe/Moscow' so that an application made at 01:00 local time on 1 January counts as
@@ -58,8 +76,7 @@ export function isoDateSchema(label: string) {
 export function toIsoDate(instant: Date, timeZone = 'UTC'): IsoDate {
   if (Number.isNaN(instant.getTime())) throw new RangeError('toIsoDate: invalid Date');
   if (timeZone === 'UTC') return instant.toISOString().slice(0, 10);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
+  const parts = formatterIn(dayFormatters, timeZone, {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -70,8 +87,7 @@ export function toIsoDate(instant: Date, timeZone = 'UTC'): IsoDate {
 
 /** How far a time zone's clock is ahead of UTC at an instant, in milliseconds. */
 function zoneOffsetMs(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
+  const parts = formatterIn(clockFormatters, timeZone, {
     hourCycle: 'h23',
     year: 'numeric',
     month: 'numeric',
