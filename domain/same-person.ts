@@ -75,3 +75,18 @@ export function samePerson(a: PersonFacts, b: PersonFacts): boolean {
   if (!a.fullName || !b.fullName || !a.birthDate || a.birthDate !== b.birthDate) return false;
   return sameName(a.fullName, b.fullName);
 }
+
+/** What a stored case or appeal says about whose it is: the key intake computed, and the person. */
+export interface PersonOnRecord {
+  readonly personKey?: string | undefined;
+  readonly applicant?: PersonFacts | undefined;
+}
+
+/**
+ * Whether two stored cases (or a case and an appeal) are one person's: the same stored key, which
+ * needs no second look, or `samePerson` on what each says about the person.
+ */
+export function onePersonsRecords(a: PersonOnRecord, b: PersonOnRecord): boolean {
+  if (a.personKey !== undefined && a.personKey === b.personKey) return true;
+  return a.applicant !== undefined && b.applicant !== undefined && samePerson(a.applicant, b.applicant);
+}

@@ -5,7 +5,7 @@ import {
   type EligibilityPolicy,
   evaluateEligibility,
 } from '../../domain/eligibility.js';
-import { samePerson } from '../../domain/same-person.js';
+import { onePersonsRecords } from '../../domain/same-person.js';
 import { personKeyVariants, personNameKey } from '../lib/access-codes.js';
 import { tableName } from '../lib/clients.js';
 import { PermanentStepError, TransientError } from '../lib/errors.js';
@@ -104,11 +104,7 @@ async function personHistory(current: AidCaseRecord): Promise<EligibilityHistory
   ]);
   const ids = [...new Set(found.flat())].filter((id) => id !== current.caseId);
   if (ids.length === 0) return {};
-  const cases = (await batchGetCases(ids)).filter(
-    (c) =>
-      c.personKey === current.personKey ||
-      (c.applicant !== undefined && samePerson(current.applicant, c.applicant)),
-  );
+  const cases = (await batchGetCases(ids)).filter((c) => onePersonsRecords(current, c));
   const lastCashAidAt = cases
     .filter((c) => grantedStatuses.has(c.status))
     .map((c) => c.decision?.decidedAt ?? c.updatedAt)

@@ -1,5 +1,5 @@
 import { canReopen } from '../../../domain/aid-lifecycle.js';
-import { samePerson } from '../../../domain/same-person.js';
+import { onePersonsRecords } from '../../../domain/same-person.js';
 import { tableName } from '../../lib/clients.js';
 import { TransientError } from '../../lib/errors.js';
 import {
@@ -10,7 +10,7 @@ import {
 import { systemActor } from '../../lib/store/audit.js';
 import { caseReopening } from '../../lib/store/case-writes.js';
 import { getCaseByReference } from '../../lib/store/reads.js';
-import type { AidCaseRecord, Reconsideration } from '../../lib/store/records.js';
+import type { Reconsideration } from '../../lib/store/records.js';
 import { transact } from '../../lib/store/transactions.js';
 
 const actor = systemActor('appeals');
@@ -34,8 +34,9 @@ export async function contestAidDecision(appeal: AppealCaseRecord, now: Date): P
   let contested: ContestedDecision;
   if (!reference || !aid) {
     contested = { reference: reference ?? '', outcome: 'not_reopened', reason: 'unknown_reference' };
-  } else if (!byTheApplicant(appeal, aid)) {
-    // Only the applicant may reopen their own case; a stranger's appeal is still answered.
+  } else if (!onePersonsRecords(appeal, aid)) {
+    // Only the applicant may reopen their own case, however she spelt her name on the appeal; a
+    // stranger's appeal is still answered.
     contested = { reference, caseId: aid.caseId, outcome: 'not_reopened', reason: 'not_the_applicant' };
   } else if (!canReopen(aid.status)) {
     contested = { reference, caseId: aid.caseId, outcome: 'not_reopened', reason: 'not_a_closed_rejection' };
@@ -85,14 +86,4 @@ export async function contestAidDecision(appeal: AppealCaseRecord, now: Date): P
   );
   if (!outcome.ok) throw new TransientError('the appeal changed while noting the contested decision');
   return contested;
-}
-
-/**
- * Whether the appeal's writer is the aid case's applicant: the same person key, or the same person
- * under another spelling of their name or with a national id only one of them gave (an applicant
- * who wrote "Петр" on the appeal and "Пётр" on the application is still the applicant).
- */
-function byTheApplicant(appeal: AppealCaseRecord, aid: AidCaseRecord): boolean {
-  if (appeal.personKey && appeal.personKey === aid.personKey) return true;
-  return aid.applicant !== undefined && samePerson(appeal.applicant, aid.applicant);
 }
