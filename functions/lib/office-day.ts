@@ -1,5 +1,5 @@
-import { type IsoDate, toIsoDate } from '../../domain/dates.js';
-import { deadlinePolicy } from '../../domain/deadlines.js';
+import type { IsoDate } from '../../domain/dates.js';
+import { deadlinePolicy, officeDateOf } from '../../domain/deadlines.js';
 import { config } from './config.js';
 
 /**
@@ -13,11 +13,11 @@ export function officeTimeZone(): string {
   return deadlinePolicy(config().JURISDICTION).timeZone;
 }
 
-/** The office's date of an instant (a Date or an ISO timestamp as stored). */
+/** The office's date of an instant (a Date or an ISO timestamp as stored): `officeDateOf` here. */
 export function officeDate(instant: Date | string): IsoDate {
   const at = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(at.getTime())) throw new RangeError(`officeDate: not a time: ${String(instant)}`);
-  return toIsoDate(at, officeTimeZone());
+  return officeDateOf(at, config().JURISDICTION);
 }
 
 /** The office's calendar year of an instant: the year of its references and of its budget. */
