@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { departments } from '../../../domain/appeal-routing.js';
 import { localeOf } from '../../../domain/catalogue.js';
@@ -218,26 +219,17 @@ function AidUsageReport({ session, year }: { session: Session; year: string }) {
                     </th>
                   </tr>
                   {rows.map((r) => (
-                    <tr key={r.aidType}>
-                      <th scope="row">{aidTypeName(r.aidType)}</th>
-                      {usageColumns.map((c) => (
-                        <td key={c} class="numeric">
-                          {figure(r[c])}
-                        </td>
-                      ))}
-                    </tr>
+                    <FiguresRow
+                      key={r.aidType}
+                      name={aidTypeName(r.aidType)}
+                      columns={usageColumns}
+                      figure={(c) => figure(r[c])}
+                    />
                   ))}
                 </tbody>
               ))}
               <tfoot>
-                <tr>
-                  <th scope="row">{t.total}</th>
-                  {usageColumns.map((c) => (
-                    <td key={c} class="numeric">
-                      {figure(data.totals[c])}
-                    </td>
-                  ))}
-                </tr>
+                <FiguresRow name={t.total} columns={usageColumns} figure={(c) => figure(data.totals[c])} />
               </tfoot>
             </table>
           </TableWrap>
@@ -337,6 +329,24 @@ function BudgetMovementReport({ session, year }: { session: Session; year: strin
   );
 }
 
+/** A row of a report's table: its name, then one right-aligned figure per column. */
+function FiguresRow<C extends string>(p: {
+  name: ComponentChildren;
+  columns: readonly C[];
+  figure: (column: C) => ComponentChildren;
+}) {
+  return (
+    <tr>
+      <th scope="row">{p.name}</th>
+      {p.columns.map((c) => (
+        <td class="numeric" key={c}>
+          {p.figure(c)}
+        </td>
+      ))}
+    </tr>
+  );
+}
+
 /** One table of the budget report: a row per funding source, the chosen figures, and their totals. */
 function BudgetTable(p: {
   testId: string;
@@ -364,25 +374,16 @@ function BudgetTable(p: {
         </thead>
         <tbody>
           {p.report.rows.map((r) => (
-            <tr key={r.source}>
-              <th scope="row">{sourceName(r.source)}</th>
-              {p.columns.map((c) => (
-                <td class="numeric" key={c}>
-                  {money(r[c])}
-                </td>
-              ))}
-            </tr>
+            <FiguresRow
+              key={r.source}
+              name={sourceName(r.source)}
+              columns={p.columns}
+              figure={(c) => money(r[c])}
+            />
           ))}
         </tbody>
         <tfoot>
-          <tr>
-            <th scope="row">{t.total}</th>
-            {p.columns.map((c) => (
-              <td class="numeric" key={c}>
-                {money(p.report.totals[c])}
-              </td>
-            ))}
-          </tr>
+          <FiguresRow name={t.total} columns={p.columns} figure={(c) => money(p.report.totals[c])} />
         </tfoot>
       </table>
     </TableWrap>
